@@ -1,0 +1,36 @@
+/**
+ * Stable error codes of the API with their default Vietnamese messages.
+ * The server maps each code to an HTTP status in one place (server/src/platform/http/app-error.ts);
+ * the web switches on the code and shows the message.
+ */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  CSRF_INVALID: 'CSRF_INVALID',
+  FORBIDDEN: 'FORBIDDEN',
+  OUT_OF_SCOPE: 'OUT_OF_SCOPE',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  LOGIN_THROTTLED: 'LOGIN_THROTTLED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Default Vietnamese message per code, used when a thrower gives no more specific one. */
+export const errorMessages: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
+  UNAUTHENTICATED: 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+  CSRF_INVALID: 'Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang và thử lại.',
+  FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
+  OUT_OF_SCOPE: 'Dữ liệu này nằm ngoài phạm vi đơn vị bạn được phân quyền.',
+  NOT_FOUND: 'Không tìm thấy dữ liệu yêu cầu.',
+  CONFLICT: 'Dữ liệu đã thay đổi hoặc đã tồn tại. Vui lòng tải lại và thử lại.',
+  INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  LOGIN_THROTTLED: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+  PAYLOAD_TOO_LARGE: 'Tệp hoặc dữ liệu gửi lên quá lớn.',
+  RATE_LIMITED: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+  INTERNAL: 'Đã có lỗi hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã yêu cầu.',
+};

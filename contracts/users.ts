@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Grant, Role, USERNAME_PATTERN } from './auth.ts';
+import { PageQuery, pageOf } from './common.ts';
+
+/** A user account as listed to administrators. */
+export const UserListItem = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  isActive: z.boolean(),
+  createdAt: z.string(),
+  grants: z.array(Grant),
+});
+export type UserListItem = z.infer<typeof UserListItem>;
+
+export const UserQuery = PageQuery.extend({ q: z.string().max(100).optional() });
+export type UserQuery = z.infer<typeof UserQuery>;
+export const UserPage = pageOf(UserListItem);
+
+/** Body of POST /api/users (administrators only). */
+export const CreateUserBody = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(USERNAME_PATTERN, 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch (2–63 ký tự)'),
+  fullName: z.string().trim().min(1, 'Vui lòng nhập họ và tên').max(200),
+  password: z.string().min(10, 'Mật khẩu phải có ít nhất 10 ký tự').max(256),
+  role: Role,
+  unitId: z.string().uuid('Mã đơn vị không hợp lệ').nullable().default(null),
+});
+export type CreateUserBody = z.infer<typeof CreateUserBody>;

@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { type Role, roleLabels } from '../../../../contracts/auth.ts';
+import { systemActor } from '../../platform/audit/audit.ts';
+import { generatePassword } from '../../platform/auth/password.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { users } from '../../platform/db/schema.ts';
+import { createUser } from '../users/index.ts';
+
+/** The demo accounts of the embedded mode: one per role, with the unit code each is granted on. */
+export const demoAccounts: { username: string; fullName: string; role: Role; unitCode: string | null }[] = [
+  { username: 'demo.admin', fullName: 'Quản trị Hệ thống', role: 'admin', unitCode: null },
+  { username: 'demo.officer', fullName: 'Nguyễn Thị Thu Hà', role: 'tdkt_officer', unitCode: 'LCI.SNV' },
+  { username: 'demo.head', fullName: 'Lò Văn Thắng', role: 'unit_head', unitCode: 'LCI.SNV' },
+  { username: 'demo.council', fullName: 'Hoàng Văn Minh', role: 'council_member', unitCode: 'LCI' },
+  { username: 'demo.staff', fullName: 'Tẩn Thị Mai', role: 'staff', unitCode: 'LCI.SNV' },
+];
+
+/**
+ * Creates the demo accounts the first time (random passwords unless TDKT_DEMO_PASSWORD is set),
+ * writes them to data/demo-accounts.txt and returns the lines to print; null when they already exist.
+ */
+export async function ensureDemoAccounts(
+  db: Database,
+  options: { dataDir: string; fixedPassword?: string | undefined; unitIdByCode: Map<string, string> },
+): Promise<string[] | null> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'demo.admin'));
+  if (existing) return null;
+  const lines: string[] = [];
+  for (const account of demoAccounts) {
+    const password = options.fixedPassword ?? generatePassword();
+    await createUser(
+      db,
+      {
+        username: account.username,
+        fullName: account.fullName,
+        password,
+        role: account.role,
+        unitId: account.unitCode ? (options.unitIdByCode.get(account.unitCode) ?? null) : null,
+      },
+      systemActor('demo'),
+    );
+    lines.push(`${account.username.padEnd(24)} ${password.padEnd(20)} ${roleLabels[account.role]}`);
+  }
+  const text = `Tài khoản demo TĐKT / TĐKT demo accounts\n${'Tên đăng nhập'.padEnd(24)} ${'Mật khẩu'.padEnd(20)} Vai trò\n${lines.join('\n')}\n`;
+  writeFileSync(path.join(options.dataDir, 'demo-accounts.txt'), text, { mode: 0o600 });
+  return text.trimEnd().split('\n');
+}

@@ -1,0 +1,3 @@
+export { findUnitByCode } from './users.repo.ts';
+export { registerUserRoutes } from './users.routes.ts';
+export { createUser, grantRole } from './users.service.ts';

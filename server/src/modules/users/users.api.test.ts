@@ -1,0 +1,116 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildUnit, signInAs } from '../../../../tests/support/factories.ts';
+import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { auditEvents, roleGrants, users } from '../../platform/db/schema.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await getTestApp();
+});
+
+const newUser = (suffix: string, unitId: string | null = null) => ({
+  username: `can.bo.${suffix}.${Date.now().toString(36)}`,
+  fullName: 'Nguyễn Văn An',
+  password: 'mat-khau-rat-dai',
+  role: 'tdkt_officer',
+  unitId,
+});
+
+describe('POST /api/users', () => {
+  it('creates the account with its grant on a unit and audits it in the same transaction', async () => {
+    const admin = await signInAs(t, 'admin');
+    const unit = await buildUnit(t.handle.db, { name: 'Sở Nội vụ' });
+    const payload = newUser('a', unit.id);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload,
+    });
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    expect(body).toMatchObject({ username: payload.username, fullName: 'Nguyễn Văn An', isActive: true });
+    const [stored] = await t.handle.db.select().from(users).where(eq(users.id, body.id));
+    expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+    const grants = await t.handle.db.select().from(roleGrants).where(eq(roleGrants.userId, body.id));
+    expect(grants).toMatchObject([{ role: 'tdkt_officer', unitId: unit.id }]);
+    const [event] = await t.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.create'), eq(auditEvents.entityId, body.id)));
+    expect(event).toMatchObject({ actorId: admin.user.id, entityType: 'user' });
+    expect(JSON.stringify(event?.after)).not.toContain('mat-khau');
+  });
+
+  it('refuses a taken username with 409 and changes nothing', async () => {
+    const admin = await signInAs(t, 'admin');
+    const payload = newUser('b');
+    await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload });
+    const again = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().fields).toEqual([{ path: 'username', message: 'Tên đăng nhập đã được sử dụng' }]);
+    expect(await t.handle.db.select().from(users).where(eq(users.username, payload.username))).toHaveLength(
+      1,
+    );
+  });
+
+  it('refuses a grant on a unit that does not exist', async () => {
+    const admin = await signInAs(t, 'admin');
+    const payload = newUser('c', crypto.randomUUID());
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(await t.handle.db.select().from(users).where(eq(users.username, payload.username))).toHaveLength(
+      0,
+    );
+  });
+
+  it('refuses an officer (not an administrator) with 403', async () => {
+    const officer = await signInAs(t, 'tdkt_officer');
+    const payload = newUser('d');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: officer.headers,
+      payload,
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().code).toBe('FORBIDDEN');
+    expect(await t.handle.db.select().from(users).where(eq(users.username, payload.username))).toHaveLength(
+      0,
+    );
+  });
+});
+
+describe('GET /api/users', () => {
+  it('finds users without diacritics and shows their grants', async () => {
+    const admin = await signInAs(t, 'admin');
+    const unit = await buildUnit(t.handle.db, { name: 'Phòng Nội vụ Tam Đường' });
+    const payload = { ...newUser('e', unit.id), fullName: 'Đỗ Thị Hằng Nguyệt' };
+    await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/users?q=do thi hang nguyet',
+      headers: admin.headers,
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.total).toBeGreaterThanOrEqual(1);
+    expect(body.items.find((u: { username: string }) => u.username === payload.username)?.grants).toEqual([
+      { role: 'tdkt_officer', unitId: unit.id, unitName: 'Phòng Nội vụ Tam Đường' },
+    ]);
+  });
+
+  it('refuses a staff member with 403 and an anonymous caller with 401', async () => {
+    const staff = await signInAs(t, 'staff');
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/users', headers: staff.headers })).statusCode,
+    ).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/users' })).statusCode).toBe(401);
+  });
+});

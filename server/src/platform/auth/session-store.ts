@@ -1,0 +1,104 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Role } from '../../../../contracts/auth.ts';
+import type { Executor } from '../db/client.ts';
+import { roleGrants, sessions, units, users } from '../db/schema.ts';
+import type { Principal } from './policy.ts';
+
+/** How long a session lives without activity, and how often its last-seen time is refreshed. */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Creates a session and returns the secret token for the cookie (only its hash is stored). */
+export async function createSession(
+  executor: Executor,
+  input: { userId: string; ip: string | null; userAgent: string | null },
+): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await executor.insert(sessions).values({
+    id: hashToken(token),
+    userId: input.userId,
+    csrfToken,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+    expiresAt: new Date(Date.now() + SESSION_IDLE_MS),
+  });
+  return { token, csrfToken };
+}
+
+/** Ends a session. */
+export async function deleteSession(executor: Executor, token: string): Promise<void> {
+  await executor.delete(sessions).where(eq(sessions.id, hashToken(token)));
+}
+
+/** Loads the user's grants with the path and name of each granted unit. */
+export async function loadGrants(executor: Executor, userId: string) {
+  return executor
+    .select({ role: roleGrants.role, unitId: roleGrants.unitId, unitPath: units.path, unitName: units.name })
+    .from(roleGrants)
+    .leftJoin(units, eq(units.id, roleGrants.unitId))
+    .where(eq(roleGrants.userId, userId))
+    .orderBy(roleGrants.createdAt);
+}
+
+/** Builds the principal the policy layer works with. */
+export function toPrincipal(
+  user: { id: string; username: string; fullName: string },
+  grants: Awaited<ReturnType<typeof loadGrants>>,
+): Principal {
+  return {
+    id: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    grants: grants.map((grant) => ({
+      role: grant.role as Role,
+      unitId: grant.unitId,
+      unitName: grant.unitName,
+    })),
+    scopedGrants: grants.map((grant) => ({
+      role: grant.role as Role,
+      unitId: grant.unitId,
+      unitPath: grant.unitPath,
+    })),
+  };
+}
+
+/** Resolves a cookie token to its live session and principal, sliding its expiry; null when invalid. */
+export async function resolveSession(
+  executor: Executor,
+  token: string,
+): Promise<{ principal: Principal; csrfToken: string } | null> {
+  const id = hashToken(token);
+  const [row] = await executor
+    .select({
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      username: users.username,
+      fullName: users.fullName,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.isActive, true)))
+    .limit(1);
+  if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await executor
+      .update(sessions)
+      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_IDLE_MS) })
+      .where(eq(sessions.id, id));
+  }
+  const grants = await loadGrants(executor, row.userId);
+  return {
+    principal: toPrincipal({ id: row.userId, username: row.username, fullName: row.fullName }, grants),
+    csrfToken: row.csrfToken,
+  };
+}
+
+/** Removes expired sessions (run at start-up and from time to time). */
+export async function purgeExpiredSessions(executor: Executor): Promise<void> {
+  await executor.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+}

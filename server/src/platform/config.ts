@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Environment keys the server reads, checked once at start-up. */
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    TDKT_DATA_DIR: z.string().min(1).default('./data'),
+    TDKT_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    TDKT_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    TDKT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.DATABASE_URL && !value.TDKT_SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TDKT_SESSION_SECRET'],
+        message: 'is required when DATABASE_URL is set (no default secrets outside the embedded demo mode)',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema> & { databaseKind: 'pglite' | 'postgres' };
+
+/** Thrown with every bad key listed, so the process can print them all and exit. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ / Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every bad key. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(ConfigSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = ConfigSchema.safeParse(picked);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return { ...parsed.data, databaseKind: parsed.data.DATABASE_URL ? 'postgres' : 'pglite' };
+}

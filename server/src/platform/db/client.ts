@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The Drizzle database, the same type for PGlite and PostgreSQL. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** A transaction handle; services receive this so every write and its audit event commit together. */
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that runs queries: the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** An open database with the means to close it. */
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** Runs plain SQL with parameters, the same on both engines; used by migrations, backup and tests. */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+/** Where the embedded engine keeps its files inside the data folder. */
+export function pgliteDirectory(dataDir: string): string {
+  return path.resolve(dataDir, 'pgdata');
+}
+
+/** Opens the embedded PGlite (in memory when dataDir is null) with the search extensions loaded. */
+export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+  const options = { extensions: { unaccent, pg_trgm } };
+  const client = dataDir ? new PGlite(pgliteDirectory(dataDir), options) : new PGlite(options);
+  await client.waitReady;
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Database,
+    kind: 'pglite',
+    async query<Row>(text: string, params: unknown[] = []) {
+      return (await client.query<Row>(text, params)).rows;
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Opens a PostgreSQL connection pool. */
+export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  await pool.query('select 1');
+  return {
+    db: drizzlePostgres(pool, { schema }) as unknown as Database,
+    kind: 'postgres',
+    async query<Row>(text: string, params: unknown[] = []) {
+      return (await pool.query(text, params)).rows as Row[];
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  inet,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/**
+ * Units of the administrative tree (đơn vị). The organisation module owns their behaviour;
+ * the platform needs them for grants, whose scope is a unit's whole subtree via `path`.
+ */
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parentId: uuid('parent_id'),
+    /** Materialised path of ids from the root, e.g. `/<root>/<child>/`; a subtree is a prefix match. */
+    path: text('path').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    code: text('code').notNull(),
+    kind: text('kind').notNull().default('other'),
+    isCollegial: boolean('is_collegial').notNull().default(false),
+    validFrom: date('valid_from'),
+    validTo: date('valid_to'),
+    ...timestamps,
+  },
+  (table) => [uniqueIndex('units_code_key').on(table.code), index('units_path_idx').on(table.path)],
+);
+
+/** Accounts that sign in; passwords are argon2id hashes. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    fullName: text('full_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    ...timestamps,
+  },
+  (table) => [uniqueIndex('users_username_key').on(table.username)],
+);
+
+/** A role held by a user on a unit and its subtree; a null unit means system-wide. */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    ...timestamps,
+  },
+  (table) => [
+    index('role_grants_user_idx').on(table.userId),
+    uniqueIndex('role_grants_user_role_unit_key').on(
+      table.userId,
+      table.role,
+      sql`coalesce(${table.unitId}::text, '')`,
+    ),
+  ],
+);
+
+/** Server-side sessions, so any server process accepts any session. The cookie holds a token whose hash is the id. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('sessions_user_idx').on(table.userId), index('sessions_expires_idx').on(table.expiresAt)],
+);
+
+/** Every login attempt, for throttling by account and by address. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('login_attempts_username_idx').on(table.username, table.createdAt),
+    index('login_attempts_ip_idx').on(table.ip, table.createdAt),
+  ],
+);
+
+/** Append-only audit trail; a trigger rejects UPDATE, DELETE and TRUNCATE. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorUsername: text('actor_username'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    reason: text('reason'),
+    requestId: text('request_id'),
+    ip: inet('ip'),
+  },
+  (table) => [
+    index('audit_events_occurred_idx').on(table.occurredAt),
+    index('audit_events_entity_idx').on(table.entityType, table.entityId),
+    index('audit_events_actor_idx').on(table.actorId),
+  ],
+);

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorMessages } from '../../../../contracts/errors.ts';
+import { registerAuditRoutes } from '../../modules/audit/index.ts';
+import { registerAuthRoutes } from '../../modules/auth/index.ts';
+import { registerSystemRoutes } from '../../modules/system/index.ts';
+import { registerUserRoutes } from '../../modules/users/index.ts';
+import { registerAccessControl } from '../auth/access.ts';
+import { repoRoot } from '../version.ts';
+import type { AppContext } from './app-context.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { registerOpenApi } from './openapi.ts';
+
+z.config(z.locales.vi());
+// A missing required field reads better as "bắt buộc" than as a type mismatch with undefined.
+z.config({ customError: (issue) => (issue.input === undefined ? 'Trường này là bắt buộc' : undefined) });
+
+/** Every module's routes, registered in one place. */
+const modules = [registerSystemRoutes, registerAuthRoutes, registerUserRoutes, registerAuditRoutes];
+
+export interface BuildAppOptions {
+  logger?: boolean | { level: string };
+  /** Serve the built web app from web/dist (off in API tests). */
+  serveWeb?: boolean;
+  sessionSecret: string;
+}
+
+/** Builds the Fastify application: plugins, the policy layer, every module, the web app. */
+export async function buildApp(context: AppContext, options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: context.config.TDKT_TRUST_PROXY === 'true',
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+      },
+    },
+    // The app is served over plain HTTP on localhost in demo mode; HSTS belongs to the TLS proxy.
+    hsts: false,
+  });
+  await app.register(cookie, { secret: options.sessionSecret });
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  registerErrorHandler(app, { webIndex: options.serveWeb ? webIndexHtml() : null });
+  registerAccessControl(app, context.db);
+  await registerOpenApi(app);
+  for (const register of modules) register(app, context);
+
+  if (options.serveWeb) {
+    await app.register(fastifyStatic, {
+      root: path.join(repoRoot, 'web/dist'),
+      wildcard: false,
+      index: false,
+    });
+  }
+  return app;
+}
+
+/** The built single-page app's index.html, or a plain Vietnamese page saying it is not built. */
+function webIndexHtml(): string {
+  const file = path.join(repoRoot, 'web/dist/index.html');
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  return `<!doctype html><meta charset="utf-8"><title>TĐKT</title><p>${errorMessages.NOT_FOUND} Giao diện web chưa được dựng: chạy <code>npm run build</code>.</p>`;
+}

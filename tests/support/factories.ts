@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Role, SessionResponse } from '../../contracts/auth.ts';
+import { createUser } from '../../server/src/modules/users/index.ts';
+import { systemActor } from '../../server/src/platform/audit/audit.ts';
+import type { Database } from '../../server/src/platform/db/client.ts';
+import { units } from '../../server/src/platform/db/schema.ts';
+import type { TestApp } from './test-app.ts';
+
+export const TEST_PASSWORD = 'test-password-123';
+let counter = 0;
+const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** A random address per login, so throttling by address never couples tests. */
+export const randomAddress = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+
+/** Inserts a unit under an optional parent and returns it with its path. */
+export async function buildUnit(db: Database, input: { parentId?: string; name?: string } = {}) {
+  const id = randomUUID();
+  const [parent] = input.parentId ? await db.select().from(units).where(eq(units.id, input.parentId)) : [];
+  const [unit] = await db
+    .insert(units)
+    .values({
+      id,
+      parentId: input.parentId ?? null,
+      path: `${parent?.path ?? '/'}${id}/`,
+      name: input.name ?? unique('Đơn vị '),
+      code: unique('U'),
+    })
+    .returning();
+  if (!unit) throw new Error('unit not created');
+  return unit;
+}
+
+/** Creates a user holding one role (on a unit, or system-wide). */
+export async function buildUser(
+  db: Database,
+  input: { role?: Role; unitId?: string | null; username?: string } = {},
+) {
+  const username = input.username ?? unique('user.');
+  const user = await createUser(
+    db,
+    {
+      username,
+      fullName: `Người dùng ${username}`,
+      password: TEST_PASSWORD,
+      role: input.role ?? 'staff',
+      unitId: input.unitId ?? null,
+    },
+    systemActor('test'),
+  );
+  return { ...user, password: TEST_PASSWORD };
+}
+
+/** A signed-in client: the cookie and CSRF token to send, plus the user. */
+export interface Client {
+  cookie: string;
+  csrfToken: string;
+  user: { id: string; username: string };
+  headers: { cookie: string; 'x-csrf-token': string };
+}
+
+/** Signs in through the API and returns the session cookie and CSRF token. */
+export async function signIn({ app }: TestApp, username: string, password = TEST_PASSWORD): Promise<Client> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: randomAddress(),
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const body = response.json<SessionResponse>();
+  return {
+    cookie,
+    csrfToken: body.csrfToken as string,
+    user: { id: body.user?.id as string, username },
+    headers: { cookie, 'x-csrf-token': body.csrfToken as string },
+  };
+}
+
+/** Creates a user with the role and signs them in. */
+export async function signInAs(testApp: TestApp, role: Role, unitId: string | null = null) {
+  const user = await buildUser(testApp.handle.db, { role, unitId });
+  return signIn(testApp, user.username);
+}

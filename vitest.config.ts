@@ -41,6 +41,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'system',
+          include: ['tests/system/**/*.system.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
+          ...serial,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Role, SessionResponse } from '../../contracts/auth.ts';
+import { personSortKey, vietnameseSortKey } from '../../server/src/modules/organisation/index.ts';
 import { createUser } from '../../server/src/modules/users/index.ts';
 import { systemActor } from '../../server/src/platform/audit/audit.ts';
 import type { Database } from '../../server/src/platform/db/client.ts';
-import { units } from '../../server/src/platform/db/schema.ts';
+import { councils, employments, persons, units } from '../../server/src/platform/db/schema.ts';
 import type { TestApp } from './test-app.ts';
 
 export const TEST_PASSWORD = 'test-password-123';
@@ -16,21 +17,73 @@ export const randomAddress = () =>
   `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 
 /** Inserts a unit under an optional parent and returns it with its path. */
-export async function buildUnit(db: Database, input: { parentId?: string; name?: string } = {}) {
+export async function buildUnit(
+  db: Database,
+  input: { parentId?: string; name?: string; code?: string; kind?: string; validTo?: string | null } = {},
+) {
   const id = randomUUID();
   const [parent] = input.parentId ? await db.select().from(units).where(eq(units.id, input.parentId)) : [];
+  const name = input.name ?? unique('Đơn vị ');
   const [unit] = await db
     .insert(units)
     .values({
       id,
       parentId: input.parentId ?? null,
       path: `${parent?.path ?? '/'}${id}/`,
-      name: input.name ?? unique('Đơn vị '),
-      code: unique('U'),
+      name,
+      code: input.code ?? unique('U'),
+      kind: input.kind ?? 'other',
+      validTo: input.validTo ?? null,
+      sortKey: vietnameseSortKey(name),
     })
     .returning();
   if (!unit) throw new Error('unit not created');
   return unit;
+}
+
+/** Inserts a person in a unit (with an open employment) and returns it. */
+export async function buildPerson(
+  db: Database,
+  input: {
+    unitId: string;
+    fullName?: string;
+    birthDate?: string | null;
+    userId?: string | null;
+    isLeader?: boolean;
+    idNumber?: string | null;
+  },
+) {
+  const fullName = input.fullName ?? unique('Nguyễn Văn ');
+  const [person] = await db
+    .insert(persons)
+    .values({
+      fullName,
+      gender: 'male',
+      birthDate: input.birthDate === undefined ? '1980-05-17' : input.birthDate,
+      idNumber: input.idNumber ?? null,
+      category: 'civil_servant',
+      position: 'Chuyên viên',
+      isLeader: input.isLeader ?? false,
+      unitId: input.unitId,
+      userId: input.userId ?? null,
+      sortKey: personSortKey(fullName),
+    })
+    .returning();
+  if (!person) throw new Error('person not created');
+  await db
+    .insert(employments)
+    .values({ personId: person.id, unitId: input.unitId, position: person.position });
+  return person;
+}
+
+/** Inserts a council for a unit and returns it. */
+export async function buildCouncil(db: Database, input: { unitId: string; name?: string }) {
+  const [council] = await db
+    .insert(councils)
+    .values({ unitId: input.unitId, name: input.name ?? unique('Hội đồng Thi đua – Khen thưởng ') })
+    .returning();
+  if (!council) throw new Error('council not created');
+  return council;
 }
 
 /** Creates a user holding one role (on a unit, or system-wide). */

@@ -1,29 +1,19 @@
 import { z } from 'zod';
 
 /** Environment keys the server reads, checked once at start-up. */
-const ConfigSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-      .optional(),
-    TDKT_DATA_DIR: z.string().min(1).default('./data'),
-    TDKT_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    TDKT_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
-    TDKT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((value, ctx) => {
-    if (value.DATABASE_URL && !value.TDKT_SESSION_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['TDKT_SESSION_SECRET'],
-        message: 'is required when DATABASE_URL is set (no default secrets outside the embedded demo mode)',
-      });
-    }
-  });
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  TDKT_DATA_DIR: z.string().min(1).default('./data'),
+  TDKT_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TDKT_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  TDKT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
 
 export type Config = z.infer<typeof ConfigSchema> & { databaseKind: 'pglite' | 'postgres' };
 
@@ -40,8 +30,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     Object.keys(ConfigSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );
   const parsed = ConfigSchema.safeParse(picked);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  // Checked apart from the schema so it is listed even when other keys are wrong too.
+  if (picked.DATABASE_URL && !picked.TDKT_SESSION_SECRET) {
+    problems.push(
+      'TDKT_SESSION_SECRET: bắt buộc khi đặt DATABASE_URL / required with DATABASE_URL (no default secrets outside the embedded demo mode)',
+    );
   }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   return { ...parsed.data, databaseKind: parsed.data.DATABASE_URL ? 'postgres' : 'pglite' };
 }

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
-  date,
   index,
   inet,
   jsonb,
@@ -12,34 +11,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { units } from '../../modules/organisation/organisation.schema.ts';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
-
-/**
- * Units of the administrative tree (đơn vị). The organisation module owns their behaviour;
- * the platform needs them for grants, whose scope is a unit's whole subtree via `path`.
- */
-export const units = pgTable(
-  'units',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    parentId: uuid('parent_id'),
-    /** Materialised path of ids from the root, e.g. `/<root>/<child>/`; a subtree is a prefix match. */
-    path: text('path').notNull(),
-    name: text('name').notNull(),
-    shortName: text('short_name'),
-    code: text('code').notNull(),
-    kind: text('kind').notNull().default('other'),
-    isCollegial: boolean('is_collegial').notNull().default(false),
-    validFrom: date('valid_from'),
-    validTo: date('valid_to'),
-    ...timestamps,
-  },
-  (table) => [uniqueIndex('units_code_key').on(table.code), index('units_path_idx').on(table.path)],
-);
 
 /** Accounts that sign in; passwords are argon2id hashes. */
 export const users = pgTable(

@@ -1,2 +1,3 @@
 /** Every table of the application, for Drizzle's typed queries. Modules add their `*.schema.ts` here. */
+export * from '../../modules/organisation/organisation.schema.ts';
 export * from './platform.schema.ts';

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { errorMessages } from '../../../../contracts/errors.ts';
 import { registerAuditRoutes } from '../../modules/audit/index.ts';
 import { registerAuthRoutes } from '../../modules/auth/index.ts';
+import { registerOrganisationRoutes } from '../../modules/organisation/index.ts';
 import { registerSystemRoutes } from '../../modules/system/index.ts';
 import { registerUserRoutes } from '../../modules/users/index.ts';
 import { registerAccessControl } from '../auth/access.ts';
@@ -23,7 +24,13 @@ z.config(z.locales.vi());
 z.config({ customError: (issue) => (issue.input === undefined ? 'Trường này là bắt buộc' : undefined) });
 
 /** Every module's routes, registered in one place. */
-const modules = [registerSystemRoutes, registerAuthRoutes, registerUserRoutes, registerAuditRoutes];
+const modules = [
+  registerSystemRoutes,
+  registerAuthRoutes,
+  registerUserRoutes,
+  registerAuditRoutes,
+  registerOrganisationRoutes,
+];
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };

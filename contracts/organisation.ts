@@ -1,0 +1,392 @@
+import { z } from 'zod';
+import { Role } from './auth.ts';
+import { PageQuery, pageOf } from './common.ts';
+
+/** Kinds of unit (loại đơn vị); any kind may sit at any depth of the tree. */
+export const UnitKind = z.enum([
+  'central',
+  'province',
+  'department',
+  'mass_organisation',
+  'district',
+  'commune',
+  'agency',
+  'public_service',
+  'state_enterprise',
+  'armed_forces',
+  'division',
+  'other',
+]);
+export type UnitKind = z.infer<typeof UnitKind>;
+
+/** Vietnamese names of the unit kinds, for every screen and the import template. */
+export const unitKindLabels: Record<UnitKind, string> = {
+  central: 'Cơ quan trung ương',
+  province: 'Tỉnh, thành phố trực thuộc trung ương',
+  department: 'Sở, ban, ngành',
+  mass_organisation: 'Đoàn thể, tổ chức chính trị – xã hội',
+  district: 'Huyện, thị xã, thành phố thuộc tỉnh',
+  commune: 'Xã, phường, đặc khu',
+  agency: 'Cơ quan, tổ chức',
+  public_service: 'Đơn vị sự nghiệp công lập',
+  state_enterprise: 'Doanh nghiệp nhà nước',
+  armed_forces: 'Đơn vị lực lượng vũ trang',
+  division: 'Phòng, ban chuyên môn (nội bộ)',
+  other: 'Khác',
+};
+
+/** How a unit ended and passed to its successor(s). */
+export const SuccessionKind = z.enum(['merger', 'split', 'rename', 'transfer']);
+export type SuccessionKind = z.infer<typeof SuccessionKind>;
+export const successionKindLabels: Record<SuccessionKind, string> = {
+  merger: 'Hợp nhất, sáp nhập',
+  split: 'Chia tách',
+  rename: 'Đổi tên',
+  transfer: 'Chuyển giao',
+};
+
+/** Categories of people (đối tượng). */
+export const PersonCategory = z.enum(['cadre', 'civil_servant', 'public_employee', 'worker', 'soldier']);
+export type PersonCategory = z.infer<typeof PersonCategory>;
+export const personCategoryLabels: Record<PersonCategory, string> = {
+  cadre: 'Cán bộ',
+  civil_servant: 'Công chức',
+  public_employee: 'Viên chức',
+  worker: 'Người lao động',
+  soldier: 'Chiến sĩ',
+};
+
+export const Gender = z.enum(['male', 'female']);
+export type Gender = z.infer<typeof Gender>;
+export const genderLabels: Record<Gender, string> = { male: 'Nam', female: 'Nữ' };
+
+/** Roles in a council (Hội đồng TĐKT). */
+export const CouncilRole = z.enum(['chair', 'vice_chair', 'standing_member', 'member', 'secretary']);
+export type CouncilRole = z.infer<typeof CouncilRole>;
+export const councilRoleLabels: Record<CouncilRole, string> = {
+  chair: 'Chủ tịch Hội đồng',
+  vice_chair: 'Phó Chủ tịch Hội đồng',
+  standing_member: 'Ủy viên thường trực',
+  member: 'Ủy viên',
+  secretary: 'Thư ký',
+};
+
+/** Kind of bloc: khối (same sector) or cụm (same area). */
+export const BlocKind = z.enum(['sector', 'area']);
+export type BlocKind = z.infer<typeof BlocKind>;
+export const blocKindLabels: Record<BlocKind, string> = { sector: 'Khối thi đua', area: 'Cụm thi đua' };
+
+/** A member unit's role in a bloc for one year. */
+export const BlocMemberRole = z.enum(['head', 'deputy', 'member']);
+export type BlocMemberRole = z.infer<typeof BlocMemberRole>;
+export const blocMemberRoleLabels: Record<BlocMemberRole, string> = {
+  head: 'Trưởng khối/cụm',
+  deputy: 'Phó trưởng khối/cụm',
+  member: 'Thành viên',
+};
+
+/** What the signed-in user may do with a record; the UI shows only these buttons. */
+export const UnitAction = z.enum(['view', 'edit', 'move', 'create_child', 'end', 'grant']);
+export type UnitAction = z.infer<typeof UnitAction>;
+export const PersonAction = z.enum(['view', 'view_sensitive', 'edit']);
+export type PersonAction = z.infer<typeof PersonAction>;
+export const RecordAction = z.enum(['view', 'edit', 'delete']);
+export type RecordAction = z.infer<typeof RecordAction>;
+
+/** A date as `YYYY-MM-DD` (ISO, the API's only date format; files use dd/mm/yyyy). */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ (YYYY-MM-DD)');
+const Uuid = z.string().uuid('Mã không hợp lệ');
+const Name = z.string().trim().min(1, 'Vui lòng nhập tên').max(300);
+
+/* ----------------------------------------------------------------- units */
+
+/** A unit as a table row shows it. */
+export const UnitListItem = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  /** Name of the parent unit, for the "thuộc" column. */
+  parentName: z.string().nullable(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  code: z.string(),
+  kind: UnitKind,
+  isCollegial: z.boolean(),
+  validFrom: IsoDate.nullable(),
+  validTo: IsoDate.nullable(),
+  /** False once the unit's validity ended (validTo before today). */
+  isActive: z.boolean(),
+  childCount: z.number().int(),
+  actions: z.array(UnitAction),
+});
+export type UnitListItem = z.infer<typeof UnitListItem>;
+export const UnitPage = pageOf(UnitListItem);
+
+/** A unit linked by succession. */
+export const UnitLink = z.object({
+  id: z.string(),
+  name: z.string(),
+  code: z.string(),
+  kind: SuccessionKind,
+  effectiveDate: IsoDate,
+});
+
+/** GET /api/units/:id: the unit, its ancestors (breadcrumb, root first) and its succession links. */
+export const UnitDetail = UnitListItem.extend({
+  ancestors: z.array(z.object({ id: z.string(), name: z.string() })),
+  predecessors: z.array(UnitLink),
+  successors: z.array(UnitLink),
+});
+export type UnitDetail = z.infer<typeof UnitDetail>;
+
+export const UnitQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  kind: UnitKind.optional(),
+  /** Include units whose validity has ended (default: only active units). */
+  includeEnded: z.enum(['true', 'false']).optional(),
+});
+export type UnitQuery = z.infer<typeof UnitQuery>;
+
+export const UnitChildrenQuery = PageQuery.extend({ includeEnded: z.enum(['true', 'false']).optional() });
+
+/** Fields of a unit without defaults, so that a PATCH changes only what it sends. */
+const unitFields = {
+  name: Name,
+  shortName: z.string().trim().max(50).nullable(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 64 ký tự)'),
+  kind: UnitKind,
+  isCollegial: z.boolean(),
+  validFrom: IsoDate.nullable(),
+  validTo: IsoDate.nullable(),
+};
+
+export const CreateUnitBody = z.object({
+  ...unitFields,
+  parentId: Uuid.nullable().default(null),
+  shortName: unitFields.shortName.default(null),
+  kind: UnitKind.default('other'),
+  isCollegial: z.boolean().default(false),
+  validFrom: IsoDate.nullable().default(null),
+  validTo: IsoDate.nullable().default(null),
+});
+export type CreateUnitBody = z.infer<typeof CreateUnitBody>;
+
+export const UpdateUnitBody = z.object(unitFields).partial();
+export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
+
+export const MoveUnitBody = z.object({ parentId: Uuid });
+export type MoveUnitBody = z.infer<typeof MoveUnitBody>;
+
+/** POST /api/units/:id/successions: the unit ends the day before `effectiveDate`; its work passes on. */
+export const EndUnitBody = z.object({
+  successorIds: z.array(Uuid).min(1, 'Chọn ít nhất một đơn vị kế thừa').max(50),
+  kind: SuccessionKind,
+  effectiveDate: IsoDate,
+});
+export type EndUnitBody = z.infer<typeof EndUnitBody>;
+
+export const GrantUnitRoleBody = z.object({ userId: Uuid, role: Role });
+export type GrantUnitRoleBody = z.infer<typeof GrantUnitRoleBody>;
+
+/* ---------------------------------------------------------------- people */
+
+/** A person as a table row shows it; sensitive fields are null unless `view_sensitive` is allowed. */
+export const PersonListItem = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  gender: Gender,
+  birthDate: IsoDate.nullable(),
+  idNumber: z.string().nullable(),
+  category: PersonCategory,
+  position: z.string().nullable(),
+  isLeader: z.boolean(),
+  isDirectWorker: z.boolean(),
+  unitId: z.string(),
+  unitName: z.string(),
+  userId: z.string().nullable(),
+  actions: z.array(PersonAction),
+});
+export type PersonListItem = z.infer<typeof PersonListItem>;
+export const PersonPage = pageOf(PersonListItem);
+
+/** One period of work in a unit. */
+export const Employment = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  position: z.string().nullable(),
+  startedOn: IsoDate.nullable(),
+  endedOn: IsoDate.nullable(),
+});
+export const PersonDetail = PersonListItem.extend({ employments: z.array(Employment) });
+export type PersonDetail = z.infer<typeof PersonDetail>;
+
+export const PersonQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  /** People of this unit's subtree, and of the units it succeeded. */
+  unitId: Uuid.optional(),
+  category: PersonCategory.optional(),
+  isLeader: z.enum(['true', 'false']).optional(),
+  isDirectWorker: z.enum(['true', 'false']).optional(),
+});
+export type PersonQuery = z.infer<typeof PersonQuery>;
+
+/** Fields of a person without defaults, so that a PATCH changes only what it sends. */
+const personFields = {
+  fullName: z.string().trim().min(2, 'Vui lòng nhập họ và tên').max(200),
+  gender: Gender,
+  birthDate: IsoDate.nullable(),
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{9}(\d{3})?$/, 'Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số)')
+    .nullable(),
+  category: PersonCategory,
+  position: z.string().trim().max(200).nullable(),
+  isLeader: z.boolean(),
+  isDirectWorker: z.boolean(),
+  unitId: Uuid,
+  /** When the person started in the unit (employment history); on a change of unit, the change date. */
+  startedOn: IsoDate.nullable(),
+  /** The account of this person (administrators only), so a staff member sees their own record. */
+  userId: Uuid.nullable(),
+};
+
+export const CreatePersonBody = z.object({
+  ...personFields,
+  birthDate: personFields.birthDate.default(null),
+  idNumber: personFields.idNumber.default(null),
+  position: personFields.position.default(null),
+  isLeader: z.boolean().default(false),
+  isDirectWorker: z.boolean().default(false),
+  startedOn: personFields.startedOn.default(null),
+  userId: personFields.userId.default(null),
+});
+export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
+
+/** PATCH /api/persons/:id; changing `unitId` closes the current employment and opens a new one. */
+export const UpdatePersonBody = z.object(personFields).partial();
+export type UpdatePersonBody = z.infer<typeof UpdatePersonBody>;
+
+/* ----------------------------------------------------------- import/export */
+
+export const FileFormat = z.enum(['xlsx', 'csv']);
+export const TemplateQuery = z.object({ format: FileFormat.default('xlsx') });
+
+/** One problem in an imported file: 1-based row as the spreadsheet shows it, the column header. */
+export const ImportRowError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export type ImportRowError = z.infer<typeof ImportRowError>;
+/** 422 reply of an import: nothing was imported. */
+export const ImportErrorResponse = z.object({
+  code: z.literal('IMPORT_INVALID'),
+  message: z.string(),
+  errors: z.array(ImportRowError),
+});
+export const ImportResult = z.object({ imported: z.number().int() });
+
+/* -------------------------------------------------------------- councils */
+
+export const CouncilMember = z.object({
+  id: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  position: z.string().nullable(),
+  role: CouncilRole,
+  termFrom: IsoDate,
+  termTo: IsoDate.nullable(),
+});
+export type CouncilMember = z.infer<typeof CouncilMember>;
+
+export const CouncilListItem = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  name: z.string(),
+  standingUnitId: z.string().nullable(),
+  standingUnitName: z.string().nullable(),
+  memberCount: z.number().int(),
+  actions: z.array(RecordAction),
+});
+export const CouncilDetail = CouncilListItem.extend({ members: z.array(CouncilMember) });
+export type CouncilDetail = z.infer<typeof CouncilDetail>;
+export const CouncilPage = pageOf(CouncilListItem);
+export const CouncilQuery = PageQuery.extend({ unitId: Uuid.optional() });
+
+export const CreateCouncilBody = z.object({
+  unitId: Uuid,
+  name: Name,
+  standingUnitId: Uuid.nullable().default(null),
+});
+export type CreateCouncilBody = z.infer<typeof CreateCouncilBody>;
+export const UpdateCouncilBody = z.object({ name: Name, standingUnitId: Uuid.nullable() }).partial();
+export type UpdateCouncilBody = z.infer<typeof UpdateCouncilBody>;
+
+export const CouncilMemberBody = z.object({
+  personId: Uuid,
+  role: CouncilRole,
+  termFrom: IsoDate,
+  termTo: IsoDate.nullable().default(null),
+});
+export type CouncilMemberBody = z.infer<typeof CouncilMemberBody>;
+export const UpdateCouncilMemberBody = z
+  .object({ role: CouncilRole, termFrom: IsoDate, termTo: IsoDate.nullable() })
+  .partial();
+export type UpdateCouncilMemberBody = z.infer<typeof UpdateCouncilMemberBody>;
+
+/* ----------------------------------------------------------------- blocs */
+
+export const BlocMember = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  role: BlocMemberRole,
+  /** Stable order of members; the head rotates along it year after year. */
+  position: z.number().int(),
+});
+export type BlocMember = z.infer<typeof BlocMember>;
+
+export const BlocListItem = z.object({
+  id: z.string(),
+  councilId: z.string(),
+  year: z.number().int(),
+  name: z.string(),
+  kind: BlocKind,
+  headUnitName: z.string().nullable(),
+  supervisorMemberId: z.string().nullable(),
+  supervisorName: z.string().nullable(),
+  memberCount: z.number().int(),
+  actions: z.array(RecordAction),
+});
+export const BlocDetail = BlocListItem.extend({ members: z.array(BlocMember) });
+export type BlocDetail = z.infer<typeof BlocDetail>;
+export const BlocPage = pageOf(BlocListItem);
+export const BlocQuery = PageQuery.extend({
+  councilId: Uuid.optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+});
+
+const BlocMemberInput = z.object({ unitId: Uuid, role: BlocMemberRole.default('member') });
+export const CreateBlocBody = z.object({
+  councilId: Uuid,
+  year: z.number().int().min(1990).max(2100),
+  name: Name,
+  kind: BlocKind.default('sector'),
+  supervisorMemberId: Uuid.nullable().default(null),
+  /** Members in their stable order; exactly one head at most. */
+  members: z.array(BlocMemberInput).max(500).default([]),
+});
+export type CreateBlocBody = z.infer<typeof CreateBlocBody>;
+export const UpdateBlocBody = z
+  .object({
+    name: Name,
+    kind: BlocKind,
+    supervisorMemberId: Uuid.nullable(),
+    members: z.array(BlocMemberInput).max(500),
+  })
+  .partial();
+export type UpdateBlocBody = z.infer<typeof UpdateBlocBody>;
+
+/** POST /api/blocs/copy-year: copies a council's blocs of `fromYear` to the next year, rotating heads. */
+export const CopyBlocYearBody = z.object({ councilId: Uuid, fromYear: z.number().int().min(1990).max(2099) });
+export const CopyBlocYearResult = z.object({ year: z.number().int(), copied: z.number().int() });

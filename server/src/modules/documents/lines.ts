@@ -1,0 +1,75 @@
+/** One source line: its 1-based number, the cleaned text and a folded key for keyword matching. */
+export interface SourceLine {
+  /** 1-based line number in the source. */
+  n: number;
+  /** Text without Markdown markers, tabs and repeated spaces. */
+  text: string;
+  /** Lower case, no diacritics, đ → d: for OCR-tolerant keyword matching. */
+  key: string;
+  /** True when the line carries no letter or digit (empty, or a decorative rule). */
+  blank: boolean;
+}
+
+const combiningMarks = /[\u0300-\u036f]/g;
+
+/** Folds text for matching: NFC, lower case, diacritics stripped, đ → d, spaces collapsed. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(combiningMarks, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Removes Markdown heading marks, bold/italic markers and stray spacing from one line. */
+export function cleanLineText(raw: string): string {
+  let text = raw.normalize('NFC').replace(/[\t\u00a0\u200b\ufeff]/g, ' ');
+  text = text.replace(/^\s*#{1,6}\s+/, '');
+  text = text.replace(/\*\*|__/g, '');
+  text = text.replace(/(^|[\s(])\*(\S[^*]*?)\*(?=$|[\s).,:;])/g, '$1$2');
+  text = text.replace(/(^|[\s(])_(\S[^_]*?)_(?=$|[\s).,:;])/g, '$1$2');
+  text = text.replace(/^\s*\*(?=\S)/, '').replace(/(?<=\S)\*\s*$/, '');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Splits a text into cleaned source lines. */
+export function readLines(text: string): SourceLine[] {
+  return text.split(/\r\n|\r|\n/).map((raw, index) => {
+    const cleaned = cleanLineText(raw);
+    return {
+      n: index + 1,
+      text: cleaned,
+      key: foldText(cleaned),
+      blank: !/[\p{L}\p{N}]/u.test(cleaned) && !/\.{3}|…/.test(cleaned),
+    };
+  });
+}
+
+/** True when the letters of a text are (almost) all upper case. */
+export function isUpperText(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2) return false;
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  return upper / letters.length >= 0.85;
+}
+
+/** True when a text ends a sentence or a list item. */
+export function endsSentence(text: string): boolean {
+  return /[.;:!?…"”»)\]]$/.test(text.trim());
+}
+
+/** True when a text starts with a lower-case letter or an opening bracket (it continues a sentence). */
+export function startsLowercase(text: string): boolean {
+  return /^[\p{Ll}(]/u.test(text);
+}
+
+/** Joins text fragments with single spaces. */
+export function joinTexts(parts: string[]): string {
+  return parts
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .join(' ')
+    .replace(/\s+/g, ' ');
+}

@@ -1,0 +1,241 @@
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type {
+  CouncilMemberBody,
+  CreateCouncilBody,
+  UpdateCouncilBody,
+  UpdateCouncilMemberBody,
+} from '../../../../contracts/organisation.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Database, Executor } from '../../platform/db/client.ts';
+import { councilMembers, councils, persons, units } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import {
+  assertInScope,
+  PERSON_READ_ROLES,
+  READ_ROLES,
+  resolveScope,
+  scopeCondition,
+  WRITE_ROLES,
+} from './organisation.policy.ts';
+import { findPerson } from './persons.repo.ts';
+import { isUniqueViolation } from './sql-rows.ts';
+import { findUnitRow } from './units.repo.ts';
+import type { Caller } from './units.service.ts';
+
+const standing = alias(units, 'standing_unit');
+const councilColumns = {
+  council: councils,
+  unitName: units.name,
+  unitPath: units.path,
+  standingUnitName: standing.name,
+  memberCount: sql<number>`(select count(*)::int from council_members m where m.council_id = ${councils.id})`,
+};
+
+/** A page of the councils in the caller's scope (optionally of one unit). */
+export async function listCouncils(
+  db: Database,
+  caller: Caller,
+  query: { unitId?: string | undefined; page: number; pageSize: number },
+) {
+  const scope = await resolveScope(db, caller.principal, READ_ROLES);
+  const where = and(scopeCondition(scope), query.unitId ? eq(councils.unitId, query.unitId) : undefined) as
+    | SQL
+    | undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(councilColumns)
+      .from(councils)
+      .innerJoin(units, eq(units.id, councils.unitId))
+      .leftJoin(standing, eq(standing.id, councils.standingUnitId))
+      .where(where)
+      .orderBy(asc(units.path))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ value: count() }).from(councils).innerJoin(units, eq(units.id, councils.unitId)).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+/** One council with its unit's path, or 404; checked against the caller's scope for the roles. */
+export async function getScopedCouncil(db: Executor, caller: Caller, id: string, roles = READ_ROLES) {
+  const [row] = await db
+    .select(councilColumns)
+    .from(councils)
+    .innerJoin(units, eq(units.id, councils.unitId))
+    .leftJoin(standing, eq(standing.id, councils.standingUnitId))
+    .where(eq(councils.id, id));
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy hội đồng.');
+  assertInScope(await resolveScope(db, caller.principal, roles), row.unitPath);
+  return row;
+}
+
+/** The members of a council, chair first. */
+export async function listCouncilMembers(db: Executor, councilId: string) {
+  const rows = await db
+    .select({ member: councilMembers, personName: persons.fullName, position: persons.position })
+    .from(councilMembers)
+    .innerJoin(persons, eq(persons.id, councilMembers.personId))
+    .where(eq(councilMembers.councilId, councilId))
+    .orderBy(
+      sql`array_position(array['chair','vice_chair','standing_member','member','secretary'], ${councilMembers.role})`,
+      asc(persons.sortKey),
+    );
+  return rows.map(({ member, personName, position }) => ({ ...member, personName, position }));
+}
+
+async function assertStandingUnit(db: Database, standingUnitId: string | null | undefined) {
+  if (standingUnitId && !(await findUnitRow(db, standingUnitId))) {
+    throw new AppError('VALIDATION_FAILED', 'Cơ quan thường trực không tồn tại.', [
+      { path: 'standingUnitId', message: 'Đơn vị không tồn tại' },
+    ]);
+  }
+}
+
+/** Creates the council of a unit in the caller's scope; a unit has at most one (409). */
+export async function createCouncil(db: Database, caller: Caller, input: CreateCouncilBody) {
+  const unit = await findUnitRow(db, input.unitId);
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  assertInScope(await resolveScope(db, caller.principal, WRITE_ROLES), unit.path);
+  await assertStandingUnit(db, input.standingUnitId);
+  try {
+    return await db.transaction(async (tx) => {
+      const [council] = await tx.insert(councils).values(input).returning();
+      if (!council) throw new Error('insert returned no row');
+      await recordAudit(tx, caller.actor, {
+        action: 'council.create',
+        entityType: 'council',
+        entityId: council.id,
+        after: council,
+      });
+      return council;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', 'Đơn vị này đã có Hội đồng Thi đua – Khen thưởng.');
+    throw error;
+  }
+}
+
+/** Renames a council or changes its standing body. */
+export async function updateCouncil(db: Database, caller: Caller, id: string, input: UpdateCouncilBody) {
+  const before = await getScopedCouncil(db, caller, id, WRITE_ROLES);
+  await assertStandingUnit(db, input.standingUnitId);
+  await db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(councils)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(councils.id, id))
+      .returning();
+    await recordAudit(tx, caller.actor, {
+      action: 'council.update',
+      entityType: 'council',
+      entityId: id,
+      before: before.council,
+      after,
+    });
+  });
+}
+
+/** Deletes a council with its members and blocs. */
+export async function deleteCouncil(db: Database, caller: Caller, id: string) {
+  const before = await getScopedCouncil(db, caller, id, WRITE_ROLES);
+  await db.transaction(async (tx) => {
+    await tx.delete(councils).where(eq(councils.id, id));
+    await recordAudit(tx, caller.actor, {
+      action: 'council.delete',
+      entityType: 'council',
+      entityId: id,
+      before: before.council,
+    });
+  });
+}
+
+/** Adds a member for a term; the same person and term twice is refused (409). */
+export async function addCouncilMember(
+  db: Database,
+  caller: Caller,
+  councilId: string,
+  input: CouncilMemberBody,
+) {
+  await getScopedCouncil(db, caller, councilId, WRITE_ROLES);
+  const person = await findPerson(db, input.personId);
+  if (!person) throw new AppError('NOT_FOUND', 'Không tìm thấy cán bộ.');
+  assertInScope(await resolveScope(db, caller.principal, PERSON_READ_ROLES), person.unitPath);
+  try {
+    return await db.transaction(async (tx) => {
+      const [member] = await tx
+        .insert(councilMembers)
+        .values({ ...input, councilId })
+        .returning();
+      if (!member) throw new Error('insert returned no row');
+      await recordAudit(tx, caller.actor, {
+        action: 'council.member.add',
+        entityType: 'council',
+        entityId: councilId,
+        after: member,
+      });
+      return member;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', 'Người này đã là thành viên hội đồng trong nhiệm kỳ này.');
+    throw error;
+  }
+}
+
+async function getMember(db: Database, councilId: string, memberId: string) {
+  const [member] = await db
+    .select()
+    .from(councilMembers)
+    .where(and(eq(councilMembers.id, memberId), eq(councilMembers.councilId, councilId)));
+  if (!member) throw new AppError('NOT_FOUND', 'Không tìm thấy thành viên hội đồng.');
+  return member;
+}
+
+/** Changes a member's role or term. */
+export async function updateCouncilMember(
+  db: Database,
+  caller: Caller,
+  councilId: string,
+  memberId: string,
+  input: UpdateCouncilMemberBody,
+) {
+  await getScopedCouncil(db, caller, councilId, WRITE_ROLES);
+  const before = await getMember(db, councilId, memberId);
+  try {
+    await db.transaction(async (tx) => {
+      const [after] = await tx
+        .update(councilMembers)
+        .set({ ...input, updatedAt: new Date() })
+        .where(eq(councilMembers.id, memberId))
+        .returning();
+      await recordAudit(tx, caller.actor, {
+        action: 'council.member.update',
+        entityType: 'council',
+        entityId: councilId,
+        before,
+        after,
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', 'Người này đã là thành viên hội đồng trong nhiệm kỳ này.');
+    throw error;
+  }
+}
+
+/** Removes a member (a bloc they supervised keeps no supervisor). */
+export async function removeCouncilMember(db: Database, caller: Caller, councilId: string, memberId: string) {
+  await getScopedCouncil(db, caller, councilId, WRITE_ROLES);
+  const before = await getMember(db, councilId, memberId);
+  await db.transaction(async (tx) => {
+    await tx.delete(councilMembers).where(eq(councilMembers.id, memberId));
+    await recordAudit(tx, caller.actor, {
+      action: 'council.member.remove',
+      entityType: 'council',
+      entityId: councilId,
+      before,
+    });
+  });
+}

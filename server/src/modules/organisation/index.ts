@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../platform/http/app-context.ts';
+import { registerPersonRoutes } from './persons.routes.ts';
+import { registerTransferRoutes } from './transfer.routes.ts';
+import { registerUnitRoutes } from './units.routes.ts';
+
+export { personSortKey, vietnameseSortKey } from './sort-key.ts';
+
+/** Every route of the organisation module: units, people, councils, blocs, imports and exports. */
+export function registerOrganisationRoutes(app: FastifyInstance, context: AppContext): void {
+  registerTransferRoutes(app, context);
+  registerUnitRoutes(app, context);
+  registerPersonRoutes(app, context);
+}

@@ -1,0 +1,169 @@
+import { and, eq, like, or, type SQL } from 'drizzle-orm';
+import type { CreatePersonBody, PersonQuery, UpdatePersonBody } from '../../../../contracts/organisation.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { isAdmin } from '../../platform/auth/policy.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { employments, persons, units } from '../../platform/db/schema.ts';
+import { matchesText } from '../../platform/db/search.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import {
+  assertInScope,
+  inScope,
+  PERSON_READ_ROLES,
+  resolveScope,
+  scopeCondition,
+  WRITE_ROLES,
+} from './organisation.policy.ts';
+import { closeOpenEmployment, findPerson, listEmployments, listPersons } from './persons.repo.ts';
+import { personSortKey } from './sort-key.ts';
+import { isUniqueViolation, today, violatedConstraint } from './sql-rows.ts';
+import { findUnitRow, predecessorPaths } from './units.repo.ts';
+import type { Caller } from './units.service.ts';
+
+/** Explains which unique rule a duplicate broke, in Vietnamese, as a 409. */
+function duplicateError(error: unknown): AppError {
+  const text = violatedConstraint(error);
+  if (text.includes('persons_user_key'))
+    return new AppError('CONFLICT', 'Tài khoản này đã gắn với một người khác.', [
+      { path: 'userId', message: 'Tài khoản đã được gắn' },
+    ]);
+  if (text.includes('persons_id_number_key'))
+    return new AppError('CONFLICT', 'Số định danh đã có trong hệ thống.', [
+      { path: 'idNumber', message: 'Số định danh đã tồn tại' },
+    ]);
+  return new AppError('CONFLICT', 'Người này đã có trong đơn vị (trùng họ tên và ngày sinh).', [
+    { path: 'fullName', message: 'Trùng họ tên và ngày sinh trong cùng đơn vị' },
+  ]);
+}
+
+/** Condition "the person's unit lies in the subtree of the unit or of a unit it succeeded". */
+export async function unitFilter(db: Database, unitId: string): Promise<SQL> {
+  const unit = await findUnitRow(db, unitId);
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  const paths = [unit.path, ...(await predecessorPaths(db, [unitId]))];
+  return or(...paths.map((path) => like(units.path, `${path}%`))) as SQL;
+}
+
+/** The filter of a person list: the caller's scope (or their own record) and the query's filters. */
+export async function personListCondition(
+  db: Database,
+  caller: Caller,
+  query: Omit<PersonQuery, 'page' | 'pageSize'>,
+) {
+  const scope = await resolveScope(db, caller.principal, PERSON_READ_ROLES);
+  const scoped =
+    scope === null ? undefined : or(scopeCondition(scope), eq(persons.userId, caller.principal.id));
+  return and(
+    scoped,
+    query.q ? matchesText(persons.fullName, query.q) : undefined,
+    query.unitId ? await unitFilter(db, query.unitId) : undefined,
+    query.category ? eq(persons.category, query.category) : undefined,
+    query.isLeader ? eq(persons.isLeader, query.isLeader === 'true') : undefined,
+    query.isDirectWorker ? eq(persons.isDirectWorker, query.isDirectWorker === 'true') : undefined,
+  );
+}
+
+/** A page of the people the caller may see. */
+export async function searchPersons(db: Database, caller: Caller, query: PersonQuery) {
+  return listPersons(db, await personListCondition(db, caller, query), query.page, query.pageSize);
+}
+
+/** One person (own record, or in the caller's scope) with their employment history. */
+export async function getPersonDetail(db: Database, caller: Caller, id: string) {
+  const row = await findPerson(db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy cán bộ.');
+  if (row.person.userId !== caller.principal.id) {
+    assertInScope(await resolveScope(db, caller.principal, PERSON_READ_ROLES), row.unitPath);
+  }
+  return { row, employments: await listEmployments(db, id) };
+}
+
+async function assertWritableUnit(db: Database, caller: Caller, unitId: string) {
+  const unit = await findUnitRow(db, unitId);
+  if (!unit)
+    throw new AppError('VALIDATION_FAILED', 'Đơn vị không tồn tại.', [
+      { path: 'unitId', message: 'Đơn vị không tồn tại' },
+    ]);
+  assertInScope(await resolveScope(db, caller.principal, WRITE_ROLES), unit.path);
+  return unit;
+}
+
+/** Adds a person to a unit in the caller's scope, with the first period of their employment history. */
+export async function createPerson(db: Database, caller: Caller, input: CreatePersonBody) {
+  await assertWritableUnit(db, caller, input.unitId);
+  if (input.userId && !isAdmin(caller.principal))
+    throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống gắn được tài khoản.');
+  const { startedOn, ...fields } = input;
+  try {
+    return await db.transaction(async (tx) => {
+      const [person] = await tx
+        .insert(persons)
+        .values({ ...fields, sortKey: personSortKey(fields.fullName) })
+        .returning();
+      if (!person) throw new Error('insert returned no row');
+      await tx
+        .insert(employments)
+        .values({ personId: person.id, unitId: person.unitId, position: person.position, startedOn });
+      await recordAudit(tx, caller.actor, {
+        action: 'person.create',
+        entityType: 'person',
+        entityId: person.id,
+        after: person,
+      });
+      return person;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateError(error);
+    throw error;
+  }
+}
+
+/** Changes a person; a new unit closes the current employment period and opens the next one. */
+export async function updatePerson(db: Database, caller: Caller, id: string, input: UpdatePersonBody) {
+  const current = await findPerson(db, id);
+  if (!current) throw new AppError('NOT_FOUND', 'Không tìm thấy cán bộ.');
+  assertInScope(await resolveScope(db, caller.principal, WRITE_ROLES), current.unitPath);
+  const before = current.person;
+  const movesUnit = input.unitId !== undefined && input.unitId !== before.unitId;
+  if (movesUnit) await assertWritableUnit(db, caller, input.unitId as string);
+  if (input.userId !== undefined && input.userId !== before.userId && !isAdmin(caller.principal)) {
+    throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống gắn được tài khoản.');
+  }
+  const { startedOn, ...fields } = input;
+  try {
+    return await db.transaction(async (tx) => {
+      const [after] = await tx
+        .update(persons)
+        .set({
+          ...fields,
+          ...(fields.fullName ? { sortKey: personSortKey(fields.fullName) } : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(persons.id, id))
+        .returning();
+      if (!after) throw new AppError('NOT_FOUND');
+      if (movesUnit) {
+        const changeDate = startedOn ?? today();
+        await closeOpenEmployment(tx, id, changeDate);
+        await tx
+          .insert(employments)
+          .values({ personId: id, unitId: after.unitId, position: after.position, startedOn: changeDate });
+      }
+      await recordAudit(tx, caller.actor, {
+        action: 'person.update',
+        entityType: 'person',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateError(error);
+    throw error;
+  }
+}
+
+/** True when the caller may see this person's sensitive fields (used by exports). */
+export const canSeeSensitive = (officerScope: Awaited<ReturnType<typeof resolveScope>>, unitPath: string) =>
+  inScope(officerScope, unitPath);

@@ -1,0 +1,163 @@
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/** One data row of an imported file: its row number as the spreadsheet shows it and its cells. */
+export interface SheetRow {
+  row: number;
+  cells: unknown[];
+}
+
+/** A file that is neither an XLSX workbook nor a CSV text; the import answers 422 with this message. */
+export class NotSpreadsheetError extends Error {
+  constructor() {
+    super('Tệp tải lên không phải bảng tính Excel (.xlsx) hoặc tệp CSV. Vui lòng dùng tệp mẫu của hệ thống.');
+  }
+}
+
+/** Reads the first chunk of a stream and gives it back with a stream that still yields everything. */
+async function peek(source: Readable): Promise<{ head: Buffer; stream: Readable }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head: Buffer = first.done ? Buffer.alloc(0) : Buffer.from(first.value as Buffer);
+  const stream = new PassThrough();
+  stream.write(head);
+  (async () => {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      if (!stream.write(next.value)) await new Promise((resolve) => stream.once('drain', resolve));
+    }
+    stream.end();
+  })().catch((error) => stream.destroy(error));
+  return { head, stream };
+}
+
+/** Streams the rows of the first sheet of an XLSX file or of a CSV file (detected from the content). */
+export async function* readSheetRows(source: Readable): AsyncGenerator<SheetRow> {
+  const { head, stream } = await peek(source);
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    yield* readXlsx(stream);
+  } else if (head.length && !head.subarray(0, 4096).includes(0)) {
+    yield* readCsv(stream);
+  } else {
+    stream.destroy();
+    throw new NotSpreadsheetError();
+  }
+}
+
+async function* readXlsx(stream: Readable): AsyncGenerator<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        const values = row.values as unknown[];
+        yield { row: row.number, cells: values.slice(1).map(cellValue) };
+      }
+      return;
+    }
+  } catch (error) {
+    if (error instanceof NotSpreadsheetError) throw error;
+    throw new NotSpreadsheetError();
+  }
+}
+
+/** A cell's plain value: rich text and formulas reduced to what they show. */
+function cellValue(value: unknown): unknown {
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const object = value as { richText?: { text: string }[]; result?: unknown; text?: string };
+    if (object.richText) return object.richText.map((part) => part.text).join('');
+    if ('result' in object) return object.result;
+    if (object.text !== undefined) return object.text;
+  }
+  return value;
+}
+
+/** Streams CSV records (RFC 4180 quotes, `,` or `;` separators as the header line shows, BOM tolerated). */
+async function* readCsv(stream: Readable): AsyncGenerator<SheetRow> {
+  let separator: string | null = null;
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  let row = 1;
+  let pendingQuote = false;
+  stream.setEncoding('utf8');
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const text = row === 1 && !record.length && !field ? chunk.replace(/^\uFEFF/, '') : chunk;
+    separator ??=
+      (text.split('\n')[0] ?? '').split(';').length > (text.split('\n')[0] ?? '').split(',').length
+        ? ';'
+        : ',';
+    const completed: SheetRow[] = [];
+    for (const char of text) {
+      if (pendingQuote) {
+        pendingQuote = false;
+        if (char === '"') {
+          field += '"';
+          continue;
+        }
+        quoted = false;
+      }
+      if (quoted) {
+        if (char === '"') pendingQuote = true;
+        else field += char;
+      } else if (char === '"') quoted = true;
+      else if (char === separator) {
+        record.push(field);
+        field = '';
+      } else if (char === '\n') {
+        record.push(field.replace(/\r$/, ''));
+        completed.push({ row: row++, cells: record });
+        record = [];
+        field = '';
+      } else field += char;
+    }
+    yield* completed;
+  }
+  if (field || record.length) {
+    record.push(field.replace(/\r$/, ''));
+    yield { row, cells: record };
+  }
+}
+
+/** The cell as trimmed text ('' when empty); dates become dd/mm/yyyy. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  }
+  return String(value).trim();
+}
+
+/** Writes rows to an XLSX stream (streaming writer: memory stays flat for large lists). */
+export function createXlsxWriter(sheetName: string, headers: string[]) {
+  const stream = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = headers.map((header) => ({ header, width: Math.max(14, header.length + 4) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  return {
+    stream,
+    addRow: (values: unknown[]) => sheet.addRow(values).commit(),
+    finish: async () => {
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
+}
+
+/** A CSV template: the header line with a BOM so Excel opens it as UTF-8. */
+export function csvLine(values: string[]): string {
+  return `${values.map((value) => (/[",;\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)).join(',')}\r\n`;
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

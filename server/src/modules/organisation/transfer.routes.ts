@@ -1,0 +1,159 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  genderLabels,
+  ImportErrorResponse,
+  ImportResult,
+  PersonQuery,
+  personCategoryLabels,
+  TemplateQuery,
+  UnitQuery,
+  unitKindLabels,
+} from '../../../../contracts/organisation.ts';
+import type { AppContext } from '../../platform/http/app-context.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { personColumns, unitColumns } from './import-rules.ts';
+import { exportPersons, exportUnits } from './organisation-export.ts';
+import { type ImportOutcome, importPersons } from './person-import.ts';
+import { createXlsxWriter, csvLine, NotSpreadsheetError, XLSX_TYPE } from './spreadsheet.ts';
+import { importUnits } from './unit-import.ts';
+import { callerOf } from './units.routes.ts';
+
+/** Sends a template with the Vietnamese headers and a second sheet listing the allowed values. */
+async function sendTemplate(reply: FastifyReply, name: string, headers: string[], format: 'xlsx' | 'csv') {
+  if (format === 'csv') {
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}.csv"`);
+    return `\uFEFF${csvLine(headers)}`;
+  }
+  const writer = createXlsxWriter('Dữ liệu', headers);
+  reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${name}.xlsx"`);
+  writer.finish().catch((error) => writer.stream.destroy(error));
+  return reply.send(writer.stream);
+}
+
+/** Reads the uploaded file, runs the import and maps problems to 422 with every row error. */
+async function runImport(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  task: (source: NodeJS.ReadableStream & import('node:stream').Readable) => Promise<ImportOutcome>,
+) {
+  const file = await request.file();
+  if (!file) throw new AppError('VALIDATION_FAILED', 'Chưa chọn tệp để nhập (trường "file").');
+  let outcome: ImportOutcome;
+  try {
+    outcome = await task(file.file);
+  } catch (error) {
+    if (error instanceof NotSpreadsheetError) {
+      return reply.status(422).send({
+        code: 'IMPORT_INVALID',
+        message: error.message,
+        errors: [{ row: 0, column: '', message: error.message }],
+      });
+    }
+    throw error;
+  }
+  if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
+  if ('errors' in outcome) {
+    return reply.status(422).send({
+      code: 'IMPORT_INVALID',
+      message: `Tệp có ${outcome.errors.length} lỗi; chưa nhập dòng nào. Vui lòng sửa rồi nhập lại.`,
+      errors: outcome.errors,
+    });
+  }
+  return outcome;
+}
+
+/** Import templates, imports and exports of units and people. */
+export function registerTransferRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['organisation'];
+  const officers = { access: ['tdkt_officer'] as const };
+  const importSchema = {
+    tags,
+    consumes: ['multipart/form-data'],
+    response: { 200: ImportResult, 422: ImportErrorResponse },
+  };
+
+  api.get(
+    '/api/persons/import-template',
+    {
+      config: officers,
+      schema: {
+        tags,
+        summary: `Tệp mẫu nhập cán bộ (Giới tính: ${Object.values(genderLabels).join('/')}; Đối tượng: ${Object.values(personCategoryLabels).join(', ')})`,
+        querystring: TemplateQuery,
+      },
+    },
+    (request, reply) =>
+      sendTemplate(
+        reply,
+        'mau-nhap-can-bo',
+        personColumns.map((c) => c.header),
+        request.query.format,
+      ),
+  );
+  api.get(
+    '/api/units/import-template',
+    {
+      config: officers,
+      schema: {
+        tags,
+        summary: `Tệp mẫu nhập đơn vị (Loại: ${Object.values(unitKindLabels).join(', ')})`,
+        querystring: TemplateQuery,
+      },
+    },
+    (request, reply) =>
+      sendTemplate(
+        reply,
+        'mau-nhap-don-vi',
+        unitColumns.map((c) => c.header),
+        request.query.format,
+      ),
+  );
+  api.post(
+    '/api/persons/import',
+    { config: officers, schema: { ...importSchema, summary: 'Nhập cán bộ từ tệp XLSX/CSV' } },
+    (request, reply) => runImport(request, reply, (source) => importPersons(db, callerOf(request), source)),
+  );
+  api.post(
+    '/api/units/import',
+    { config: officers, schema: { ...importSchema, summary: 'Nhập đơn vị từ tệp XLSX/CSV' } },
+    (request, reply) => runImport(request, reply, (source) => importUnits(db, callerOf(request), source)),
+  );
+  api.get(
+    '/api/persons/export',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất danh sách cán bộ (XLSX)',
+        querystring: PersonQuery.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (request, reply) => {
+      reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', 'attachment; filename="danh-sach-can-bo.xlsx"');
+      return reply.send(await exportPersons(db, callerOf(request), request.query));
+    },
+  );
+  api.get(
+    '/api/units/export',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất danh sách đơn vị (XLSX)',
+        querystring: UnitQuery.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (request, reply) => {
+      reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', 'attachment; filename="danh-sach-don-vi.xlsx"');
+      return reply.send(await exportUnits(db, callerOf(request), request.query));
+    },
+  );
+}

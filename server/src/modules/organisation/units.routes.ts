@@ -1,0 +1,222 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse, OkResponse } from '../../../../contracts/common.ts';
+import {
+  CreateUnitBody,
+  EndUnitBody,
+  GrantUnitRoleBody,
+  MoveUnitBody,
+  UnitChildrenQuery,
+  UnitDetail,
+  UnitListItem,
+  UnitPage,
+  UnitQuery,
+  UpdateUnitBody,
+} from '../../../../contracts/organisation.ts';
+import { actorOf, requirePrincipal } from '../../platform/auth/access.ts';
+import type { AppContext } from '../../platform/http/app-context.ts';
+import { resolveScope, WRITE_ROLES } from './organisation.policy.ts';
+import { presentUnit } from './units.presenter.ts';
+import { findUnitItem } from './units.repo.ts';
+import {
+  type Caller,
+  createUnit,
+  endUnit,
+  getUnitDetail,
+  grantUnitRole,
+  listChildUnits,
+  listRootUnits,
+  moveUnit,
+  searchUnits,
+  updateUnit,
+} from './units.service.ts';
+
+export const IdParams = z.object({ id: z.string().uuid('Mã không hợp lệ') });
+const errors = { 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+/** The caller of a route: principal and audit actor. */
+export const callerOf = (request: FastifyRequest): Caller => ({
+  principal: requirePrincipal(request),
+  actor: actorOf(request),
+});
+
+/** The unit tree: search, one level, details, and changes within the caller's scope. */
+export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['organisation'];
+
+  /** Presents rows with the actions this caller may take on each. */
+  const present = async (caller: Caller, page: Awaited<ReturnType<typeof searchUnits>>) => {
+    const writeScope = await resolveScope(db, caller.principal, WRITE_ROLES);
+    return {
+      total: page.total,
+      items: page.rows.map((row) => presentUnit(row, caller.principal, writeScope)),
+    };
+  };
+  const presentOne = async (caller: Caller, id: string) => {
+    const row = await findUnitItem(db, id);
+    if (!row) throw new Error('unit vanished');
+    return presentUnit(row, caller.principal, await resolveScope(db, caller.principal, WRITE_ROLES));
+  };
+
+  api.get(
+    '/api/units',
+    {
+      schema: {
+        tags,
+        summary: 'Tìm đơn vị (không dấu), theo phạm vi',
+        querystring: UnitQuery,
+        response: { 200: UnitPage },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      return present(caller, await searchUnits(db, caller, request.query));
+    },
+  );
+
+  api.get(
+    '/api/units/roots',
+    { schema: { tags, summary: 'Các đơn vị gốc trong phạm vi của người dùng', response: { 200: UnitPage } } },
+    async (request) => {
+      const caller = callerOf(request);
+      return present(caller, await listRootUnits(db, caller));
+    },
+  );
+
+  api.get(
+    '/api/units/:id/children',
+    {
+      schema: {
+        tags,
+        summary: 'Đơn vị trực thuộc (một cấp)',
+        params: IdParams,
+        querystring: UnitChildrenQuery,
+        response: { 200: UnitPage, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      return present(caller, await listChildUnits(db, caller, request.params.id, request.query));
+    },
+  );
+
+  api.get(
+    '/api/units/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Chi tiết đơn vị',
+        params: IdParams,
+        response: { 200: UnitDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const detail = await getUnitDetail(db, caller, request.params.id);
+      const writeScope = await resolveScope(db, caller.principal, WRITE_ROLES);
+      return {
+        ...presentUnit(detail.item, caller.principal, writeScope),
+        ancestors: detail.ancestors,
+        predecessors: detail.predecessors.map((link) => ({ ...link, kind: link.kind as never })),
+        successors: detail.successors.map((link) => ({ ...link, kind: link.kind as never })),
+      };
+    },
+  );
+
+  api.post(
+    '/api/units',
+    {
+      config: { access: ['tdkt_officer'] },
+      schema: {
+        tags,
+        summary: 'Tạo đơn vị',
+        body: CreateUnitBody,
+        response: { 201: UnitListItem, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const unit = await createUnit(db, caller, request.body);
+      reply.status(201);
+      return presentOne(caller, unit.id);
+    },
+  );
+
+  api.patch(
+    '/api/units/:id',
+    {
+      config: { access: ['tdkt_officer'] },
+      schema: {
+        tags,
+        summary: 'Sửa đơn vị',
+        params: IdParams,
+        body: UpdateUnitBody,
+        response: { 200: UnitListItem, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await updateUnit(db, caller, request.params.id, request.body);
+      return presentOne(caller, request.params.id);
+    },
+  );
+
+  api.post(
+    '/api/units/:id/move',
+    {
+      config: { access: ['tdkt_officer'] },
+      schema: {
+        tags,
+        summary: 'Chuyển đơn vị (cả cây) sang đơn vị cấp trên khác',
+        params: IdParams,
+        body: MoveUnitBody,
+        response: { 200: UnitListItem, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await moveUnit(db, caller, request.params.id, request.body.parentId);
+      return presentOne(caller, request.params.id);
+    },
+  );
+
+  api.post(
+    '/api/units/:id/successions',
+    {
+      config: { access: ['tdkt_officer'] },
+      schema: {
+        tags,
+        summary: 'Kết thúc đơn vị và ghi đơn vị kế thừa',
+        params: IdParams,
+        body: EndUnitBody,
+        response: { 200: UnitListItem, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await endUnit(db, caller, request.params.id, request.body);
+      return presentOne(caller, request.params.id);
+    },
+  );
+
+  api.post(
+    '/api/units/:id/grants',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        summary: 'Phân quyền vai trò trên đơn vị',
+        params: IdParams,
+        body: GrantUnitRoleBody,
+        response: { 201: OkResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await grantUnitRole(db, callerOf(request), request.params.id, request.body);
+      reply.status(201);
+      return { ok: true as const };
+    },
+  );
+}

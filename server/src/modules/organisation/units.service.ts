@@ -1,0 +1,240 @@
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import type {
+  CreateUnitBody,
+  EndUnitBody,
+  GrantUnitRoleBody,
+  UnitQuery,
+  UpdateUnitBody,
+} from '../../../../contracts/organisation.ts';
+import { type ActorContext, recordAudit } from '../../platform/audit/audit.ts';
+import { isAdmin, type Principal } from '../../platform/auth/policy.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { roleGrants, unitSuccessions, units, users } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { grantRole } from '../users/index.ts';
+import {
+  assertInScope,
+  READ_ROLES,
+  resolveScope,
+  scopeCondition,
+  WRITE_ROLES,
+} from './organisation.policy.ts';
+import { vietnameseSortKey } from './sort-key.ts';
+import { isUniqueViolation } from './sql-rows.ts';
+import { childPath, dayBefore, planMove } from './unit-tree.ts';
+import {
+  findAncestors,
+  findSuccessionLinks,
+  findUnitItem,
+  findUnitRow,
+  findUnitRows,
+  isActiveUnit,
+  listUnits,
+  rewriteSubtreePaths,
+  type UnitRow,
+  unitMatches,
+} from './units.repo.ts';
+
+/** The signed-in user and the request, as every use case receives them. */
+export interface Caller {
+  principal: Principal;
+  actor: ActorContext;
+}
+
+const codeTaken = (code: string) =>
+  new AppError('CONFLICT', `Mã đơn vị "${code}" đã được sử dụng.`, [
+    { path: 'code', message: 'Mã đơn vị đã được sử dụng' },
+  ]);
+
+/** The unit or 404, checked against the caller's scope for the roles. */
+async function getScopedUnit(db: Database, caller: Caller, id: string, roles = READ_ROLES): Promise<UnitRow> {
+  const unit = await findUnitRow(db, id);
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  assertInScope(await resolveScope(db, caller.principal, roles), unit.path);
+  return unit;
+}
+
+/** The filter of a unit list: the caller's scope and the query's filters. */
+export async function unitListCondition(
+  db: Database,
+  caller: Caller,
+  query: Omit<UnitQuery, 'page' | 'pageSize'>,
+) {
+  const scope = await resolveScope(db, caller.principal, READ_ROLES);
+  return and(
+    scopeCondition(scope),
+    query.q ? unitMatches(query.q) : undefined,
+    query.kind ? eq(units.kind, query.kind) : undefined,
+    query.includeEnded === 'true' ? undefined : isActiveUnit(),
+  );
+}
+
+/** A page of the units in the caller's scope matching the filters. */
+export async function searchUnits(db: Database, caller: Caller, query: UnitQuery) {
+  return listUnits(db, await unitListCondition(db, caller, query), query.page, query.pageSize);
+}
+
+/** The top units of the caller's tree: the roots for an admin, else the units their grants name. */
+export async function listRootUnits(db: Database, caller: Caller) {
+  const scope = await resolveScope(db, caller.principal, READ_ROLES);
+  const where: SQL | undefined =
+    scope === null ? isNull(units.parentId) : inArray(units.path, scope.length ? scope : ['']);
+  return listUnits(db, where, 1, 200);
+}
+
+/** One level of the tree under a unit of the caller's scope. */
+export async function listChildUnits(
+  db: Database,
+  caller: Caller,
+  id: string,
+  query: { page: number; pageSize: number; includeEnded?: string | undefined },
+) {
+  await getScopedUnit(db, caller, id);
+  const where = and(eq(units.parentId, id), query.includeEnded === 'true' ? undefined : isActiveUnit());
+  return listUnits(db, where, query.page, query.pageSize);
+}
+
+/** A unit with its breadcrumb and succession links. */
+export async function getUnitDetail(db: Database, caller: Caller, id: string) {
+  const unit = await getScopedUnit(db, caller, id);
+  const [item, ancestors, links] = await Promise.all([
+    findUnitItem(db, id),
+    findAncestors(db, unit.path),
+    findSuccessionLinks(db, id),
+  ]);
+  if (!item) throw new AppError('NOT_FOUND');
+  return { item, ancestors, ...links };
+}
+
+/** Creates a unit under a parent in the caller's scope (a root unit: administrators only). */
+export async function createUnit(db: Database, caller: Caller, input: CreateUnitBody) {
+  let parentPath: string | null = null;
+  if (input.parentId) parentPath = (await getScopedUnit(db, caller, input.parentId, WRITE_ROLES)).path;
+  else if (!isAdmin(caller.principal))
+    throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống tạo được đơn vị cấp cao nhất.');
+  const id = crypto.randomUUID();
+  try {
+    return await db.transaction(async (tx) => {
+      const [unit] = await tx
+        .insert(units)
+        .values({ ...input, id, path: childPath(parentPath, id), sortKey: vietnameseSortKey(input.name) })
+        .returning();
+      await recordAudit(tx, caller.actor, {
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: id,
+        after: unit,
+      });
+      return unit as UnitRow;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw codeTaken(input.code);
+    throw error;
+  }
+}
+
+/** Changes a unit's own fields. */
+export async function updateUnit(db: Database, caller: Caller, id: string, input: UpdateUnitBody) {
+  const before = await getScopedUnit(db, caller, id, WRITE_ROLES);
+  try {
+    return await db.transaction(async (tx) => {
+      const [after] = await tx
+        .update(units)
+        .set({
+          ...input,
+          ...(input.name ? { sortKey: vietnameseSortKey(input.name) } : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(units.id, id))
+        .returning();
+      await recordAudit(tx, caller.actor, {
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        before,
+        after,
+      });
+      return after as UnitRow;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw codeTaken(input.code ?? before.code);
+    throw error;
+  }
+}
+
+/** Moves a unit and its whole subtree under a new parent; paths change in one transaction. */
+export async function moveUnit(db: Database, caller: Caller, id: string, parentId: string) {
+  const unit = await getScopedUnit(db, caller, id, WRITE_ROLES);
+  const newParent = await getScopedUnit(db, caller, parentId, WRITE_ROLES);
+  const newPath = planMove(unit, newParent);
+  if (unit.parentId === parentId) throw new AppError('CONFLICT', 'Đơn vị đã thuộc đơn vị cấp trên này.');
+  await db.transaction(async (tx) => {
+    await tx.update(units).set({ parentId, updatedAt: new Date() }).where(eq(units.id, id));
+    await rewriteSubtreePaths(tx, unit.path, newPath);
+    await recordAudit(tx, caller.actor, {
+      action: 'unit.move',
+      entityType: 'unit',
+      entityId: id,
+      before: { parentId: unit.parentId, path: unit.path },
+      after: { parentId, path: newPath },
+    });
+  });
+}
+
+/** Ends a unit and names its successor(s); lists and scopes then follow the succession. */
+export async function endUnit(db: Database, caller: Caller, id: string, input: EndUnitBody) {
+  const unit = await getScopedUnit(db, caller, id, WRITE_ROLES);
+  const successorIds = [...new Set(input.successorIds)];
+  if (successorIds.includes(id))
+    throw new AppError('VALIDATION_FAILED', 'Đơn vị không thể kế thừa chính nó.');
+  const successors = await findUnitRows(db, successorIds);
+  if (successors.length !== successorIds.length)
+    throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị kế thừa.');
+  const readScope = await resolveScope(db, caller.principal, READ_ROLES);
+  for (const successor of successors) assertInScope(readScope, successor.path);
+  const validTo = dayBefore(input.effectiveDate);
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(unitSuccessions).values(
+        successorIds.map((successorId) => ({
+          predecessorId: id,
+          successorId,
+          kind: input.kind,
+          effectiveDate: input.effectiveDate,
+        })),
+      );
+      await tx.update(units).set({ validTo, updatedAt: new Date() }).where(eq(units.id, id));
+      await recordAudit(tx, caller.actor, {
+        action: 'unit.end',
+        entityType: 'unit',
+        entityId: id,
+        before: { validTo: unit.validTo },
+        after: { validTo, ...input },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'Quan hệ kế thừa này đã được ghi nhận.');
+    throw error;
+  }
+}
+
+/** Grants a role on a unit (administrators); the same grant twice is refused with 409. */
+export async function grantUnitRole(db: Database, caller: Caller, unitId: string, input: GrantUnitRoleBody) {
+  await getScopedUnit(db, caller, unitId);
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+  if (!user) throw new AppError('NOT_FOUND', 'Không tìm thấy tài khoản.');
+  await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: roleGrants.id })
+      .from(roleGrants)
+      .where(
+        and(
+          eq(roleGrants.userId, input.userId),
+          eq(roleGrants.role, input.role),
+          eq(roleGrants.unitId, unitId),
+        ),
+      );
+    if (existing) throw new AppError('CONFLICT', 'Tài khoản đã có vai trò này trên đơn vị.');
+    await grantRole(tx, caller.actor, { userId: input.userId, role: input.role, unitId });
+  });
+}

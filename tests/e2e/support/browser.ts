@@ -1,0 +1,63 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium: no browser download needed. */
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Screenshots land here (ignored by git). */
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../../.tmp/screenshots');
+
+/** The two screens every page must look right on. */
+export const viewports = {
+  desktop: { width: 1366, height: 768 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+/** A running Chromium with its own throw-away profile folder. */
+export interface TestBrowser {
+  browser: Browser;
+  /** A fresh context (own cookies) at the given viewport, speaking Vietnamese in Vietnam's time zone. */
+  newPage: (viewport?: { width: number; height: number }) => Promise<{ context: BrowserContext; page: Page }>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts headless Chromium. Playwright's plain `launch` gives it a fresh temporary user-data dir
+ * (and deletes it on close), so no profile leaks between runs.
+ */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return {
+    browser,
+    newPage: async (viewport = viewports.desktop) => {
+      const context = await browser.newContext({
+        viewport,
+        locale: 'vi-VN',
+        timezoneId: 'Asia/Ho_Chi_Minh',
+        isMobile: viewport.width < 768,
+        hasTouch: viewport.width < 768,
+        deviceScaleFactor: 1,
+      });
+      return { context, page: await context.newPage() };
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** Saves a full-page screenshot as `.tmp/screenshots/<name>.png` and returns its path. */
+export async function takeScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

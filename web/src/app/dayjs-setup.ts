@@ -1,0 +1,4 @@
+import 'dayjs/locale/vi';
+import dayjs from 'dayjs';
+
+dayjs.locale('vi');

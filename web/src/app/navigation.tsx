@@ -1,0 +1,46 @@
+import { AuditOutlined, HomeOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role, SessionUser } from '../../../contracts/auth.ts';
+import { hasRole } from '../features/auth/index.ts';
+
+/** One entry of the sidebar menu. */
+export interface NavigationItem {
+  /** Vietnamese label shown in the menu. */
+  label: string;
+  /** Route path the entry opens; also decides which entry is highlighted. */
+  path: string;
+  icon: ReactNode;
+  /** Shown only to users holding this role (any of them, when several); the route guard enforces it too. */
+  requiredRole?: Role | Role[];
+  /** Heading of the group the entry belongs to (entries of one group are shown together). */
+  group?: string;
+}
+
+/**
+ * The sidebar, in display order. A new feature adds its entry here and its route in `router.tsx`
+ * (with the same required role under a `RequireRole` route).
+ */
+export const navigation: NavigationItem[] = [
+  { label: 'Tổng quan', path: '/', icon: <HomeOutlined /> },
+  {
+    label: 'Nhật ký hệ thống',
+    path: '/quan-tri/nhat-ky',
+    icon: <AuditOutlined />,
+    requiredRole: 'admin',
+    group: 'Quản trị',
+  },
+];
+
+/** True when the user may open the entry. */
+export function canSee(item: Pick<NavigationItem, 'requiredRole'>, user: SessionUser | null): boolean {
+  if (!item.requiredRole) return true;
+  const roles = Array.isArray(item.requiredRole) ? item.requiredRole : [item.requiredRole];
+  return roles.some((role) => hasRole(user, role));
+}
+
+/** The entry to highlight for a location: the longest path that is a prefix of it. */
+export function findActiveItem(items: NavigationItem[], pathname: string): NavigationItem | undefined {
+  return items
+    .filter((item) => pathname === item.path || (item.path !== '/' && pathname.startsWith(`${item.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}

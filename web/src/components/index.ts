@@ -1,0 +1,3 @@
+export { Breadcrumbs, type RouteHandle, useCrumbs } from './breadcrumbs.tsx';
+export { CrashResult, ForbiddenResult, LoadFailedResult, NotFoundResult } from './error-results.tsx';
+export { PageHeader } from './page-header.tsx';

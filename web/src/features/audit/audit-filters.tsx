@@ -1,0 +1,125 @@
+import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
+import { AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { auditActionLabels } from '../../../../contracts/audit.ts';
+import { parseIsoDate, toIsoDate } from '../../lib/format.ts';
+import styles from './audit-log-page.module.css';
+import type { AuditFilterValues } from './audit-search.ts';
+
+interface FormValues {
+  action?: string;
+  entityType?: string;
+  actor?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+const actionOptions = Object.entries(auditActionLabels).map(([code, label]) => ({
+  value: code,
+  label: `${label} (${code})`,
+}));
+
+function toFormValues(filters: AuditFilterValues): FormValues {
+  const from = parseIsoDate(filters.from);
+  const to = parseIsoDate(filters.to);
+  return {
+    action: filters.action,
+    entityType: filters.entityType,
+    actor: filters.actor,
+    range: from || to ? [from, to] : null,
+  };
+}
+
+/** Accepts either the code or its Vietnamese label ("Đăng nhập" → auth.login). */
+function toActionCode(text: string | undefined): string | undefined {
+  const value = text?.trim();
+  if (!value) return undefined;
+  const match = Object.entries(auditActionLabels).find(
+    ([, label]) => label.toLowerCase() === value.toLowerCase(),
+  );
+  return match ? match[0] : value;
+}
+
+function toFilters(values: FormValues): AuditFilterValues {
+  return {
+    action: toActionCode(values.action),
+    entityType: values.entityType?.trim() || undefined,
+    actor: values.actor?.trim() || undefined,
+    from: toIsoDate(values.range?.[0]),
+    to: toIsoDate(values.range?.[1]),
+  };
+}
+
+interface AuditFiltersProps {
+  value: AuditFilterValues;
+  onApply: (filters: AuditFilterValues) => void;
+  onClear: () => void;
+}
+
+/** Filter bar of the audit log; it applies on "Lọc" (not on every keystroke) to keep the table calm. */
+export function AuditFilters({ value, onApply, onClear }: AuditFiltersProps) {
+  const [form] = Form.useForm<FormValues>();
+  const { action, entityType, actor, from, to } = value;
+
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(toFormValues({ action, entityType, actor, from, to }));
+  }, [form, action, entityType, actor, from, to]);
+
+  return (
+    <Card size="small" style={{ marginBottom: 16 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        className={styles.filters}
+        onFinish={(values) => onApply(toFilters(values))}
+      >
+        <Row gutter={[16, 0]}>
+          <Col xs={24} xl={6}>
+            <Form.Item label="Thao tác" name="action">
+              <AutoComplete
+                options={actionOptions}
+                placeholder="VD: Đăng nhập"
+                allowClear
+                showSearch={{
+                  filterOption: (input, option) =>
+                    String(option?.label ?? '')
+                      .toLowerCase()
+                      .includes(input.toLowerCase()),
+                }}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} xl={5}>
+            <Form.Item label="Loại đối tượng" name="entityType">
+              <Input placeholder="VD: user" allowClear />
+            </Form.Item>
+          </Col>
+          <Col xs={12} xl={5}>
+            <Form.Item label="Người thực hiện" name="actor">
+              <Input placeholder="Tên đăng nhập" allowClear autoCapitalize="none" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} xl={8}>
+            <Form.Item label="Khoảng thời gian" name="range">
+              <DatePicker.RangePicker
+                format="DD/MM/YYYY"
+                allowEmpty={[true, true]}
+                placeholder={['Từ ngày', 'Đến ngày']}
+                style={{ width: '100%' }}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Space wrap>
+          <Button type="primary" htmlType="submit" icon={<FilterOutlined aria-hidden />}>
+            Lọc
+          </Button>
+          <Button icon={<ClearOutlined aria-hidden />} onClick={onClear}>
+            Xóa lọc
+          </Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

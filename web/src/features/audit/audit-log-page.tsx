@@ -1,0 +1,72 @@
+import { Grid, Table } from 'antd';
+import { useSearchParams } from 'react-router';
+import type { AuditEvent } from '../../../../contracts/audit.ts';
+import { LoadFailedResult, PageHeader } from '../../components/index.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { describeError } from '../../lib/notify.ts';
+import { useAuditEvents } from './audit.api.ts';
+import { AuditEventDetail, auditColumns } from './audit-columns.tsx';
+import { AuditFilters } from './audit-filters.tsx';
+import {
+  type AuditFilterValues,
+  hasAuditFilters,
+  readAuditSearch,
+  writeAuditSearch,
+} from './audit-search.ts';
+
+/** Administrators' view of the audit log: who did what and when, filterable, with before/after detail. */
+export function AuditLogPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const search = readAuditSearch(searchParams);
+  const events = useAuditEvents(search);
+  const screens = Grid.useBreakpoint();
+  // Columns hide by breakpoint (see auditColumns), so the table only scrolls sideways when it must.
+  const tableWidth = screens.lg ? 1000 : screens.md ? 860 : screens.sm ? 560 : undefined;
+
+  const applyFilters = (filters: AuditFilterValues) =>
+    setSearchParams(writeAuditSearch({ ...filters, page: 1, pageSize: search.pageSize }));
+  const clearFilters = () => setSearchParams(writeAuditSearch({ page: 1, pageSize: search.pageSize }));
+  const changePage = (page: number, pageSize: number) =>
+    setSearchParams(writeAuditSearch({ ...search, page: pageSize === search.pageSize ? page : 1, pageSize }));
+
+  return (
+    <>
+      <PageHeader
+        title="Nhật ký hệ thống"
+        description="Mọi thao tác thay đổi dữ liệu đều được ghi lại: ai làm, lúc nào, trên đối tượng nào."
+      />
+      <AuditFilters value={search} onApply={applyFilters} onClear={clearFilters} />
+      {events.isError && !events.data ? (
+        <LoadFailedResult message={describeError(events.error)} onRetry={() => void events.refetch()} />
+      ) : (
+        <Table<AuditEvent>
+          rowKey="id"
+          size="middle"
+          bordered
+          columns={auditColumns}
+          dataSource={events.data?.items}
+          loading={events.isFetching}
+          scroll={tableWidth ? { x: tableWidth } : undefined}
+          expandable={{
+            expandedRowRender: (event) => <AuditEventDetail event={event} />,
+            columnTitle: <span className="sr-only">Chi tiết</span>,
+          }}
+          locale={{
+            emptyText: hasAuditFilters(search)
+              ? 'Không có sự kiện nào khớp với bộ lọc.'
+              : 'Chưa có sự kiện nào được ghi lại.',
+          }}
+          pagination={{
+            current: search.page,
+            pageSize: search.pageSize,
+            total: events.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (total) => `Tổng số ${formatNumber(total)} sự kiện`,
+            onChange: changePage,
+          }}
+        />
+      )}
+    </>
+  );
+}

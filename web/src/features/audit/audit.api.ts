@@ -1,0 +1,14 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { AuditPage } from '../../../../contracts/audit.ts';
+import { api } from '../../lib/api-client.ts';
+import type { AuditSearch } from './audit-search.ts';
+
+/** One page of audit events matching the filters; the previous page stays visible while the next loads. */
+export function useAuditEvents(search: AuditSearch) {
+  return useQuery({
+    queryKey: ['audit-events', search],
+    queryFn: ({ signal }) =>
+      api.get('/api/audit-events', { query: { ...search }, schema: AuditPage, signal }),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -20,7 +20,7 @@ export async function measure(
   const result = await autocannon({
     url,
     connections: options.connections ?? 10,
-    duration: options.seconds ?? 8,
+    duration: options.seconds ?? Number(process.env.TDKT_BENCH_SECONDS ?? 8),
     headers: options.headers ?? {},
   });
   return {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Role } from '../../../../contracts/auth.ts';
 import type { Executor } from '../db/client.ts';
 import { roleGrants, sessions, units, users } from '../db/schema.ts';
@@ -47,7 +47,7 @@ export async function loadGrants(executor: Executor, userId: string) {
 /** Builds the principal the policy layer works with. */
 export function toPrincipal(
   user: { id: string; username: string; fullName: string },
-  grants: Awaited<ReturnType<typeof loadGrants>>,
+  grants: { role: string; unitId: string | null; unitPath: string | null; unitName: string | null }[],
 ): Principal {
   return {
     id: user.id,
@@ -72,30 +72,40 @@ export async function resolveSession(
   token: string,
 ): Promise<{ principal: Principal; csrfToken: string } | null> {
   const id = hashToken(token);
-  const [row] = await executor
-    .select({
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-      userId: users.id,
-      username: users.username,
-      fullName: users.fullName,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.isActive, true)))
-    .limit(1);
+  // One round trip per request: the session, its user and the user's grants with their units.
+  const result = (await executor.execute(sql`
+    select ${sessions.csrfToken} as "csrfToken", ${sessions.lastSeenAt} as "lastSeenAt",
+           ${users.id} as "userId", ${users.username} as "username", ${users.fullName} as "fullName",
+           coalesce(json_agg(json_build_object(
+             'role', ${roleGrants.role}, 'unitId', ${roleGrants.unitId}, 'unitPath', ${units.path}, 'unitName', ${units.name}
+           ) order by ${roleGrants.createdAt}) filter (where ${roleGrants.id} is not null), '[]') as "grants"
+      from ${sessions}
+      join ${users} on ${users.id} = ${sessions.userId}
+      left join ${roleGrants} on ${roleGrants.userId} = ${users.id}
+      left join ${units} on ${units.id} = ${roleGrants.unitId}
+     where ${sessions.id} = ${id} and ${sessions.expiresAt} > now() and ${users.isActive}
+     group by ${sessions.id}, ${users.id}`)) as unknown as { rows: SessionRow[] };
+  const row = result.rows[0];
   if (!row) return null;
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (Date.now() - new Date(row.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
     await executor
       .update(sessions)
       .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_IDLE_MS) })
       .where(eq(sessions.id, id));
   }
-  const grants = await loadGrants(executor, row.userId);
   return {
-    principal: toPrincipal({ id: row.userId, username: row.username, fullName: row.fullName }, grants),
+    principal: toPrincipal({ id: row.userId, username: row.username, fullName: row.fullName }, row.grants),
     csrfToken: row.csrfToken,
   };
+}
+
+interface SessionRow {
+  csrfToken: string;
+  lastSeenAt: string | Date;
+  userId: string;
+  username: string;
+  fullName: string;
+  grants: { role: string; unitId: string | null; unitPath: string | null; unitName: string | null }[];
 }
 
 /** Removes expired sessions (run at start-up and from time to time). */

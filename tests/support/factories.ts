@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Role, SessionResponse } from '../../contracts/auth.ts';
+import { emptyPlanContent } from '../../server/src/modules/movements/index.ts';
 import { personSortKey, vietnameseSortKey } from '../../server/src/modules/organisation/index.ts';
 import { createUser } from '../../server/src/modules/users/index.ts';
 import { systemActor } from '../../server/src/platform/audit/audit.ts';
 import type { Database } from '../../server/src/platform/db/client.ts';
-import { councils, employments, persons, units } from '../../server/src/platform/db/schema.ts';
+import {
+  councils,
+  employments,
+  movements,
+  persons,
+  planVersions,
+  units,
+} from '../../server/src/platform/db/schema.ts';
 import type { TestApp } from './test-app.ts';
 
 export const TEST_PASSWORD = 'test-password-123';
@@ -137,4 +145,46 @@ export async function signIn({ app }: TestApp, username: string, password = TEST
 export async function signInAs(testApp: TestApp, role: Role, unitId: string | null = null) {
   const user = await buildUser(testApp.handle.db, { role, unitId });
   return signIn(testApp, user.username);
+}
+
+/** Inserts a movement with version 1 of an empty plan (draft unless told) and returns it. */
+export async function buildMovement(
+  db: Database,
+  input: {
+    launchingUnitId: string;
+    name?: string;
+    status?: 'draft' | 'launched';
+    parentMovementId?: string | null;
+    rootMovementId?: string | null;
+    planDeadline?: string | null;
+  },
+) {
+  const id = randomUUID();
+  const name = input.name ?? unique('Phong trào thi đua ');
+  const [movement] = await db
+    .insert(movements)
+    .values({
+      id,
+      name,
+      kind: 'thematic',
+      status: input.status ?? 'draft',
+      periodFrom: 2019,
+      periodTo: 2025,
+      launchingUnitId: input.launchingUnitId,
+      parentMovementId: input.parentMovementId ?? null,
+      rootMovementId: input.rootMovementId ?? id,
+      planDeadline: input.planDeadline ?? null,
+      launchedAt: input.status === 'launched' ? new Date() : null,
+    })
+    .returning();
+  const plan = emptyPlanContent({
+    issuerName: null,
+    title: `Kế hoạch ${name}`,
+    movementName: name,
+    periodFrom: 2019,
+    periodTo: 2025,
+  });
+  await db.insert(planVersions).values({ movementId: id, version: 1, content: plan });
+  if (!movement) throw new Error('movement not created');
+  return movement;
 }

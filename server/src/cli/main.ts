@@ -5,6 +5,7 @@ import { AppError } from '../platform/http/app-error.ts';
 import { appVersion } from '../platform/version.ts';
 import { registerDbCommands } from './db.command.ts';
 import { registerDocCommands } from './doc.command.ts';
+import { registerGenCommands } from './gen.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerUserCommands } from './user.command.ts';
 
@@ -15,6 +16,7 @@ registerServeCommand(program);
 registerDbCommands(program);
 registerUserCommands(program);
 registerDocCommands(program);
+registerGenCommands(program);
 
 /** Expected failures print one clear line; anything else prints its stack for the administrator. */
 function fail(error: unknown): never {

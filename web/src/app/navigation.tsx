@@ -1,4 +1,11 @@
-import { AuditOutlined, HomeOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  TeamOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionUser } from '../../../contracts/auth.ts';
 import { hasRole } from '../features/auth/index.ts';
@@ -22,6 +29,16 @@ export interface NavigationItem {
  */
 export const navigation: NavigationItem[] = [
   { label: 'Tổng quan', path: '/', icon: <HomeOutlined /> },
+  { label: 'Cơ cấu tổ chức', path: '/to-chuc/don-vi', icon: <ApartmentOutlined />, group: 'Tổ chức' },
+  {
+    label: 'Cán bộ, công chức',
+    path: '/to-chuc/can-bo',
+    icon: <TeamOutlined />,
+    requiredRole: ['admin', 'tdkt_officer', 'unit_head', 'council_member'],
+    group: 'Tổ chức',
+  },
+  { label: 'Hội đồng TĐKT', path: '/to-chuc/hoi-dong', icon: <UsergroupAddOutlined />, group: 'Tổ chức' },
+  { label: 'Khối, cụm thi đua', path: '/to-chuc/khoi-thi-dua', icon: <ClusterOutlined />, group: 'Tổ chức' },
   {
     label: 'Nhật ký hệ thống',
     path: '/quan-tri/nhat-ky',

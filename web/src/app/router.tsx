@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Role } from '../../../contracts/auth.ts';
 import { NotFoundResult, type RouteHandle } from '../components/index.ts';
 import { LoginPage } from '../features/auth/index.ts';
 import { HomePage } from '../features/home/index.ts';
@@ -7,6 +8,13 @@ import { AppLayout } from './layout/app-layout.tsx';
 import { RouteError } from './route-error.tsx';
 
 const crumb = (label: string, isLinked = true): RouteHandle => ({ crumb: label, isLinked });
+
+/** Loads one page of the organisation feature (units, people, councils, blocs, imports) on demand. */
+const organisationPage = (name: keyof typeof import('../features/organisation/index.ts')) => async () => ({
+  Component: (await import('../features/organisation/index.ts'))[name],
+});
+const ORGANISATION_WRITERS: Role[] = ['admin', 'tdkt_officer'];
+const PEOPLE_READERS: Role[] = ['admin', 'tdkt_officer', 'unit_head', 'council_member'];
 
 /**
  * All routes. A feature adds its pages as children of the layout route below: public to every signed-in
@@ -34,6 +42,49 @@ export const routes: RouteObject[] = [
             errorElement: <RouteError />,
             children: [
               { index: true, element: <HomePage /> },
+              {
+                path: 'to-chuc',
+                handle: crumb('Tổ chức', false),
+                children: [
+                  {
+                    path: 'don-vi',
+                    handle: crumb('Cơ cấu tổ chức'),
+                    children: [
+                      { index: true, lazy: organisationPage('UnitTreePage') },
+                      {
+                        path: 'nhap-tu-excel',
+                        handle: crumb('Nhập đơn vị từ Excel'),
+                        element: <RequireRole allowed={ORGANISATION_WRITERS} />,
+                        children: [{ index: true, lazy: organisationPage('UnitImportPage') }],
+                      },
+                      { path: ':id', handle: crumb('Chi tiết đơn vị'), lazy: organisationPage('UnitPage') },
+                    ],
+                  },
+                  {
+                    path: 'can-bo',
+                    handle: crumb('Cán bộ, công chức'),
+                    children: [
+                      {
+                        element: <RequireRole allowed={PEOPLE_READERS} />,
+                        children: [{ index: true, lazy: organisationPage('PersonListPage') }],
+                      },
+                      {
+                        path: 'nhap-tu-excel',
+                        handle: crumb('Nhập từ Excel'),
+                        element: <RequireRole allowed={ORGANISATION_WRITERS} />,
+                        children: [{ index: true, lazy: organisationPage('PersonImportPage') }],
+                      },
+                      { path: ':id', handle: crumb('Hồ sơ cán bộ'), lazy: organisationPage('PersonPage') },
+                    ],
+                  },
+                  { path: 'hoi-dong', handle: crumb('Hội đồng TĐKT'), lazy: organisationPage('CouncilPage') },
+                  {
+                    path: 'khoi-thi-dua',
+                    handle: crumb('Khối, cụm thi đua'),
+                    lazy: organisationPage('BlocPage'),
+                  },
+                ],
+              },
               {
                 path: 'quan-tri',
                 handle: crumb('Quản trị', false),

@@ -11,7 +11,14 @@ import { createUser } from '../users/index.ts';
 /** The demo accounts of the embedded mode: one per role, with the unit code each is granted on. */
 export const demoAccounts: { username: string; fullName: string; role: Role; unitCode: string | null }[] = [
   { username: 'demo.admin', fullName: 'Quản trị Hệ thống', role: 'admin', unitCode: null },
-  { username: 'demo.officer', fullName: 'Nguyễn Thị Thu Hà', role: 'tdkt_officer', unitCode: 'LCI.SNV' },
+  // The officer of Sở Nội vụ Lai Châu works for the whole province: the grant covers LCI.
+  { username: 'demo.officer', fullName: 'Nguyễn Thị Thu Hà', role: 'tdkt_officer', unitCode: 'LCI' },
+  {
+    username: 'demo.officer.tamduong',
+    fullName: 'Lò Thị Hương',
+    role: 'tdkt_officer',
+    unitCode: 'LCI.H.TDG',
+  },
   { username: 'demo.head', fullName: 'Lò Văn Thắng', role: 'unit_head', unitCode: 'LCI.SNV' },
   { username: 'demo.council', fullName: 'Hoàng Văn Minh', role: 'council_member', unitCode: 'LCI' },
   { username: 'demo.staff', fullName: 'Tẩn Thị Mai', role: 'staff', unitCode: 'LCI.SNV' },

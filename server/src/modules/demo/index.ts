@@ -1,14 +1,24 @@
 import type { Database } from '../../platform/db/client.ts';
 import { ensureDemoAccounts } from './demo-accounts.ts';
+import { seedDemoMovements } from './demo-movements.ts';
+import { ensureDemoCouncil } from './demo-organisation.ts';
+import { ensureDemoPeople } from './demo-people.ts';
 import { ensureDemoUnits } from './demo-units.ts';
 
 export { demoAccounts } from './demo-accounts.ts';
 
-/** Fills an embedded database with demo data on first start; returns the account lines to print, if new. */
+/**
+ * Fills an embedded database with demo data on first start (units, accounts, people, the provincial
+ * council and its blocs); each step skips what already exists. Returns the account lines to print, if new.
+ */
 export async function seedDemo(
   db: Database,
   options: { dataDir: string; fixedPassword?: string | undefined },
 ): Promise<string[] | null> {
   const unitIdByCode = await ensureDemoUnits(db);
-  return ensureDemoAccounts(db, { ...options, unitIdByCode });
+  const lines = await ensureDemoAccounts(db, { ...options, unitIdByCode });
+  const headOf = await ensureDemoPeople(db, unitIdByCode);
+  await ensureDemoCouncil(db, unitIdByCode, headOf);
+  await seedDemoMovements(db);
+  return lines;
 }

@@ -1,6 +1,41 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
+/**
+ * exceljs's streaming reader decodes every chunk on its own, so a Vietnamese letter split across two
+ * chunks comes out as U+FFFD ("Viên ch���c"). Its SAX step passes strings through unchanged, so the
+ * worksheet and shared-string streams are handed to it already decoded, across chunk boundaries.
+ */
+async function* decodeUtf8(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+function repairStreamingDecoder() {
+  type ReaderPrototype = {
+    tdktRepaired?: boolean;
+    _parseWorksheet: (iterator: AsyncIterable<unknown>, sheetNo: string) => unknown;
+    _parseSharedStrings: (entry: { setEncoding: (encoding: string) => void }) => unknown;
+  };
+  const prototype = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderPrototype;
+  if (prototype.tdktRepaired) return;
+  const parseWorksheet = prototype._parseWorksheet;
+  const parseSharedStrings = prototype._parseSharedStrings;
+  prototype._parseWorksheet = function (this: unknown, iterator, sheetNo) {
+    return parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
+  };
+  prototype._parseSharedStrings = function (this: unknown, entry) {
+    entry.setEncoding('utf8');
+    return parseSharedStrings.call(this, entry);
+  };
+  prototype.tdktRepaired = true;
+}
+repairStreamingDecoder();
+
 /** One data row of an imported file: its row number as the spreadsheet shows it and its cells. */
 export interface SheetRow {
   row: number;

@@ -7,6 +7,7 @@ import {
   EndUnitBody,
   GrantUnitRoleBody,
   MoveUnitBody,
+  type SuccessionKind,
   UnitChildrenQuery,
   UnitDetail,
   UnitListItem,
@@ -119,8 +120,8 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
       return {
         ...presentUnit(detail.item, caller.principal, writeScope),
         ancestors: detail.ancestors,
-        predecessors: detail.predecessors.map((link) => ({ ...link, kind: link.kind as never })),
-        successors: detail.successors.map((link) => ({ ...link, kind: link.kind as never })),
+        predecessors: detail.predecessors.map((link) => ({ ...link, kind: link.kind as SuccessionKind })),
+        successors: detail.successors.map((link) => ({ ...link, kind: link.kind as SuccessionKind })),
       };
     },
   );

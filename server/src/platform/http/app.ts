@@ -10,6 +10,8 @@ import { z } from 'zod';
 import { errorMessages } from '../../../../contracts/errors.ts';
 import { registerAuditRoutes } from '../../modules/audit/index.ts';
 import { registerAuthRoutes } from '../../modules/auth/index.ts';
+import { registerMovementRoutes } from '../../modules/movements/index.ts';
+import { registerNotificationRoutes } from '../../modules/notifications/index.ts';
 import { registerOrganisationRoutes } from '../../modules/organisation/index.ts';
 import { registerSystemRoutes } from '../../modules/system/index.ts';
 import { registerUserRoutes } from '../../modules/users/index.ts';
@@ -30,6 +32,8 @@ const modules = [
   registerUserRoutes,
   registerAuditRoutes,
   registerOrganisationRoutes,
+  registerMovementRoutes,
+  registerNotificationRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -46,6 +50,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
     trustProxy: context.config.TDKT_TRUST_PROXY === 'true',
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    // Per-request lines only when debugging; errors are always logged with their request id.
+    disableRequestLogging: !['debug', 'trace'].includes(context.config.LOG_LEVEL),
     requestIdHeader: false,
   });
   app.setValidatorCompiler(validatorCompiler);

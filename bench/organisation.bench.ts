@@ -1,0 +1,210 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { createScratchDatabase } from '../tests/support/postgres.ts';
+import { findFreePort, httpSignIn, runCli, startServer } from '../tests/support/server-process.ts';
+import { type EndpointFigures, measure, residentMegabytes } from './http.bench.ts';
+
+const PASSWORD = 'bench-password-123';
+const full = process.env.TDKT_BENCH_FULL === '1';
+const SIZE = full
+  ? ['--provinces', '34', '--communes', '3300', '--units', '100000', '--persons', '2500000']
+  : ['--provinces', '34', '--communes', '3300', '--units', '20000', '--persons', '300000'];
+
+/** The SQL the API runs for each measured endpoint (as Drizzle sends it), for the bare baseline. */
+const UNIT_PAGE = `select u.*, p.name as parent_name, (select count(*)::int from units c where c.parent_id = u.id
+  and (c.valid_to is null or c.valid_to >= current_date)) as child_count
+  from units u left join units p on p.id = u.parent_id where WHERE order by u.sort_key, u.id limit 20 offset 0`;
+const PERSON_PAGE = `select pe.*, u.name as unit_name, u.path as unit_path from persons pe join units u on u.id = pe.unit_id
+  where WHERE order by pe.sort_key, pe.id limit 20 offset 0`;
+const sqlOf = {
+  children: [
+    UNIT_PAGE.replace('WHERE', 'u.parent_id = $1 and (u.valid_to is null or u.valid_to >= current_date)'),
+    'select count(*) from units u where u.parent_id = $1 and (u.valid_to is null or u.valid_to >= current_date)',
+  ],
+  unitSearch: [
+    UNIT_PAGE.replace(
+      'WHERE',
+      `(f_unaccent(lower(u.name)) ilike f_unaccent(lower($1)) or f_unaccent(lower(u.short_name)) ilike f_unaccent(lower($1)) or f_unaccent(lower(u.code)) ilike f_unaccent(lower($1))) and (u.valid_to is null or u.valid_to >= current_date)`,
+    ),
+    `select count(*) from units u where (f_unaccent(lower(u.name)) ilike f_unaccent(lower($1)) or f_unaccent(lower(u.short_name)) ilike f_unaccent(lower($1)) or f_unaccent(lower(u.code)) ilike f_unaccent(lower($1))) and (u.valid_to is null or u.valid_to >= current_date)`,
+  ],
+  personSearch: [
+    PERSON_PAGE.replace('WHERE', 'f_unaccent(lower(pe.full_name)) ilike f_unaccent(lower($1))'),
+    'select count(*) from persons pe join units u on u.id = pe.unit_id where f_unaccent(lower(pe.full_name)) ilike f_unaccent(lower($1))',
+  ],
+  personPage: [
+    PERSON_PAGE.replace('WHERE', 'pe.id = $1'),
+    'select e.*, u.name from employments e join units u on u.id = e.unit_id where e.person_id = $1 order by e.created_at desc',
+  ],
+} as const;
+
+/** A bare Fastify server in this process running the same SQL through a pg.Pool (the ceiling to compare with). */
+async function startBareServer(url: string) {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const app = Fastify();
+  const route = (name: keyof typeof sqlOf) =>
+    app.get<{ Querystring: { p: string } }>(`/bare/${name}`, async (request) => {
+      const [page, extra] = await Promise.all(sqlOf[name].map((text) => pool.query(text, [request.query.p])));
+      return { items: page?.rows, total: extra?.rows };
+    });
+  for (const name of Object.keys(sqlOf) as (keyof typeof sqlOf)[]) route(name);
+  const port = await findFreePort();
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
+}
+
+/** Writes a valid people file of `rows` rows (XLSX, streaming) for units of the generated tree. */
+async function writePeopleFile(file: string, rows: number, unitCodes: string[]) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet('Dữ liệu');
+  sheet
+    .addRow([
+      'Họ và tên',
+      'Giới tính',
+      'Ngày sinh',
+      'Số định danh cá nhân',
+      'Đối tượng',
+      'Chức vụ',
+      'Lãnh đạo, quản lý',
+      'Trực tiếp lao động',
+      'Mã đơn vị',
+      'Ngày bắt đầu công tác',
+    ])
+    .commit();
+  const given = ['An', 'Bình', 'Chi', 'Dung', 'Hà', 'Lan', 'Minh', 'Páo', 'Sình', 'Thắng'];
+  for (let i = 0; i < rows; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+    sheet
+      .addRow([
+        `Nhập Văn ${given[i % 10]} ${i}`,
+        i % 2 ? 'Nữ' : 'Nam',
+        `${day}/${month}/${1970 + (i % 30)}`,
+        '',
+        'Viên chức',
+        'Giáo viên',
+        'Không',
+        'Có',
+        unitCodes[i % unitCodes.length],
+        '01/09/2020',
+      ])
+      .commit();
+  }
+  await workbook.commit();
+}
+
+/** Unit and person reads on a generated national dataset, against a bare route running the same SQL; plus a 100,000-row import. */
+export async function runOrganisationBench(): Promise<Record<string, unknown>> {
+  const database = await createScratchDatabase('orgbench');
+  const env = { DATABASE_URL: database.url, TDKT_SESSION_SECRET: 'b'.repeat(48) };
+  const workDir = mkdtempSync(path.join(tmpdir(), 'tdkt-orgbench-'));
+  try {
+    const genStart = Date.now();
+    const gen = await runCli(['gen', ...SIZE], env);
+    if (gen.code !== 0) throw new Error(`tdkt gen failed:\n${gen.output}`);
+    const genSeconds = (Date.now() - genStart) / 1000;
+    await runCli(
+      ['user', 'create', '--username', 'bench.admin', '--role', 'admin', '--password', PASSWORD],
+      env,
+    );
+    const [province] = await database.query<{ id: string }>(`select id from units where code = 'P03'`);
+    const [person] = await database.query<{ id: string }>(
+      `select id from persons order by sort_key limit 1 offset 1000`,
+    );
+    const codes = (
+      await database.query<{ code: string }>(`select code from units where kind = 'public_service' limit 500`)
+    ).map((r) => r.code);
+    const server = await startServer(env);
+    const bare = await startBareServer(database.url);
+    try {
+      const session = await httpSignIn(server.baseUrl, 'bench.admin', PASSWORD);
+      const headers = { cookie: session.cookie };
+      const cases: [keyof typeof sqlOf, string, string, string][] = [
+        [
+          'children',
+          'GET /api/units/:province/children',
+          `/api/units/${province?.id}/children?pageSize=20`,
+          province?.id ?? '',
+        ],
+        ['unitSearch', 'GET /api/units?q=binh', '/api/units?q=binh&pageSize=20', '%binh%'],
+        [
+          'personSearch',
+          'GET /api/persons?q=nguyen van an',
+          `/api/persons?q=${encodeURIComponent('nguyen van an')}&pageSize=20`,
+          '%nguyen van an%',
+        ],
+        ['personPage', 'GET /api/persons/:id', `/api/persons/${person?.id}`, person?.id ?? ''],
+      ];
+      const endpoints: (EndpointFigures & { bareRequestsPerSecond: number; ratio: number })[] = [];
+      for (const [key, name, url, parameter] of cases) {
+        const api = await measure(name, `${server.baseUrl}${url}`, { headers, seconds: 6 });
+        const baseline = await measure(
+          `bare ${key}`,
+          `${bare.baseUrl}/bare/${key}?p=${encodeURIComponent(parameter)}`,
+          { seconds: 6 },
+        );
+        endpoints.push({
+          ...api,
+          bareRequestsPerSecond: baseline.requestsPerSecond,
+          ratio: Math.round((api.requestsPerSecond / Math.max(1, baseline.requestsPerSecond)) * 100) / 100,
+        });
+      }
+      const file = path.join(workDir, 'can-bo-100000.xlsx');
+      await writePeopleFile(file, 100_000, codes);
+      const form = new FormData();
+      form.append(
+        'file',
+        new Blob([await import('node:fs/promises').then((fs) => fs.readFile(file))]),
+        'can-bo.xlsx',
+      );
+      const rssBefore = residentMegabytes(server.pid);
+      const importStart = Date.now();
+      const response = await fetch(`${server.baseUrl}/api/persons/import`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+        body: form,
+      });
+      const importSeconds = (Date.now() - importStart) / 1000;
+      const importBody = (await response.json()) as Record<string, unknown>;
+      return {
+        dataset: SIZE.join(' '),
+        genSeconds,
+        endpoints,
+        import: {
+          rows: 100_000,
+          fileMb: Math.round(statSync(file).size / 1e5) / 10,
+          status: response.status,
+          imported: importBody.imported ?? importBody.message,
+          seconds: importSeconds,
+          serverRssMbBefore: rssBefore,
+          serverRssMbAfter: residentMegabytes(server.pid),
+        },
+      };
+    } finally {
+      await bare.stop();
+      await server.stop();
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+    await database.drop();
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const result = await runOrganisationBench();
+  console.log(JSON.stringify(result, null, 2));
+}

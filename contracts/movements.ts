@@ -1,0 +1,386 @@
+import { z } from 'zod';
+import { PageQuery, pageOf } from './common.ts';
+import { AwardPlan, LineRange, Milestone, ParsedDocument, UnclassifiedLine } from './documents.ts';
+
+const Uuid = z.string().uuid('Mã không hợp lệ');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ (YYYY-MM-DD)');
+const Year = z.number().int().min(1945, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
+
+/** Regular (thường xuyên) or thematic (chuyên đề) movement. */
+export const MovementKind = z.enum(['regular', 'thematic']);
+export type MovementKind = z.infer<typeof MovementKind>;
+export const movementKindLabels: Record<MovementKind, string> = {
+  regular: 'Thường xuyên',
+  thematic: 'Chuyên đề',
+};
+
+/** Life of a movement: a draft plan, launched (visible to the subtree), closed after the final review. */
+export const MovementStatus = z.enum(['draft', 'launched', 'closed']);
+export type MovementStatus = z.infer<typeof MovementStatus>;
+export const movementStatusLabels: Record<MovementStatus, string> = {
+  draft: 'Dự thảo',
+  launched: 'Đã phát động',
+  closed: 'Đã tổng kết',
+};
+
+/** One criterion (tiêu chuẩn / tiêu chí) of a tree, with optional points. */
+export interface CriterionNode {
+  /** Stable id inside the plan, so edits can name the node. */
+  id: string;
+  label: string | null;
+  text: string;
+  /** Points of a scoring table, when the plan gives them. */
+  points: number | null;
+  /** Source lines when imported, null when typed. */
+  lines: [number, number] | null;
+  children: CriterionNode[];
+}
+export const CriterionNode: z.ZodType<CriterionNode> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    label: z.string().nullable(),
+    text: z.string(),
+    points: z.number().nullable(),
+    lines: z.tuple([z.number().int(), z.number().int()]).nullable(),
+    children: z.array(CriterionNode),
+  }),
+);
+
+/** Criteria trees for collectives (tập thể) and individuals (cá nhân). */
+export const CriteriaTrees = z.object({
+  collective: z.array(CriterionNode),
+  individual: z.array(CriterionNode),
+});
+export type CriteriaTrees = z.infer<typeof CriteriaTrees>;
+
+/** Who must do what, by when, once or every year (tổ chức thực hiện). */
+export const PlanAssignment = z.object({
+  assignee: z.string(),
+  tasks: z.array(z.string()),
+  deadline: z.string().nullable(),
+  recurrence: z.enum(['once', 'yearly']),
+});
+export type PlanAssignment = z.infer<typeof PlanAssignment>;
+
+/** Who takes part: kinds of units and kinds of people. */
+export const Participants = z.object({ units: z.array(z.string()), people: z.array(z.string()) });
+export type Participants = z.infer<typeof Participants>;
+
+/**
+ * The content of one plan version: the document model (header, body sections, signature — what is
+ * rendered and compared) and the editable structured parts derived from it.
+ */
+export const PlanContent = z.object({
+  document: ParsedDocument,
+  purposes: z.array(z.string()),
+  requirements: z.array(z.string()),
+  participants: Participants,
+  criteria: CriteriaTrees,
+  /**
+   * Source lines of the body nodes that hold each criteria list ("a) Đối với tập thể:"), so an edited
+   * tree is written back in place when the document is rendered; null when the plan had none.
+   */
+  criteriaAnchors: z.object({ collective: LineRange.nullable(), individual: LineRange.nullable() }),
+  awards: z.array(AwardPlan),
+  milestones: z.array(Milestone),
+  assignments: z.array(PlanAssignment),
+  funding: z.string().nullable(),
+});
+export type PlanContent = z.infer<typeof PlanContent>;
+
+/** What a user may do with a movement; the web shows exactly these buttons. */
+export const MovementAction = z.enum([
+  'view',
+  'edit',
+  'launch',
+  'implement',
+  'register',
+  'manage_registrations',
+  'export',
+]);
+export type MovementAction = z.infer<typeof MovementAction>;
+
+const UnitRef = z.object({ id: z.string(), name: z.string() });
+
+/** A movement in lists. */
+export const MovementListItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  theme: z.string().nullable(),
+  kind: MovementKind,
+  status: MovementStatus,
+  periodFrom: z.number().int(),
+  periodTo: z.number().int(),
+  launchingUnit: UnitRef,
+  parentMovementId: z.string().nullable(),
+  planNumber: z.string().nullable(),
+  launchedAt: z.string().nullable(),
+  planDeadline: z.string().nullable(),
+  currentVersion: z.number().int(),
+  actions: z.array(MovementAction),
+});
+export type MovementListItem = z.infer<typeof MovementListItem>;
+export const MovementPage = pageOf(MovementListItem);
+
+/** A movement with its current plan, its source text (imports) and the legal bases found in the system. */
+export const MovementDetail = MovementListItem.extend({
+  parentMovement: z.object({ id: z.string(), name: z.string() }).nullable(),
+  plan: PlanContent,
+  sourceText: z.string().nullable(),
+  unclassified: z.array(UnclassifiedLine),
+  /** Legal-basis references that match a plan number stored in the system. */
+  linkedPlans: z.array(z.object({ number: z.string(), movementId: z.string(), name: z.string() })),
+});
+export type MovementDetail = z.infer<typeof MovementDetail>;
+
+export const MovementQuery = PageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  status: MovementStatus.optional(),
+});
+export type MovementQuery = z.infer<typeof MovementQuery>;
+
+const movementFields = {
+  name: z.string().trim().min(3, 'Tên phong trào quá ngắn').max(500),
+  theme: z.string().trim().max(500).nullable().optional(),
+  kind: MovementKind.default('thematic'),
+  periodFrom: Year,
+  periodTo: Year,
+};
+
+/** Body of POST /api/movements (create by hand, optionally implementing a parent movement). */
+export const CreateMovementBody = z
+  .object({
+    ...movementFields,
+    launchingUnitId: Uuid,
+    parentMovementId: Uuid.nullable().optional(),
+  })
+  .refine((body) => body.periodTo >= body.periodFrom, {
+    path: ['periodTo'],
+    message: 'Năm kết thúc phải sau năm bắt đầu',
+  });
+export type CreateMovementBody = z.infer<typeof CreateMovementBody>;
+
+/** Body of PATCH /api/movements/:id. */
+export const UpdateMovementBody = z.object({
+  name: movementFields.name.optional(),
+  theme: movementFields.theme,
+  kind: MovementKind.optional(),
+  periodFrom: Year.optional(),
+  periodTo: Year.optional(),
+});
+export type UpdateMovementBody = z.infer<typeof UpdateMovementBody>;
+
+/** Body of POST /api/movements/:id/copy and /implement: the unit that will own the new draft. */
+export const CopyMovementBody = z.object({ launchingUnitId: Uuid });
+export type CopyMovementBody = z.infer<typeof CopyMovementBody>;
+
+/** Body of POST /api/movements/:id/launch. */
+export const LaunchMovementBody = z.object({
+  /** Deadline for subordinate units to issue their implementing plans. */
+  planDeadline: IsoDate.optional(),
+});
+export type LaunchMovementBody = z.infer<typeof LaunchMovementBody>;
+
+/** One edit of a criteria tree. */
+export const CriteriaEdit = z.discriminatedUnion('op', [
+  z.object({
+    op: z.literal('add'),
+    tree: z.enum(['collective', 'individual']),
+    parentId: z.string().nullable(),
+    text: z.string().trim().min(1).max(2000),
+    points: z.number().nullable().optional(),
+    index: z.number().int().min(0).optional(),
+  }),
+  z.object({
+    op: z.literal('move'),
+    tree: z.enum(['collective', 'individual']),
+    id: z.string(),
+    parentId: z.string().nullable(),
+    index: z.number().int().min(0),
+  }),
+  z.object({ op: z.literal('delete'), tree: z.enum(['collective', 'individual']), id: z.string() }),
+  z.object({
+    op: z.literal('reword'),
+    tree: z.enum(['collective', 'individual']),
+    id: z.string(),
+    text: z.string().trim().min(1).max(2000).optional(),
+    points: z.number().nullable().optional(),
+  }),
+]);
+export type CriteriaEdit = z.infer<typeof CriteriaEdit>;
+
+/** Where an unclassified line goes: into a field, under a body section, or away. */
+export const PlaceLineBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('drop') }),
+  z.object({
+    action: z.literal('place'),
+    target: z.enum(['title', 'funding', 'legal_basis', 'purpose', 'requirement', 'section']),
+    /** Index of the top-level body section, for target = section (appended at the end when absent). */
+    sectionIndex: z.number().int().min(0).optional(),
+  }),
+]);
+export type PlaceLineBody = z.infer<typeof PlaceLineBody>;
+
+/** A stored plan version. */
+export const PlanVersion = z.object({
+  version: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  isCurrent: z.boolean(),
+  plan: PlanContent,
+});
+export type PlanVersion = z.infer<typeof PlanVersion>;
+export const PlanVersionList = z.object({
+  items: z.array(PlanVersion.omit({ plan: true }).extend({ number: z.string().nullable() })),
+});
+
+/** Status of a unit's implementing plan on the cascade dashboard. */
+export const ObligationStatus = z.enum(['on_time', 'late', 'pending', 'missing', 'not_applicable', 'none']);
+export type ObligationStatus = z.infer<typeof ObligationStatus>;
+export const obligationStatusLabels: Record<ObligationStatus, string> = {
+  on_time: 'Đã ban hành đúng hạn',
+  late: 'Ban hành muộn',
+  pending: 'Chưa ban hành (còn hạn)',
+  missing: 'Chưa ban hành (quá hạn)',
+  not_applicable: 'Không áp dụng',
+  none: 'Chưa được giao',
+};
+
+export const StatusCounts = z.record(ObligationStatus, z.number().int());
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
+/** One row of the cascade dashboard: a unit, its own plan status and its subtree by status. */
+export const CascadeRow = z.object({
+  unit: z.object({ id: z.string(), name: z.string(), code: z.string(), childCount: z.number().int() }),
+  obligationId: z.string().nullable(),
+  status: ObligationStatus,
+  dueOn: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  implementingMovementId: z.string().nullable(),
+  planNumber: z.string().nullable(),
+  reason: z.string().nullable(),
+  subtree: StatusCounts,
+});
+export type CascadeRow = z.infer<typeof CascadeRow>;
+
+export const CascadeQuery = z.object({ unitId: Uuid.optional() });
+export const CascadeResponse = z.object({
+  movementId: z.string(),
+  unit: UnitRef,
+  rows: z.array(CascadeRow),
+  /** Counts by status per depth below the unit (1 = the rows' own level). */
+  levels: z.array(z.object({ depth: z.number().int(), counts: StatusCounts })),
+  totals: StatusCounts,
+});
+export type CascadeResponse = z.infer<typeof CascadeResponse>;
+
+export const NotApplicableBody = z.object({
+  reason: z.string().trim().min(3, 'Vui lòng nêu lý do').max(1000),
+});
+
+/** Registration (đăng ký thi đua) states. */
+export const RegistrationStatus = z.enum(['draft', 'submitted', 'approved', 'returned']);
+export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
+export const registrationStatusLabels: Record<RegistrationStatus, string> = {
+  draft: 'Đang soạn',
+  submitted: 'Đã gửi',
+  approved: 'Đã duyệt',
+  returned: 'Bị trả lại',
+};
+export const RegistrationKind = z.enum(['unit', 'person', 'consolidated']);
+export type RegistrationKind = z.infer<typeof RegistrationKind>;
+export const RegistrationAction = z.enum(['edit', 'submit', 'approve', 'return']);
+export type RegistrationAction = z.infer<typeof RegistrationAction>;
+
+export const PledgeTarget = z.object({
+  label: z.string().trim().min(1).max(300),
+  value: z.number(),
+  unit: z.string().trim().max(50).nullable().optional(),
+});
+export type PledgeTarget = z.infer<typeof PledgeTarget>;
+
+export const Registration = z.object({
+  id: z.string(),
+  movementId: z.string(),
+  kind: RegistrationKind,
+  unit: UnitRef,
+  person: z.object({ id: z.string(), fullName: z.string() }).nullable(),
+  status: RegistrationStatus,
+  pledge: z.string(),
+  targets: z.array(PledgeTarget),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  includedIds: z.array(z.string()),
+  actions: z.array(RegistrationAction),
+});
+export type Registration = z.infer<typeof Registration>;
+export const RegistrationPage = pageOf(Registration);
+export const RegistrationQuery = PageQuery.extend({
+  status: RegistrationStatus.optional(),
+  unitId: Uuid.optional(),
+});
+
+/** Body of POST /api/movements/:id/registrations: a unit (unitId) or the caller themselves (no unitId). */
+export const CreateRegistrationBody = z.object({
+  unitId: Uuid.optional(),
+  pledge: z.string().trim().min(3, 'Vui lòng ghi nội dung đăng ký').max(10_000),
+  targets: z.array(PledgeTarget).max(50).default([]),
+});
+export type CreateRegistrationBody = z.infer<typeof CreateRegistrationBody>;
+export const UpdateRegistrationBody = z.object({
+  pledge: z.string().trim().min(3).max(10_000).optional(),
+  targets: z.array(PledgeTarget).max(50).optional(),
+});
+export const ReturnBody = z.object({
+  reason: z.string().trim().min(3, 'Vui lòng nêu lý do trả lại').max(2000),
+});
+export const ConsolidateBody = z.object({
+  unitId: Uuid,
+  pledge: z.string().trim().min(3).max(10_000),
+});
+
+/** Milestones (tiến độ) stored per movement, with overdue computed against today. */
+export const MilestoneItem = z.object({
+  id: z.string(),
+  kind: z.enum(['launch', 'annual', 'midterm_review', 'final_review', 'deadline', 'other']),
+  title: z.string(),
+  dueOn: z.string(),
+  doneAt: z.string().nullable(),
+  isOverdue: z.boolean(),
+});
+export type MilestoneItem = z.infer<typeof MilestoneItem>;
+export const MilestoneBody = z.object({
+  kind: MilestoneItem.shape.kind.default('other'),
+  title: z.string().trim().min(3).max(1000),
+  dueOn: IsoDate,
+});
+export const UpdateMilestoneBody = z.object({
+  title: z.string().trim().min(3).max(1000).optional(),
+  dueOn: IsoDate.optional(),
+  done: z.boolean().optional(),
+});
+
+export const AssignmentStatus = z.enum(['open', 'done']);
+export const AssignmentItem = z.object({
+  id: z.string(),
+  assignee: z.object({ id: z.string(), name: z.string() }),
+  task: z.string(),
+  dueOn: z.string().nullable(),
+  recurrence: z.enum(['once', 'yearly']),
+  status: AssignmentStatus,
+  doneAt: z.string().nullable(),
+  isOverdue: z.boolean(),
+});
+export type AssignmentItem = z.infer<typeof AssignmentItem>;
+export const AssignmentBody = z.object({
+  assigneeUnitId: Uuid,
+  task: z.string().trim().min(3).max(2000),
+  dueOn: IsoDate.nullable().optional(),
+  recurrence: z.enum(['once', 'yearly']).default('once'),
+});
+export const UpdateAssignmentBody = z.object({ status: AssignmentStatus });
+
+export const MovementExportQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
+export const DraftPlanQuery = z.object({ unitId: Uuid });
+export const DiffQuery = z.object({ againstMovementId: Uuid.optional() });

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../../../tests/support/factories.ts';
+import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { blocs, councilMembers, councils, persons, units } from '../../platform/db/schema.ts';
+import { seedDemo } from './index.ts';
+
+let t: TestApp;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'tdkt-demo-test-'));
+const PASSWORD = 'demo-password-123';
+beforeAll(async () => {
+  t = await getTestApp();
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('seedDemo', () => {
+  it('seeds Lai Châu before and after the reform, its council, blocs and people, once', async () => {
+    const first = await seedDemo(t.handle.db, { dataDir, fixedPassword: PASSWORD });
+    expect(first?.join('\n')).toContain('demo.officer.tamduong');
+    expect(await seedDemo(t.handle.db, { dataDir, fixedPassword: PASSWORD })).toBeNull();
+    const districts = await t.handle.db
+      .select()
+      .from(units)
+      .where(and(like(units.code, 'LCI.H.%'), eq(units.kind, 'district')));
+    expect(districts).toHaveLength(8);
+    expect(districts.every((unit) => unit.validTo === '2025-06-30')).toBe(true);
+    expect((await t.handle.db.select().from(persons)).length).toBeGreaterThan(300);
+    // Other test files add councils and blocs to the same database: count only the province's own.
+    const [province] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI'));
+    const [council] = await t.handle.db
+      .select()
+      .from(councils)
+      .where(eq(councils.unitId, province?.id ?? ''));
+    const councilId = council?.id ?? '';
+    expect(
+      await t.handle.db.select().from(councilMembers).where(eq(councilMembers.councilId, councilId)),
+    ).toHaveLength(10);
+    const provinceBlocs = await t.handle.db.select().from(blocs).where(eq(blocs.councilId, councilId));
+    expect(provinceBlocs.map((bloc) => bloc.year).sort()).toEqual([2024, 2024, 2024, 2024, 2025, 2025, 2025]);
+  });
+
+  it('lets the Tam Đường officer see only Tam Đường, and the provincial officer the whole province', async () => {
+    const officer = await signIn(t, 'demo.officer.tamduong', PASSWORD);
+    const people = await t.app.inject({
+      method: 'GET',
+      url: '/api/persons?pageSize=200',
+      headers: officer.headers,
+    });
+    expect(people.statusCode).toBe(200);
+    const [tamDuong] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI.H.TDG'));
+    const unitNames = new Set(people.json().items.map((p: { unitName: string }) => p.unitName));
+    expect([...unitNames].every((name) => /Tam Đường|Bình Lư|Bản Bo|Sơn Bình/.test(String(name)))).toBe(true);
+    expect(tamDuong).toBeDefined();
+    const provincial = await signIn(t, 'demo.officer', PASSWORD);
+    const search = await t.app.inject({
+      method: 'GET',
+      url: '/api/units?q=tam duong&includeEnded=true',
+      headers: provincial.headers,
+    });
+    expect(search.json().total).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,81 @@
+import type { CascadeResponse, CascadeRow, ObligationStatus } from '../../../../contracts/movements.ts';
+import { coversUnit } from '../../platform/auth/policy.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { readCascade } from './cascade.repo.ts';
+import { canManageMovement, READ_ROLES } from './movements.policy.ts';
+import { findUnit } from './movements.repo.ts';
+import { type Caller, facts, getVisibleMovement } from './movements.service.ts';
+import { emptyCounts, obligationStatus } from './obligation-status.ts';
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The cascade dashboard of a movement below a unit (default: the launching unit): each direct
+ * subordinate with its implementing plan status and its subtree counted by status, and totals per
+ * level. Two set-based queries whatever the size of the tree.
+ */
+export async function getCascade(
+  db: Database,
+  caller: Caller,
+  movementId: string,
+  unitId: string | undefined,
+  today = isoToday(),
+): Promise<CascadeResponse> {
+  const movement = await getVisibleMovement(db, caller, movementId);
+  const unit = unitId ? await findUnit(db, unitId) : await findUnit(db, movement.movement.launchingUnitId);
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  if (!unit.path.startsWith(movement.unitPath)) {
+    throw new AppError('OUT_OF_SCOPE', 'Đơn vị không thuộc phạm vi của phong trào.');
+  }
+  if (
+    !canManageMovement(caller.principal, facts(movement)) &&
+    !coversUnit(caller.principal, READ_ROLES, unit.path)
+  ) {
+    throw new AppError('OUT_OF_SCOPE');
+  }
+  const rootId = movement.movement.rootMovementId ?? movement.movement.id;
+  const [units, groups] = await readCascade(db, rootId, unit.id, unit.path, today);
+  const subtree = new Map<string, Record<ObligationStatus, number>>();
+  const levels = new Map<number, Record<ObligationStatus, number>>();
+  const totals = emptyCounts();
+  for (const group of groups) {
+    totals[group.status] += group.n;
+    const level = levels.get(group.depth) ?? emptyCounts();
+    level[group.status] += group.n;
+    levels.set(group.depth, level);
+    if (group.depth >= 2) {
+      const counts = subtree.get(group.child_id) ?? emptyCounts();
+      counts[group.status] += group.n;
+      subtree.set(group.child_id, counts);
+    }
+  }
+  const rows: CascadeRow[] = units.map((row) => ({
+    unit: { id: row.id, name: row.name, code: row.code, childCount: Number(row.child_count) },
+    obligationId: row.obligation_id,
+    status: obligationStatus(
+      row.state ? { state: row.state, dueOn: row.due_on, issuedOn: row.issued_on } : null,
+      today,
+    ),
+    dueOn: row.due_on,
+    issuedAt: row.issued_at ? new Date(row.issued_at).toISOString() : null,
+    implementingMovementId: row.implementing_movement_id,
+    planNumber: row.plan_number,
+    reason: row.reason,
+    subtree: subtree.get(row.id) ?? emptyCounts(),
+  }));
+  const none = rows.filter((row) => row.status === 'none').length;
+  if (none) {
+    totals.none += none;
+    const first = levels.get(1) ?? emptyCounts();
+    first.none += none;
+    levels.set(1, first);
+  }
+  return {
+    movementId,
+    unit: { id: unit.id, name: unit.name },
+    rows,
+    levels: [...levels.entries()].sort(([a], [b]) => a - b).map(([depth, counts]) => ({ depth, counts })),
+    totals,
+  };
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../platform/http/app-context.ts';
+import { registerMovementCoreRoutes } from './movements.routes.ts';
+import { registerPlanDocumentRoutes } from './plan-documents.routes.ts';
+import { registerRegistrationRoutes } from './registrations.routes.ts';
+import { createDueReminders } from './reminders.ts';
+import { registerTimelineRoutes } from './timeline.routes.ts';
+
+export { emptyPlanContent, planContentFromDocument } from './plan-content.ts';
+export { createDueReminders } from './reminders.ts';
+
+const REMINDER_EVERY_MS = 60 * 60 * 1000;
+
+/** Every route of the movements module, and the hourly job that creates due reminders. */
+export function registerMovementRoutes(app: FastifyInstance, context: AppContext): void {
+  registerMovementCoreRoutes(app, context);
+  registerPlanDocumentRoutes(app, context);
+  registerRegistrationRoutes(app, context);
+  registerTimelineRoutes(app, context);
+  // Tests call createDueReminders with their own "today"; a timer would only add noise there.
+  if (process.env.VITEST) return;
+  let timer: NodeJS.Timeout | null = null;
+  const run = () =>
+    createDueReminders(context.db, new Date().toISOString().slice(0, 10)).catch((error) =>
+      app.log.error({ err: error }, 'movement reminders failed'),
+    );
+  app.addHook('onReady', async () => {
+    timer = setInterval(run, REMINDER_EVERY_MS);
+    timer.unref();
+    setTimeout(run, 60_000).unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+  });
+}
+export { DEMO_PLAN_TEXT } from './demo-plan.ts';
+export { localisePlan } from './plan-localise.ts';

@@ -1,0 +1,97 @@
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.ts';
+import { movements, planVersions, units } from '../../platform/db/schema.ts';
+import { matchesText } from '../../platform/db/search.ts';
+
+export type MovementRow = typeof movements.$inferSelect;
+export type UnitRow = typeof units.$inferSelect;
+
+const withUnit = {
+  movement: movements,
+  unitName: units.name,
+  unitPath: units.path,
+};
+export type MovementWithUnit = { movement: MovementRow; unitName: string; unitPath: string };
+
+/** One movement with its launching unit's name and path, or null. */
+export async function findMovement(executor: Executor, id: string): Promise<MovementWithUnit | null> {
+  const [row] = await executor
+    .select(withUnit)
+    .from(movements)
+    .innerJoin(units, eq(units.id, movements.launchingUnitId))
+    .where(eq(movements.id, id));
+  return row ?? null;
+}
+
+/** Same, locking the movement row for an update in the transaction. */
+export async function lockMovement(executor: Executor, id: string): Promise<MovementRow | null> {
+  const [row] = await executor.select().from(movements).where(eq(movements.id, id)).for('update');
+  return row ?? null;
+}
+
+/** A page of movements matching the condition, newest period first. */
+export async function listMovements(
+  executor: Executor,
+  condition: (path: SQL, status: SQL) => SQL | undefined,
+  query: { q?: string | undefined; status?: string | undefined; page: number; pageSize: number },
+) {
+  const where = and(
+    condition(sql`${units.path}`, sql`${movements.status}`),
+    query.q ? matchesText(movements.name, query.q) : undefined,
+    query.status ? eq(movements.status, query.status) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    executor
+      .select(withUnit)
+      .from(movements)
+      .innerJoin(units, eq(units.id, movements.launchingUnitId))
+      .where(where)
+      .orderBy(desc(movements.periodFrom), asc(movements.name), asc(movements.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    executor
+      .select({ value: count() })
+      .from(movements)
+      .innerJoin(units, eq(units.id, movements.launchingUnitId))
+      .where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+/** One unit, or null. */
+export async function findUnit(executor: Executor, id: string): Promise<UnitRow | null> {
+  const [row] = await executor.select().from(units).where(eq(units.id, id));
+  return row ?? null;
+}
+
+/** A version of a movement's plan (the current one when version is omitted). */
+export async function findPlanVersion(executor: Executor, movementId: string, version: number) {
+  const [row] = await executor
+    .select()
+    .from(planVersions)
+    .where(and(eq(planVersions.movementId, movementId), eq(planVersions.version, version)));
+  return row ?? null;
+}
+
+/** Every version of a movement's plan, oldest first, without content. */
+export async function listPlanVersions(executor: Executor, movementId: string) {
+  return executor
+    .select({
+      version: planVersions.version,
+      createdAt: planVersions.createdAt,
+      createdBy: planVersions.createdBy,
+      number: sql<string | null>`${planVersions.content}->'document'->>'number'`,
+    })
+    .from(planVersions)
+    .where(eq(planVersions.movementId, movementId))
+    .orderBy(asc(planVersions.version));
+}
+
+/** Movements whose plan number is one of the numbers (for linking legal bases). */
+export async function findByPlanNumbers(executor: Executor, numbers: string[]) {
+  if (!numbers.length) return [];
+  return executor
+    .select({ id: movements.id, name: movements.name, number: movements.planNumber })
+    .from(movements)
+    .where(inArray(movements.planNumber, numbers));
+}

@@ -1,0 +1,292 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse } from '../../../../contracts/common.ts';
+import {
+  CopyMovementBody,
+  CreateMovementBody,
+  CriteriaEdit,
+  LaunchMovementBody,
+  MovementDetail,
+  MovementPage,
+  MovementQuery,
+  PlaceLineBody,
+  PlanContent,
+  UpdateMovementBody,
+} from '../../../../contracts/movements.ts';
+import { actorOf, requirePrincipal } from '../../platform/auth/access.ts';
+import type { AppContext } from '../../platform/http/app-context.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { DocumentError } from '../documents/index.ts';
+import { launchMovement } from './launch.service.ts';
+import { copyMovement, implementMovement, importMovement } from './movement-sources.service.ts';
+import { presentMovement, presentMovementDetail } from './movements.presenter.ts';
+import {
+  type Caller,
+  createMovement,
+  getCurrentPlan,
+  getDetailExtras,
+  getVisibleMovement,
+  savePlan,
+  searchMovements,
+  updateMovement,
+} from './movements.service.ts';
+import { applyCriteriaEdit } from './plan-criteria.ts';
+import { placeUnclassifiedLine } from './plan-lines.ts';
+
+export const IdParams = z.object({ id: z.string().uuid('Mã không hợp lệ') });
+export const errors = { 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+export const officers = { access: ['tdkt_officer'] as const };
+const ImportQuery = z.object({
+  launchingUnitId: z.string().uuid(),
+  parentMovementId: z.string().uuid().optional(),
+});
+
+/** The caller of a route: principal and audit actor. */
+export const callerOf = (request: FastifyRequest): Caller => ({
+  principal: requirePrincipal(request),
+  actor: actorOf(request),
+});
+
+/** Sends a generated file. */
+export const sendFile = (
+  reply: FastifyReply,
+  file: { buffer: Buffer; contentType: string; fileName: string },
+) =>
+  reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .send(file.buffer);
+
+/** Movements and their plans: list, create (by hand, import, copy, implement), edit, launch. */
+export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['movements'];
+
+  const detail = async (caller: Caller, id: string) => {
+    const row = await getVisibleMovement(db, caller, id);
+    const plan = await getCurrentPlan(db, row);
+    return presentMovementDetail(row, caller.principal, await getDetailExtras(db, row, plan));
+  };
+
+  api.get(
+    '/api/movements',
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách phong trào trong phạm vi (tìm không dấu)',
+        querystring: MovementQuery,
+        response: { 200: MovementPage },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const page = await searchMovements(db, caller, request.query);
+      return { total: page.total, items: page.rows.map((row) => presentMovement(row, caller.principal)) };
+    },
+  );
+
+  api.post(
+    '/api/movements',
+    {
+      config: officers,
+      schema: {
+        tags,
+        summary: 'Tạo phong trào (nhập tay)',
+        body: CreateMovementBody,
+        response: { 201: MovementDetail, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const movement = await createMovement(db, caller, request.body);
+      reply.status(201);
+      return detail(caller, movement.id);
+    },
+  );
+
+  api.post(
+    '/api/movements/import',
+    {
+      config: officers,
+      schema: {
+        tags,
+        summary: 'Tạo phong trào từ tệp kế hoạch (.txt, .md, .docx; trường "file")',
+        consumes: ['multipart/form-data'],
+        querystring: ImportQuery,
+        response: { 201: MovementDetail, 422: ErrorResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const file = await request.file();
+      if (!file) throw new AppError('VALIDATION_FAILED', 'Chưa chọn tệp kế hoạch (trường "file").');
+      const buffer = await file.toBuffer();
+      try {
+        const movement = await importMovement(db, caller, {
+          fileName: file.filename,
+          buffer,
+          ...request.query,
+        });
+        reply.status(201);
+        return detail(caller, movement.id);
+      } catch (error) {
+        if (!(error instanceof DocumentError)) throw error;
+        return reply.status(422).send({
+          code: 'DOCUMENT_INVALID',
+          message: `Không đọc được tệp kế hoạch: ${error.message}`,
+          requestId: request.id,
+        });
+      }
+    },
+  );
+
+  for (const [path, summary, run] of [
+    ['copy', 'Sao chép phong trào thành dự thảo của đơn vị', copyMovement],
+    ['implement', 'Triển khai phong trào cấp trên (sao chép kế hoạch, thay tên đơn vị)', implementMovement],
+  ] as const) {
+    api.post(
+      `/api/movements/:id/${path}`,
+      {
+        config: officers,
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          body: CopyMovementBody,
+          response: { 201: MovementDetail, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const caller = callerOf(request);
+        const movement = await run(db, caller, request.params.id, request.body);
+        reply.status(201);
+        return detail(caller, movement.id);
+      },
+    );
+  }
+
+  api.get(
+    '/api/movements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Chi tiết phong trào và kế hoạch hiện hành',
+        params: IdParams,
+        response: { 200: MovementDetail, ...errors },
+      },
+    },
+    async (request) => detail(callerOf(request), request.params.id),
+  );
+
+  api.patch(
+    '/api/movements/:id',
+    {
+      config: officers,
+      schema: {
+        tags,
+        summary: 'Sửa thông tin phong trào',
+        params: IdParams,
+        body: UpdateMovementBody,
+        response: { 200: MovementDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await updateMovement(db, caller, request.params.id, request.body);
+      return detail(caller, request.params.id);
+    },
+  );
+
+  api.put(
+    '/api/movements/:id/plan',
+    {
+      config: officers,
+      schema: {
+        tags,
+        summary: 'Lưu kế hoạch (sau phát động: tạo phiên bản mới)',
+        params: IdParams,
+        body: PlanContent,
+        response: { 200: MovementDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await savePlan(db, caller, request.params.id, 'plan.update', () => request.body);
+      return detail(caller, request.params.id);
+    },
+  );
+
+  api.post(
+    '/api/movements/:id/plan/criteria',
+    {
+      config: officers,
+      schema: {
+        tags,
+        summary: 'Sửa cây tiêu chí (thêm, chuyển, xóa, sửa lời, điểm)',
+        params: IdParams,
+        body: CriteriaEdit,
+        response: { 200: MovementDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const edit = request.body;
+      await savePlan(
+        db,
+        caller,
+        request.params.id,
+        'plan.criteria',
+        (plan) => ({ ...plan, criteria: applyCriteriaEdit(plan.criteria, edit) }),
+        edit,
+      );
+      return detail(caller, request.params.id);
+    },
+  );
+
+  api.post(
+    '/api/movements/:id/plan/unclassified/:line',
+    {
+      config: officers,
+      schema: {
+        tags,
+        summary: 'Xếp một dòng chưa phân loại vào mục/trường, hoặc bỏ',
+        params: IdParams.extend({ line: z.coerce.number().int().min(1) }),
+        body: PlaceLineBody,
+        response: { 200: MovementDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const { id, line } = request.params;
+      await savePlan(
+        db,
+        caller,
+        id,
+        'plan.place_line',
+        (plan) => placeUnclassifiedLine(plan, line, request.body),
+        { line, ...request.body },
+      );
+      return detail(caller, id);
+    },
+  );
+
+  api.post(
+    '/api/movements/:id/launch',
+    {
+      config: officers,
+      schema: {
+        tags,
+        summary: 'Phát động phong trào (một lần)',
+        params: IdParams,
+        body: LaunchMovementBody,
+        response: { 200: MovementDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await launchMovement(db, caller, request.params.id, request.body);
+      return detail(caller, request.params.id);
+    },
+  );
+}

@@ -1,0 +1,189 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { PlanContent, PledgeTarget } from '../../../../contracts/movements.ts';
+import { users } from '../../platform/db/platform.schema.ts';
+import { persons, units } from '../organisation/organisation.schema.ts';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/**
+ * Emulation movements (phong trào thi đua) of a launching unit, implementing an optional parent
+ * movement; `root_movement_id` is the top of the chain (itself for a top movement), so a cascade is
+ * one indexed filter whatever the depth.
+ */
+export const movements = pgTable(
+  'movements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    theme: text('theme'),
+    kind: text('kind').notNull().default('thematic'),
+    status: text('status').notNull().default('draft'),
+    periodFrom: integer('period_from').notNull(),
+    periodTo: integer('period_to').notNull(),
+    launchingUnitId: uuid('launching_unit_id')
+      .notNull()
+      .references(() => units.id),
+    parentMovementId: uuid('parent_movement_id').references((): AnyPgColumn => movements.id),
+    rootMovementId: uuid('root_movement_id').references((): AnyPgColumn => movements.id),
+    /** Number and symbol of the current plan ("68/KH-UBND"), copied for search and legal-basis links. */
+    planNumber: text('plan_number'),
+    currentVersion: integer('current_version').notNull().default(1),
+    /** Deadline given to subordinate units for their implementing plans. */
+    planDeadline: date('plan_deadline'),
+    launchedAt: timestamp('launched_at', { withTimezone: true }),
+    /** Text of the imported file, shown beside the parsed plan on the review screen. */
+    sourceText: text('source_text'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (table) => [
+    index('movements_launching_unit_idx').on(table.launchingUnitId),
+    index('movements_parent_idx').on(table.parentMovementId),
+    index('movements_root_idx').on(table.rootMovementId),
+    index('movements_plan_number_idx').on(table.planNumber),
+    index('movements_name_search_idx').using('gin', sql`f_unaccent(lower(${table.name})) gin_trgm_ops`),
+  ],
+);
+
+/** Every version of a movement's plan; the movement's `current_version` points at one. */
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<PlanContent>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (table) => [uniqueIndex('plan_versions_movement_version_key').on(table.movementId, table.version)],
+);
+
+/**
+ * A subordinate unit's obligation to issue its implementing plan for a launched movement, by a
+ * deadline: pending, issued (with the implementing movement) or not applicable (with a reason).
+ */
+export const planObligations = pgTable(
+  'plan_obligations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    rootMovementId: uuid('root_movement_id')
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    state: text('state').notNull().default('pending'),
+    dueOn: date('due_on'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+    implementingMovementId: uuid('implementing_movement_id').references(() => movements.id, {
+      onDelete: 'set null',
+    }),
+    reason: text('reason'),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('plan_obligations_movement_unit_key').on(table.movementId, table.unitId),
+    index('plan_obligations_root_unit_idx').on(table.rootMovementId, table.unitId),
+    index('plan_obligations_unit_idx').on(table.unitId),
+  ],
+);
+
+/**
+ * Registrations (đăng ký thi đua) of a unit or a person with pledges; a consolidated registration
+ * gathers a unit's approved registrations (`included_ids`) and is sent upward.
+ */
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    personId: uuid('person_id').references(() => persons.id),
+    status: text('status').notNull().default('draft'),
+    pledge: text('pledge').notNull(),
+    targets: jsonb('targets').$type<PledgeTarget[]>().notNull().default([]),
+    includedIds: jsonb('included_ids').$type<string[]>().notNull().default([]),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    returnReason: text('return_reason'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('registrations_subject_key').on(
+      table.movementId,
+      table.kind,
+      table.unitId,
+      sql`coalesce(${table.personId}::text, '')`,
+    ),
+    index('registrations_unit_idx').on(table.unitId),
+  ],
+);
+
+/** Milestones (tiến độ) of a movement on its timeline. */
+export const movementMilestones = pgTable(
+  'movement_milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull().default('other'),
+    title: text('title').notNull(),
+    dueOn: date('due_on').notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [index('movement_milestones_movement_idx').on(table.movementId, table.dueOn)],
+);
+
+/** Assignments (nhiệm vụ được giao) of a movement to a unit, once or every year. */
+export const movementAssignments = pgTable(
+  'movement_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    assigneeUnitId: uuid('assignee_unit_id')
+      .notNull()
+      .references(() => units.id),
+    task: text('task').notNull(),
+    dueOn: date('due_on'),
+    recurrence: text('recurrence').notNull().default('once'),
+    status: text('status').notNull().default('open'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [
+    index('movement_assignments_movement_idx').on(table.movementId),
+    index('movement_assignments_unit_idx').on(table.assigneeUnitId),
+  ],
+);

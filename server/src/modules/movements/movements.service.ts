@@ -1,0 +1,239 @@
+import { eq, sql } from 'drizzle-orm';
+import type {
+  CreateMovementBody,
+  MovementQuery,
+  PlanContent,
+  UpdateMovementBody,
+} from '../../../../contracts/movements.ts';
+import { type ActorContext, recordAudit } from '../../platform/audit/audit.ts';
+import { assertCoversUnit, type Principal } from '../../platform/auth/policy.ts';
+import type { Database, Executor } from '../../platform/db/client.ts';
+import { movements, planVersions } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { editMakesNewVersion, nextMovementStatus } from './movement-workflow.ts';
+import {
+  assertManageMovement,
+  assertViewMovement,
+  MANAGE_ROLES,
+  visibleMovementCondition,
+} from './movements.policy.ts';
+import {
+  findByPlanNumbers,
+  findMovement,
+  findPlanVersion,
+  findUnit,
+  listMovements,
+  lockMovement,
+  type MovementWithUnit,
+} from './movements.repo.ts';
+import { emptyPlanContent } from './plan-content.ts';
+
+/** The signed-in user and the request, as every use case receives them. */
+export interface Caller {
+  principal: Principal;
+  actor: ActorContext;
+}
+
+/** The movement or 404 when missing or not visible to the caller. */
+export async function getVisibleMovement(
+  db: Executor,
+  caller: Caller,
+  id: string,
+): Promise<MovementWithUnit> {
+  const row = await findMovement(db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy phong trào.');
+  assertViewMovement(caller.principal, facts(row));
+  return row;
+}
+
+/** The movement, checked that the caller manages it. */
+export async function getManagedMovement(
+  db: Executor,
+  caller: Caller,
+  id: string,
+): Promise<MovementWithUnit> {
+  const row = await getVisibleMovement(db, caller, id);
+  assertManageMovement(caller.principal, facts(row));
+  return row;
+}
+
+export const facts = (row: MovementWithUnit) => ({
+  status: row.movement.status as 'draft' | 'launched' | 'closed',
+  launchingUnitPath: row.unitPath,
+});
+
+/** A page of the movements the caller sees. */
+export async function searchMovements(db: Database, caller: Caller, query: MovementQuery) {
+  return listMovements(db, (path, status) => visibleMovementCondition(caller.principal, path, status), query);
+}
+
+/** The current plan content of a movement. */
+export async function getCurrentPlan(db: Executor, row: MovementWithUnit): Promise<PlanContent> {
+  const version = await findPlanVersion(db, row.movement.id, row.movement.currentVersion);
+  if (!version) throw new Error(`movement ${row.movement.id} has no current plan`);
+  return version.content;
+}
+
+/** Detail extras: the parent movement and legal bases matching plans in the system. */
+export async function getDetailExtras(db: Executor, row: MovementWithUnit, plan: PlanContent) {
+  const parent = row.movement.parentMovementId ? await findMovement(db, row.movement.parentMovementId) : null;
+  const numbers = plan.document.legalBasis.flatMap((basis) => basis.refs.map((ref) => ref.number));
+  const linked = await findByPlanNumbers(db, [...new Set(numbers)]);
+  return {
+    plan,
+    parentMovement: parent ? { id: parent.movement.id, name: parent.movement.name } : null,
+    linkedPlans: linked
+      .filter((link) => link.id !== row.movement.id)
+      .map((link) => ({ number: link.number ?? '', movementId: link.id, name: link.name })),
+  };
+}
+
+/** Everything a new movement needs, from any of the ways to create one. */
+export interface NewMovement {
+  name: string;
+  theme?: string | null | undefined;
+  kind: string;
+  periodFrom: number;
+  periodTo: number;
+  launchingUnitId: string;
+  parentMovementId?: string | null | undefined;
+  plan: PlanContent | null;
+  sourceText?: string | null;
+  how: 'hand' | 'import' | 'copy' | 'implement';
+}
+
+/** Creates a draft movement with version 1 of its plan, audited; checks the caller manages the unit. */
+export async function insertMovement(db: Database, caller: Caller, input: NewMovement) {
+  const unit = await findUnit(db, input.launchingUnitId);
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị phát động.');
+  assertCoversUnit(caller.principal, MANAGE_ROLES, unit.path);
+  let rootId: string | null = null;
+  if (input.parentMovementId) {
+    const parent = await getVisibleMovement(db, caller, input.parentMovementId);
+    if (!unit.path.startsWith(parent.unitPath) || unit.path === parent.unitPath) {
+      throw new AppError(
+        'CONFLICT',
+        'Phong trào triển khai phải của đơn vị cấp dưới đơn vị phát động phong trào cấp trên.',
+      );
+    }
+    rootId = parent.movement.rootMovementId ?? parent.movement.id;
+  }
+  const plan =
+    input.plan ??
+    emptyPlanContent({
+      issuerName: unit.name.toUpperCase(),
+      title: `Tổ chức thực hiện Phong trào thi đua “${input.name}” giai đoạn ${input.periodFrom}-${input.periodTo}`,
+      movementName: input.name,
+      periodFrom: input.periodFrom,
+      periodTo: input.periodTo,
+    });
+  return db.transaction(async (tx) => {
+    const id = crypto.randomUUID();
+    const [movement] = await tx
+      .insert(movements)
+      .values({
+        id,
+        name: input.name,
+        theme: input.theme ?? null,
+        kind: input.kind,
+        periodFrom: input.periodFrom,
+        periodTo: input.periodTo,
+        launchingUnitId: unit.id,
+        parentMovementId: input.parentMovementId ?? null,
+        rootMovementId: rootId ?? id,
+        planNumber: plan.document.number,
+        sourceText: input.sourceText ?? null,
+        createdBy: caller.principal.id,
+      })
+      .returning();
+    await tx
+      .insert(planVersions)
+      .values({ movementId: id, version: 1, content: plan, createdBy: caller.principal.id });
+    await recordAudit(tx, caller.actor, {
+      action: 'movement.create',
+      entityType: 'movement',
+      entityId: id,
+      after: { ...movement, how: input.how, sourceText: undefined },
+    });
+    return movement as NonNullable<typeof movement>;
+  });
+}
+
+/** Creates a movement by hand. */
+export function createMovement(db: Database, caller: Caller, body: CreateMovementBody) {
+  return insertMovement(db, caller, { ...body, plan: null, how: 'hand' });
+}
+
+/** Changes the movement's own fields (name, theme, kind, period). */
+export async function updateMovement(db: Database, caller: Caller, id: string, body: UpdateMovementBody) {
+  const row = await getManagedMovement(db, caller, id);
+  nextMovementStatus(facts(row).status, 'edit');
+  const periodFrom = body.periodFrom ?? row.movement.periodFrom;
+  const periodTo = body.periodTo ?? row.movement.periodTo;
+  if (periodTo < periodFrom) {
+    throw new AppError('VALIDATION_FAILED', 'Năm kết thúc phải sau năm bắt đầu.', [
+      { path: 'periodTo', message: 'Năm kết thúc phải sau năm bắt đầu' },
+    ]);
+  }
+  await db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(movements)
+      .set({ ...body, updatedAt: new Date() })
+      .where(eq(movements.id, id))
+      .returning();
+    await recordAudit(tx, caller.actor, {
+      action: 'movement.update',
+      entityType: 'movement',
+      entityId: id,
+      before: { ...row.movement, sourceText: undefined },
+      after: { ...after, sourceText: undefined },
+    });
+  });
+}
+
+/**
+ * Saves an edited plan: a draft's current version is rewritten; after launch a new version is
+ * made and becomes current, so the launched text stays readable. Audited with the action given.
+ */
+export async function savePlan(
+  db: Database,
+  caller: Caller,
+  id: string,
+  action: string,
+  edit: (plan: PlanContent) => PlanContent,
+  detail?: unknown,
+) {
+  const row = await getManagedMovement(db, caller, id);
+  return db.transaction(async (tx) => {
+    const movement = await lockMovement(tx, id);
+    if (!movement) throw new AppError('NOT_FOUND');
+    nextMovementStatus(movement.status as 'draft', 'edit');
+    const current = await findPlanVersion(tx, id, movement.currentVersion);
+    if (!current) throw new Error('current plan missing');
+    const plan = edit(current.content);
+    const newVersion = editMakesNewVersion(movement.status as 'draft');
+    const version = newVersion ? movement.currentVersion + 1 : movement.currentVersion;
+    if (newVersion) {
+      await tx
+        .insert(planVersions)
+        .values({ movementId: id, version, content: plan, createdBy: caller.principal.id });
+    } else {
+      await tx
+        .update(planVersions)
+        .set({ content: plan, updatedAt: new Date() })
+        .where(sql`${planVersions.movementId} = ${id} and ${planVersions.version} = ${version}`);
+    }
+    await tx
+      .update(movements)
+      .set({ currentVersion: version, planNumber: plan.document.number, updatedAt: new Date() })
+      .where(eq(movements.id, id));
+    await recordAudit(tx, caller.actor, {
+      action,
+      entityType: 'movement',
+      entityId: id,
+      before: { version: movement.currentVersion },
+      after: { version, newVersion, detail },
+    });
+    return { row, plan, version };
+  });
+}

@@ -1,0 +1,2 @@
+export { registerNotificationRoutes } from './notifications.routes.ts';
+export { type NotificationInput, notifyUnitOfficers, notifyUsers } from './notifications.service.ts';

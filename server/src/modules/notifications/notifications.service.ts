@@ -1,0 +1,94 @@
+import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.ts';
+import { notifications } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+
+/** What a notification says and where it leads. */
+export interface NotificationInput {
+  kind: string;
+  title: string;
+  body: string;
+  link?: string | null;
+  entityType?: string | null;
+  entityId?: string | null;
+  /** Same key for the same user → stored once (reminders run repeatedly). */
+  dedupeKey?: string | null;
+}
+
+const ids = (values: string[]) =>
+  sql.join(
+    values.map((value) => sql`${value}::uuid`),
+    sql`, `,
+  );
+
+/**
+ * Notifies the emulation officers (tdkt_officer) granted on the units, in one statement: `unitIds`
+ * is a list of ids or a subquery returning them (e.g. every unit given an obligation).
+ * Returns how many notifications were stored.
+ */
+export async function notifyUnitOfficers(
+  executor: Executor,
+  unitIds: string[] | SQL,
+  message: NotificationInput,
+): Promise<number> {
+  if (Array.isArray(unitIds) && !unitIds.length) return 0;
+  const units = Array.isArray(unitIds) ? ids(unitIds) : unitIds;
+  const result = (await executor.execute(sql`
+    insert into notifications (user_id, kind, title, body, link, entity_type, entity_id, dedupe_key)
+    select distinct g.user_id, ${message.kind}, ${message.title}, ${message.body}, ${message.link ?? null},
+      ${message.entityType ?? null}, ${message.entityId ?? null}, ${message.dedupeKey ?? null}
+    from role_grants g
+    join users u on u.id = g.user_id and u.is_active
+    where g.role = 'tdkt_officer' and g.unit_id in (${units})
+    on conflict (user_id, dedupe_key) do nothing
+    returning id`)) as unknown as { rows: unknown[] };
+  return result.rows.length;
+}
+
+/** Notifies given users directly. */
+export async function notifyUsers(executor: Executor, userIds: string[], message: NotificationInput) {
+  if (!userIds.length) return;
+  await executor.execute(sql`
+    insert into notifications (user_id, kind, title, body, link, entity_type, entity_id, dedupe_key)
+    select id, ${message.kind}, ${message.title}, ${message.body}, ${message.link ?? null},
+      ${message.entityType ?? null}, ${message.entityId ?? null}, ${message.dedupeKey ?? null}
+    from users where id in (${ids(userIds)})
+    on conflict (user_id, dedupe_key) do nothing`);
+}
+
+/** The user's latest notifications with the unread count. */
+export async function listNotifications(
+  executor: Executor,
+  userId: string,
+  options: { unreadOnly: boolean; limit: number },
+) {
+  const where = and(
+    eq(notifications.userId, userId),
+    options.unreadOnly ? isNull(notifications.readAt) : undefined,
+  );
+  const [items, [total], [unread]] = await Promise.all([
+    executor
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(options.limit),
+    executor.select({ value: count() }).from(notifications).where(where),
+    executor
+      .select({ value: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+  ]);
+  return { items, total: total?.value ?? 0, unread: unread?.value ?? 0 };
+}
+
+/** Marks one of the user's notifications read (idempotent); 404 for someone else's. */
+export async function markNotificationRead(executor: Executor, userId: string, id: string) {
+  const [row] = await executor
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .returning();
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy thông báo.');
+  return row;
+}

@@ -1,0 +1,260 @@
+import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { BlocMemberRole, CreateBlocBody, UpdateBlocBody } from '../../../../contracts/organisation.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Database, Executor } from '../../platform/db/client.ts';
+import { blocMembers, blocs, councilMembers, councils, persons, units } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { planMembers, type RotatingMember, rotateHead } from './bloc-rotation.ts';
+import { getScopedCouncil } from './councils.service.ts';
+import {
+  assertInScope,
+  READ_ROLES,
+  resolveScope,
+  scopeCondition,
+  WRITE_ROLES,
+} from './organisation.policy.ts';
+import { isUniqueViolation } from './sql-rows.ts';
+import { findUnitRows } from './units.repo.ts';
+import type { Caller } from './units.service.ts';
+
+const blocColumns = {
+  bloc: blocs,
+  unitPath: units.path,
+  supervisorName: persons.fullName,
+  headUnitName: sql<string | null>`(select u.name from bloc_members m join units u on u.id = m.unit_id
+    where m.bloc_id = ${blocs.id} and m.role = 'head' limit 1)`,
+  memberCount: sql<number>`(select count(*)::int from bloc_members m where m.bloc_id = ${blocs.id})`,
+};
+
+/** Blocs joined to their council's unit and supervising member, for lists and details. */
+const blocQuery = (db: Executor) =>
+  db
+    .select(blocColumns)
+    .from(blocs)
+    .innerJoin(councils, eq(councils.id, blocs.councilId))
+    .innerJoin(units, eq(units.id, councils.unitId))
+    .leftJoin(councilMembers, eq(councilMembers.id, blocs.supervisorMemberId))
+    .leftJoin(persons, eq(persons.id, councilMembers.personId));
+
+/** A page of blocs of councils in the caller's scope. */
+export async function listBlocs(
+  db: Database,
+  caller: Caller,
+  query: { councilId?: string | undefined; year?: number | undefined; page: number; pageSize: number },
+) {
+  const scope = await resolveScope(db, caller.principal, READ_ROLES);
+  const where = and(
+    scopeCondition(scope),
+    query.councilId ? eq(blocs.councilId, query.councilId) : undefined,
+    query.year ? eq(blocs.year, query.year) : undefined,
+  ) as SQL | undefined;
+  const [rows, [total]] = await Promise.all([
+    blocQuery(db)
+      .where(where)
+      .orderBy(asc(blocs.year), asc(blocs.name))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db
+      .select({ value: count() })
+      .from(blocs)
+      .innerJoin(councils, eq(councils.id, blocs.councilId))
+      .innerJoin(units, eq(units.id, councils.unitId))
+      .where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+/** One bloc or 404, checked against the caller's scope for the roles. */
+export async function getScopedBloc(db: Executor, caller: Caller, id: string, roles = READ_ROLES) {
+  const [row] = await blocQuery(db).where(eq(blocs.id, id));
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy khối/cụm thi đua.');
+  assertInScope(await resolveScope(db, caller.principal, roles), row.unitPath);
+  return row;
+}
+
+/** The member units of a bloc in their stable order. */
+export async function listBlocMembers(db: Executor, blocId: string) {
+  return db
+    .select({
+      unitId: blocMembers.unitId,
+      unitName: units.name,
+      role: blocMembers.role,
+      position: blocMembers.position,
+    })
+    .from(blocMembers)
+    .innerJoin(units, eq(units.id, blocMembers.unitId))
+    .where(eq(blocMembers.blocId, blocId))
+    .orderBy(asc(blocMembers.position));
+}
+
+async function checkReferences(
+  db: Database,
+  councilId: string,
+  input: { supervisorMemberId?: string | null | undefined; members?: { unitId: string }[] | undefined },
+) {
+  if (input.supervisorMemberId) {
+    const [member] = await db
+      .select({ id: councilMembers.id })
+      .from(councilMembers)
+      .where(and(eq(councilMembers.id, input.supervisorMemberId), eq(councilMembers.councilId, councilId)));
+    if (!member)
+      throw new AppError('VALIDATION_FAILED', 'Người phụ trách không phải thành viên hội đồng này.', [
+        { path: 'supervisorMemberId', message: 'Không phải thành viên hội đồng' },
+      ]);
+  }
+  const unitIds = (input.members ?? []).map((member) => member.unitId);
+  if ((await findUnitRows(db, [...new Set(unitIds)])).length !== new Set(unitIds).size) {
+    throw new AppError('VALIDATION_FAILED', 'Có đơn vị thành viên không tồn tại.', [
+      { path: 'members', message: 'Đơn vị không tồn tại' },
+    ]);
+  }
+}
+
+const blocTaken = () =>
+  new AppError('CONFLICT', 'Hội đồng đã có khối/cụm cùng tên trong năm này.', [
+    { path: 'name', message: 'Tên khối/cụm đã có trong năm' },
+  ]);
+
+/** Creates a bloc for a year with its members (stable order = the order given). */
+export async function createBloc(db: Database, caller: Caller, input: CreateBlocBody) {
+  await getScopedCouncil(db, caller, input.councilId, WRITE_ROLES);
+  const members = planMembers(input.members);
+  await checkReferences(db, input.councilId, input);
+  try {
+    return await db.transaction(async (tx) => {
+      const [bloc] = await tx
+        .insert(blocs)
+        .values({
+          councilId: input.councilId,
+          year: input.year,
+          name: input.name,
+          kind: input.kind,
+          supervisorMemberId: input.supervisorMemberId,
+        })
+        .returning();
+      if (!bloc) throw new Error('insert returned no row');
+      if (members.length)
+        await tx.insert(blocMembers).values(members.map((member) => ({ ...member, blocId: bloc.id })));
+      await recordAudit(tx, caller.actor, {
+        action: 'bloc.create',
+        entityType: 'bloc',
+        entityId: bloc.id,
+        after: { ...bloc, members },
+      });
+      return bloc;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw blocTaken();
+    throw error;
+  }
+}
+
+/** Changes a bloc; `members`, when given, replaces the member list. */
+export async function updateBloc(db: Database, caller: Caller, id: string, input: UpdateBlocBody) {
+  const before = await getScopedBloc(db, caller, id, WRITE_ROLES);
+  const members = input.members ? planMembers(input.members) : null;
+  await checkReferences(db, before.bloc.councilId, input);
+  const { members: _members, ...fields } = input;
+  try {
+    await db.transaction(async (tx) => {
+      const [after] = await tx
+        .update(blocs)
+        .set({ ...fields, updatedAt: new Date() })
+        .where(eq(blocs.id, id))
+        .returning();
+      if (members) {
+        await tx.delete(blocMembers).where(eq(blocMembers.blocId, id));
+        if (members.length)
+          await tx.insert(blocMembers).values(members.map((member) => ({ ...member, blocId: id })));
+      }
+      await recordAudit(tx, caller.actor, {
+        action: 'bloc.update',
+        entityType: 'bloc',
+        entityId: id,
+        before: before.bloc,
+        after: { ...after, ...(members ? { members } : {}) },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw blocTaken();
+    throw error;
+  }
+}
+
+/** Deletes a bloc. */
+export async function deleteBloc(db: Database, caller: Caller, id: string) {
+  const before = await getScopedBloc(db, caller, id, WRITE_ROLES);
+  await db.transaction(async (tx) => {
+    await tx.delete(blocs).where(eq(blocs.id, id));
+    await recordAudit(tx, caller.actor, {
+      action: 'bloc.delete',
+      entityType: 'bloc',
+      entityId: id,
+      before: before.bloc,
+    });
+  });
+}
+
+/**
+ * Copies a council's blocs of one year to the next, rotating each head to the next member in the
+ * stable order. Refused (409) when the next year already has blocs, so a second click copies nothing.
+ */
+export async function copyBlocYear(db: Database, caller: Caller, councilId: string, fromYear: number) {
+  await getScopedCouncil(db, caller, councilId, WRITE_ROLES);
+  const year = fromYear + 1;
+  const source = await db
+    .select()
+    .from(blocs)
+    .where(and(eq(blocs.councilId, councilId), eq(blocs.year, fromYear)));
+  if (!source.length)
+    throw new AppError('NOT_FOUND', `Năm ${fromYear} chưa có khối/cụm thi đua nào để sao chép.`);
+  const members = await db
+    .select()
+    .from(blocMembers)
+    .where(
+      inArray(
+        blocMembers.blocId,
+        source.map((bloc) => bloc.id),
+      ),
+    );
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ value: count() })
+      .from(blocs)
+      .where(and(eq(blocs.councilId, councilId), eq(blocs.year, year)));
+    if (existing?.value) throw new AppError('CONFLICT', `Năm ${year} đã có khối/cụm thi đua.`);
+    for (const bloc of source) {
+      const [copy] = await tx
+        .insert(blocs)
+        .values({
+          councilId,
+          year,
+          name: bloc.name,
+          kind: bloc.kind,
+          supervisorMemberId: bloc.supervisorMemberId,
+        })
+        .returning({ id: blocs.id });
+      const rotated = rotateHead(
+        members
+          .filter((member) => member.blocId === bloc.id)
+          .map((member) => ({ ...member, role: member.role as BlocMemberRole }) as RotatingMember),
+      );
+      if (copy && rotated.length)
+        await tx.insert(blocMembers).values(
+          rotated.map((member) => ({
+            unitId: member.unitId,
+            role: member.role,
+            position: member.position,
+            blocId: copy.id,
+          })),
+        );
+    }
+    await recordAudit(tx, caller.actor, {
+      action: 'bloc.copy_year',
+      entityType: 'council',
+      entityId: councilId,
+      after: { fromYear, year, copied: source.length },
+    });
+    return { year, copied: source.length };
+  });
+}

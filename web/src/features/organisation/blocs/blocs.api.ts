@@ -1,0 +1,49 @@
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { BlocDetail, BlocPage, CopyBlocYearResult } from '../../../../../contracts/organisation.ts';
+import { api } from '../../../lib/api-client.ts';
+
+/** Cache keys of the bloc queries. */
+export const blocKeys = {
+  all: ['blocs'] as const,
+  list: (councilId: string | undefined, year: number) => ['blocs', 'list', councilId ?? '', year] as const,
+  detail: (id: string) => ['blocs', 'detail', id] as const,
+};
+
+/** The blocs of a year in the user's scope (optionally of one council). */
+export function useBlocs(year: number, councilId?: string) {
+  return useQuery({
+    queryKey: blocKeys.list(councilId, year),
+    queryFn: ({ signal }) =>
+      api.get('/api/blocs', { query: { year, councilId, pageSize: 200 }, schema: BlocPage, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One bloc with its member units (head, deputy, members in their stable order). */
+export function useBloc(id: string) {
+  return useQuery({
+    queryKey: blocKeys.detail(id),
+    queryFn: ({ signal }) => api.get(`/api/blocs/${id}`, { schema: BlocDetail, signal }),
+  });
+}
+
+/** Several blocs with their members at once (to find the blocs a unit belongs to). */
+export function useBlocDetails(ids: string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: blocKeys.detail(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api.get(`/api/blocs/${id}`, { schema: BlocDetail, signal }),
+    })),
+  });
+}
+
+/** Copies a council's blocs of a year to the next year, the head passing to the next member. */
+export function useCopyBlocYear() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { councilId: string; fromYear: number }) =>
+      api.post('/api/blocs/copy-year', body, { schema: CopyBlocYearResult }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: blocKeys.all }),
+  });
+}

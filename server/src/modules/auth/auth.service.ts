@@ -2,6 +2,7 @@ import type { LoginBody } from '../../../../contracts/auth.ts';
 import { type ActorContext, recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import type { Principal } from '../../platform/auth/policy.ts';
+import { forgetSession } from '../../platform/auth/session-cache.ts';
 import { createSession, deleteSession, loadGrants, toPrincipal } from '../../platform/auth/session-store.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -67,4 +68,5 @@ export async function logout(db: Database, token: string, actor: ActorContext): 
     await deleteSession(tx, token);
     await recordAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
   });
+  forgetSession(token);
 }

@@ -4,7 +4,7 @@ import type { ActorContext } from '../audit/audit.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/app-error.ts';
 import { assertRole, type Principal } from './policy.ts';
-import { resolveSession } from './session-store.ts';
+import { resolveSessionCached } from './session-cache.ts';
 
 /** Who may call a route: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[];
@@ -57,7 +57,7 @@ export function registerAccessControl(app: FastifyInstance, db: Database): void 
     const access: Access = isApi ? (config.access ?? 'signed-in') : 'public';
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await resolveSession(db, token);
+      const session = await resolveSessionCached(db, token);
       if (session) {
         request.principal = session.principal;
         request.csrfToken = session.csrfToken;

@@ -115,7 +115,12 @@ export const UnitListItem = z.object({
   validTo: IsoDate.nullable(),
   /** False once the unit's validity ended (validTo before today). */
   isActive: z.boolean(),
+  /** Children the same listing returns: active only, or ended too with `includeEnded=true`. */
   childCount: z.number().int(),
+  /** Children whose validity ended, whatever `includeEnded` says (closed districts are not leaves). */
+  endedChildCount: z.number().int(),
+  /** The units that took over this one (from its successions), in alphabetical order. */
+  successors: z.array(z.object({ id: z.string(), name: z.string() })),
   actions: z.array(UnitAction),
 });
 export type UnitListItem = z.infer<typeof UnitListItem>;
@@ -147,6 +152,9 @@ export const UnitQuery = PageQuery.extend({
 export type UnitQuery = z.infer<typeof UnitQuery>;
 
 export const UnitChildrenQuery = PageQuery.extend({ includeEnded: z.enum(['true', 'false']).optional() });
+
+/** GET /api/units/roots: `includeEnded=true` makes `childCount` count ended children too. */
+export const UnitRootsQuery = z.object({ includeEnded: z.enum(['true', 'false']).optional() });
 
 /** Fields of a unit without defaults, so that a PATCH changes only what it sends. */
 const unitFields = {
@@ -353,6 +361,8 @@ export const BlocListItem = z.object({
   name: z.string(),
   kind: BlocKind,
   headUnitName: z.string().nullable(),
+  /** Names of the deputy units (phó trưởng khối/cụm), in the members' stable order. */
+  deputyUnitNames: z.array(z.string()),
   supervisorMemberId: z.string().nullable(),
   supervisorName: z.string().nullable(),
   memberCount: z.number().int(),
@@ -364,7 +374,13 @@ export const BlocPage = pageOf(BlocListItem);
 export const BlocQuery = PageQuery.extend({
   councilId: Uuid.optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
+  /** Only the blocs this unit belongs to (as head, deputy or member). */
+  unitId: Uuid.optional(),
 });
+
+/** GET /api/blocs/years: the years that have blocs in the user's scope, latest first. */
+export const BlocYearsQuery = z.object({ councilId: Uuid.optional() });
+export const BlocYears = z.object({ years: z.array(z.number().int()) });
 
 const BlocMemberInput = z.object({ unitId: Uuid, role: BlocMemberRole.default('member') });
 export const CreateBlocBody = z.object({

@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   ClusterOutlined,
+  FlagOutlined,
   HomeOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
@@ -39,6 +41,8 @@ export const navigation: NavigationItem[] = [
   },
   { label: 'Hội đồng TĐKT', path: '/to-chuc/hoi-dong', icon: <UsergroupAddOutlined />, group: 'Tổ chức' },
   { label: 'Khối, cụm thi đua', path: '/to-chuc/khoi-thi-dua', icon: <ClusterOutlined />, group: 'Tổ chức' },
+  { label: 'Phong trào thi đua', path: '/phong-trao', icon: <FlagOutlined />, group: 'Phong trào' },
+  { label: 'Thông báo', path: '/thong-bao', icon: <BellOutlined />, group: 'Phong trào' },
   {
     label: 'Nhật ký hệ thống',
     path: '/quan-tri/nhat-ky',

@@ -3,6 +3,8 @@ import type { Role } from '../../../contracts/auth.ts';
 import { NotFoundResult, type RouteHandle } from '../components/index.ts';
 import { LoginPage } from '../features/auth/index.ts';
 import { HomePage } from '../features/home/index.ts';
+// The bell in the header already loads the notifications feature, so its page needs no lazy chunk.
+import { NotificationListPage } from '../features/notifications/index.ts';
 import { FullScreenSpin, RequireAuth, RequireRole } from './guards.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { RouteError } from './route-error.tsx';
@@ -13,7 +15,12 @@ const crumb = (label: string, isLinked = true): RouteHandle => ({ crumb: label, 
 const organisationPage = (name: keyof typeof import('../features/organisation/index.ts')) => async () => ({
   Component: (await import('../features/organisation/index.ts'))[name],
 });
+/** Loads one page of the movements feature (list, import, review, movement) on demand. */
+const movementPage = (name: keyof typeof import('../features/movements/index.ts')) => async () => ({
+  Component: (await import('../features/movements/index.ts'))[name],
+});
 const ORGANISATION_WRITERS: Role[] = ['admin', 'tdkt_officer'];
+const MOVEMENT_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const PEOPLE_READERS: Role[] = ['admin', 'tdkt_officer', 'unit_head', 'council_member'];
 
 /**
@@ -84,6 +91,37 @@ export const routes: RouteObject[] = [
                     lazy: organisationPage('BlocPage'),
                   },
                 ],
+              },
+              {
+                path: 'phong-trao',
+                handle: crumb('Phong trào thi đua'),
+                children: [
+                  { index: true, lazy: movementPage('MovementListPage') },
+                  {
+                    path: 'nhap-van-ban',
+                    handle: crumb('Nhập từ văn bản'),
+                    element: <RequireRole allowed={MOVEMENT_WRITERS} />,
+                    children: [{ index: true, lazy: movementPage('MovementImportPage') }],
+                  },
+                  {
+                    path: ':id',
+                    handle: crumb('Chi tiết phong trào'),
+                    children: [
+                      { index: true, lazy: movementPage('MovementPage') },
+                      {
+                        path: 'xem-lai',
+                        handle: crumb('Kiểm tra văn bản đã nhập'),
+                        element: <RequireRole allowed={MOVEMENT_WRITERS} />,
+                        children: [{ index: true, lazy: movementPage('MovementReviewPage') }],
+                      },
+                    ],
+                  },
+                ],
+              },
+              {
+                path: 'thong-bao',
+                handle: crumb('Thông báo'),
+                element: <NotificationListPage />,
               },
               {
                 path: 'quan-tri',

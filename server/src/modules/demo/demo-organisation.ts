@@ -1,6 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, max, sql } from 'drizzle-orm';
+import { systemActor } from '../../platform/audit/audit.ts';
+import type { Principal } from '../../platform/auth/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { blocMembers, blocs, councilMembers, councils } from '../../platform/db/schema.ts';
+import { copyBlocYear } from '../organisation/index.ts';
 
 const cụmHuyện = [
   'LCI.H.TP',
@@ -116,4 +119,38 @@ export async function ensureDemoCouncil(
       );
     }
   });
+}
+
+/** The start-up task acting as an administrator, so the organisation services' rules still apply. */
+const demoCaller = {
+  principal: {
+    id: '00000000-0000-0000-0000-000000000000',
+    username: 'demo',
+    fullName: 'Dữ liệu mẫu',
+    grants: [],
+    scopedGrants: [{ role: 'admin', unitId: null, unitPath: null }],
+  } satisfies Principal,
+  actor: systemActor('demo'),
+};
+
+/**
+ * Carries the provincial council's blocs forward to the current year (computed from today's date),
+ * one year at a time through the copy-with-rotation service, so the blocs page never opens empty.
+ * Skips years that already have blocs; does nothing without the demo council.
+ */
+export async function ensureDemoBlocYears(db: Database, unitIds: Map<string, string>, now = new Date()) {
+  const provinceId = unitIds.get('LCI');
+  if (!provinceId) return;
+  const [council] = await db
+    .select({ id: councils.id })
+    .from(councils)
+    .where(eq(councils.unitId, provinceId));
+  if (!council) return;
+  const [latest] = await db
+    .select({ year: max(blocs.year) })
+    .from(blocs)
+    .where(eq(blocs.councilId, council.id));
+  for (let year = latest?.year ?? now.getFullYear(); year < now.getFullYear(); year++) {
+    await copyBlocYear(db, demoCaller, council.id, year);
+  }
 }

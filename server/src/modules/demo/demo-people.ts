@@ -103,7 +103,10 @@ export function demoName(random: ReturnType<typeof seededRandom>): {
   return { fullName: `${random.pick(DAO_FAMILIES)} ${random.pick(male ? DAO_MALE : DAO_FEMALE)}`, gender };
 }
 
-/** How many people each demo unit gets, the head's position, and what most staff do. */
+/**
+ * How many people each demo unit gets, the head's position (as officials write it: "Chủ tịch UBND",
+ * "Trưởng phòng"; the deputies are "Phó " + the head's title), and what most staff do.
+ */
 const STAFFING: { prefix: string; count: number; head: string; category: string; direct?: string }[] = [
   {
     prefix: 'LCI.SGDDT.THPTCB',
@@ -115,10 +118,18 @@ const STAFFING: { prefix: string; count: number; head: string; category: string;
   { prefix: 'LCI.SYT.BVDK', count: 30, head: 'Giám đốc', category: 'public_employee', direct: 'Bác sĩ' },
   { prefix: 'LCI.SNV.BTDKT', count: 8, head: 'Trưởng ban', category: 'civil_servant' },
   { prefix: 'LCI.CAT', count: 12, head: 'Giám đốc', category: 'soldier', direct: 'Cán bộ chiến sĩ' },
+  { prefix: 'LCI.SNV.VP', count: 10, head: 'Chánh Văn phòng', category: 'civil_servant' },
+  { prefix: 'LCI.VP', count: 10, head: 'Chánh Văn phòng', category: 'civil_servant' },
+  { prefix: 'LCI.TDOAN', count: 10, head: 'Bí thư', category: 'civil_servant' },
+  { prefix: 'LCI.LDLD', count: 10, head: 'Chủ tịch', category: 'civil_servant' },
+  { prefix: 'LCI.HLHPN', count: 10, head: 'Chủ tịch', category: 'civil_servant' },
+  { prefix: 'LCI.HND', count: 10, head: 'Chủ tịch', category: 'civil_servant' },
+  { prefix: 'LCI.MTTQ', count: 10, head: 'Chủ tịch', category: 'civil_servant' },
   { prefix: 'LCI.X.', count: 8, head: 'Chủ tịch UBND', category: 'cadre' },
+  { prefix: 'LCI.H.TDG.PNV', count: 3, head: 'Trưởng phòng', category: 'civil_servant' },
   { prefix: 'LCI.H.', count: 8, head: 'Chủ tịch UBND', category: 'cadre' },
   { prefix: 'LCI.', count: 10, head: 'Giám đốc', category: 'civil_servant' },
-  { prefix: 'LCI', count: 6, head: 'Chủ tịch', category: 'cadre' },
+  { prefix: 'LCI', count: 6, head: 'Chủ tịch UBND', category: 'cadre' },
   { prefix: '', count: 4, head: 'Giám đốc', category: 'civil_servant' },
 ];
 
@@ -161,7 +172,7 @@ export async function ensureDemoPeople(
           index === 0
             ? staffing.head
             : isLeader
-              ? `Phó ${staffing.head.toLowerCase()}`
+              ? `Phó ${staffing.head}`
               : isDirectWorker
                 ? (staffing.direct ?? null)
                 : 'Chuyên viên',

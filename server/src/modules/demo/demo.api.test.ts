@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { blocs, councilMembers, councils, persons, units } from '../../platform/db/schema.ts';
+import { auditEvents, blocs, councilMembers, councils, persons, units } from '../../platform/db/schema.ts';
 import { seedDemo } from './index.ts';
 
 let t: TestApp;
@@ -15,6 +15,11 @@ beforeAll(async () => {
   t = await getTestApp();
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const auditOf = (action: string, entityId: string) =>
+  t.handle.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)));
 
 describe('seedDemo', () => {
   it('seeds Lai Châu before and after the reform, its council, blocs and people, once', async () => {
@@ -39,7 +44,51 @@ describe('seedDemo', () => {
       await t.handle.db.select().from(councilMembers).where(eq(councilMembers.councilId, councilId)),
     ).toHaveLength(10);
     const provinceBlocs = await t.handle.db.select().from(blocs).where(eq(blocs.councilId, councilId));
-    expect(provinceBlocs.map((bloc) => bloc.year).sort()).toEqual([2024, 2024, 2024, 2024, 2025, 2025, 2025]);
+    // 2024 and 2025 as planned, then 2025's three blocs carried forward (heads rotated) to this year.
+    const carried = Array.from({ length: new Date().getFullYear() - 2025 }, (_, index) => 2026 + index);
+    expect(provinceBlocs.map((bloc) => bloc.year).sort()).toEqual([
+      2024,
+      2024,
+      2024,
+      2024,
+      2025,
+      2025,
+      2025,
+      ...carried.flatMap((year) => [year, year, year]),
+    ]);
+    expect(await auditOf('bloc.copy_year', councilId)).toHaveLength(carried.length);
+  });
+
+  it('writes positions the way officials write them', async () => {
+    const [snv] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI.SNV'));
+    const [commune] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI.X.TDG'));
+    const [division] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI.H.TDG.PNV'));
+    const positionsOf = async (unitId: string | undefined) =>
+      (
+        await t.handle.db
+          .select()
+          .from(persons)
+          .where(eq(persons.unitId, unitId ?? ''))
+      ).map((person) => person.position);
+    expect(await positionsOf(commune?.id)).toEqual(
+      expect.arrayContaining(['Chủ tịch UBND', 'Phó Chủ tịch UBND', 'Chuyên viên']),
+    );
+    expect(await positionsOf(snv?.id)).toEqual(expect.arrayContaining(['Giám đốc', 'Phó Giám đốc']));
+    expect(await positionsOf(division?.id)).toEqual(
+      expect.arrayContaining(['Trưởng phòng', 'Phó Trưởng phòng']),
+    );
+    const lowerCase = await t.handle.db
+      .select({ position: persons.position })
+      .from(persons)
+      .innerJoin(units, eq(units.id, persons.unitId))
+      .where(
+        and(
+          like(units.code, 'LCI%'),
+          like(persons.position, 'Phó %'),
+          sql`${persons.position} ~ '^Phó [a-zđ]'`,
+        ),
+      );
+    expect(lowerCase).toEqual([]);
   });
 
   it('lets the Tam Đường officer see only Tam Đường, and the provincial officer the whole province', async () => {

@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/client.ts';
 import { ensureDemoAccounts } from './demo-accounts.ts';
 import { seedDemoMovements } from './demo-movements.ts';
-import { ensureDemoCouncil } from './demo-organisation.ts';
+import { ensureDemoBlocYears, ensureDemoCouncil } from './demo-organisation.ts';
 import { ensureDemoPeople } from './demo-people.ts';
 import { ensureDemoUnits } from './demo-units.ts';
 
@@ -9,7 +9,7 @@ export { demoAccounts } from './demo-accounts.ts';
 
 /**
  * Fills an embedded database with demo data on first start (units, accounts, people, the provincial
- * council and its blocs); each step skips what already exists. Returns the account lines to print, if new.
+ * council and its blocs up to the current year); each step skips what already exists. Returns the account lines to print, if new.
  */
 export async function seedDemo(
   db: Database,
@@ -19,6 +19,7 @@ export async function seedDemo(
   const lines = await ensureDemoAccounts(db, { ...options, unitIdByCode });
   const headOf = await ensureDemoPeople(db, unitIdByCode);
   await ensureDemoCouncil(db, unitIdByCode, headOf);
+  await ensureDemoBlocYears(db, unitIdByCode);
   await seedDemoMovements(db);
   return lines;
 }

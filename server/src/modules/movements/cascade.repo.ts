@@ -88,6 +88,37 @@ export async function groupCascade(
   ).map((group) => ({ ...group, depth: Number(group.depth), n: Number(group.n) }));
 }
 
+type CascadeRead = Promise<[CascadeUnitRow[], CascadeGroup[]]>;
+/** Dashboard reads under way, per database: identical requests arriving meanwhile share them. */
+const inFlight = new WeakMap<object, Map<string, CascadeRead>>();
+
+/**
+ * The dashboard of a unit, read once for every identical request that arrives while it is being
+ * read (a national dashboard opened by many officers at once costs one read, not one each). Nothing
+ * is kept afterwards, so a request never sees data older than a read already under way.
+ */
+export function readCascadeShared(
+  executor: Executor,
+  rootMovementId: string,
+  unitId: string,
+  unitPath: string,
+  today: string,
+): CascadeRead {
+  let reads = inFlight.get(executor);
+  if (!reads) {
+    reads = new Map();
+    inFlight.set(executor, reads);
+  }
+  const key = `${rootMovementId}|${unitId}|${today}`;
+  const pending = reads.get(key);
+  if (pending) return pending;
+  const read = readCascade(executor, rootMovementId, unitId, unitPath, today).finally(() =>
+    reads.delete(key),
+  );
+  reads.set(key, read);
+  return read;
+}
+
 /**
  * Both dashboard queries in one read-only transaction with JIT off: on 100,000 units PostgreSQL
  * would spend half a second compiling expressions for queries that run in tens of milliseconds.

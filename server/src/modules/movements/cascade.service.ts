@@ -2,7 +2,7 @@ import type { CascadeResponse, CascadeRow, ObligationStatus } from '../../../../
 import { coversUnit } from '../../platform/auth/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { readCascade } from './cascade.repo.ts';
+import { readCascadeShared } from './cascade.repo.ts';
 import { canManageMovement, READ_ROLES } from './movements.policy.ts';
 import { findUnit } from './movements.repo.ts';
 import { type Caller, facts, getVisibleMovement } from './movements.service.ts';
@@ -13,7 +13,7 @@ const isoToday = () => new Date().toISOString().slice(0, 10);
 /**
  * The cascade dashboard of a movement below a unit (default: the launching unit): each direct
  * subordinate with its implementing plan status and its subtree counted by status, and totals per
- * level. Two set-based queries whatever the size of the tree.
+ * level. Two set-based queries whatever the size of the tree, shared by identical requests in flight.
  */
 export async function getCascade(
   db: Database,
@@ -35,7 +35,7 @@ export async function getCascade(
     throw new AppError('OUT_OF_SCOPE');
   }
   const rootId = movement.movement.rootMovementId ?? movement.movement.id;
-  const [units, groups] = await readCascade(db, rootId, unit.id, unit.path, today);
+  const [units, groups] = await readCascadeShared(db, rootId, unit.id, unit.path, today);
   const subtree = new Map<string, Record<ObligationStatus, number>>();
   const levels = new Map<number, Record<ObligationStatus, number>>();
   const totals = emptyCounts();

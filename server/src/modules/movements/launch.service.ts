@@ -1,13 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { LaunchMovementBody } from '../../../../contracts/movements.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/client.ts';
+import type { Database, Transaction } from '../../platform/db/client.ts';
 import { movements, planObligations } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { notifyUnitOfficers } from '../notifications/index.ts';
+import {
+  findAssigneeUnits,
+  hasTimeline,
+  insertAssignments,
+  insertMilestones,
+} from './launch-timeline.repo.ts';
+import { plannedAssignments, plannedMilestones } from './launch-timeline.ts';
 import { nextMovementStatus } from './movement-workflow.ts';
 import { assertManageMovement } from './movements.policy.ts';
-import { findMovement, lockMovement } from './movements.repo.ts';
+import { findMovement, findPlanVersion, lockMovement, type MovementRow } from './movements.repo.ts';
 import { type Caller, facts, getManagedMovement } from './movements.service.ts';
 import { defaultPlanDeadline } from './obligation-status.ts';
 
@@ -15,10 +22,34 @@ const isoToday = () => new Date().toISOString().slice(0, 10);
 const viDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
+ * Stores the plan's schedule as milestones and its implementation section as assignments, each only
+ * when the movement has none yet (a manager may have entered them by hand before launching).
+ */
+async function createPlannedTimeline(
+  tx: Transaction,
+  movement: MovementRow,
+  launch: { year: number; planDeadline: string },
+) {
+  const existing = await hasTimeline(tx, movement.id);
+  const version = await findPlanVersion(tx, movement.id, movement.currentVersion);
+  if (!version) return { milestones: 0, assignments: 0 };
+  const milestones = existing.milestones
+    ? 0
+    : await insertMilestones(tx, movement.id, plannedMilestones(version.content, launch));
+  if (existing.assignments) return { milestones, assignments: 0 };
+  const planned = plannedAssignments(version.content, launch.year);
+  const unitOf = await findAssigneeUnits(tx, movement.launchingUnitId, [
+    ...new Set(planned.map((assignment) => assignment.assignee)),
+  ]);
+  return { milestones, assignments: await insertAssignments(tx, movement.id, planned, unitOf) };
+}
+
+/**
  * Launches a draft movement, once: it becomes visible to the launching unit's subtree; every active
  * direct subordinate unit gets an obligation to issue its implementing plan by the deadline and its
- * officers a notification. Launching an implementing movement fulfils the launching unit's own
- * obligation towards the parent movement. A second launch is a CONFLICT.
+ * officers a notification; the plan's schedule and tasks become the movement's milestones and
+ * assignments. Launching an implementing movement fulfils the launching unit's own obligation
+ * towards the parent movement. A second launch is a CONFLICT.
  */
 export async function launchMovement(db: Database, caller: Caller, id: string, body: LaunchMovementBody) {
   const row = await getManagedMovement(db, caller, id);
@@ -41,6 +72,10 @@ export async function launchMovement(db: Database, caller: Caller, id: string, b
         and (u.valid_to is null or u.valid_to >= current_date)
       on conflict (movement_id, unit_id) do nothing
       returning id`)) as unknown as { rows: unknown[] };
+    const timeline = await createPlannedTimeline(tx, movement, {
+      year: Number(isoToday().slice(0, 4)),
+      planDeadline: deadline,
+    });
     let fulfilled: string | null = null;
     if (movement.parentMovementId) {
       const [obligation] = await tx
@@ -79,6 +114,8 @@ export async function launchMovement(db: Database, caller: Caller, id: string, b
         obligations: created.rows.length,
         fulfilledObligationId: fulfilled,
         notified,
+        milestones: timeline.milestones,
+        assignments: timeline.assignments,
       },
     });
     return { obligations: created.rows.length, notified };

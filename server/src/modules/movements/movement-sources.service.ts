@@ -1,9 +1,7 @@
 import type { CopyMovementBody } from '../../../../contracts/movements.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-// The documents index exposes parseDocumentBuffer but not the text it read; the review screen needs it.
-import { readDocumentText } from '../documents/document.input.ts';
-import { parseDocumentText } from '../documents/index.ts';
+import { parseDocumentText, readDocumentText } from '../documents/index.ts';
 import { findUnit } from './movements.repo.ts';
 import { type Caller, getCurrentPlan, getVisibleMovement, insertMovement } from './movements.service.ts';
 import { planContentFromDocument } from './plan-content.ts';

@@ -7,6 +7,8 @@ import {
   type BlocMemberRole,
   BlocPage,
   BlocQuery,
+  BlocYears,
+  BlocYearsQuery,
   CopyBlocYearBody,
   CopyBlocYearResult,
   CreateBlocBody,
@@ -21,6 +23,7 @@ import {
   getScopedBloc,
   listBlocMembers,
   listBlocs,
+  listBlocYears,
   updateBloc,
 } from './blocs.service.ts';
 import { recordActions } from './councils.routes.ts';
@@ -39,6 +42,7 @@ function presentBloc(row: BlocRow, writeScope: Scope) {
     name: row.bloc.name,
     kind: row.bloc.kind as BlocKind,
     headUnitName: row.headUnitName,
+    deputyUnitNames: row.deputyUnitNames ?? [],
     supervisorMemberId: row.bloc.supervisorMemberId,
     supervisorName: row.supervisorName,
     memberCount: Number(row.memberCount),
@@ -79,6 +83,18 @@ export function registerBlocRoutes(app: FastifyInstance, { db }: AppContext): vo
       ]);
       return { total: page.total, items: page.rows.map((row) => presentBloc(row, writeScope)) };
     },
+  );
+  api.get(
+    '/api/blocs/years',
+    {
+      schema: {
+        tags,
+        summary: 'Các năm đã có khối/cụm thi đua (mới nhất trước)',
+        querystring: BlocYearsQuery,
+        response: { 200: BlocYears },
+      },
+    },
+    async (request) => ({ years: await listBlocYears(db, callerOf(request), request.query) }),
   );
   api.get(
     '/api/blocs/:id',

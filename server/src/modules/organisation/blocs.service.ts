@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BlocMemberRole, CreateBlocBody, UpdateBlocBody } from '../../../../contracts/organisation.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
@@ -23,8 +23,14 @@ const blocColumns = {
   supervisorName: persons.fullName,
   headUnitName: sql<string | null>`(select u.name from bloc_members m join units u on u.id = m.unit_id
     where m.bloc_id = ${blocs.id} and m.role = 'head' limit 1)`,
+  deputyUnitNames: sql<string[]>`(select coalesce(json_agg(u.name order by m.position), '[]'::json)
+    from bloc_members m join units u on u.id = m.unit_id where m.bloc_id = ${blocs.id} and m.role = 'deputy')`,
   memberCount: sql<number>`(select count(*)::int from bloc_members m where m.bloc_id = ${blocs.id})`,
 };
+
+/** Condition "the unit is a member of the bloc" (head, deputy or member). */
+const hasMemberUnit = (unitId: string) =>
+  sql`exists (select 1 from bloc_members m where m.bloc_id = ${blocs.id} and m.unit_id = ${unitId}::uuid)`;
 
 /** Blocs joined to their council's unit and supervising member, for lists and details. */
 const blocQuery = (db: Executor) =>
@@ -36,17 +42,24 @@ const blocQuery = (db: Executor) =>
     .leftJoin(councilMembers, eq(councilMembers.id, blocs.supervisorMemberId))
     .leftJoin(persons, eq(persons.id, councilMembers.personId));
 
-/** A page of blocs of councils in the caller's scope. */
+/** A page of blocs of councils in the caller's scope (optionally of one council, year or member unit). */
 export async function listBlocs(
   db: Database,
   caller: Caller,
-  query: { councilId?: string | undefined; year?: number | undefined; page: number; pageSize: number },
+  query: {
+    councilId?: string | undefined;
+    year?: number | undefined;
+    unitId?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const scope = await resolveScope(db, caller.principal, READ_ROLES);
   const where = and(
     scopeCondition(scope),
     query.councilId ? eq(blocs.councilId, query.councilId) : undefined,
     query.year ? eq(blocs.year, query.year) : undefined,
+    query.unitId ? hasMemberUnit(query.unitId) : undefined,
   ) as SQL | undefined;
   const [rows, [total]] = await Promise.all([
     blocQuery(db)
@@ -62,6 +75,19 @@ export async function listBlocs(
       .where(where),
   ]);
   return { rows, total: total?.value ?? 0 };
+}
+
+/** The years that have blocs of councils in the caller's scope (optionally of one council), latest first. */
+export async function listBlocYears(db: Database, caller: Caller, query: { councilId?: string | undefined }) {
+  const scope = await resolveScope(db, caller.principal, READ_ROLES);
+  const rows = await db
+    .selectDistinct({ year: blocs.year })
+    .from(blocs)
+    .innerJoin(councils, eq(councils.id, blocs.councilId))
+    .innerJoin(units, eq(units.id, councils.unitId))
+    .where(and(scopeCondition(scope), query.councilId ? eq(blocs.councilId, query.councilId) : undefined))
+    .orderBy(desc(blocs.year));
+  return rows.map((row) => row.year);
 }
 
 /** One bloc or 404, checked against the caller's scope for the roles. */

@@ -6,6 +6,7 @@ import { registerPersonRoutes } from './persons.routes.ts';
 import { registerTransferRoutes } from './transfer.routes.ts';
 import { registerUnitRoutes } from './units.routes.ts';
 
+export { copyBlocYear } from './blocs.service.ts';
 export { personSortKey, vietnameseSortKey } from './sort-key.ts';
 
 /** Every route of the organisation module: units, people, councils, blocs, imports and exports. */

@@ -67,7 +67,7 @@ export function registerPersonRoutes(app: FastifyInstance, { db }: AppContext): 
       const caller = callerOf(request);
       const detail = await getPersonDetail(db, caller, request.params.id);
       return {
-        ...presentPerson(detail.row, caller.principal, await officerScope(caller)),
+        ...presentPerson(detail.row, caller.principal, detail.officerScope),
         employments: detail.employments,
       };
     },

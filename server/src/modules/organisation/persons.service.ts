@@ -68,14 +68,21 @@ export async function searchPersons(db: Database, caller: Caller, query: PersonQ
   return listPersons(db, await personListCondition(db, caller, query), query.page, query.pageSize);
 }
 
-/** One person (own record, or in the caller's scope) with their employment history. */
+/**
+ * One person (own record, or in the caller's scope) with their employment history and the caller's
+ * officer scope (which decides the sensitive fields). The four look-ups are independent, so they run
+ * in parallel; nothing is returned before the scope check passes.
+ */
 export async function getPersonDetail(db: Database, caller: Caller, id: string) {
-  const row = await findPerson(db, id);
+  const [row, history, readScope, officerScope] = await Promise.all([
+    findPerson(db, id),
+    listEmployments(db, id),
+    resolveScope(db, caller.principal, PERSON_READ_ROLES),
+    resolveScope(db, caller.principal, WRITE_ROLES),
+  ]);
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy cán bộ.');
-  if (row.person.userId !== caller.principal.id) {
-    assertInScope(await resolveScope(db, caller.principal, PERSON_READ_ROLES), row.unitPath);
-  }
-  return { row, employments: await listEmployments(db, id) };
+  if (row.person.userId !== caller.principal.id) assertInScope(readScope, row.unitPath);
+  return { row, employments: history, officerScope };
 }
 
 async function assertWritableUnit(db: Database, caller: Caller, unitId: string) {

@@ -2,7 +2,7 @@ import type { UnitAction, UnitKind, UnitListItem } from '../../../../contracts/o
 import { isAdmin, type Principal } from '../../platform/auth/policy.ts';
 import { inScope, type Scope } from './organisation.policy.ts';
 import { today } from './sql-rows.ts';
-import type { UnitRow } from './units.repo.ts';
+import type { UnitListRow, UnitRow } from './units.repo.ts';
 
 /** What the user may do with a unit: officers within their scope edit, admins also grant roles. */
 export function unitActions(principal: Principal, writeScope: Scope, unit: UnitRow): UnitAction[] {
@@ -21,11 +21,7 @@ export function unitActions(principal: Principal, writeScope: Scope, unit: UnitR
 }
 
 /** A unit row as the API shows it. */
-export function presentUnit(
-  row: { unit: UnitRow; parentName: string | null; childCount: number },
-  principal: Principal,
-  writeScope: Scope,
-): UnitListItem {
+export function presentUnit(row: UnitListRow, principal: Principal, writeScope: Scope): UnitListItem {
   const { unit } = row;
   return {
     id: unit.id,
@@ -40,6 +36,8 @@ export function presentUnit(
     validTo: unit.validTo,
     isActive: unit.validTo === null || unit.validTo >= today(),
     childCount: Number(row.childCount),
+    endedChildCount: Number(row.endedChildCount),
+    successors: row.successors,
     actions: unitActions(principal, writeScope, unit),
   };
 }

@@ -16,18 +16,80 @@ export const isActiveUnit = (table: typeof units = units) =>
 export const unitMatches = (q: string) =>
   or(matchesText(units.name, q), matchesText(units.shortName, q), matchesText(units.code, q)) as SQL;
 
-const listColumns = {
+const activeChild = sql`(c.valid_to is null or c.valid_to >= current_date)`;
+
+/**
+ * Columns of a unit list row. `childCount` counts the children a listing with the same
+ * `includeEnded` choice returns; `endedChildCount` counts the ended ones either way.
+ */
+const listColumns = (includeEnded = false) => ({
   unit: units,
   parentName: parent.name,
   childCount: sql<number>`(select count(*)::int from units c where c.parent_id = ${units.id}
-    and (c.valid_to is null or c.valid_to >= current_date))`,
-};
+    ${includeEnded ? sql`` : sql`and ${activeChild}`})`,
+  endedChildCount: sql<number>`(select count(*)::int from units c where c.parent_id = ${units.id}
+    and not ${activeChild})`,
+});
+
+/** A unit's successor as a list row names it. */
+export interface SuccessorRef {
+  id: string;
+  name: string;
+}
+
+/** The successors of each of the units, in one query, keyed by predecessor id. */
+export async function findSuccessorsOf(
+  executor: Executor,
+  unitIds: string[],
+): Promise<Map<string, SuccessorRef[]>> {
+  const byUnit = new Map<string, SuccessorRef[]>();
+  if (!unitIds.length) return byUnit;
+  const rows = await executor
+    .select({ predecessorId: unitSuccessions.predecessorId, id: units.id, name: units.name })
+    .from(unitSuccessions)
+    .innerJoin(units, eq(units.id, unitSuccessions.successorId))
+    .where(inArray(unitSuccessions.predecessorId, unitIds))
+    .orderBy(asc(units.sortKey), asc(units.id));
+  for (const { predecessorId, ...successor } of rows) {
+    const list = byUnit.get(predecessorId) ?? [];
+    list.push(successor);
+    byUnit.set(predecessorId, list);
+  }
+  return byUnit;
+}
+
+/** A unit list row as the presenter takes it: the unit, its parent's name, counts and successors. */
+export interface UnitListRow {
+  unit: UnitRow;
+  parentName: string | null;
+  childCount: number;
+  endedChildCount: number;
+  successors: SuccessorRef[];
+}
+
+/** Adds each row's successors, in one query for all the rows. */
+export async function addSuccessors<Row extends { unit: UnitRow }>(
+  executor: Executor,
+  rows: Row[],
+): Promise<(Row & { successors: SuccessorRef[] })[]> {
+  const successors = await findSuccessorsOf(
+    executor,
+    rows.map((row) => row.unit.id),
+  );
+  return rows.map((row) => ({ ...row, successors: successors.get(row.unit.id) ?? [] }));
+}
 
 /** A page of units matching the condition, in Vietnamese alphabetical order, with the total. */
-export async function listUnits(executor: Executor, where: SQL | undefined, page: number, pageSize: number) {
+export async function listUnits(
+  executor: Executor,
+  where: SQL | undefined,
+  page: number,
+  pageSize: number,
+  options: { includeEnded?: boolean } = {},
+) {
   const [rows, [total]] = await Promise.all([
     executor
-      .select(listColumns)
+      .select(listColumns(options.includeEnded))
       .from(units)
       .leftJoin(parent, eq(parent.id, units.parentId))
       .where(where)
@@ -36,7 +98,40 @@ export async function listUnits(executor: Executor, where: SQL | undefined, page
       .offset((page - 1) * pageSize),
     executor.select({ value: count() }).from(units).where(where),
   ]);
-  return { rows, total: total?.value ?? 0 };
+  return { rows: await addSuccessors(executor, rows), total: total?.value ?? 0 };
+}
+
+/**
+ * One level of the tree in a single query: the page of children with the total
+ * (`count(*) over ()`) and the parent's path for the caller's scope check. No row back means an
+ * empty page, an unknown parent or a page past the end: the caller then decides with `findUnitRow`.
+ */
+export async function listChildrenPage(
+  executor: Executor,
+  parentId: string,
+  page: number,
+  pageSize: number,
+  options: { includeEnded?: boolean } = {},
+) {
+  const rows = await executor
+    .select({
+      ...listColumns(options.includeEnded),
+      parentPath: parent.path,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(units)
+    .innerJoin(parent, eq(parent.id, units.parentId))
+    .where(and(eq(units.parentId, parentId), options.includeEnded ? undefined : isActiveUnit()))
+    .orderBy(asc(units.sortKey), asc(units.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    parentPath: first.parentPath,
+    total: first.total,
+    rows: rows.map(({ parentPath: _path, total: _total, ...row }) => row),
+  };
 }
 
 /** Every unit matching the condition, in order, in chunks (for exports without loading everything). */
@@ -55,13 +150,23 @@ export async function* streamUnits(executor: Executor, where: SQL | undefined, c
   }
 }
 
-/** One unit with its parent's name and child count, or null. */
-export async function findUnitItem(executor: Executor, id: string) {
+/** How many children of the unit a listing with the `includeEnded` choice returns. */
+export async function countChildren(executor: Executor, parentId: string, includeEnded = false) {
   const [row] = await executor
-    .select(listColumns)
+    .select({ value: count() })
+    .from(units)
+    .where(and(eq(units.parentId, parentId), includeEnded ? undefined : isActiveUnit()));
+  return row?.value ?? 0;
+}
+
+/** One unit with its parent's name, child counts and successors, or null. */
+export async function findUnitItem(executor: Executor, id: string) {
+  const rows = await executor
+    .select(listColumns())
     .from(units)
     .leftJoin(parent, eq(parent.id, units.parentId))
     .where(eq(units.id, id));
+  const [row] = await addSuccessors(executor, rows);
   return row ?? null;
 }
 

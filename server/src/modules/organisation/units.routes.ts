@@ -13,6 +13,7 @@ import {
   UnitListItem,
   UnitPage,
   UnitQuery,
+  UnitRootsQuery,
   UpdateUnitBody,
 } from '../../../../contracts/organisation.ts';
 import { actorOf, requirePrincipal } from '../../platform/auth/access.ts';
@@ -47,9 +48,9 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['organisation'];
 
-  /** Presents rows with the actions this caller may take on each. */
-  const present = async (caller: Caller, page: Awaited<ReturnType<typeof searchUnits>>) => {
-    const writeScope = await resolveScope(db, caller.principal, WRITE_ROLES);
+  /** Presents rows with the actions this caller may take on each (write scope loads alongside the page). */
+  const present = async (caller: Caller, pending: ReturnType<typeof searchUnits>) => {
+    const [page, writeScope] = await Promise.all([pending, resolveScope(db, caller.principal, WRITE_ROLES)]);
     return {
       total: page.total,
       items: page.rows.map((row) => presentUnit(row, caller.principal, writeScope)),
@@ -73,16 +74,23 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
     },
     async (request) => {
       const caller = callerOf(request);
-      return present(caller, await searchUnits(db, caller, request.query));
+      return present(caller, searchUnits(db, caller, request.query));
     },
   );
 
   api.get(
     '/api/units/roots',
-    { schema: { tags, summary: 'Các đơn vị gốc trong phạm vi của người dùng', response: { 200: UnitPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Các đơn vị gốc trong phạm vi của người dùng',
+        querystring: UnitRootsQuery,
+        response: { 200: UnitPage },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
-      return present(caller, await listRootUnits(db, caller));
+      return present(caller, listRootUnits(db, caller, request.query));
     },
   );
 
@@ -99,7 +107,7 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
     },
     async (request) => {
       const caller = callerOf(request);
-      return present(caller, await listChildUnits(db, caller, request.params.id, request.query));
+      return present(caller, listChildUnits(db, caller, request.params.id, request.query));
     },
   );
 

@@ -23,12 +23,15 @@ import { vietnameseSortKey } from './sort-key.ts';
 import { isUniqueViolation } from './sql-rows.ts';
 import { childPath, dayBefore, planMove } from './unit-tree.ts';
 import {
+  addSuccessors,
+  countChildren,
   findAncestors,
   findSuccessionLinks,
   findUnitItem,
   findUnitRow,
   findUnitRows,
   isActiveUnit,
+  listChildrenPage,
   listUnits,
   rewriteSubtreePaths,
   type UnitRow,
@@ -71,27 +74,47 @@ export async function unitListCondition(
 
 /** A page of the units in the caller's scope matching the filters. */
 export async function searchUnits(db: Database, caller: Caller, query: UnitQuery) {
-  return listUnits(db, await unitListCondition(db, caller, query), query.page, query.pageSize);
+  return listUnits(db, await unitListCondition(db, caller, query), query.page, query.pageSize, {
+    includeEnded: query.includeEnded === 'true',
+  });
 }
 
 /** The top units of the caller's tree: the roots for an admin, else the units their grants name. */
-export async function listRootUnits(db: Database, caller: Caller) {
+export async function listRootUnits(
+  db: Database,
+  caller: Caller,
+  query: { includeEnded?: string | undefined } = {},
+) {
   const scope = await resolveScope(db, caller.principal, READ_ROLES);
   const where: SQL | undefined =
     scope === null ? isNull(units.parentId) : inArray(units.path, scope.length ? scope : ['']);
-  return listUnits(db, where, 1, 200);
+  return listUnits(db, where, 1, 200, { includeEnded: query.includeEnded === 'true' });
 }
 
-/** One level of the tree under a unit of the caller's scope. */
+/**
+ * One level of the tree under a unit of the caller's scope. The page (with its total and the parent's
+ * path) and the caller's scope load in parallel; the scope is checked on the parent's path before
+ * anything is returned. Only an empty page costs another look-up, to tell 404, 403 and "past the end".
+ */
 export async function listChildUnits(
   db: Database,
   caller: Caller,
   id: string,
   query: { page: number; pageSize: number; includeEnded?: string | undefined },
 ) {
-  await getScopedUnit(db, caller, id);
-  const where = and(eq(units.parentId, id), query.includeEnded === 'true' ? undefined : isActiveUnit());
-  return listUnits(db, where, query.page, query.pageSize);
+  const includeEnded = query.includeEnded === 'true';
+  const [page, scope] = await Promise.all([
+    listChildrenPage(db, id, query.page, query.pageSize, { includeEnded }),
+    resolveScope(db, caller.principal, READ_ROLES),
+  ]);
+  if (page) {
+    assertInScope(scope, page.parentPath);
+    return { rows: await addSuccessors(db, page.rows), total: page.total };
+  }
+  const unit = await findUnitRow(db, id);
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  assertInScope(scope, unit.path);
+  return { rows: [], total: query.page > 1 ? await countChildren(db, id, includeEnded) : 0 };
 }
 
 /** A unit with its breadcrumb and succession links. */

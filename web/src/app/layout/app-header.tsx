@@ -1,6 +1,7 @@
 import { LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Layout, Tooltip } from 'antd';
 import { useLogout, useSession } from '../../features/auth/index.ts';
+import { NotificationBell } from '../../features/notifications/index.ts';
 import styles from './layout.module.css';
 import { UserSummary } from './user-summary.tsx';
 
@@ -31,6 +32,7 @@ export function AppHeader({ isMobile, isCollapsed, onMenuClick }: AppHeaderProps
       </Tooltip>
       {isMobile && <span className={styles.headerBrand}>TĐKT</span>}
       <div className={styles.headerSpacer} />
+      {user && <NotificationBell />}
       {user && <UserSummary user={user} compact={isMobile} />}
       <Tooltip title={isMobile ? 'Đăng xuất' : null}>
         <Button

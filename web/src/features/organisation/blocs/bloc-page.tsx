@@ -5,12 +5,20 @@ import { LoadFailedResult, PageHeader } from '../../../components/index.ts';
 import { describeError, showSuccess } from '../../../lib/notify.ts';
 import { useCouncils } from '../councils/councils.api.ts';
 import { BlocTable } from './bloc-table.tsx';
-import { useBlocs, useCopyBlocYear } from './blocs.api.ts';
+import { useBlocs, useBlocYears, useCopyBlocYear } from './blocs.api.ts';
 import { YearSelect } from './year-select.tsx';
 
-function readYear(value: string | null): number {
+/** The year asked for in the address, or null when none (or not a year) is given. */
+function readYear(value: string | null): number | null {
   const year = Number(value);
-  return Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : new Date().getFullYear();
+  return value && Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : null;
+}
+
+/** The year to open on: the current year when it has blocs, else the latest year that has some. */
+function defaultYear(yearsWithBlocs: readonly number[] | undefined): number {
+  const current = new Date().getFullYear();
+  if (!yearsWithBlocs?.length || yearsWithBlocs.includes(current)) return current;
+  return yearsWithBlocs[0] ?? current;
 }
 
 /**
@@ -19,14 +27,16 @@ function readYear(value: string | null): number {
  */
 export function BlocPage() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const year = readYear(searchParams.get('year'));
+  const requestedYear = readYear(searchParams.get('year'));
   const councils = useCouncils();
   const councilItems = councils.data?.items ?? [];
   const councilId =
     councilItems.find((council) => council.id === searchParams.get('councilId'))?.id ??
     (councilItems.length === 1 ? councilItems[0]?.id : undefined);
   const council = councilItems.find((item) => item.id === councilId);
-  const blocs = useBlocs(year, councilId);
+  const years = useBlocYears(councilId);
+  const year = requestedYear ?? defaultYear(years.data?.years);
+  const blocs = useBlocs(year, councilId, requestedYear !== null || !years.isPending);
   const copy = useCopyBlocYear();
   const { modal } = App.useApp();
 

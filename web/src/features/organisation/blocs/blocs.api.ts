@@ -1,18 +1,33 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { BlocDetail, BlocPage, CopyBlocYearResult } from '../../../../../contracts/organisation.ts';
+import {
+  BlocDetail,
+  BlocPage,
+  BlocYears,
+  CopyBlocYearResult,
+} from '../../../../../contracts/organisation.ts';
 import { api } from '../../../lib/api-client.ts';
 
 /** Cache keys of the bloc queries. */
 export const blocKeys = {
   all: ['blocs'] as const,
   list: (councilId: string | undefined, year: number) => ['blocs', 'list', councilId ?? '', year] as const,
+  years: (councilId: string | undefined) => ['blocs', 'years', councilId ?? ''] as const,
   detail: (id: string) => ['blocs', 'detail', id] as const,
 };
 
-/** The blocs of a year in the user's scope (optionally of one council). */
-export function useBlocs(year: number, councilId?: string) {
+/** The years that have blocs in the user's scope (optionally of one council), latest first. */
+export function useBlocYears(councilId?: string) {
+  return useQuery({
+    queryKey: blocKeys.years(councilId),
+    queryFn: ({ signal }) => api.get('/api/blocs/years', { query: { councilId }, schema: BlocYears, signal }),
+  });
+}
+
+/** The blocs of a year in the user's scope (optionally of one council); `enabled` waits for the year. */
+export function useBlocs(year: number, councilId?: string, enabled = true) {
   return useQuery({
     queryKey: blocKeys.list(councilId, year),
+    enabled,
     queryFn: ({ signal }) =>
       api.get('/api/blocs', { query: { year, councilId, pageSize: 200 }, schema: BlocPage, signal }),
     placeholderData: keepPreviousData,

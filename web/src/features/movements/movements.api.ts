@@ -1,0 +1,135 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type CreateMovementBody,
+  type CriteriaEdit,
+  MovementDetail,
+  MovementPage,
+  type PlaceLineBody,
+  PlanVersion,
+  PlanVersionList,
+  type UpdateMovementBody,
+} from '../../../../contracts/movements.ts';
+import { api } from '../../lib/api-client.ts';
+
+/** Cache keys of the movement queries, so a change refreshes every view of a movement. */
+export const movementKeys = {
+  all: ['movements'] as const,
+  list: (q: string, page: number, pageSize: number) => ['movements', 'list', q, page, pageSize] as const,
+  detail: (id: string) => ['movements', 'detail', id] as const,
+  versions: (id: string) => ['movements', 'versions', id] as const,
+  version: (id: string, version: number) => ['movements', 'version', id, version] as const,
+  of: (id: string, part: string) => ['movements', part, id] as const,
+};
+
+/** One page of the movements the user sees, searched without diacritics on the server. */
+export function useMovements(q: string, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: movementKeys.list(q, page, pageSize),
+    queryFn: ({ signal }) =>
+      api.get('/api/movements', { query: { q, page, pageSize }, schema: MovementPage, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One movement with its current plan and the actions the user may take. */
+export function useMovement(id: string | undefined) {
+  return useQuery({
+    queryKey: movementKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api.get(`/api/movements/${id}`, { schema: MovementDetail, signal }),
+    enabled: Boolean(id),
+  });
+}
+
+/** The stored versions of a movement's plan. */
+export function usePlanVersions(id: string) {
+  return useQuery({
+    queryKey: movementKeys.versions(id),
+    queryFn: ({ signal }) => api.get(`/api/movements/${id}/versions`, { schema: PlanVersionList, signal }),
+  });
+}
+
+/** One stored version of a plan (older versions are shown read-only). */
+export function usePlanVersion(id: string, version: number | null) {
+  return useQuery({
+    queryKey: movementKeys.version(id, version ?? 0),
+    queryFn: ({ signal }) =>
+      api.get(`/api/movements/${id}/versions/${version}`, { schema: PlanVersion, signal }),
+    enabled: version !== null,
+  });
+}
+
+/** Stores a changed movement in the cache and refreshes the lists and versions around it. */
+function useStoreMovement() {
+  const queryClient = useQueryClient();
+  return (movement: MovementDetail) => {
+    queryClient.setQueryData(movementKeys.detail(movement.id), movement);
+    void queryClient.invalidateQueries({ queryKey: ['movements', 'list'] });
+    void queryClient.invalidateQueries({ queryKey: movementKeys.versions(movement.id) });
+    void queryClient.invalidateQueries({ queryKey: ['movements', 'implementations'] });
+  };
+}
+
+/** Creates a movement by hand (name, period, launching unit). */
+export function useCreateMovement() {
+  const store = useStoreMovement();
+  return useMutation({
+    mutationFn: (body: CreateMovementBody) => api.post('/api/movements', body, { schema: MovementDetail }),
+    onSuccess: store,
+    meta: { silentError: true },
+  });
+}
+
+/** Changes the name, theme, kind or period of a movement. */
+export function useUpdateMovement(id: string) {
+  const store = useStoreMovement();
+  return useMutation({
+    mutationFn: (body: UpdateMovementBody) =>
+      api.patch(`/api/movements/${id}`, body, { schema: MovementDetail }),
+    onSuccess: store,
+  });
+}
+
+/** Launches a draft movement (once; the server refuses a second launch). */
+export function useLaunchMovement(id: string) {
+  const store = useStoreMovement();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (planDeadline: string | undefined) =>
+      api.post(`/api/movements/${id}/launch`, { planDeadline }, { schema: MovementDetail }),
+    onSuccess: (movement) => {
+      store(movement);
+      void queryClient.invalidateQueries({ queryKey: ['movements', 'cascade'] });
+      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+    },
+  });
+}
+
+/** Answers a launched parent movement with a draft implementing movement of the user's unit. */
+export function useImplementMovement(parentId: string) {
+  const store = useStoreMovement();
+  return useMutation({
+    mutationFn: (launchingUnitId: string) =>
+      api.post(`/api/movements/${parentId}/implement`, { launchingUnitId }, { schema: MovementDetail }),
+    onSuccess: store,
+  });
+}
+
+/** One edit of a criteria tree: add, reword, move, delete, points. */
+export function useEditCriteria(id: string) {
+  const store = useStoreMovement();
+  return useMutation({
+    mutationFn: (edit: CriteriaEdit) =>
+      api.post(`/api/movements/${id}/plan/criteria`, edit, { schema: MovementDetail }),
+    onSuccess: store,
+  });
+}
+
+/** Places an unclassified line of an imported plan into a field or section, or drops it. */
+export function usePlaceLine(id: string) {
+  const store = useStoreMovement();
+  return useMutation({
+    mutationFn: ({ line, body }: { line: number; body: PlaceLineBody }) =>
+      api.post(`/api/movements/${id}/plan/unclassified/${line}`, body, { schema: MovementDetail }),
+    onSuccess: store,
+  });
+}

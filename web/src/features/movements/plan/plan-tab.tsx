@@ -1,0 +1,93 @@
+import { Alert, Card, Col, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { MovementDetail } from '../../../../../contracts/movements.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { useEditCriteria, usePlanVersion, usePlanVersions } from '../movements.api.ts';
+import { CriteriaTree } from './criteria-tree.tsx';
+import { PlanSections } from './plan-sections.tsx';
+import { PlanHeaderFacts, PlanSchedule } from './plan-summary.tsx';
+
+/** Chooses which stored version of the plan to show; the current one is editable, older ones are not. */
+function VersionSelect({
+  movement,
+  value,
+  onChange,
+}: {
+  movement: MovementDetail;
+  value: number | null;
+  onChange: (version: number | null) => void;
+}) {
+  const versions = usePlanVersions(movement.id);
+  const items = versions.data?.items ?? [];
+  if (items.length < 2) return null;
+  return (
+    <Space wrap>
+      <label htmlFor="plan-version">Phiên bản kế hoạch:</label>
+      <Select
+        id="plan-version"
+        size="large"
+        style={{ minWidth: 320 }}
+        value={value ?? movement.currentVersion}
+        onChange={(next) => onChange(next === movement.currentVersion ? null : next)}
+        options={[...items].reverse().map((item) => ({
+          value: item.version,
+          label: `Phiên bản ${item.version} – ${formatDateTime(item.createdAt)}${item.isCurrent ? ' (hiện hành)' : ''}`,
+        }))}
+      />
+    </Space>
+  );
+}
+
+/** The "Kế hoạch" tab: the plan's content, its criteria (editable by managers) and older versions. */
+export function PlanTab({ movement }: { movement: MovementDetail }) {
+  const [version, setVersion] = useState<number | null>(null);
+  const older = usePlanVersion(movement.id, version);
+  const edit = useEditCriteria(movement.id);
+  const isOlder = version !== null;
+  const plan = isOlder ? older.data?.plan : movement.plan;
+  const canEdit = !isOlder && movement.actions.includes('edit');
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <VersionSelect movement={movement} value={version} onChange={setVersion} />
+      {isOlder && (
+        <Alert
+          type="info"
+          showIcon
+          title={`Đang xem phiên bản ${version} (chỉ đọc). Chọn phiên bản hiện hành để chỉnh sửa.`}
+        />
+      )}
+      {!plan ? (
+        <Skeleton active paragraph={{ rows: 8 }} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={12}>
+            <Card title="Thông tin văn bản">
+              <PlanHeaderFacts plan={plan} />
+            </Card>
+            <Card title="Tiêu chuẩn thi đua" style={{ marginTop: 16 }}>
+              {canEdit && (
+                <Typography.Paragraph type="secondary">
+                  Mỗi thay đổi được lưu ngay; sau khi phát động, thay đổi tạo phiên bản mới của kế hoạch.
+                </Typography.Paragraph>
+              )}
+              <CriteriaTree
+                criteria={plan.criteria}
+                onEdit={canEdit ? (change) => edit.mutateAsync(change) : undefined}
+                isSaving={edit.isPending}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={12}>
+            <Card title="Nội dung kế hoạch">
+              <PlanSections sections={plan.document.sections} />
+            </Card>
+            <Card title="Khen thưởng, tiến độ, kinh phí" style={{ marginTop: 16 }}>
+              <PlanSchedule plan={plan} />
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,143 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
+import { useRef } from 'react';
+import type { PledgeTarget, Registration } from '../../../../../contracts/movements.ts';
+import { applyFieldErrors } from '../../../lib/form.ts';
+import { showSuccess } from '../../../lib/notify.ts';
+import { useSession } from '../../auth/index.ts';
+import { useCreateRegistration, useUpdateRegistration } from './registrations.api.ts';
+
+interface FormValues {
+  subject: string;
+  pledge: string;
+  targets: { label?: string; value?: number | null; unit?: string }[];
+}
+
+/** Units the user may register for: those where they are an officer or the head. */
+function registrableUnits(grants: { role: string; unitId: string | null; unitName: string | null }[]) {
+  return grants
+    .filter((grant) => (grant.role === 'tdkt_officer' || grant.role === 'unit_head') && grant.unitId)
+    .map((grant) => ({ value: grant.unitId ?? '', label: grant.unitName ?? 'Đơn vị' }));
+}
+
+/** Registers (a unit, or oneself) with a pledge and optional numeric targets; or edits a draft. */
+export function RegistrationFormModal({
+  movementId,
+  editing,
+  onClose,
+}: {
+  movementId: string;
+  editing: Registration | null;
+  onClose: () => void;
+}) {
+  const { user } = useSession();
+  const [form] = Form.useForm<FormValues>();
+  const create = useCreateRegistration(movementId);
+  const update = useUpdateRegistration(movementId);
+  const isSaving = useRef(false);
+  const units = registrableUnits(user?.grants ?? []);
+  const subjects = [...units, { value: 'self', label: 'Bản thân tôi (đăng ký cá nhân)' }];
+
+  const save = async (values: FormValues) => {
+    if (isSaving.current) return;
+    isSaving.current = true;
+    const targets: PledgeTarget[] = (values.targets ?? [])
+      .filter((target) => target.label?.trim() && typeof target.value === 'number')
+      .map((target) => ({
+        label: target.label?.trim() ?? '',
+        value: target.value ?? 0,
+        unit: target.unit?.trim() || null,
+      }));
+    try {
+      if (editing) {
+        await update.mutateAsync({ id: editing.id, body: { pledge: values.pledge.trim(), targets } });
+      } else {
+        await create.mutateAsync({
+          unitId: values.subject === 'self' ? undefined : values.subject,
+          pledge: values.pledge.trim(),
+          targets,
+        });
+      }
+      showSuccess('Đã lưu bản đăng ký (chưa gửi). Bấm “Gửi” khi đã hoàn chỉnh.');
+      onClose();
+    } catch (error) {
+      applyFieldErrors(form, error);
+    } finally {
+      isSaving.current = false;
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={editing ? 'Sửa bản đăng ký thi đua' : 'Đăng ký thi đua'}
+      okText="Lưu bản đăng ký"
+      cancelText="Hủy"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending || update.isPending}
+      width={720}
+      destroyOnHidden
+    >
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={{
+          subject: subjects[0]?.value,
+          pledge: editing?.pledge ?? '',
+          targets: editing?.targets.map((target) => ({ ...target, unit: target.unit ?? undefined })) ?? [],
+        }}
+      >
+        {!editing && (
+          <Form.Item name="subject" label="Đăng ký cho">
+            {subjects.length > 2 ? (
+              <Select options={subjects} size="large" />
+            ) : (
+              <Radio.Group options={subjects} optionType="button" size="large" />
+            )}
+          </Form.Item>
+        )}
+        <Form.Item
+          name="pledge"
+          label="Nội dung đăng ký, cam kết"
+          rules={[{ required: true, min: 3, whitespace: true, message: 'Vui lòng ghi nội dung đăng ký' }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} style={{ fontSize: 16 }} />
+        </Form.Item>
+        <Form.List name="targets">
+          {(fields, { add, remove }) => (
+            <>
+              <div style={{ marginBottom: 8, fontWeight: 500 }}>Chỉ tiêu cụ thể (không bắt buộc)</div>
+              {fields.map((field) => (
+                <Space key={field.key} wrap align="start">
+                  <Form.Item
+                    name={[field.name, 'label']}
+                    rules={[{ required: true, message: 'Tên chỉ tiêu' }]}
+                  >
+                    <Input placeholder="Tên chỉ tiêu" style={{ width: 260 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'value']} rules={[{ required: true, message: 'Số' }]}>
+                    <InputNumber placeholder="Số" style={{ width: 110 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'unit']}>
+                    <Input placeholder="Đơn vị tính (%, hồ sơ…)" style={{ width: 170 }} />
+                  </Form.Item>
+                  <Button
+                    type="text"
+                    icon={<MinusCircleOutlined aria-hidden />}
+                    aria-label="Bỏ chỉ tiêu"
+                    onClick={() => remove(field.name)}
+                  />
+                </Space>
+              ))}
+              <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({})}>
+                Thêm chỉ tiêu
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}

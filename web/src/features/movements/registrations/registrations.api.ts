@@ -1,0 +1,80 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type CreateRegistrationBody,
+  Registration,
+  RegistrationPage,
+  type RegistrationStatus,
+} from '../../../../../contracts/movements.ts';
+import { api } from '../../../lib/api-client.ts';
+
+const key = (movementId: string) => ['movements', 'registrations', movementId] as const;
+
+/** One page of a movement's registrations the user may see, optionally of one state. */
+export function useRegistrations(movementId: string, status: RegistrationStatus | undefined, page: number) {
+  return useQuery({
+    queryKey: [...key(movementId), status ?? '', page],
+    queryFn: ({ signal }) =>
+      api.get(`/api/movements/${movementId}/registrations`, {
+        query: { status, page, pageSize: 20 },
+        schema: RegistrationPage,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every mutation of a registration refreshes the movement's list. */
+function useRefresh(movementId: string) {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: key(movementId) });
+}
+
+/** Registers a unit (unitId) or the user themselves (no unitId), as a draft. */
+export function useCreateRegistration(movementId: string) {
+  const refresh = useRefresh(movementId);
+  return useMutation({
+    mutationFn: (body: CreateRegistrationBody) =>
+      api.post(`/api/movements/${movementId}/registrations`, body, { schema: Registration }),
+    onSuccess: refresh,
+  });
+}
+
+/** Changes the pledge of a draft or returned registration. */
+export function useUpdateRegistration(movementId: string) {
+  const refresh = useRefresh(movementId);
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Pick<CreateRegistrationBody, 'pledge' | 'targets'> }) =>
+      api.patch(`/api/registrations/${id}`, body, { schema: Registration }),
+    onSuccess: refresh,
+  });
+}
+
+/** Submits, approves or returns (with a reason) a registration. */
+export function useMoveRegistration(movementId: string) {
+  const refresh = useRefresh(movementId);
+  return useMutation({
+    mutationFn: ({
+      id,
+      move,
+      reason,
+    }: {
+      id: string;
+      move: 'submit' | 'approve' | 'return';
+      reason?: string;
+    }) =>
+      api.post(`/api/registrations/${id}/${move}`, move === 'return' ? { reason } : undefined, {
+        schema: Registration,
+      }),
+    onSuccess: refresh,
+  });
+}
+
+/** Gathers a unit's approved registrations into one, sent to the level above. */
+export function useConsolidate(movementId: string) {
+  const refresh = useRefresh(movementId);
+  return useMutation({
+    mutationFn: (body: { unitId: string; pledge: string }) =>
+      api.post(`/api/movements/${movementId}/registrations/consolidate`, body, { schema: Registration }),
+    onSuccess: refresh,
+  });
+}

@@ -1,0 +1,41 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Notification, NotificationList } from '../../../../contracts/notifications.ts';
+import { api } from '../../lib/api-client.ts';
+
+/** Cache key of the notification queries. */
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  list: (limit: number) => ['notifications', 'list', limit] as const,
+};
+
+/** The user's latest notifications and the unread count; refreshed every minute for the bell. */
+export function useNotifications(limit = 50) {
+  return useQuery({
+    queryKey: notificationKeys.list(limit),
+    queryFn: ({ signal }) =>
+      api.get('/api/notifications', { query: { limit }, schema: NotificationList, signal }),
+    refetchInterval: 60_000,
+    meta: { silentError: true },
+  });
+}
+
+/** Marks a notification read. */
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api.post(`/api/notifications/${id}/read`, undefined, { schema: Notification }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
+
+/**
+ * The web page a notification's link points to: the API names movements `/movements/<id>`, the app
+ * shows them at `/phong-trao/<id>`; other same-site paths are kept, anything else is ignored.
+ */
+export function webPathOf(link: string | null): string | null {
+  if (!link?.startsWith('/') || link.startsWith('//')) return null;
+  const movement = /^\/movements\/([^/?#]+)(.*)$/.exec(link);
+  if (movement) return `/phong-trao/${movement[1]}${movement[2] ?? ''}`;
+  return link;
+}

@@ -1,11 +1,10 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import Fastify from 'fastify';
-import pg from 'pg';
 import { createScratchDatabase } from '../tests/support/postgres.ts';
-import { findFreePort, httpSignIn, runCli, startServer } from '../tests/support/server-process.ts';
+import { findFreePort, httpSignIn, REPO_ROOT, runCli, startServer } from '../tests/support/server-process.ts';
 import { type EndpointFigures, measure, residentMegabytes } from './http.bench.ts';
 
 const PASSWORD = 'bench-password-123';
@@ -14,51 +13,33 @@ const SIZE = full
   ? ['--provinces', '34', '--communes', '3300', '--units', '100000', '--persons', '2500000']
   : ['--provinces', '34', '--communes', '3300', '--units', '20000', '--persons', '300000'];
 
-/** The SQL the API runs for each measured endpoint (as Drizzle sends it), for the bare baseline. */
-const UNIT_PAGE = `select u.*, p.name as parent_name, (select count(*)::int from units c where c.parent_id = u.id
-  and (c.valid_to is null or c.valid_to >= current_date)) as child_count
-  from units u left join units p on p.id = u.parent_id where WHERE order by u.sort_key, u.id limit 20 offset 0`;
-const PERSON_PAGE = `select pe.*, u.name as unit_name, u.path as unit_path from persons pe join units u on u.id = pe.unit_id
-  where WHERE order by pe.sort_key, pe.id limit 20 offset 0`;
-const sqlOf = {
-  children: [
-    UNIT_PAGE.replace('WHERE', 'u.parent_id = $1 and (u.valid_to is null or u.valid_to >= current_date)'),
-    'select count(*) from units u where u.parent_id = $1 and (u.valid_to is null or u.valid_to >= current_date)',
-  ],
-  unitSearch: [
-    UNIT_PAGE.replace(
-      'WHERE',
-      `(f_unaccent(lower(u.name)) ilike f_unaccent(lower($1)) or f_unaccent(lower(u.short_name)) ilike f_unaccent(lower($1)) or f_unaccent(lower(u.code)) ilike f_unaccent(lower($1))) and (u.valid_to is null or u.valid_to >= current_date)`,
-    ),
-    `select count(*) from units u where (f_unaccent(lower(u.name)) ilike f_unaccent(lower($1)) or f_unaccent(lower(u.short_name)) ilike f_unaccent(lower($1)) or f_unaccent(lower(u.code)) ilike f_unaccent(lower($1))) and (u.valid_to is null or u.valid_to >= current_date)`,
-  ],
-  personSearch: [
-    PERSON_PAGE.replace('WHERE', 'f_unaccent(lower(pe.full_name)) ilike f_unaccent(lower($1))'),
-    'select count(*) from persons pe join units u on u.id = pe.unit_id where f_unaccent(lower(pe.full_name)) ilike f_unaccent(lower($1))',
-  ],
-  personPage: [
-    PERSON_PAGE.replace('WHERE', 'pe.id = $1'),
-    'select e.*, u.name from employments e join units u on u.id = e.unit_id where e.person_id = $1 order by e.created_at desc',
-  ],
-} as const;
+type CaseKey = 'children' | 'unitSearch' | 'personSearch' | 'personPage';
 
-/** A bare Fastify server in this process running the same SQL through a pg.Pool (the ceiling to compare with). */
+/** Starts bench/bare-server.ts as its own process (like the real server) and waits until it listens. */
 async function startBareServer(url: string) {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const app = Fastify();
-  const route = (name: keyof typeof sqlOf) =>
-    app.get<{ Querystring: { p: string } }>(`/bare/${name}`, async (request) => {
-      const [page, extra] = await Promise.all(sqlOf[name].map((text) => pool.query(text, [request.query.p])));
-      return { items: page?.rows, total: extra?.rows };
-    });
-  for (const name of Object.keys(sqlOf) as (keyof typeof sqlOf)[]) route(name);
   const port = await findFreePort();
-  await app.listen({ port, host: '127.0.0.1' });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
+    stdio: 'pipe',
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('bare server on')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`bare server failed:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     stop: async () => {
-      await app.close();
-      await pool.end();
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
     },
   };
 }
@@ -133,19 +114,19 @@ export async function runOrganisationBench(): Promise<Record<string, unknown>> {
     try {
       const session = await httpSignIn(server.baseUrl, 'bench.admin', PASSWORD);
       const headers = { cookie: session.cookie };
-      const cases: [keyof typeof sqlOf, string, string, string][] = [
+      const cases: [CaseKey, string, string, string][] = [
         [
           'children',
           'GET /api/units/:province/children',
           `/api/units/${province?.id}/children?pageSize=20`,
           province?.id ?? '',
         ],
-        ['unitSearch', 'GET /api/units?q=binh', '/api/units?q=binh&pageSize=20', '%binh%'],
+        ['unitSearch', 'GET /api/units?q=binh', '/api/units?q=binh&pageSize=20', 'binh'],
         [
           'personSearch',
           'GET /api/persons?q=nguyen van an',
           `/api/persons?q=${encodeURIComponent('nguyen van an')}&pageSize=20`,
-          '%nguyen van an%',
+          'nguyen van an',
         ],
         ['personPage', 'GET /api/persons/:id', `/api/persons/${person?.id}`, person?.id ?? ''],
       ];

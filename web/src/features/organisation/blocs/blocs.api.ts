@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   BlocDetail,
   BlocPage,
@@ -42,14 +42,13 @@ export function useBloc(id: string) {
   });
 }
 
-/** Several blocs with their members at once (to find the blocs a unit belongs to). */
-export function useBlocDetails(ids: string[]) {
-  return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: blocKeys.detail(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get(`/api/blocs/${id}`, { schema: BlocDetail, signal }),
-    })),
+/** The blocs of a year that a unit belongs to (as head, deputy or member). */
+export function useBlocsOfUnit(unitId: string, year: number) {
+  return useQuery({
+    queryKey: [...blocKeys.all, 'of-unit', unitId, year],
+    queryFn: ({ signal }) =>
+      api.get('/api/blocs', { query: { year, unitId, pageSize: 200 }, schema: BlocPage, signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

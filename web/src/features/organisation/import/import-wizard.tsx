@@ -128,6 +128,7 @@ export function ImportWizard({ target }: { target: ImportTarget }) {
               Tải lên và nhập
             </Button>
             {isBusy && <Progress percent={progress} status="active" aria-label="Tiến độ tải lên" />}
+            {progress === 100 && <ServerWorking />}
             {!file && !isBusy && !outcome && (
               <Typography.Text type="secondary">Chọn tệp ở bước 2 trước.</Typography.Text>
             )}
@@ -153,5 +154,22 @@ export function ImportWizard({ target }: { target: ImportTarget }) {
         )}
       </Space>
     </>
+  );
+}
+
+/** Shown once the file is sent: the server checks every row, then imports; a large file takes up to a minute. */
+function ServerWorking() {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setSeconds((value) => value + 1), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={`Đã tải lên xong. Hệ thống đang kiểm tra từng dòng rồi mới nhập (đã ${seconds} giây).`}
+      description="Tệp lớn (hàng chục nghìn dòng) có thể mất khoảng một phút. Vui lòng không đóng trang; nếu có lỗi, không dòng nào được nhập."
+    />
   );
 }

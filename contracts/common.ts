@@ -30,3 +30,10 @@ export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
 /** Reply of a mutation that returns nothing but success. */
 export const OkResponse = z.object({ ok: z.literal(true) });
+
+/** A date as `YYYY-MM-DD` (ISO, the API's only date format; files and screens use dd/mm/yyyy). */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ (YYYY-MM-DD)');
+/** A record id. */
+export const Uuid = z.string().uuid('Mã không hợp lệ');
+/** A required name of a record. */
+export const Name = z.string().trim().min(1, 'Vui lòng nhập tên').max(300);

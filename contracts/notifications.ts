@@ -6,7 +6,7 @@ export const Notification = z.object({
   kind: z.string(),
   title: z.string(),
   body: z.string(),
-  /** Web path to open, e.g. `/movements/<id>`. */
+  /** Web path to open, e.g. `/phong-trao/<id>` (older links read `/movements/<id>`). */
   link: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),

@@ -28,5 +28,7 @@ export const CreateUserBody = z.object({
   password: z.string().min(10, 'Mật khẩu phải có ít nhất 10 ký tự').max(256),
   role: Role,
   unitId: z.string().uuid('Mã đơn vị không hợp lệ').nullable().default(null),
+  /** Where e-mail reminders go when the server has SMTP configured (optional). */
+  email: z.email('Địa chỉ thư điện tử không hợp lệ').max(254).nullable().optional(),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,55 +25,15 @@ const pageErrors: string[] = [];
 /** The province's movement, created in journey (a) and used by (b) and (c). */
 let movementPath = '';
 /**
- * Tam Đường's emulation officer today. `demo.officer.tamduong` is granted on the district
- * (LCI.H.TDG), which ended on 30/6/2025; a movement launched now obliges the active units only, so
- * the journey uses an officer of the commune that replaced it (LCI.X.TDG), added by the administrator.
+ * Tam Đường's emulation officer today: the demo grants `demo.officer.tamduong` on the commune that
+ * replaced the district on 01/7/2025 (LCI.X.TDG), so a movement launched now reaches it.
  */
-const TAM_DUONG_OFFICER = 'canbo.xa.tamduong';
+const TAM_DUONG_OFFICER = 'demo.officer.tamduong';
 const TAM_DUONG_UNIT = 'Ủy ban nhân dân xã Tam Đường';
-
-/** Signs in through the API and returns a caller that sends the session cookie and CSRF token. */
-async function apiSession(username: string) {
-  const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  return async (method: string, apiPath: string, body?: unknown) => {
-    const response = await fetch(`${server.baseUrl}${apiPath}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-  };
-}
-
-/** The administrator adds the officer of xã Tam Đường (the unit that replaced the district). */
-async function addTamDuongOfficer(): Promise<void> {
-  const call = await apiSession('demo.admin');
-  const units = await call('GET', `/api/units?q=${encodeURIComponent(TAM_DUONG_UNIT)}`);
-  const unit = (units.json.items as { id: string; code: string }[]).find((item) => item.code === 'LCI.X.TDG');
-  expect(unit).toBeDefined();
-  const created = await call('POST', '/api/users', {
-    username: TAM_DUONG_OFFICER,
-    fullName: 'Lò Thị Hương',
-    password: DEMO_PASSWORD,
-    role: 'tdkt_officer',
-    unitId: unit?.id,
-  });
-  expect(created.status).toBe(201);
-}
 
 beforeAll(async () => {
   server = await startAppServer();
   browser = await launchBrowser();
-  await addTamDuongOfficer();
 });
 
 afterAll(async () => {
@@ -211,6 +171,20 @@ describe('movements screens', () => {
     expect((await stat(saved)).size).toBeGreaterThan(1000);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(await errorMessages(page).count()).toBe(0);
+
+    // The 2019–2025 movement reached the district the commune succeeded: its plan is one click away.
+    await page.goto(`${server.baseUrl}/phong-trao`);
+    await page
+      .getByRole('link', {
+        name: 'Cán bộ, công chức, viên chức tỉnh Lai Châu thi đua thực hiện văn hóa công sở',
+      })
+      .click();
+    await page
+      .getByText('Ủy ban nhân dân huyện Tam Đường đã ban hành kế hoạch thực hiện số 114/KH-UBND.')
+      .waitFor();
+    expect(await page.getByText(/cần xây dựng kế hoạch/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Mở kế hoạch của đơn vị' }).click();
+    await page.getByRole('heading', { name: /huyện Tam Đường thi đua thực hiện văn hóa công sở/ }).waitFor();
     await page.close();
   });
 
@@ -223,9 +197,8 @@ describe('movements screens', () => {
     // The other districts have not answered yet.
     await page.getByText('Chưa ban hành', { exact: true }).first().waitFor();
     await page.getByText('Tổng hợp theo cấp').waitFor();
-    const dashboard = await shot(page, 'movements-cascade');
-    await mkdir(path.resolve(import.meta.dirname, '../../docs/screenshots'), { recursive: true });
-    await copyFile(dashboard, path.resolve(import.meta.dirname, '../../docs/screenshots/movements.png'));
+    // Kept in .tmp/screenshots/ only: a test never writes into tracked files.
+    await shot(page, 'movements-cascade');
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Xuất Excel' }).click();

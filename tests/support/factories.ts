@@ -97,7 +97,7 @@ export async function buildCouncil(db: Database, input: { unitId: string; name?:
 /** Creates a user holding one role (on a unit, or system-wide). */
 export async function buildUser(
   db: Database,
-  input: { role?: Role; unitId?: string | null; username?: string } = {},
+  input: { role?: Role; unitId?: string | null; username?: string; email?: string | null } = {},
 ) {
   const username = input.username ?? unique('user.');
   const user = await createUser(
@@ -108,6 +108,7 @@ export async function buildUser(
       password: TEST_PASSWORD,
       role: input.role ?? 'staff',
       unitId: input.unitId ?? null,
+      email: input.email ?? null,
     },
     systemActor('test'),
   );

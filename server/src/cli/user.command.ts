@@ -14,9 +14,10 @@ interface CreateOptions {
   unit?: string;
   fullName?: string;
   password?: string;
+  email?: string;
 }
 
-/** `tdkt user create --username … --role … [--unit CODE]`. */
+/** `tdkt user create --username … --role … [--unit CODE] [--email ADDRESS]`. */
 export function registerUserCommands(program: Command): void {
   const user = program.command('user').description('Tài khoản người dùng / user accounts');
   user
@@ -26,6 +27,7 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--role <role>', `vai trò: ${Role.options.join(', ')}`)
     .option('--unit <code>', 'mã đơn vị được phân quyền (phạm vi: đơn vị và cấp dưới)')
     .option('--full-name <name>', 'họ và tên')
+    .option('--email <address>', 'địa chỉ thư điện tử nhận nhắc việc (khi máy chủ cấu hình SMTP)')
     .option(
       '--password <password>',
       'mật khẩu (mặc định: sinh ngẫu nhiên); hoặc biến môi trường TDKT_PASSWORD',
@@ -43,6 +45,7 @@ export function registerUserCommands(program: Command): void {
           password,
           role: options.role,
           unitId: unit?.id ?? null,
+          email: options.email ?? null,
         });
         if (!parsed.success) {
           throw new AppError(

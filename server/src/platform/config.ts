@@ -13,6 +13,15 @@ const ConfigSchema = z.object({
   TDKT_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   TDKT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Mail server for e-mail reminders, e.g. smtp://user:pass@host:587 (smtps:// for TLS on 465). */
+  TDKT_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be a URL like smtp://user:pass@host:587 or smtps://…' })
+    .optional(),
+  /** Sender of e-mail reminders: an address, or a name and address ("TĐKT <tdkt@example.gov.vn>"). */
+  TDKT_MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an e-mail address')
+    .optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { databaseKind: 'pglite' | 'postgres' };
@@ -37,6 +46,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (picked.DATABASE_URL && !picked.TDKT_SESSION_SECRET) {
     problems.push(
       'TDKT_SESSION_SECRET: bắt buộc khi đặt DATABASE_URL / required with DATABASE_URL (no default secrets outside the embedded demo mode)',
+    );
+  }
+  if (picked.TDKT_SMTP_URL && !picked.TDKT_MAIL_FROM) {
+    problems.push(
+      'TDKT_MAIL_FROM: bắt buộc khi đặt TDKT_SMTP_URL / required with TDKT_SMTP_URL (the sender of reminders)',
     );
   }
   if (!parsed.success || problems.length) throw new ConfigError(problems);

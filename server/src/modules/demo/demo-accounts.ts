@@ -13,11 +13,13 @@ export const demoAccounts: { username: string; fullName: string; role: Role; uni
   { username: 'demo.admin', fullName: 'Quản trị Hệ thống', role: 'admin', unitCode: null },
   // The officer of Sở Nội vụ Lai Châu works for the whole province: the grant covers LCI.
   { username: 'demo.officer', fullName: 'Nguyễn Thị Thu Hà', role: 'tdkt_officer', unitCode: 'LCI' },
+  // Tam Đường's officer works for the commune that succeeded the district on 01/7/2025: movements
+  // launched today reach it, and the scope still follows the succession back to the district's records.
   {
     username: 'demo.officer.tamduong',
     fullName: 'Lò Thị Hương',
     role: 'tdkt_officer',
-    unitCode: 'LCI.H.TDG',
+    unitCode: 'LCI.X.TDG',
   },
   { username: 'demo.head', fullName: 'Lò Văn Thắng', role: 'unit_head', unitCode: 'LCI.SNV' },
   { username: 'demo.council', fullName: 'Hoàng Văn Minh', role: 'council_member', unitCode: 'LCI' },

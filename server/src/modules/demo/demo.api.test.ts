@@ -5,7 +5,15 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { auditEvents, blocs, councilMembers, councils, persons, units } from '../../platform/db/schema.ts';
+import {
+  auditEvents,
+  blocs,
+  councilMembers,
+  councils,
+  movements,
+  persons,
+  units,
+} from '../../platform/db/schema.ts';
 import { seedDemo } from './index.ts';
 
 let t: TestApp;
@@ -91,7 +99,7 @@ describe('seedDemo', () => {
     expect(lowerCase).toEqual([]);
   });
 
-  it('lets the Tam Đường officer see only Tam Đường, and the provincial officer the whole province', async () => {
+  it("lets the Tam Đường commune's officer see Tam Đường and the district's plan, and the provincial officer the whole province", async () => {
     const officer = await signIn(t, 'demo.officer.tamduong', PASSWORD);
     const people = await t.app.inject({
       method: 'GET',
@@ -99,10 +107,35 @@ describe('seedDemo', () => {
       headers: officer.headers,
     });
     expect(people.statusCode).toBe(200);
-    const [tamDuong] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI.H.TDG'));
     const unitNames = new Set(people.json().items.map((p: { unitName: string }) => p.unitName));
     expect([...unitNames].every((name) => /Tam Đường|Bình Lư|Bản Bo|Sơn Bình/.test(String(name)))).toBe(true);
-    expect(tamDuong).toBeDefined();
+    // Granted on the commune that succeeded the district, the officer still reaches the district's people.
+    expect(unitNames).toContain('Ủy ban nhân dân xã Tam Đường');
+    expect(unitNames).toContain('Phòng Nội vụ huyện Tam Đường');
+    // The 2019–2025 movement: the district's implementing plan is still the officer's to open.
+    const [province] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI'));
+    const [root] = await t.handle.db
+      .select()
+      .from(movements)
+      .where(and(eq(movements.launchingUnitId, province?.id ?? ''), eq(movements.planNumber, '75/KH-UBND')));
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: `/api/movements/${root?.id}/obligations/mine`,
+      headers: officer.headers,
+    });
+    expect(mine.json().items).toEqual([
+      expect.objectContaining({
+        unit: expect.objectContaining({ name: 'Ủy ban nhân dân huyện Tam Đường' }),
+        status: 'on_time',
+      }),
+    ]);
+    const plan = await t.app.inject({
+      method: 'GET',
+      url: `/api/movements/${mine.json().items[0].implementingMovementId}`,
+      headers: officer.headers,
+    });
+    expect(plan.statusCode).toBe(200);
+    expect(plan.json()).toMatchObject({ planNumber: '114/KH-UBND', parentMovement: { id: root?.id } });
     const provincial = await signIn(t, 'demo.officer', PASSWORD);
     const search = await t.app.inject({
       method: 'GET',

@@ -43,7 +43,7 @@ describe('POST /api/movements/:id/launch', () => {
     const inbox = await get('/api/notifications', p.districtOfficer.headers);
     expect(inbox.json()).toMatchObject({
       unread: 1,
-      items: [{ kind: 'movement.launched', link: `/movements/${id}` }],
+      items: [{ kind: 'movement.launched', link: `/phong-trao/${id}` }],
     });
     const read = await post(`/api/notifications/${inbox.json().items[0].id}/read`, p.districtOfficer.headers);
     expect(read.statusCode).toBe(200);
@@ -198,6 +198,7 @@ describe('createDueReminders', () => {
       );
     expect(mine).toHaveLength(1);
     expect(mine[0]?.body).toContain('05/03/2030');
+    expect(mine[0]?.link).toBe(`/phong-trao/${id}`);
     expect(again.obligations).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/app-context.ts';
+import { createMailer } from '../../platform/mail/mailer.ts';
 import { registerMovementCoreRoutes } from './movements.routes.ts';
 import { registerPlanDocumentRoutes } from './plan-documents.routes.ts';
 import { registerRegistrationRoutes } from './registrations.routes.ts';
@@ -11,7 +12,7 @@ export { createDueReminders } from './reminders.ts';
 
 const REMINDER_EVERY_MS = 60 * 60 * 1000;
 
-/** Every route of the movements module, and the hourly job that creates due reminders. */
+/** Every route of the movements module, and the hourly job that creates due reminders (and mails them). */
 export function registerMovementRoutes(app: FastifyInstance, context: AppContext): void {
   registerMovementCoreRoutes(app, context);
   registerPlanDocumentRoutes(app, context);
@@ -20,9 +21,10 @@ export function registerMovementRoutes(app: FastifyInstance, context: AppContext
   // Tests call createDueReminders with their own "today"; a timer would only add noise there.
   if (process.env.VITEST) return;
   let timer: NodeJS.Timeout | null = null;
+  const mailer = createMailer(context.config);
   const run = () =>
-    createDueReminders(context.db, new Date().toISOString().slice(0, 10)).catch((error) =>
-      app.log.error({ err: error }, 'movement reminders failed'),
+    createDueReminders(context.db, new Date().toISOString().slice(0, 10), { mailer, log: app.log }).catch(
+      (error) => app.log.error({ err: error }, 'movement reminders failed'),
     );
   app.addHook('onReady', async () => {
     timer = setInterval(run, REMINDER_EVERY_MS);
@@ -31,6 +33,7 @@ export function registerMovementRoutes(app: FastifyInstance, context: AppContext
   });
   app.addHook('onClose', async () => {
     if (timer) clearInterval(timer);
+    mailer.close();
   });
 }
 export { DEMO_PLAN_TEXT } from './demo-plan.ts';

@@ -97,7 +97,7 @@ export async function launchMovement(db: Database, caller: Caller, id: string, b
         kind: 'movement.launched',
         title: `Phát động phong trào: ${movement.name}`,
         body: `${row.unitName} đã phát động phong trào “${movement.name}”. Đơn vị cần ban hành kế hoạch triển khai trước ngày ${viDate(deadline)}.`,
-        link: `/movements/${id}`,
+        link: `/phong-trao/${id}`,
         entityType: 'movement',
         entityId: id,
         dedupeKey: `movement.launched:${id}`,

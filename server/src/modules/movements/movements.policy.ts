@@ -21,22 +21,33 @@ export const canManageMovement = (principal: Principal, movement: MovementFacts)
 
 /**
  * True when the user sees the movement: managers always; once launched, anyone whose unit lies in
- * the launching unit's subtree, or above it.
+ * the launching unit's subtree, or above it. `inheritedPaths` are the paths of the units the user's
+ * units succeeded (a commune still reads the plans of the district it took over), read-only.
  */
-export function canViewMovement(principal: Principal, movement: MovementFacts): boolean {
+export function canViewMovement(
+  principal: Principal,
+  movement: MovementFacts,
+  inheritedPaths: readonly string[] = [],
+): boolean {
   if (canManageMovement(principal, movement) || isAdmin(principal)) return true;
   if (movement.status === 'draft') return false;
-  return principal.scopedGrants.some(
-    (grant) =>
-      grant.unitPath === null ||
-      grant.unitPath.startsWith(movement.launchingUnitPath) ||
-      movement.launchingUnitPath.startsWith(grant.unitPath),
+  const reaches = (path: string) =>
+    path.startsWith(movement.launchingUnitPath) || movement.launchingUnitPath.startsWith(path);
+  return (
+    principal.scopedGrants.some((grant) => grant.unitPath === null || reaches(grant.unitPath)) ||
+    inheritedPaths.some(reaches)
   );
 }
 
 /** Throws 404 for a movement the user may not see (its existence is not revealed), 403 to manage. */
-export function assertViewMovement(principal: Principal, movement: MovementFacts): void {
-  if (!canViewMovement(principal, movement)) throw new AppError('NOT_FOUND', 'Không tìm thấy phong trào.');
+export function assertViewMovement(
+  principal: Principal,
+  movement: MovementFacts,
+  inheritedPaths: readonly string[] = [],
+): void {
+  if (!canViewMovement(principal, movement, inheritedPaths)) {
+    throw new AppError('NOT_FOUND', 'Không tìm thấy phong trào.');
+  }
 }
 export function assertManageMovement(principal: Principal, movement: MovementFacts): void {
   assertViewMovement(principal, movement);
@@ -44,16 +55,22 @@ export function assertManageMovement(principal: Principal, movement: MovementFac
 }
 
 /** SQL form of canViewMovement over `path` (the launching unit's path) and `status`. */
-export function visibleMovementCondition(principal: Principal, path: SQL, status: SQL): SQL | undefined {
+export function visibleMovementCondition(
+  principal: Principal,
+  path: SQL,
+  status: SQL,
+  inheritedPaths: readonly string[] = [],
+): SQL | undefined {
   if (isAdmin(principal)) return undefined;
   const parts: SQL[] = [];
+  const reaches = (unitPath: string) =>
+    sql`(${status} <> 'draft' and (${path} like ${`${unitPath}%`} or ${unitPath} like ${path} || '%'))`;
   for (const grant of principal.scopedGrants) {
     if (grant.unitPath === null) return undefined;
     if (MANAGE_ROLES.includes(grant.role)) parts.push(sql`${path} like ${`${grant.unitPath}%`}`);
-    parts.push(
-      sql`(${status} <> 'draft' and (${path} like ${`${grant.unitPath}%`} or ${grant.unitPath} like ${path} || '%'))`,
-    );
+    parts.push(reaches(grant.unitPath));
   }
+  for (const inherited of inheritedPaths) parts.push(reaches(inherited));
   return parts.length ? (or(...parts) as SQL) : sql`false`;
 }
 

@@ -6,14 +6,16 @@ import type {
   UpdateMovementBody,
 } from '../../../../contracts/movements.ts';
 import { type ActorContext, recordAudit } from '../../platform/audit/audit.ts';
-import { assertCoversUnit, type Principal } from '../../platform/auth/policy.ts';
+import { assertCoversUnit, isAdmin, type Principal } from '../../platform/auth/policy.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
 import { movements, planVersions } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import { predecessorPaths } from '../organisation/index.ts';
 import { editMakesNewVersion, nextMovementStatus } from './movement-workflow.ts';
 import {
   assertManageMovement,
   assertViewMovement,
+  canViewMovement,
   MANAGE_ROLES,
   visibleMovementCondition,
 } from './movements.policy.ts';
@@ -34,6 +36,16 @@ export interface Caller {
   actor: ActorContext;
 }
 
+/**
+ * The paths of the units the caller's granted units succeeded, at any distance (none for an admin or
+ * a system-wide grant, who already see everything): they let a commune read its district's plans.
+ */
+export async function inheritedPathsOf(db: Executor, principal: Principal): Promise<string[]> {
+  if (isAdmin(principal) || principal.scopedGrants.some((grant) => grant.unitPath === null)) return [];
+  const unitIds = principal.scopedGrants.flatMap((grant) => (grant.unitId ? [grant.unitId] : []));
+  return predecessorPaths(db, [...new Set(unitIds)]);
+}
+
 /** The movement or 404 when missing or not visible to the caller. */
 export async function getVisibleMovement(
   db: Executor,
@@ -42,7 +54,10 @@ export async function getVisibleMovement(
 ): Promise<MovementWithUnit> {
   const row = await findMovement(db, id);
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy phong trào.');
-  assertViewMovement(caller.principal, facts(row));
+  // Successions are looked up only when the grants alone do not reach the movement.
+  if (!canViewMovement(caller.principal, facts(row))) {
+    assertViewMovement(caller.principal, facts(row), await inheritedPathsOf(db, caller.principal));
+  }
   return row;
 }
 
@@ -64,7 +79,12 @@ export const facts = (row: MovementWithUnit) => ({
 
 /** A page of the movements the caller sees. */
 export async function searchMovements(db: Database, caller: Caller, query: MovementQuery) {
-  return listMovements(db, (path, status) => visibleMovementCondition(caller.principal, path, status), query);
+  const inherited = await inheritedPathsOf(db, caller.principal);
+  return listMovements(
+    db,
+    (path, status) => visibleMovementCondition(caller.principal, path, status, inherited),
+    query,
+  );
 }
 
 /** The current plan content of a movement. */

@@ -9,6 +9,7 @@ import {
   DiffQuery,
   DraftPlanQuery,
   MovementExportQuery,
+  MyObligationList,
   NotApplicableBody,
   PlanVersion,
   PlanVersionList,
@@ -21,11 +22,12 @@ import { markObligationNotApplicable } from './launch.service.ts';
 import { findPlanVersion, listPlanVersions } from './movements.repo.ts';
 import { callerOf, errors, IdParams, officers, sendFile } from './movements.routes.ts';
 import { getVisibleMovement } from './movements.service.ts';
+import { listMyObligations } from './my-obligations.ts';
 import { diffWithParent, draftPlanFor, exportCascade, exportPlanVersion } from './plan-documents.service.ts';
 
 const VersionParams = IdParams.extend({ version: z.coerce.number().int().min(1) });
 
-/** Plan versions, exports, the draft for a subordinate unit, the diff and the cascade dashboard. */
+/** Plan versions, exports, the draft for a subordinate, the diff, the cascade and the caller's obligations. */
 export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['movements'];
@@ -173,6 +175,19 @@ export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppCont
       },
     },
     async (request) => getCascade(db, callerOf(request), request.params.id, request.query.unitId),
+  );
+
+  api.get(
+    '/api/movements/:id/obligations/mine',
+    {
+      schema: {
+        tags,
+        summary: 'Nghĩa vụ ban hành kế hoạch triển khai của đơn vị mình đối với phong trào',
+        params: IdParams,
+        response: { 200: MyObligationList, ...errors },
+      },
+    },
+    async (request) => listMyObligations(db, callerOf(request), request.params.id),
   );
 
   api.get(

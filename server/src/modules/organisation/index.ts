@@ -7,7 +7,9 @@ import { registerTransferRoutes } from './transfer.routes.ts';
 import { registerUnitRoutes } from './units.routes.ts';
 
 export { copyBlocYear } from './blocs.service.ts';
+export { resolveScope, type Scope, scopeCondition } from './organisation.policy.ts';
 export { personSortKey, vietnameseSortKey } from './sort-key.ts';
+export { predecessorPaths } from './units.repo.ts';
 
 /** Every route of the organisation module: units, people, councils, blocs, imports and exports. */
 export function registerOrganisationRoutes(app: FastifyInstance, context: AppContext): void {

@@ -21,7 +21,7 @@ describe('POST /api/users', () => {
   it('creates the account with its grant on a unit and audits it in the same transaction', async () => {
     const admin = await signInAs(t, 'admin');
     const unit = await buildUnit(t.handle.db, { name: 'Sở Nội vụ' });
-    const payload = newUser('a', unit.id);
+    const payload = { ...newUser('a', unit.id), email: 'an.nv@sonoivu.laichau.gov.vn' };
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/users',
@@ -33,6 +33,7 @@ describe('POST /api/users', () => {
     expect(body).toMatchObject({ username: payload.username, fullName: 'Nguyễn Văn An', isActive: true });
     const [stored] = await t.handle.db.select().from(users).where(eq(users.id, body.id));
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(stored?.email).toBe('an.nv@sonoivu.laichau.gov.vn');
     const grants = await t.handle.db.select().from(roleGrants).where(eq(roleGrants.userId, body.id));
     expect(grants).toMatchObject([{ role: 'tdkt_officer', unitId: unit.id }]);
     const [event] = await t.handle.db

@@ -28,7 +28,12 @@ export async function createUser(db: Database, input: CreateUserBody, actor: Act
     }
     const [user] = await tx
       .insert(users)
-      .values({ username: input.username, fullName: input.fullName, passwordHash })
+      .values({
+        username: input.username,
+        fullName: input.fullName,
+        passwordHash,
+        email: input.email ?? null,
+      })
       .returning({
         id: users.id,
         username: users.username,
@@ -41,7 +46,13 @@ export async function createUser(db: Database, input: CreateUserBody, actor: Act
       action: 'user.create',
       entityType: 'user',
       entityId: user.id,
-      after: { username: user.username, fullName: user.fullName, role: input.role, unitId: input.unitId },
+      after: {
+        username: user.username,
+        fullName: user.fullName,
+        role: input.role,
+        unitId: input.unitId,
+        email: input.email ?? null,
+      },
     });
     return user;
   });

@@ -26,6 +26,8 @@ export const users = pgTable(
     username: text('username').notNull(),
     fullName: text('full_name').notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** Where e-mail reminders go when SMTP is configured; null = in-app notifications only. */
+    email: text('email'),
     isActive: boolean('is_active').notNull().default(true),
     ...timestamps,
   },

@@ -4,6 +4,7 @@ import {
   type CriteriaEdit,
   MovementDetail,
   MovementPage,
+  MyObligationList,
   type PlaceLineBody,
   PlanVersion,
   PlanVersionList,
@@ -58,6 +59,19 @@ export function usePlanVersion(id: string, version: number | null) {
   });
 }
 
+/**
+ * What the user's units owe a movement (an implementing plan by a deadline), with the plan once
+ * issued or the draft under way; read only where the panel needs it.
+ */
+export function useMyObligations(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: movementKeys.of(id, 'obligations'),
+    queryFn: ({ signal }) =>
+      api.get(`/api/movements/${id}/obligations/mine`, { schema: MyObligationList, signal }),
+    enabled,
+  });
+}
+
 /** Stores a changed movement in the cache and refreshes the lists and versions around it. */
 function useStoreMovement() {
   const queryClient = useQueryClient();
@@ -65,7 +79,7 @@ function useStoreMovement() {
     queryClient.setQueryData(movementKeys.detail(movement.id), movement);
     void queryClient.invalidateQueries({ queryKey: ['movements', 'list'] });
     void queryClient.invalidateQueries({ queryKey: movementKeys.versions(movement.id) });
-    void queryClient.invalidateQueries({ queryKey: ['movements', 'implementations'] });
+    void queryClient.invalidateQueries({ queryKey: ['movements', 'obligations'] });
   };
 }
 

@@ -30,12 +30,13 @@ export function useMarkRead() {
 }
 
 /**
- * The web page a notification's link points to: the API names movements `/movements/<id>`, the app
- * shows them at `/phong-trao/<id>`; other same-site paths are kept, anything else is ignored.
+ * The web page a notification's link points to: new links are web paths (`/phong-trao/<id>`) and are
+ * kept as they are; links stored by earlier versions named movements by their API path
+ * (`/movements/<id>`) and are still translated. Anything not on this site is ignored.
  */
 export function webPathOf(link: string | null): string | null {
   if (!link?.startsWith('/') || link.startsWith('//')) return null;
-  const movement = /^\/movements\/([^/?#]+)(.*)$/.exec(link);
-  if (movement) return `/phong-trao/${movement[1]}${movement[2] ?? ''}`;
+  const legacyMovement = /^\/movements\/([^/?#]+)(.*)$/.exec(link);
+  if (legacyMovement) return `/phong-trao/${legacyMovement[1]}${legacyMovement[2] ?? ''}`;
   return link;
 }

@@ -1,77 +1,74 @@
 import { CopyOutlined, FileTextOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space } from 'antd';
 import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { type MovementDetail, MovementPage } from '../../../../../contracts/movements.ts';
-import { api } from '../../../lib/api-client.ts';
+import type { MovementDetail, MyObligation } from '../../../../../contracts/movements.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { showSuccess } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
-import { useImplementMovement } from '../movements.api.ts';
+import { useImplementMovement, useMyObligations } from '../movements.api.ts';
 import { officerUnits } from '../shared/officer-units.ts';
 
-/** The user's own implementing movements of a parent movement (found among the movements they see). */
-function useOwnImplementations(parentId: string, unitIds: string[]) {
-  return useQuery({
-    queryKey: ['movements', 'implementations', parentId],
-    queryFn: async ({ signal }) => {
-      const page = await api.get('/api/movements', {
-        query: { pageSize: 200 },
-        schema: MovementPage,
-        signal,
-      });
-      return page.items.filter(
-        (item) => item.parentMovementId === parentId && unitIds.includes(item.launchingUnit.id),
-      );
-    },
-    enabled: unitIds.length > 0,
-  });
-}
+/** True when the unit still has to issue its plan and has not started one. */
+const needsPlan = (obligation: MyObligation) =>
+  (obligation.status === 'pending' || obligation.status === 'missing') && !obligation.draftMovementId;
 
-/**
- * For an officer of a lower unit: the obligation to issue an implementing plan, and two ways to
- * answer it (copy the parent plan, or import their own document); or a link to the plan already made.
- */
-export function ImplementPanel({ movement }: { movement: MovementDetail }) {
-  const { user } = useSession();
-  const navigate = useNavigate();
-  const units = officerUnits(user).filter((unit) => unit.id !== movement.launchingUnit.id);
-  const own = useOwnImplementations(
-    movement.id,
-    units.map((unit) => unit.id),
-  );
-  const implement = useImplementMovement(movement.id);
-  const isCopying = useRef(false);
-  const unit = units[0];
-  if (!unit || !movement.actions.includes('implement')) return null;
+const openPlan = (id: string) => (
+  <Link to={`/phong-trao/${id}`}>
+    <Button size="large">Mở kế hoạch của đơn vị</Button>
+  </Link>
+);
 
-  const existing = own.data?.[0];
-  if (existing) {
+/** What one of the user's units has done about its obligation: issued, drafting, exempt. */
+function AnsweredNotice({ obligation }: { obligation: MyObligation }) {
+  const name = obligation.unit.name;
+  if (obligation.implementingMovementId) {
     return (
       <Alert
-        type={existing.status === 'draft' ? 'warning' : 'success'}
+        type="success"
         showIcon
         style={{ marginBottom: 16 }}
-        title={
-          existing.status === 'draft'
-            ? `${unit.name} đang soạn kế hoạch thực hiện (chưa ban hành).`
-            : `${unit.name} đã ban hành kế hoạch thực hiện${existing.planNumber ? ` số ${existing.planNumber}` : ''}.`
-        }
-        action={
-          <Link to={`/phong-trao/${existing.id}`}>
-            <Button size="large">Mở kế hoạch của đơn vị</Button>
-          </Link>
-        }
+        title={`${name} đã ban hành kế hoạch thực hiện${obligation.planNumber ? ` số ${obligation.planNumber}` : ''}.`}
+        action={openPlan(obligation.implementingMovementId)}
       />
     );
   }
+  if (obligation.draftMovementId) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={`${name} đang soạn kế hoạch thực hiện (chưa ban hành).`}
+        action={openPlan(obligation.draftMovementId)}
+      />
+    );
+  }
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={`${name} không phải ban hành kế hoạch thực hiện phong trào này.`}
+      description={obligation.reason}
+    />
+  );
+}
+
+/** A pending obligation: the notice, and two ways to answer it when the user is the unit's officer. */
+function PendingNotice({ movementId, obligation }: { movementId: string; obligation: MyObligation }) {
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const implement = useImplementMovement(movementId);
+  const isCopying = useRef(false);
+  // A unit the user reaches only through a succession (an abolished district) cannot launch plans.
+  const canAnswer = officerUnits(user).some((unit) => unit.id === obligation.unit.id);
 
   const copy = async () => {
     if (isCopying.current) return;
     isCopying.current = true;
     try {
-      const created = await implement.mutateAsync(unit.id);
+      const created = await implement.mutateAsync(obligation.unit.id);
       showSuccess('Đã tạo dự thảo kế hoạch thực hiện từ kế hoạch cấp trên. Anh/chị sửa lại cho phù hợp.');
       navigate(`/phong-trao/${created.id}`);
     } catch {
@@ -83,32 +80,57 @@ export function ImplementPanel({ movement }: { movement: MovementDetail }) {
 
   return (
     <Alert
-      type="info"
+      type={obligation.status === 'missing' ? 'warning' : 'info'}
       showIcon
       style={{ marginBottom: 16 }}
-      title={`${unit.name} cần xây dựng kế hoạch thực hiện phong trào này${
-        movement.planDeadline ? ` trước ngày ${formatDate(movement.planDeadline)}` : ''
-      }.`}
+      title={`${obligation.unit.name} cần xây dựng kế hoạch thực hiện phong trào này${
+        obligation.dueOn ? ` trước ngày ${formatDate(obligation.dueOn)}` : ''
+      }${obligation.status === 'missing' ? ' (đã quá hạn)' : ''}.`}
       description={
-        <Space wrap style={{ marginTop: 8 }}>
-          <Button
-            type="primary"
-            size="large"
-            icon={<CopyOutlined aria-hidden />}
-            loading={implement.isPending}
-            onClick={() => void copy()}
-          >
-            Xây dựng kế hoạch thực hiện
-          </Button>
-          <Button
-            size="large"
-            icon={<FileTextOutlined aria-hidden />}
-            onClick={() => navigate(`/phong-trao/nhap-van-ban?cap-tren=${movement.id}`)}
-          >
-            Nhập văn bản của đơn vị
-          </Button>
-        </Space>
+        canAnswer && (
+          <Space wrap style={{ marginTop: 8 }}>
+            <Button
+              type="primary"
+              size="large"
+              icon={<CopyOutlined aria-hidden />}
+              loading={implement.isPending}
+              onClick={() => void copy()}
+            >
+              Xây dựng kế hoạch thực hiện
+            </Button>
+            <Button
+              size="large"
+              icon={<FileTextOutlined aria-hidden />}
+              onClick={() => navigate(`/phong-trao/nhap-van-ban?cap-tren=${movementId}`)}
+            >
+              Nhập văn bản của đơn vị
+            </Button>
+          </Space>
+        )
       }
     />
+  );
+}
+
+/**
+ * For an officer of a lower unit: their unit's obligation to issue an implementing plan, and two ways
+ * to answer it (copy the parent plan, or import their own document); or a link to the plan already
+ * made. Nothing when the user's units owe this movement nothing.
+ */
+export function ImplementPanel({ movement }: { movement: MovementDetail }) {
+  const { user } = useSession();
+  const isLowerOfficer = officerUnits(user).length > 0 && movement.actions.includes('implement');
+  const mine = useMyObligations(movement.id, isLowerOfficer);
+  if (!isLowerOfficer || !mine.data) return null;
+  return (
+    <>
+      {mine.data.items.map((obligation) =>
+        needsPlan(obligation) ? (
+          <PendingNotice key={obligation.obligationId} movementId={movement.id} obligation={obligation} />
+        ) : (
+          <AnsweredNotice key={obligation.obligationId} obligation={obligation} />
+        ),
+      )}
+    </>
   );
 }

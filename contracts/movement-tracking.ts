@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { IsoDate, PageQuery, pageOf, Uuid } from './common.ts';
+
+/** Taking part in and tracking a movement: registrations (đăng ký thi đua), milestones (tiến độ), assignments. */
+
+const UnitRef = z.object({ id: z.string(), name: z.string() });
+
+/** Registration (đăng ký thi đua) states. */
+export const RegistrationStatus = z.enum(['draft', 'submitted', 'approved', 'returned']);
+export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
+export const registrationStatusLabels: Record<RegistrationStatus, string> = {
+  draft: 'Đang soạn',
+  submitted: 'Đã gửi',
+  approved: 'Đã duyệt',
+  returned: 'Bị trả lại',
+};
+export const RegistrationKind = z.enum(['unit', 'person', 'consolidated']);
+export type RegistrationKind = z.infer<typeof RegistrationKind>;
+export const RegistrationAction = z.enum(['edit', 'submit', 'approve', 'return']);
+export type RegistrationAction = z.infer<typeof RegistrationAction>;
+
+export const PledgeTarget = z.object({
+  label: z.string().trim().min(1).max(300),
+  value: z.number(),
+  unit: z.string().trim().max(50).nullable().optional(),
+});
+export type PledgeTarget = z.infer<typeof PledgeTarget>;
+
+export const Registration = z.object({
+  id: z.string(),
+  movementId: z.string(),
+  kind: RegistrationKind,
+  unit: UnitRef,
+  person: z.object({ id: z.string(), fullName: z.string() }).nullable(),
+  status: RegistrationStatus,
+  pledge: z.string(),
+  targets: z.array(PledgeTarget),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  includedIds: z.array(z.string()),
+  actions: z.array(RegistrationAction),
+});
+export type Registration = z.infer<typeof Registration>;
+export const RegistrationPage = pageOf(Registration);
+export const RegistrationQuery = PageQuery.extend({
+  status: RegistrationStatus.optional(),
+  unitId: Uuid.optional(),
+});
+
+/** Body of POST /api/movements/:id/registrations: a unit (unitId) or the caller themselves (no unitId). */
+export const CreateRegistrationBody = z.object({
+  unitId: Uuid.optional(),
+  pledge: z.string().trim().min(3, 'Vui lòng ghi nội dung đăng ký').max(10_000),
+  targets: z.array(PledgeTarget).max(50).default([]),
+});
+export type CreateRegistrationBody = z.infer<typeof CreateRegistrationBody>;
+export const UpdateRegistrationBody = z.object({
+  pledge: z.string().trim().min(3).max(10_000).optional(),
+  targets: z.array(PledgeTarget).max(50).optional(),
+});
+export const ReturnBody = z.object({
+  reason: z.string().trim().min(3, 'Vui lòng nêu lý do trả lại').max(2000),
+});
+export const ConsolidateBody = z.object({
+  unitId: Uuid,
+  pledge: z.string().trim().min(3).max(10_000),
+});
+
+/** Milestones (tiến độ) stored per movement, with overdue computed against today. */
+export const MilestoneItem = z.object({
+  id: z.string(),
+  kind: z.enum(['launch', 'annual', 'midterm_review', 'final_review', 'deadline', 'other']),
+  title: z.string(),
+  dueOn: z.string(),
+  doneAt: z.string().nullable(),
+  isOverdue: z.boolean(),
+});
+export type MilestoneItem = z.infer<typeof MilestoneItem>;
+export const MilestoneBody = z.object({
+  kind: MilestoneItem.shape.kind.default('other'),
+  title: z.string().trim().min(3).max(1000),
+  dueOn: IsoDate,
+});
+export const UpdateMilestoneBody = z.object({
+  title: z.string().trim().min(3).max(1000).optional(),
+  dueOn: IsoDate.optional(),
+  done: z.boolean().optional(),
+});
+
+export const AssignmentStatus = z.enum(['open', 'done']);
+export const AssignmentItem = z.object({
+  id: z.string(),
+  assignee: z.object({ id: z.string(), name: z.string() }),
+  task: z.string(),
+  dueOn: z.string().nullable(),
+  recurrence: z.enum(['once', 'yearly']),
+  status: AssignmentStatus,
+  doneAt: z.string().nullable(),
+  isOverdue: z.boolean(),
+});
+export type AssignmentItem = z.infer<typeof AssignmentItem>;
+export const AssignmentBody = z.object({
+  assigneeUnitId: Uuid,
+  task: z.string().trim().min(3).max(2000),
+  dueOn: IsoDate.nullable().optional(),
+  recurrence: z.enum(['once', 'yearly']).default('once'),
+});
+export const UpdateAssignmentBody = z.object({ status: AssignmentStatus });

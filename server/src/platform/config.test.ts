@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const problemsOf = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+};
+
+describe('loadConfig: e-mail reminders', () => {
+  it('accepts an SMTP URL with its sender, and runs without either', () => {
+    const config = loadConfig({
+      TDKT_SMTP_URL: 'smtp://tdkt:mat-khau@mail.laichau.gov.vn:587',
+      TDKT_MAIL_FROM: 'TĐKT Lai Châu <tdkt@laichau.gov.vn>',
+    });
+    expect(config.TDKT_SMTP_URL).toBe('smtp://tdkt:mat-khau@mail.laichau.gov.vn:587');
+    expect(loadConfig({}).TDKT_SMTP_URL).toBeUndefined();
+  });
+
+  it('lists a bad SMTP URL and sender with the other bad keys', () => {
+    const problems = problemsOf({ PORT: 'abc', TDKT_SMTP_URL: 'http://mail', TDKT_MAIL_FROM: 'không phải' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'PORT',
+      'TDKT_SMTP_URL',
+      'TDKT_MAIL_FROM',
+    ]);
+  });
+
+  it('requires the sender when SMTP is set', () => {
+    expect(problemsOf({ TDKT_SMTP_URL: 'smtps://mail.laichau.gov.vn' })).toEqual([
+      expect.stringMatching(/^TDKT_MAIL_FROM: bắt buộc/),
+    ]);
+  });
+});

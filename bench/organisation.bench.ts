@@ -8,7 +8,8 @@ import { findFreePort, httpSignIn, REPO_ROOT, runCli, startServer } from '../tes
 import { type EndpointFigures, measure, residentMegabytes } from './http.bench.ts';
 
 const PASSWORD = 'bench-password-123';
-const full = process.env.TDKT_BENCH_FULL === '1';
+// The national dataset by default, as the issue asks; TDKT_BENCH_QUICK=1 uses a fifth of it (about 1 minute less).
+const full = process.env.TDKT_BENCH_QUICK !== '1';
 const SIZE = full
   ? ['--provinces', '34', '--communes', '3300', '--units', '100000', '--persons', '2500000']
   : ['--provinces', '34', '--communes', '3300', '--units', '20000', '--persons', '300000'];

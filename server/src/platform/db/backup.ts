@@ -8,6 +8,7 @@ import { AppError } from '../http/app-error.ts';
 import { appVersion } from '../version.ts';
 import type { DatabaseHandle } from './client.ts';
 import { knownMigrations } from './migrate.ts';
+import { listSelfReferences, restoreSelfReferences, splitSelfReferences } from './self-references.ts';
 import { orderTablesByDependency } from './table-order.ts';
 
 const FORMAT = 'tdkt-backup';
@@ -129,18 +130,26 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
   const header = await readBackupHeader(file);
   let rows = 0;
   await handle.db.transaction(async (tx) => {
+    const selfReferences = await listSelfReferences(tx);
+    const pendingLinks = new Map<string, Record<string, unknown>[]>();
     let first = true;
     for await (const entry of readLines(file)) {
       if (first) {
         first = false;
         continue;
       }
-      const { table, rows: batch } = entry as { table: string; rows: unknown[] };
+      const { table, rows: batch } = entry as { table: string; rows: Record<string, unknown>[] };
+      const columns = selfReferences.get(table);
+      const split = columns ? splitSelfReferences(batch, columns) : { rows: batch, links: [] };
+      if (split.links.length) pendingLinks.set(table, [...(pendingLinks.get(table) ?? []), ...split.links]);
       const name = sql.identifier(table);
       await tx.execute(
-        sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${JSON.stringify(batch)}::json)`,
+        sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${JSON.stringify(split.rows)}::json)`,
       );
       rows += batch.length;
+    }
+    for (const [table, links] of pendingLinks) {
+      await restoreSelfReferences(tx, table, selfReferences.get(table) ?? [], links);
     }
     const serials = (await tx.execute(
       sql`select table_name, column_name from information_schema.columns

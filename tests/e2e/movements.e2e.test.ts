@@ -6,8 +6,9 @@ import { type AppServer, DEMO_PASSWORD, startAppServer } from './support/app-ser
 import {
   launchBrowser,
   SCREENSHOT_DIR,
+  signInThroughPage,
   type TestBrowser,
-  takeScreenshot,
+  takeTopScreenshot,
   viewports,
 } from './support/browser.ts';
 
@@ -47,20 +48,10 @@ async function openPage(viewport: { width: number; height: number } = viewports.
   return page;
 }
 
-async function signIn(page: Page, username: string, target = '/'): Promise<void> {
-  await page.goto(`${server.baseUrl}/dang-nhap?next=${encodeURIComponent(target)}`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === target);
-}
+const signIn = (page: Page, username: string, target = '/') =>
+  signInThroughPage(page, server.baseUrl, username, DEMO_PASSWORD, target);
 
-/** A full-page screenshot taken from the top of the page (the header and sidebar are sticky). */
-async function shot(page: Page, name: string): Promise<string> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.waitForTimeout(300);
-  return takeScreenshot(page, name);
-}
+const shot = takeTopScreenshot;
 
 /** Error messages shown at the top of the screen by the global handler. */
 const errorMessages = (page: Page) => page.locator('.ant-message-error');

@@ -2,7 +2,13 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, DEMO_PASSWORD, startAppServer } from './support/app-server.ts';
-import { launchBrowser, type TestBrowser, takeScreenshot, viewports } from './support/browser.ts';
+import {
+  launchBrowser,
+  signInThroughPage,
+  type TestBrowser,
+  takeTopScreenshot,
+  viewports,
+} from './support/browser.ts';
 
 let server: AppServer;
 let browser: TestBrowser;
@@ -38,13 +44,8 @@ async function openPage(viewport: { width: number; height: number } = viewports.
   return page;
 }
 
-async function signIn(page: Page, username: string, target = '/'): Promise<void> {
-  await page.goto(`${server.baseUrl}/dang-nhap?next=${encodeURIComponent(target)}`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === target);
-}
+const signIn = (page: Page, username: string, target = '/') =>
+  signInThroughPage(page, server.baseUrl, username, DEMO_PASSWORD, target);
 
 /** An XLSX file in the template's columns, with the birth date of the second person as given. */
 async function peopleFile(secondBirthDate: string): Promise<Buffer> {
@@ -92,12 +93,7 @@ async function peopleFile(secondBirthDate: string): Promise<Buffer> {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A full-page screenshot taken from the top of the page (the header and sidebar are sticky). */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.waitForTimeout(300);
-  await takeScreenshot(page, name);
-}
+const shot = takeTopScreenshot;
 
 describe('organisation screens', () => {
   it('lets demo.officer import people from Excel: row errors first, then the fixed file', async () => {

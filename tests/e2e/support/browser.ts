@@ -61,3 +61,25 @@ export async function takeScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Signs in through the login page and waits until the app has opened `target`. */
+export async function signInThroughPage(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+  target = '/',
+): Promise<void> {
+  await page.goto(`${baseUrl}/dang-nhap?next=${encodeURIComponent(target)}`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === target);
+}
+
+/** A full-page screenshot taken from the top of the page (the header and sidebar are sticky). */
+export async function takeTopScreenshot(page: Page, name: string): Promise<string> {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.waitForTimeout(300);
+  return takeScreenshot(page, name);
+}

@@ -12,13 +12,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { PlanContent, PledgeTarget } from '../../../../contracts/movements.ts';
+import { timestamps } from '../../platform/db/columns.ts';
 import { users } from '../../platform/db/platform.schema.ts';
 import { persons, units } from '../organisation/organisation.schema.ts';
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 
 /**
  * Emulation movements (phong trào thi đua) of a launching unit, implementing an optional parent

@@ -12,11 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { units } from '../../modules/organisation/organisation.schema.ts';
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
+import { timestamps } from './columns.ts';
 
 /** Accounts that sign in; passwords are argon2id hashes. */
 export const users = pgTable(

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import type { MovementDetail } from '../../../../../contracts/movements.ts';
 import { UnitPage } from '../../../../../contracts/organisation.ts';
 import { api } from '../../../lib/api-client.ts';
+import { downloadFile } from '../../../lib/download.ts';
 import { showError, showSuccess } from '../../../lib/notify.ts';
-import { downloadFile } from '../shared/download.ts';
 
 /** A short file name from the movement's name, without diacritics. */
 function fileSlug(name: string): string {

@@ -4,10 +4,10 @@ import { Alert, Button, Card, Grid, Progress, Result, Space, Steps, Typography, 
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/index.ts';
+import { downloadFile } from '../../../lib/download.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { describeError, showError } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
-import { downloadFile } from '../shared/download.ts';
 import { ImportErrors } from './import-errors.tsx';
 import type { ImportTarget } from './import-targets.ts';
 import { type ImportOutcome, uploadImport } from './upload.ts';

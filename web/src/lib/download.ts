@@ -1,5 +1,5 @@
-import { ErrorResponse } from '../../../../../contracts/common.ts';
-import { ApiError, buildUrl } from '../../../lib/api-client.ts';
+import { ErrorResponse } from '../../../contracts/common.ts';
+import { ApiError, buildUrl } from './api-client.ts';
 
 type QueryValue = string | number | boolean | null | undefined;
 
@@ -12,8 +12,8 @@ function fileNameOf(response: Response, fallback: string): string {
 }
 
 /**
- * Downloads a generated file (DOCX, PDF, XLSX) and saves it under the server's file name; a failure
- * throws an ApiError with the server's Vietnamese message instead of opening a JSON page.
+ * Downloads a file from the API (a template, an export, a DOCX/PDF) and saves it under the server's file name.
+ * Failures throw an ApiError with the server's Vietnamese message instead of opening a JSON page.
  */
 export async function downloadFile(
   path: string,

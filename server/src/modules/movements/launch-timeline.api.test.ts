@@ -56,6 +56,13 @@ describe('POST /api/movements/:id/launch', () => {
       ['2019-12-31 launch', '2022-12-31 midterm_review', '2025-09-02 final_review'],
     );
     expect(timeline.json().items[2].title).toContain('Tổng kết phong trào');
+    // The launch step happens with the launch itself; the later steps are still to come.
+    expect(timeline.json().items.map((m: { doneAt: string | null }) => m.doneAt !== null)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect(timeline.json().items[0].isOverdue).toBe(false);
 
     const assignments = await t.app.inject({
       method: 'GET',

@@ -61,12 +61,19 @@ export async function hasTimeline(executor: Executor, movementId: string) {
   return { milestones: (milestones?.value ?? 0) > 0, assignments: (assignments?.value ?? 0) > 0 };
 }
 
-/** Stores the planned milestones of a movement; returns how many. */
+/** Stores the planned milestones of a movement, the launch step already done (it is happening now); returns how many. */
 export async function insertMilestones(executor: Executor, movementId: string, planned: PlannedMilestone[]) {
   if (!planned.length) return 0;
+  const now = new Date();
   await executor
     .insert(movementMilestones)
-    .values(planned.map((milestone) => ({ movementId, ...milestone })));
+    .values(
+      planned.map((milestone) => ({
+        movementId,
+        ...milestone,
+        doneAt: milestone.kind === 'launch' ? now : null,
+      })),
+    );
   return planned.length;
 }
 

@@ -5,6 +5,9 @@ import { formatDate } from '../../../lib/format.ts';
 import { formatPeriod } from '../shared/officer-units.ts';
 import { MovementStatusTag } from '../shared/status-tags.tsx';
 
+// Dates and periods read as one piece; never split "30/09/2019" over two lines.
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
 /** The movement's key facts under its title: period, launching unit, status, plan, parent movement. */
 export function MovementFacts({ movement }: { movement: MovementDetail }) {
   return (
@@ -17,7 +20,7 @@ export function MovementFacts({ movement }: { movement: MovementDetail }) {
         {
           key: 'period',
           label: 'Giai đoạn',
-          children: formatPeriod(movement.periodFrom, movement.periodTo),
+          children: <span style={noWrap}>{formatPeriod(movement.periodFrom, movement.periodTo)}</span>,
         },
         { key: 'unit', label: 'Đơn vị phát động', children: movement.launchingUnit.name },
         { key: 'status', label: 'Trạng thái', children: <MovementStatusTag status={movement.status} /> },
@@ -26,14 +29,18 @@ export function MovementFacts({ movement }: { movement: MovementDetail }) {
         {
           key: 'launched',
           label: 'Ngày phát động',
-          children: movement.launchedAt ? formatDate(movement.launchedAt) : 'Chưa phát động',
+          children: movement.launchedAt ? (
+            <span style={noWrap}>{formatDate(movement.launchedAt)}</span>
+          ) : (
+            'Chưa phát động'
+          ),
         },
         ...(movement.planDeadline
           ? [
               {
                 key: 'deadline',
                 label: 'Hạn ban hành kế hoạch cấp dưới',
-                children: formatDate(movement.planDeadline),
+                children: <span style={noWrap}>{formatDate(movement.planDeadline)}</span>,
               },
             ]
           : []),

@@ -65,15 +65,13 @@ export async function hasTimeline(executor: Executor, movementId: string) {
 export async function insertMilestones(executor: Executor, movementId: string, planned: PlannedMilestone[]) {
   if (!planned.length) return 0;
   const now = new Date();
-  await executor
-    .insert(movementMilestones)
-    .values(
-      planned.map((milestone) => ({
-        movementId,
-        ...milestone,
-        doneAt: milestone.kind === 'launch' ? now : null,
-      })),
-    );
+  await executor.insert(movementMilestones).values(
+    planned.map((milestone) => ({
+      movementId,
+      ...milestone,
+      doneAt: milestone.kind === 'launch' ? now : null,
+    })),
+  );
   return planned.length;
 }
 

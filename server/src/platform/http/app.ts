@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorMessages } from '../../../../contracts/errors.ts';
@@ -51,7 +51,9 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     // Per-request lines only when debugging; errors are always logged with their request id.
-    disableRequestLogging: !['debug', 'trace'].includes(context.config.LOG_LEVEL),
+    logController: new LogController({
+      disableRequestLogging: !['debug', 'trace'].includes(context.config.LOG_LEVEL),
+    }),
     requestIdHeader: false,
   });
   app.setValidatorCompiler(validatorCompiler);

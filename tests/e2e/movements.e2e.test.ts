@@ -1,16 +1,9 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, DEMO_PASSWORD, startAppServer } from './support/app-server.ts';
-import {
-  launchBrowser,
-  SCREENSHOT_DIR,
-  signInThroughPage,
-  type TestBrowser,
-  takeTopScreenshot,
-  viewports,
-} from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, takeTopScreenshot, viewports } from './support/browser.ts';
+import { setUpJourneys } from './support/journey.ts';
 
 const PLAN_FILE = path.resolve(import.meta.dirname, '../fixtures/movements/ke-hoach-chuyen-doi-so.txt');
 const MOVEMENT_NAME = 'Lai Châu chung sức chuyển đổi số';
@@ -20,9 +13,6 @@ const REWORDED = 'Văn bản đi, đến của xã được ký số, xử lý h
 const ADDED_WORDS = 'ký số, xử lý hoàn toàn';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-let server: AppServer;
-let browser: TestBrowser;
-const pageErrors: string[] = [];
 /** The province's movement, created in journey (a) and used by (b) and (c). */
 let movementPath = '';
 /**
@@ -32,24 +22,10 @@ let movementPath = '';
 const TAM_DUONG_OFFICER = 'demo.officer.tamduong';
 const TAM_DUONG_UNIT = 'Ủy ban nhân dân xã Tam Đường';
 
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
+const journey = setUpJourneys();
+const { openPage, pageErrors } = journey;
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPage(viewport: { width: number; height: number } = viewports.desktop): Promise<Page> {
-  const { page } = await browser.newPage(viewport);
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-const signIn = (page: Page, username: string, target = '/') =>
-  signInThroughPage(page, server.baseUrl, username, DEMO_PASSWORD, target);
+const { signIn } = journey;
 
 const shot = takeTopScreenshot;
 
@@ -164,7 +140,7 @@ describe('movements screens', () => {
     expect(await errorMessages(page).count()).toBe(0);
 
     // The 2019–2025 movement reached the district the commune succeeded: its plan is one click away.
-    await page.goto(`${server.baseUrl}/phong-trao`);
+    await page.goto(`${journey.baseUrl}/phong-trao`);
     await page
       .getByRole('link', {
         name: 'Cán bộ, công chức, viên chức tỉnh Lai Châu thi đua thực hiện văn hóa công sở',

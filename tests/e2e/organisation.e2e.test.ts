@@ -1,18 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, DEMO_PASSWORD, startAppServer } from './support/app-server.ts';
-import {
-  launchBrowser,
-  signInThroughPage,
-  type TestBrowser,
-  takeTopScreenshot,
-  viewports,
-} from './support/browser.ts';
-
-let server: AppServer;
-let browser: TestBrowser;
-const pageErrors: string[] = [];
+import { describe, expect, it } from 'vitest';
+import { takeTopScreenshot, viewports } from './support/browser.ts';
+import { setUpJourneys } from './support/journey.ts';
 
 /** Headers of the people import template, in its order. */
 const PERSON_HEADERS = [
@@ -28,24 +17,10 @@ const PERSON_HEADERS = [
   'Ngày bắt đầu công tác',
 ];
 
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
+const journey = setUpJourneys();
+const { openPage, pageErrors } = journey;
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPage(viewport: { width: number; height: number } = viewports.desktop): Promise<Page> {
-  const { page } = await browser.newPage(viewport);
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-const signIn = (page: Page, username: string, target = '/') =>
-  signInThroughPage(page, server.baseUrl, username, DEMO_PASSWORD, target);
+const { signIn } = journey;
 
 /** An XLSX file in the template's columns, with the birth date of the second person as given. */
 async function peopleFile(secondBirthDate: string): Promise<Buffer> {
@@ -251,7 +226,7 @@ describe('organisation screens', () => {
     await signIn(page, 'demo.officer', '/to-chuc/can-bo?q=luong%20thi%20lan');
     await page.getByRole('cell', { name: 'Lường Thị Lan' }).waitFor();
     await shot(page, 'organisation-people-390');
-    await page.goto(`${server.baseUrl}/to-chuc/don-vi`);
+    await page.goto(`${journey.baseUrl}/to-chuc/don-vi`);
     await page.getByRole('link', { name: 'Sở Nội vụ tỉnh Lai Châu' }).waitFor();
     await shot(page, 'organisation-tree-390');
     await page.context().close();

@@ -1,28 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, DEMO_PASSWORD, startAppServer } from './support/app-server.ts';
-import { launchBrowser, type TestBrowser, takeScreenshot, viewports } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from './support/app-server.ts';
+import { takeScreenshot, viewports } from './support/browser.ts';
+import { setUpJourneys } from './support/journey.ts';
 
-let server: AppServer;
-let browser: TestBrowser;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A fresh signed-out page that records uncaught script errors. */
-async function openPage(viewport: { width: number; height: number } = viewports.desktop): Promise<Page> {
-  const { page } = await browser.newPage(viewport);
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
+const journey = setUpJourneys();
+const { openPage, pageErrors, signIn } = journey;
 
 async function fillLogin(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);
@@ -30,16 +13,10 @@ async function fillLogin(page: Page, username: string, password: string): Promis
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
-async function signIn(page: Page, username: string, path = '/'): Promise<void> {
-  await page.goto(`${server.baseUrl}/dang-nhap?next=${encodeURIComponent(path)}`);
-  await fillLogin(page, username, DEMO_PASSWORD);
-  await page.waitForURL((url) => url.pathname === path);
-}
-
 describe('web shell', () => {
   it('shows the login page in Vietnamese and explains a wrong password', async () => {
     const page = await openPage();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${journey.baseUrl}/`);
     await page.waitForURL((url) => url.pathname === '/dang-nhap');
     await page.getByRole('heading', { name: 'TĐKT — Hệ thống quản lý Thi đua, Khen thưởng' }).waitFor();
     await expect(page.title()).resolves.toBe('Đăng nhập – TĐKT');
@@ -53,7 +30,7 @@ describe('web shell', () => {
     await takeScreenshot(page, 'login-error-1366');
 
     const phone = await openPage(viewports.phone);
-    await phone.goto(`${server.baseUrl}/dang-nhap`);
+    await phone.goto(`${journey.baseUrl}/dang-nhap`);
     await phone.getByRole('button', { name: 'Đăng nhập' }).waitFor();
     await takeScreenshot(phone, 'login-390');
     await page.context().close();
@@ -93,7 +70,7 @@ describe('web shell', () => {
 
   it('brings demo.staff back to the page they asked for, and refuses the audit log with a 403 page', async () => {
     const page = await openPage();
-    await page.goto(`${server.baseUrl}/quan-tri/nhat-ky`);
+    await page.goto(`${journey.baseUrl}/quan-tri/nhat-ky`);
     await page.waitForURL((url) => url.pathname === '/dang-nhap');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/quan-tri/nhat-ky');
     await fillLogin(page, 'demo.staff', DEMO_PASSWORD);
@@ -102,7 +79,7 @@ describe('web shell', () => {
     expect(await page.getByRole('link', { name: 'Nhật ký hệ thống' }).count()).toBe(0);
     await takeScreenshot(page, 'forbidden-1366');
 
-    await page.goto(`${server.baseUrl}/trang-khong-ton-tai`);
+    await page.goto(`${journey.baseUrl}/trang-khong-ton-tai`);
     await page.getByText('Không tìm thấy trang', { exact: true }).first().waitFor();
     await takeScreenshot(page, 'not-found-1366');
     await page.getByRole('button', { name: 'Về trang chủ' }).click();

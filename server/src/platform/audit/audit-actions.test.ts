@@ -26,7 +26,7 @@ describe('audit actions', () => {
     expect(unasserted, 'audit actions no API test asserts by name').toEqual([]);
   });
 
-  it('lists only actions the server writes (a literal, or a `prefix.${…}` template)', async () => {
+  it('lists only actions the server writes (a literal, or a template on a literal prefix)', async () => {
     const code = [...(await sources())]
       .filter(([file]) => !file.endsWith('.test.ts') && !file.includes('test-support'))
       .map(([, text]) => text);

@@ -71,13 +71,13 @@ export const auditActions = [
   'council.delete',
   /** A member added to a council (after: the member). */
   'council.member.add',
-  /** A council member's role or order changed (before/after: the member). */
+  /** A council member's role or term changed (before/after: the member). */
   'council.member.update',
   /** A member removed from a council (before: the member). */
   'council.member.remove',
   /** An emulation bloc (cụm, khối thi đua) created with its members (after: bloc and members). */
   'bloc.create',
-  /** A bloc's name, leaders or members changed (before/after: the bloc). */
+  /** A bloc's name, kind, supervisor or members changed (before/after: the bloc). */
   'bloc.update',
   /** A bloc deleted (before: the bloc). */
   'bloc.delete',
@@ -99,7 +99,7 @@ export const auditActions = [
   'obligation.not_applicable',
   /** A milestone added to a movement's timeline (after: the milestone). */
   'milestone.create',
-  /** A milestone's date, title or state changed (before/after: the milestone). */
+  /** A milestone's date or title changed, or it was marked done (before/after: the milestone). */
   'milestone.update',
   /** A task assigned to a unit in a movement (after: the assignment). */
   'assignment.create',

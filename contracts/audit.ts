@@ -32,6 +32,95 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 export const AuditPage = pageOf(AuditEvent);
 export type AuditPage = z.infer<typeof AuditPage>;
 
+/**
+ * Every action the server writes to the audit trail, as a commented enum: `recordAudit` accepts only
+ * these, and a unit test checks that each is asserted by name in an API test.
+ */
+export const auditActions = [
+  /** A successful sign-in (entity: the user). */
+  'auth.login',
+  /** A sign-out (entity: the user). */
+  'auth.logout',
+  /** A refused sign-in: wrong password or unknown name (entity: the user, when known). */
+  'auth.login_failed',
+  /** A user account created, with its first role (after: name, role, unit). */
+  'user.create',
+  /** A role granted to a user, system-wide or on a unit's subtree (after: the grant). */
+  'user.grant',
+  /** A unit created under a parent (after: the unit). */
+  'unit.create',
+  /** A unit's own fields changed (before/after: the unit). */
+  'unit.update',
+  /** A unit and its subtree moved under another parent (before/after: parent and path). */
+  'unit.move',
+  /** A unit ended, with its successors (before/after: the unit's validity). */
+  'unit.end',
+  /** Units imported from a spreadsheet (after: how many). */
+  'unit.import',
+  /** A person created in a unit (after: the person). */
+  'person.create',
+  /** A person's fields changed, or a transfer to another unit (before/after: the person). */
+  'person.update',
+  /** People imported from a spreadsheet (after: how many). */
+  'person.import',
+  /** A council (Hội đồng Thi đua – Khen thưởng) created (after: the council). */
+  'council.create',
+  /** A council's name, term or standing body changed (before/after: the council). */
+  'council.update',
+  /** A council deleted (before: the council). */
+  'council.delete',
+  /** A member added to a council (after: the member). */
+  'council.member.add',
+  /** A council member's role or term changed (before/after: the member). */
+  'council.member.update',
+  /** A member removed from a council (before: the member). */
+  'council.member.remove',
+  /** An emulation bloc (cụm, khối thi đua) created with its members (after: bloc and members). */
+  'bloc.create',
+  /** A bloc's name, kind, supervisor or members changed (before/after: the bloc). */
+  'bloc.update',
+  /** A bloc deleted (before: the bloc). */
+  'bloc.delete',
+  /** A council's blocs copied from one year to the next (after: years and how many). */
+  'bloc.copy_year',
+  /** A movement created by hand, import, copy or implementation (after: the movement, how). */
+  'movement.create',
+  /** A movement's own fields changed: name, theme, kind, period (before/after: the movement). */
+  'movement.update',
+  /** A movement launched: status, obligations made, notifications sent (before/after). */
+  'movement.launch',
+  /** A movement's whole plan saved (before/after: the plan version). */
+  'plan.update',
+  /** A plan's criteria edited: add, move, reword, delete (after: the version and the edit). */
+  'plan.criteria',
+  /** An unclassified line of an imported plan placed in a field or dropped (after: the edit). */
+  'plan.place_line',
+  /** A lower unit marked as not having to issue an implementing plan (reason given). */
+  'obligation.not_applicable',
+  /** A milestone added to a movement's timeline (after: the milestone). */
+  'milestone.create',
+  /** A milestone's date or title changed, or it was marked done (before/after: the milestone). */
+  'milestone.update',
+  /** A task assigned to a unit in a movement (after: the assignment). */
+  'assignment.create',
+  /** An assignment's status changed (before/after: the status). */
+  'assignment.status',
+  /** A unit or person registered for a movement (after: the registration). */
+  'registration.create',
+  /** A draft registration's pledge or targets edited (before/after: status and pledge). */
+  'registration.edit',
+  /** A registration submitted for review (before/after: status). */
+  'registration.submit',
+  /** A registration approved by the reviewing unit (before/after: status). */
+  'registration.approve',
+  /** A registration returned for changes, with the reason (before/after: status). */
+  'registration.return',
+  /** The whole database restored from a backup by `tdkt db restore` (after: the backup's figures). */
+  'system.restore',
+] as const;
+/** One action of the audit trail. */
+export type AuditAction = (typeof auditActions)[number];
+
 /** Vietnamese names of audit actions, for the audit log screen. Unknown actions show their code. */
 export const auditActionLabels: Record<string, string> = {
   'auth.login': 'Đăng nhập',

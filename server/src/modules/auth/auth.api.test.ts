@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, randomAddress, signIn, TEST_PASSWORD } from '../../../../tests/support/factories.ts';
+import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditEvents, sessions } from '../../platform/db/schema.ts';
 
@@ -68,15 +69,18 @@ describe('POST /api/auth/login', () => {
       message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     });
     expect(response.cookies).toHaveLength(0);
-    expect(await lastAudit('auth.login_failed', user.id)).toBeDefined();
+    expect(await t.handle.db.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([]);
+    expect(await lastAudit('auth.login_failed', user.id)).toMatchObject({
+      actorId: null,
+      entityType: 'user',
+      after: { username: user.username, reason: 'wrong_password' },
+    });
   });
 
   it('lists every invalid field in Vietnamese', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: '' },
-    });
+    const response = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '' } }),
+    );
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.code).toBe('VALIDATION_FAILED');
@@ -85,12 +89,14 @@ describe('POST /api/auth/login', () => {
   });
 
   it('refuses malformed JSON with 400, not 500', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"username":',
-    });
+    const response = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"username":',
+      }),
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('VALIDATION_FAILED');
   });
@@ -106,13 +112,16 @@ describe('POST /api/auth/login', () => {
       });
       expect(failed.statusCode).toBe(401);
     }
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: user.username, password: TEST_PASSWORD },
-      remoteAddress: randomAddress(),
-    });
+    const refused = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: TEST_PASSWORD },
+        remoteAddress: randomAddress(),
+      }),
+    );
     expect(refused.statusCode).toBe(429);
+    expect(await t.handle.db.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([]);
     expect(refused.json()).toMatchObject({
       code: 'LOGIN_THROTTLED',
       message: expect.stringContaining('15 phút'),
@@ -130,13 +139,16 @@ describe('POST /api/auth/login', () => {
       });
     }
     const user = await buildUser(t.handle.db);
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: user.username, password: TEST_PASSWORD },
-      remoteAddress: address,
-    });
+    const refused = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: TEST_PASSWORD },
+        remoteAddress: address,
+      }),
+    );
     expect(refused.statusCode).toBe(429);
+    expect(await t.handle.db.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([]);
   });
 });
 
@@ -166,18 +178,18 @@ describe('POST /api/auth/logout', () => {
   it('refuses without the CSRF header with 403', async () => {
     const user = await buildUser(t.handle.db);
     const client = await signIn(t, user.username);
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/logout',
-      headers: { cookie: client.cookie },
-    });
+    const response = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: client.cookie } }),
+    );
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('CSRF_INVALID');
     expect(await t.handle.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(1);
   });
 
   it('refuses without a session with 401', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/logout' });
+    const response = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url: '/api/auth/logout' }),
+    );
     expect(response.statusCode).toBe(401);
   });
 

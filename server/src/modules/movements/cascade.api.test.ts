@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit, signInAs } from '../../../../tests/support/factories.ts';
+import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { notifications, planObligations } from '../../platform/db/schema.ts';
 import { createDueReminders } from './reminders.ts';
@@ -49,13 +50,14 @@ describe('POST /api/movements/:id/launch', () => {
     expect(read.statusCode).toBe(200);
     expect(read.json().readAt).not.toBeNull();
     expect((await get('/api/notifications', p.districtOfficer.headers)).json().unread).toBe(0);
-    const foreign = await post(
-      `/api/notifications/${inbox.json().items[0].id}/read`,
-      p.provinceOfficer.headers,
+    const foreign = await expectNothingStored(t.handle, () =>
+      post(`/api/notifications/${inbox.json().items[0].id}/read`, p.provinceOfficer.headers),
     );
     expect(foreign.statusCode).toBe(404);
 
-    const second = await post(`/api/movements/${id}/launch`, p.provinceOfficer.headers);
+    const second = await expectNothingStored(t.handle, () =>
+      post(`/api/movements/${id}/launch`, p.provinceOfficer.headers),
+    );
     expect(second.statusCode).toBe(409);
     expect(second.json().message).toMatch(/đã được phát động/);
     expect(await auditOf(t, 'movement.launch', id)).toHaveLength(1);
@@ -64,7 +66,9 @@ describe('POST /api/movements/:id/launch', () => {
   it('refuses a district officer launching the province movement', async () => {
     const p = await buildProvince(t);
     const id = await createByHand(t, p.provinceOfficer.headers, p.province.id);
-    const response = await post(`/api/movements/${id}/launch`, p.districtOfficer.headers);
+    const response = await expectNothingStored(t.handle, () =>
+      post(`/api/movements/${id}/launch`, p.districtOfficer.headers),
+    );
     expect(response.statusCode).toBe(404);
   });
 });
@@ -108,10 +112,10 @@ describe('cascade: implement, dashboard, diff, export, not applicable', () => {
       .select()
       .from(planObligations)
       .where(and(eq(planObligations.movementId, id), eq(planObligations.unitId, p.districtC.id)));
-    const refused = await post(
-      `/api/obligations/${obligationC?.id}/not-applicable`,
-      p.districtOfficer.headers,
-      { reason: 'Không có lý do' },
+    const refused = await expectNothingStored(t.handle, () =>
+      post(`/api/obligations/${obligationC?.id}/not-applicable`, p.districtOfficer.headers, {
+        reason: 'Không có lý do',
+      }),
     );
     expect(refused.statusCode).toBe(403);
     const exempt = await post(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit } from '../../../../tests/support/factories.ts';
+import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { movementAssignments, movementMilestones } from '../../platform/db/schema.ts';
 import { auditOf, buildProvince, createByHand, multipart } from './test-support.ts';
@@ -86,7 +87,8 @@ describe('POST /api/movements/:id/launch', () => {
     const [event] = await auditOf(t, 'movement.launch', id);
     expect(event?.after).toMatchObject({ milestones: 3, assignments: 1 });
 
-    expect((await launch(p.provinceOfficer.headers, id)).statusCode).toBe(409);
+    const twice = await expectNothingStored(t.handle, () => launch(p.provinceOfficer.headers, id));
+    expect(twice.statusCode).toBe(409);
     expect(
       await t.handle.db.select().from(movementMilestones).where(eq(movementMilestones.movementId, id)),
     ).toHaveLength(3);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../../../../tests/support/factories.ts';
+import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { movements, planVersions } from '../../platform/db/schema.ts';
 import { auditOf, buildProvince, createByHand, multipart, tag } from './test-support.ts';
@@ -53,26 +54,30 @@ describe('POST /api/movements', () => {
 
   it('refuses a unit outside the officer scope with 403 and a staff member with 403', async () => {
     const { province, districtOfficer } = await buildProvince(t);
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/movements',
-      headers: districtOfficer.headers,
-      payload: {
-        name: 'Phong trào ngoài phạm vi',
-        periodFrom: 2020,
-        periodTo: 2021,
-        launchingUnitId: province.id,
-      },
-    });
+    const response = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/movements',
+        headers: districtOfficer.headers,
+        payload: {
+          name: 'Phong trào ngoài phạm vi',
+          periodFrom: 2020,
+          periodTo: 2021,
+          launchingUnitId: province.id,
+        },
+      }),
+    );
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('OUT_OF_SCOPE');
     const staff = await signInAs(t, 'staff', province.id);
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/api/movements',
-      headers: staff.headers,
-      payload: { name: 'Phong trào', periodFrom: 2020, periodTo: 2021, launchingUnitId: province.id },
-    });
+    const refused = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/movements',
+        headers: staff.headers,
+        payload: { name: 'Phong trào', periodFrom: 2020, periodTo: 2021, launchingUnitId: province.id },
+      }),
+    );
     expect(refused.statusCode).toBe(403);
   });
 });
@@ -105,10 +110,14 @@ describe('POST /api/movements/import', () => {
       .from(movements)
       .where(eq(movements.launchingUnitId, province.id));
     const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0, 1, 1, 1, 1]);
-    const response = await importPlan(provinceOfficer.headers, province.id, 'anh.png', binary);
+    const response = await expectNothingStored(t.handle, () =>
+      importPlan(provinceOfficer.headers, province.id, 'anh.png', binary),
+    );
     expect(response.statusCode).toBe(422);
     expect(response.json().message).toMatch(/Không đọc được tệp kế hoạch/);
-    const asText = await importPlan(provinceOfficer.headers, province.id, 'rac.txt', binary);
+    const asText = await expectNothingStored(t.handle, () =>
+      importPlan(provinceOfficer.headers, province.id, 'rac.txt', binary),
+    );
     expect(asText.statusCode).toBe(422);
     const after = await t.handle.db
       .select({ id: movements.id })
@@ -253,12 +262,14 @@ describe('plan edits and versions', () => {
     });
     expect(dropped.statusCode).toBe(200);
     expect(dropped.json().unclassified.some((entry: { line: number }) => entry.line === line)).toBe(false);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: `/api/movements/${id}/plan/unclassified/${line}`,
-      headers: provinceOfficer.headers,
-      payload: { action: 'place', target: 'funding' },
-    });
+    const again = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/movements/${id}/plan/unclassified/${line}`,
+        headers: provinceOfficer.headers,
+        payload: { action: 'place', target: 'funding' },
+      }),
+    );
     expect(again.statusCode).toBe(404);
     expect(await auditOf(t, 'plan.place_line', id)).toHaveLength(1);
   });

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { AuditAction } from '../../../../contracts/audit.ts';
 import type {
   CreateMovementBody,
   MovementQuery,
@@ -219,7 +220,7 @@ export async function savePlan(
   db: Database,
   caller: Caller,
   id: string,
-  action: string,
+  action: AuditAction,
   edit: (plan: PlanContent) => PlanContent,
   detail?: unknown,
 ) {

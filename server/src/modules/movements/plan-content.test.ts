@@ -7,7 +7,12 @@ import { applyCriteriaEdit } from './plan-criteria.ts';
 import { placeUnclassifiedLine } from './plan-lines.ts';
 import { localisePlan, placeOf, titleCase } from './plan-localise.ts';
 
-const seed = (name: string) => path.resolve(import.meta.dirname, '../../../../../shared/seeds', name);
+/** The real plans, kept outside the repository (`TDKT_SEEDS_DIR` when the checkout is elsewhere). */
+const seed = (name: string) =>
+  path.join(
+    process.env.TDKT_SEEDS_DIR ?? path.resolve(import.meta.dirname, '../../../../../shared/seeds'),
+    name,
+  );
 const fixture = (name: string) =>
   path.resolve(import.meta.dirname, '../../../../tests/fixtures/movements', name);
 

@@ -18,6 +18,52 @@ export function placeOf(name: string): { level: string; place: string } | null {
   return { level: match[1].toLowerCase(), place: match[2].trim() };
 }
 
+/** Combining tone marks (grave, acute, tilde, hook above, dot below) as NFD writes them. */
+const tone = '[\\u0300\\u0301\\u0303\\u0309\\u0323]';
+/** A vowel pair whose tone mark old and new spellings place differently: hòa/hoà, hòe/hoè, thủy/thuỷ. */
+const tonePair = new RegExp(`^([oOuU])(${tone}?)([aAeEyY])(${tone}?)$`, 'u');
+
+/** Regex source of one word, matching either placement of the tone mark in its oa/oe/uy pairs. */
+function wordSource(word: string): string {
+  const letters = word.normalize('NFD').match(/\P{M}\p{M}*/gu) ?? [];
+  let out = '';
+  for (let index = 0; index < letters.length; index++) {
+    const pair = tonePair.exec(`${letters[index]}${letters[index + 1] ?? ''}`);
+    const mark = pair ? pair[2] || pair[4] : '';
+    if (pair && mark && !(pair[2] && pair[4])) {
+      const first = `${pair[1]}${mark}${pair[3]}`.normalize('NFC');
+      const second = `${pair[1]}${pair[3]}${mark}`.normalize('NFC');
+      out += `(?:${escapeRegExp(first)}|${escapeRegExp(second)})`;
+      index++;
+    } else {
+      out += escapeRegExp((letters[index] ?? '').normalize('NFC'));
+    }
+  }
+  return out;
+}
+
+/**
+ * A pattern for a name however a document spells it: any run of spaces, a non-breaking space or a
+ * line break between its words, either placement of tone marks, as written, in capitals, or with
+ * its first letter capitalised (at the start of a sentence: "Tỉnh Lai Châu").
+ */
+function namePatterns(name: string, by: string): [RegExp, string][] {
+  const forms: [string, string][] = [
+    [name, by],
+    [name.toUpperCase(), by.toUpperCase()],
+    [capitalise(name), capitalise(by)],
+  ];
+  const seen = new Set<string>();
+  return forms.flatMap(([form, replacement]) => {
+    if (seen.has(form)) return [];
+    seen.add(form);
+    const source = form.trim().split(/\s+/u).map(wordSource).join('\\s+');
+    return [[new RegExp(`${notLetter}${source}${notLetterAfter}`, 'gu'), replacement] as [RegExp, string]];
+  });
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Ordered text replacements turning the parent unit's names into the child's. */
 export function localisationPairs(from: UnitNames, to: UnitNames): [RegExp, string][] {
   const pairs: [string, string][] = [[from.name, to.name]];
@@ -29,14 +75,7 @@ export function localisationPairs(from: UnitNames, to: UnitNames): [RegExp, stri
   }
   if (from.shortName && to.shortName && from.shortName !== to.shortName)
     pairs.push([from.shortName, to.shortName]);
-  const out: [RegExp, string][] = [];
-  for (const [a, b] of pairs) {
-    out.push([new RegExp(`${notLetter}${escapeRegExp(a)}${notLetterAfter}`, 'gu'), b]);
-    out.push([
-      new RegExp(`${notLetter}${escapeRegExp(a.toUpperCase())}${notLetterAfter}`, 'gu'),
-      b.toUpperCase(),
-    ]);
-  }
+  const out = pairs.flatMap(([a, b]) => namePatterns(a, b));
   // The level word alone ("toàn tỉnh", "UBND tỉnh"), unless it names another place ("tỉnh Điện Biên").
   if (source && target && source.level !== target.level) {
     out.push([
@@ -50,6 +89,19 @@ export function localisationPairs(from: UnitNames, to: UnitNames): [RegExp, stri
     ]);
   }
   return out;
+}
+
+/**
+ * Replaces the parent's names in one text. Text typed in decomposed Unicode (some Vietnamese
+ * keyboards write it) is compared in composed form, and returned composed only when a name was in it.
+ */
+function localiseText(text: string, pairs: [RegExp, string][]): string {
+  const replace = (input: string) => pairs.reduce((out, [pattern, by]) => out.replace(pattern, by), input);
+  const replaced = replace(text);
+  const composed = text.normalize('NFC');
+  if (composed === text) return replaced;
+  const recomposed = replace(composed);
+  return recomposed !== composed ? recomposed : replaced;
 }
 
 /** Applies the replacements to every string of a JSON value (source line numbers stay). */
@@ -72,9 +124,7 @@ function mapStrings<T>(value: T, map: (text: string) => string): T {
 export function localisePlan(content: PlanContent, from: UnitNames, to: UnitNames): PlanContent {
   const pairs = localisationPairs(from, to);
   const parentDocument = content.document;
-  const next = mapStrings(content, (text) =>
-    pairs.reduce((out, [pattern, by]) => out.replace(pattern, by), text),
-  );
+  const next = mapStrings(content, (text) => localiseText(text, pairs));
   const document = next.document;
   document.issuer = { parent: null, name: to.name.toUpperCase() };
   document.number = null;

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson, buildUser, signIn, signInAs } from '../../../../tests/support/factories.ts';
+import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { registrations } from '../../platform/db/schema.ts';
 import { auditOf, buildProvince, createByHand } from './test-support.ts';
@@ -43,23 +44,41 @@ describe('registrations', () => {
       person: { fullName: 'Lò Thị Hoa' },
       actions: ['edit', 'submit'],
     });
-    const twice = await post(`/api/movements/${s.id}/registrations`, s.staff.headers, {
-      pledge: 'Đăng ký lần hai',
+    const [createdEvent] = await auditOf(t, 'registration.create', registration.id);
+    expect(createdEvent).toMatchObject({
+      actorId: s.staff.user.id,
+      entityType: 'registration',
+      after: { id: registration.id, status: 'draft', pledge: 'Đăng ký danh hiệu Lao động tiên tiến' },
     });
+    const twice = await expectNothingStored(t.handle, () =>
+      post(`/api/movements/${s.id}/registrations`, s.staff.headers, { pledge: 'Đăng ký lần hai' }),
+    );
     expect(twice.statusCode).toBe(409);
 
     const submit = await post(`/api/registrations/${registration.id}/submit`, s.staff.headers);
     expect(submit.json()).toMatchObject({ status: 'submitted', actions: [] });
-    const again = await post(`/api/registrations/${registration.id}/submit`, s.staff.headers);
+    const again = await expectNothingStored(t.handle, () =>
+      post(`/api/registrations/${registration.id}/submit`, s.staff.headers),
+    );
     expect(again.statusCode).toBe(409);
     expect(await auditOf(t, 'registration.submit', registration.id)).toHaveLength(1);
 
-    const forbidden = await post(`/api/registrations/${registration.id}/approve`, s.staff.headers);
+    const forbidden = await expectNothingStored(t.handle, () =>
+      post(`/api/registrations/${registration.id}/approve`, s.staff.headers),
+    );
     expect(forbidden.statusCode).toBe(403);
     const returned = await post(`/api/registrations/${registration.id}/return`, s.communeOfficer.headers, {
       reason: 'Bổ sung chỉ tiêu cụ thể',
     });
     expect(returned.json()).toMatchObject({ status: 'returned', returnReason: 'Bổ sung chỉ tiêu cụ thể' });
+    expect(await auditOf(t, 'registration.return', registration.id)).toMatchObject([
+      {
+        actorId: s.communeOfficer.user.id,
+        before: { status: 'submitted' },
+        after: { status: 'returned' },
+        reason: 'Bổ sung chỉ tiêu cụ thể',
+      },
+    ]);
     const edited = await t.app.inject({
       method: 'PATCH',
       url: `/api/registrations/${registration.id}`,
@@ -70,6 +89,13 @@ describe('registrations', () => {
       status: 'returned',
       pledge: 'Đăng ký Lao động tiên tiến, 2 sáng kiến',
     });
+    expect(await auditOf(t, 'registration.edit', registration.id)).toMatchObject([
+      {
+        actorId: s.staff.user.id,
+        before: { status: 'returned', pledge: 'Đăng ký danh hiệu Lao động tiên tiến' },
+        after: { status: 'returned', pledge: 'Đăng ký Lao động tiên tiến, 2 sáng kiến' },
+      },
+    ]);
     await post(`/api/registrations/${registration.id}/submit`, s.staff.headers);
     const approved = await post(`/api/registrations/${registration.id}/approve`, s.communeOfficer.headers);
     expect(approved.json().status).toBe('approved');
@@ -81,19 +107,19 @@ describe('registrations', () => {
   it('refuses registering a unit outside the movement or the officer scope with 403', async () => {
     const s = await launched();
     const other = await buildProvince(t);
-    const outsideMovement = await post(
-      `/api/movements/${s.id}/registrations`,
-      other.provinceOfficer.headers,
-      {
+    const outsideMovement = await expectNothingStored(t.handle, () =>
+      post(`/api/movements/${s.id}/registrations`, other.provinceOfficer.headers, {
         unitId: other.province.id,
         pledge: 'Đăng ký thi đua',
-      },
+      }),
     );
     expect([403, 404]).toContain(outsideMovement.statusCode);
-    const outsideScope = await post(`/api/movements/${s.id}/registrations`, s.districtOfficer.headers, {
-      unitId: s.districtB.id,
-      pledge: 'Đăng ký thi đua',
-    });
+    const outsideScope = await expectNothingStored(t.handle, () =>
+      post(`/api/movements/${s.id}/registrations`, s.districtOfficer.headers, {
+        unitId: s.districtB.id,
+        pledge: 'Đăng ký thi đua',
+      }),
+    );
     expect(outsideScope.statusCode).toBe(403);
     expect(outsideScope.json().code).toBe('OUT_OF_SCOPE');
   });
@@ -117,7 +143,9 @@ describe('registrations', () => {
     expect(consolidated.json()).toMatchObject({ kind: 'consolidated', includedIds: [personal.id] });
     const id = consolidated.json().id as string;
     await post(`/api/registrations/${id}/submit`, s.communeOfficer.headers);
-    const self = await post(`/api/registrations/${id}/approve`, s.communeOfficer.headers);
+    const self = await expectNothingStored(t.handle, () =>
+      post(`/api/registrations/${id}/approve`, s.communeOfficer.headers),
+    );
     expect(self.statusCode).toBe(403);
     const approved = await post(`/api/registrations/${id}/approve`, s.districtOfficer.headers);
     expect(approved.json().status).toBe('approved');

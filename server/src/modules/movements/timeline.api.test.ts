@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { movementAssignments } from '../../platform/db/schema.ts';
 import { createDueReminders } from './reminders.ts';
@@ -91,12 +92,14 @@ describe('milestones and assignments', () => {
       .from(movementAssignments)
       .where(eq(movementAssignments.id, assigned.json().id));
     expect(row?.status).toBe('done');
-    const outsider = await t.app.inject({
-      method: 'POST',
-      url: `/api/movements/${id}/assignments`,
-      headers: p.districtOfficer.headers,
-      payload: { assigneeUnitId: p.districtB.id, task: 'Việc ngoài phạm vi' },
-    });
+    const outsider = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/movements/${id}/assignments`,
+        headers: p.districtOfficer.headers,
+        payload: { assigneeUnitId: p.districtB.id, task: 'Việc ngoài phạm vi' },
+      }),
+    );
     expect(outsider.statusCode).toBe(403);
   });
 });

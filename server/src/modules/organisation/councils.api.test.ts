@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncil, buildPerson, buildUnit, signInAs } from '../../../../tests/support/factories.ts';
+import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditEvents, blocMembers, blocs, councilMembers, councils } from '../../platform/db/schema.ts';
 
@@ -47,12 +48,9 @@ describe('POST /api/councils and members', () => {
       actions: ['view', 'edit', 'delete'],
     });
     expect(await auditOf('council.create', id)).toHaveLength(1);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/councils',
-      headers: officer.headers,
-      payload,
-    });
+    const again = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url: '/api/councils', headers: officer.headers, payload }),
+    );
     expect(again.statusCode).toBe(409);
     expect(await t.handle.db.select().from(councils).where(eq(councils.unitId, province.id))).toHaveLength(1);
 
@@ -75,12 +73,14 @@ describe('POST /api/councils and members', () => {
     expect(
       added.json().members.map((m: { personName: string; role: string }) => `${m.role}:${m.personName}`),
     ).toEqual(['chair:Lê Văn Lương', 'secretary:Hà Thị Ánh']);
-    const twice = await t.app.inject({
-      method: 'POST',
-      url,
-      headers: officer.headers,
-      payload: { personId: chair.id, role: 'chair', termFrom: '2021-01-01' },
-    });
+    const twice = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: officer.headers,
+        payload: { personId: chair.id, role: 'chair', termFrom: '2021-01-01' },
+      }),
+    );
     expect(twice.statusCode).toBe(409);
     expect(
       await t.handle.db.select().from(councilMembers).where(eq(councilMembers.councilId, id)),
@@ -92,15 +92,34 @@ describe('POST /api/councils and members', () => {
     const { province } = await buildProvince();
     const elsewhere = await buildUnit(t.handle.db, { name: 'Nơi khác' });
     const outsider = await signInAs(t, 'tdkt_officer', elsewhere.id);
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/councils',
-      headers: outsider.headers,
-      payload: { unitId: province.id, name: 'HĐ' },
-    });
+    const response = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/councils',
+        headers: outsider.headers,
+        payload: { unitId: province.id, name: 'HĐ' },
+      }),
+    );
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('OUT_OF_SCOPE');
     const council = await buildCouncil(t.handle.db, { unitId: province.id });
+    for (const [method, url, payload] of [
+      ['PATCH', `/api/councils/${council.id}`, { name: 'Hội đồng bị sửa' }],
+      ['DELETE', `/api/councils/${council.id}`, undefined],
+      [
+        'POST',
+        `/api/councils/${council.id}/members`,
+        { personId: crypto.randomUUID(), role: 'member', termFrom: '2021-01-01' },
+      ],
+    ] as const) {
+      const refused = await expectNothingStored(t.handle, () =>
+        t.app.inject({ method, url, headers: outsider.headers, ...(payload ? { payload } : {}) }),
+      );
+      expect(refused.statusCode, `${method} ${url}`).toBe(403);
+    }
+    expect(await t.handle.db.select().from(councils).where(eq(councils.id, council.id))).toMatchObject([
+      { name: council.name },
+    ]);
     const read = await t.app.inject({
       method: 'GET',
       url: `/api/councils/${council.id}`,
@@ -162,10 +181,10 @@ describe('POST /api/blocs and /api/blocs/copy-year', () => {
       memberCount: 3,
     });
     expect(await auditOf('bloc.create', created.json().id)).toHaveLength(1);
-    expect(
-      (await t.app.inject({ method: 'POST', url: '/api/blocs', headers: officer.headers, payload }))
-        .statusCode,
-    ).toBe(409);
+    const doubled = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url: '/api/blocs', headers: officer.headers, payload }),
+    );
+    expect(doubled.statusCode).toBe(409);
 
     const copy = { councilId: council.id, fromYear: 2024 };
     const copied = await t.app.inject({
@@ -189,16 +208,10 @@ describe('POST /api/blocs and /api/blocs/copy-year', () => {
       'head',
       'member',
     ]);
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/blocs/copy-year',
-          headers: officer.headers,
-          payload: copy,
-        })
-      ).statusCode,
-    ).toBe(409);
+    const copiedTwice = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url: '/api/blocs/copy-year', headers: officer.headers, payload: copy }),
+    );
+    expect(copiedTwice.statusCode).toBe(409);
     expect(await auditOf('bloc.copy_year', council.id)).toHaveLength(1);
 
     const list = await t.app.inject({
@@ -216,20 +229,22 @@ describe('POST /api/blocs and /api/blocs/copy-year', () => {
     const { province, districts, officer } = await buildProvince();
     const council = await buildCouncil(t.handle.db, { unitId: province.id });
     const [a, b] = districts as unknown as [{ id: string }, { id: string }];
-    const bad = await t.app.inject({
-      method: 'POST',
-      url: '/api/blocs',
-      headers: officer.headers,
-      payload: {
-        councilId: council.id,
-        year: 2025,
-        name: 'Khối X',
-        members: [
-          { unitId: a.id, role: 'head' },
-          { unitId: b.id, role: 'head' },
-        ],
-      },
-    });
+    const bad = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/blocs',
+        headers: officer.headers,
+        payload: {
+          councilId: council.id,
+          year: 2025,
+          name: 'Khối X',
+          members: [
+            { unitId: a.id, role: 'head' },
+            { unitId: b.id, role: 'head' },
+          ],
+        },
+      }),
+    );
     expect(bad.statusCode).toBe(400);
     const created = await t.app.inject({
       method: 'POST',

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson, buildUnit, buildUser, signIn, signInAs } from '../../../../tests/support/factories.ts';
+import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditEvents, employments, persons } from '../../platform/db/schema.ts';
 
@@ -144,12 +145,9 @@ describe('POST /api/persons', () => {
       { unitId: districtA.id, startedOn: '2010-09-01', endedOn: null },
     ]);
     expect(await auditOf('person.create', id)).toHaveLength(1);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/persons',
-      headers: officer.headers,
-      payload,
-    });
+    const again = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url: '/api/persons', headers: officer.headers, payload }),
+    );
     expect(again.statusCode).toBe(409);
     expect(
       await t.handle.db.select().from(persons).where(eq(persons.fullName, payload.fullName)),
@@ -159,20 +157,19 @@ describe('POST /api/persons', () => {
   it('refuses a unit out of scope with 403 and an invalid body with 400', async () => {
     const { districtB, officer } = await buildDistricts();
     const payload = { fullName: 'Giàng A Páo', gender: 'male', category: 'worker', unitId: districtB.id };
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/api/persons',
-      headers: officer.headers,
-      payload,
-    });
+    const refused = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url: '/api/persons', headers: officer.headers, payload }),
+    );
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('OUT_OF_SCOPE');
-    const invalid = await t.app.inject({
-      method: 'POST',
-      url: '/api/persons',
-      headers: officer.headers,
-      payload: { ...payload, gender: 'x' },
-    });
+    const invalid = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/persons',
+        headers: officer.headers,
+        payload: { ...payload, gender: 'x' },
+      }),
+    );
     expect(invalid.statusCode).toBe(400);
   });
 });
@@ -203,6 +200,36 @@ describe('PATCH /api/persons/:id', () => {
       { unitId: division.id, startedOn: '2024-01-01', endedOn: null, position: 'Trưởng phòng' },
       { unitId: districtA.id, endedOn: '2024-01-01' },
     ]);
-    expect(await auditOf('person.update', person.id)).toHaveLength(1);
+    const [event] = await auditOf('person.update', person.id);
+    expect(event).toMatchObject({
+      actorId: officer.user.id,
+      before: { unitId: districtA.id, isLeader: false },
+      after: { unitId: division.id, isLeader: true, position: 'Trưởng phòng' },
+    });
+  });
+
+  it('refuses a person out of scope with 403 and a move out of scope with 403, storing nothing', async () => {
+    const { districtA, districtB, officer } = await buildDistricts();
+    const outside = await buildPerson(t.handle.db, { unitId: districtB.id });
+    const mine = await buildPerson(t.handle.db, { unitId: districtA.id });
+    const foreign = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/persons/${outside.id}`,
+        headers: officer.headers,
+        payload: { position: 'Phó Chủ tịch' },
+      }),
+    );
+    expect(foreign.statusCode).toBe(403);
+    const away = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/persons/${mine.id}`,
+        headers: officer.headers,
+        payload: { unitId: districtB.id },
+      }),
+    );
+    expect(away.statusCode).toBe(403);
+    expect(await auditOf('person.update', mine.id)).toEqual([]);
   });
 });

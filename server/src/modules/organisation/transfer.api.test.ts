@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson, buildUnit, signInAs } from '../../../../tests/support/factories.ts';
+import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditEvents, employments, persons, units } from '../../platform/db/schema.ts';
 
@@ -127,7 +128,9 @@ describe('POST /api/persons/import', () => {
       ['Hà Văn Đúng', 'Nam', '12/05/1980', '', 'Công chức', '', '', '', code, ''],
       ['X', 'Khác', '', '', 'Học sinh', '', 'Có lẽ', '', code, ''],
     ]);
-    const response = await post('/api/persons/import', officer.headers, upload('can-bo.xlsx', file));
+    const response = await expectNothingStored(t.handle, () =>
+      post('/api/persons/import', officer.headers, upload('can-bo.xlsx', file)),
+    );
     expect(response.statusCode).toBe(422);
     const errors = response.json().errors as { row: number; column: string }[];
     expect(errors.map((e) => `${e.row}:${e.column}`)).toEqual([
@@ -147,7 +150,9 @@ describe('POST /api/persons/import', () => {
     const { district, code, officer } = await setup();
     await buildPerson(t.handle.db, { unitId: district.id, fullName: 'Sùng A Dế', birthDate: '1979-01-01' });
     const csv = `${csvHeader}\nVàng Thị Dung,Nữ,,,Viên chức,,,,${code},\nSùng A Dế,Nam,01/01/1979,,Công chức,,,,${code},\n`;
-    const response = await post('/api/persons/import', officer.headers, upload('x.csv', csv));
+    const response = await expectNothingStored(t.handle, () =>
+      post('/api/persons/import', officer.headers, upload('x.csv', csv)),
+    );
     expect(response.statusCode).toBe(422);
     expect(response.json().errors).toMatchObject([{ row: 3, column: 'Họ và tên' }]);
     expect(await t.handle.db.select().from(persons).where(eq(persons.unitId, district.id))).toHaveLength(1);
@@ -156,13 +161,13 @@ describe('POST /api/persons/import', () => {
   it('refuses a file that is not a spreadsheet with a clear Vietnamese message', async () => {
     const { officer } = await setup();
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
-    const response = await post('/api/persons/import', officer.headers, upload('anh.png', png));
+    const response = await expectNothingStored(t.handle, () =>
+      post('/api/persons/import', officer.headers, upload('anh.png', png)),
+    );
     expect(response.statusCode).toBe(422);
     expect(response.json().message).toMatch(/không phải bảng tính/);
-    const broken = await post(
-      '/api/persons/import',
-      officer.headers,
-      upload('hong.xlsx', Buffer.from('PK\u0003\u0004rac')),
+    const broken = await expectNothingStored(t.handle, () =>
+      post('/api/persons/import', officer.headers, upload('hong.xlsx', Buffer.from('PK\u0003\u0004rac'))),
     );
     expect(broken.statusCode).toBe(422);
   });
@@ -202,7 +207,14 @@ describe('POST /api/units/import and GET /api/units/export', () => {
       .from(units)
       .where(eq(units.code, `${child}.1`));
     expect(stored?.path.startsWith(district.path)).toBe(true);
-    const again = await post('/api/units/import', officer.headers, upload('don-vi.csv', csv));
+    const events = await t.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'unit.import'), eq(auditEvents.actorId, officer.user.id)));
+    expect(events).toMatchObject([{ entityType: 'unit', after: { imported: 2 } }]);
+    const again = await expectNothingStored(t.handle, () =>
+      post('/api/units/import', officer.headers, upload('don-vi.csv', csv)),
+    );
     expect(again.statusCode).toBe(422);
     const exported = await t.app.inject({
       method: 'GET',

@@ -1,6 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit, buildUser, signIn, signInAs } from '../../../../tests/support/factories.ts';
+import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditEvents, roleGrants, unitSuccessions, units } from '../../platform/db/schema.ts';
 
@@ -116,32 +117,33 @@ describe('POST /api/units', () => {
     const [stored] = await t.handle.db.select().from(units).where(eq(units.id, body.id));
     expect(stored?.path).toBe(`${districtA.path}${body.id}/`);
     expect(await auditOf('unit.create', body.id)).toHaveLength(1);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/units',
-      headers: officer.headers,
-      payload,
-    });
+    const again = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url: '/api/units', headers: officer.headers, payload }),
+    );
     expect(again.statusCode).toBe(409);
     expect(await t.handle.db.select().from(units).where(eq(units.code, payload.code))).toHaveLength(1);
   });
 
   it('refuses a parent out of scope with 403 OUT_OF_SCOPE and a root unit for a non-admin', async () => {
     const { districtB, officer } = await buildProvince();
-    const outside = await t.app.inject({
-      method: 'POST',
-      url: '/api/units',
-      headers: officer.headers,
-      payload: { parentId: districtB.id, name: 'Phòng X', code: code('X') },
-    });
+    const outside = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/units',
+        headers: officer.headers,
+        payload: { parentId: districtB.id, name: 'Phòng X', code: code('X') },
+      }),
+    );
     expect(outside.statusCode).toBe(403);
     expect(outside.json().code).toBe('OUT_OF_SCOPE');
-    const root = await t.app.inject({
-      method: 'POST',
-      url: '/api/units',
-      headers: officer.headers,
-      payload: { name: 'Gốc', code: code('R') },
-    });
+    const root = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/units',
+        headers: officer.headers,
+        payload: { name: 'Gốc', code: code('R') },
+      }),
+    );
     expect(root.statusCode).toBe(403);
   });
 });
@@ -162,12 +164,14 @@ describe('POST /api/units/:id/move', () => {
     const [storedHamlet] = await t.handle.db.select().from(units).where(eq(units.id, hamlet.id));
     expect(storedHamlet?.path).toBe(`${province.path}${districtB.id}/${commune.id}/${hamlet.id}/`);
     expect(await auditOf('unit.move', commune.id)).toHaveLength(1);
-    const cycle = await t.app.inject({
-      method: 'POST',
-      url: `/api/units/${districtB.id}/move`,
-      headers: admin.headers,
-      payload: { parentId: hamlet.id },
-    });
+    const cycle = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/units/${districtB.id}/move`,
+        headers: admin.headers,
+        payload: { parentId: hamlet.id },
+      }),
+    );
     expect(cycle.statusCode).toBe(400);
     expect(
       await t.handle.db
@@ -200,12 +204,14 @@ describe('POST /api/units/:id/successions', () => {
       await t.handle.db.select().from(unitSuccessions).where(eq(unitSuccessions.predecessorId, districtA.id)),
     ).toHaveLength(1);
     expect(await auditOf('unit.end', districtA.id)).toHaveLength(1);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: `/api/units/${districtA.id}/successions`,
-      headers: admin.headers,
-      payload,
-    });
+    const again = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/units/${districtA.id}/successions`,
+        headers: admin.headers,
+        payload,
+      }),
+    );
     expect(again.statusCode).toBe(409);
 
     const successorOfficer = await signInAs(t, 'tdkt_officer', newCommune.id);
@@ -234,15 +240,22 @@ describe('POST /api/units/:id/grants', () => {
     const user = await buildUser(t.handle.db);
     const payload = { userId: user.id, role: 'tdkt_officer' };
     const url = `/api/units/${districtA.id}/grants`;
-    expect((await t.app.inject({ method: 'POST', url, headers: admin.headers, payload })).statusCode).toBe(
-      201,
+    const granted = await t.app.inject({ method: 'POST', url, headers: admin.headers, payload });
+    expect(granted.statusCode).toBe(201);
+    const grantEvents = await auditOf('user.grant', user.id);
+    expect(grantEvents.map((event) => event.after)).toContainEqual({
+      userId: user.id,
+      role: 'tdkt_officer',
+      unitId: districtA.id,
+    });
+    const twice = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url, headers: admin.headers, payload }),
     );
-    expect((await t.app.inject({ method: 'POST', url, headers: admin.headers, payload })).statusCode).toBe(
-      409,
+    expect(twice.statusCode).toBe(409);
+    const notAdmin = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url, headers: officer.headers, payload }),
     );
-    expect((await t.app.inject({ method: 'POST', url, headers: officer.headers, payload })).statusCode).toBe(
-      403,
-    );
+    expect(notAdmin.statusCode).toBe(403);
     const grants = await t.handle.db.select().from(roleGrants).where(eq(roleGrants.userId, user.id));
     expect(grants.filter((g) => g.unitId === districtA.id)).toHaveLength(1);
     const session = await signIn(t, user.username);

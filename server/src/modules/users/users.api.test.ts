@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit, signInAs } from '../../../../tests/support/factories.ts';
+import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditEvents, roleGrants, users } from '../../platform/db/schema.ts';
 
@@ -42,13 +43,20 @@ describe('POST /api/users', () => {
       .where(and(eq(auditEvents.action, 'user.create'), eq(auditEvents.entityId, body.id)));
     expect(event).toMatchObject({ actorId: admin.user.id, entityType: 'user' });
     expect(JSON.stringify(event?.after)).not.toContain('mat-khau');
+    const [grant] = await t.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.grant'), eq(auditEvents.entityId, body.id)));
+    expect(grant?.after).toEqual({ userId: body.id, role: 'tdkt_officer', unitId: unit.id });
   });
 
   it('refuses a taken username with 409 and changes nothing', async () => {
     const admin = await signInAs(t, 'admin');
     const payload = newUser('b');
     await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload });
-    const again = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload });
+    const again = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload }),
+    );
     expect(again.statusCode).toBe(409);
     expect(again.json().fields).toEqual([{ path: 'username', message: 'Tên đăng nhập đã được sử dụng' }]);
     expect(await t.handle.db.select().from(users).where(eq(users.username, payload.username))).toHaveLength(
@@ -59,12 +67,9 @@ describe('POST /api/users', () => {
   it('refuses a grant on a unit that does not exist', async () => {
     const admin = await signInAs(t, 'admin');
     const payload = newUser('c', crypto.randomUUID());
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: admin.headers,
-      payload,
-    });
+    const response = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload }),
+    );
     expect(response.statusCode).toBe(400);
     expect(await t.handle.db.select().from(users).where(eq(users.username, payload.username))).toHaveLength(
       0,
@@ -74,12 +79,9 @@ describe('POST /api/users', () => {
   it('refuses an officer (not an administrator) with 403', async () => {
     const officer = await signInAs(t, 'tdkt_officer');
     const payload = newUser('d');
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: officer.headers,
-      payload,
-    });
+    const response = await expectNothingStored(t.handle, () =>
+      t.app.inject({ method: 'POST', url: '/api/users', headers: officer.headers, payload }),
+    );
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('FORBIDDEN');
     expect(await t.handle.db.select().from(users).where(eq(users.username, payload.username))).toHaveLength(

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../../contracts/audit.ts';
 import type { Executor } from '../db/client.ts';
 import { auditEvents } from '../db/schema.ts';
 
@@ -19,7 +20,8 @@ export const systemActor = (username = 'system'): ActorContext => ({
 
 /** What changed, as written to the audit trail. */
 export interface AuditEntry {
-  action: string;
+  /** One of the actions listed in contracts/audit.ts. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   before?: unknown;

@@ -18,7 +18,7 @@ import { registerUserRoutes } from '../../modules/users/index.ts';
 import { registerAccessControl } from '../auth/access.ts';
 import { repoRoot } from '../version.ts';
 import type { AppContext } from './app-context.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { answerMalformedPath, registerErrorHandler } from './error-handler.ts';
 import { type LogStream, loggerOptions } from './logger.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerResponseHeaders, warnAboutUntrustedProxy } from './response-headers.ts';
@@ -59,6 +59,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
       disableRequestLogging: !['debug', 'trace'].includes(context.config.LOG_LEVEL),
     }),
     requestIdHeader: false,
+    frameworkErrors: answerMalformedPath,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

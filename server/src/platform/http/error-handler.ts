@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../../../../contracts/common.ts';
 import { errorMessages } from '../../../../contracts/errors.ts';
@@ -20,6 +20,20 @@ export function looksLikeApiPath(url: string): boolean {
     .replace(/\/{2,}/g, '/')
     .replace(/\/\.(?=\/|$)/g, '');
   return /^\/api(\/|$)/i.test(path);
+}
+
+/**
+ * The reply to a path the router cannot even read (bad percent-encoding, an overlong parameter):
+ * it matches no route, so it gets a plain Vietnamese refusal instead of Fastify's English one.
+ */
+export function answerMalformedPath(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  reply
+    .status(status)
+    .header('x-request-id', request.id)
+    .header('cache-control', 'no-store')
+    .send({ code: 'VALIDATION_FAILED', message: 'Đường dẫn không hợp lệ.', requestId: request.id });
 }
 
 /** Installs the single error handler: AppError → its status, validation → field list, the rest → logged 500. */

@@ -2,6 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, randomAddress, TEST_PASSWORD } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { purgeExpiredSessions } from '../../platform/auth/session-store.ts';
 import { auditEvents, loginAttempts, sessions } from '../../platform/db/schema.ts';
 
 let t: TestApp;
@@ -119,5 +120,16 @@ describe('POST /api/auth/login throttling', () => {
     }
     for (const user of users)
       expect((await attempt(user.username, TEST_PASSWORD, office)).statusCode).toBe(200);
+  });
+
+  it('forgets attempts older than 30 days at start-up and keeps the recent ones', async () => {
+    const [old, recent] = [`old.${randomAddress()}`, `recent.${randomAddress()}`];
+    await t.handle.db.insert(loginAttempts).values([
+      { username: old, ip: '10.0.0.1', succeeded: false, createdAt: sql`now() - interval '31 days'` },
+      { username: recent, ip: '10.0.0.1', succeeded: false, createdAt: sql`now() - interval '29 days'` },
+    ]);
+    await purgeExpiredSessions(t.handle.db);
+    expect(await countWhere(loginAttempts, eq(loginAttempts.username, old))).toBe(0);
+    expect(await countWhere(loginAttempts, eq(loginAttempts.username, recent))).toBe(1);
   });
 });

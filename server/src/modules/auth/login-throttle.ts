@@ -1,3 +1,5 @@
+import { LOGIN_ATTEMPT_RETENTION_MS } from '../../platform/auth/session-store.ts';
+
 /** Failures an account may have before each further attempt must wait. */
 export const FREE_FAILURES = 3;
 /** The longest wait between two attempts on one account. */
@@ -5,7 +7,7 @@ export const MAX_DELAY_MS = 15 * 60 * 1000;
 /** Failures older than this (or older than the account's last success) no longer slow it down. */
 export const ACCOUNT_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** An address the account signed in from within this time is judged on its own failures only. */
-export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60 * 1000;
+export const KNOWN_ADDRESS_MS = LOGIN_ATTEMPT_RETENTION_MS;
 /** An address failing on this many distinct accounts within the window is blocked for the window. */
 export const SPRAY_ACCOUNTS = 20;
 export const SPRAY_WINDOW_MS = 15 * 60 * 1000;

@@ -48,6 +48,13 @@ describe('registering a route', () => {
     }
   });
 
+  it('refuses csrf: false on a route that needs a signed-in user', async () => {
+    const app = await bareApp();
+    expect(() => app.post('/api/risky', { config: { access: 'signed-in', csrf: false } }, ok)).toThrow(
+      'only a public route may declare csrf: false',
+    );
+  });
+
   it('makes routes outside /api public, lists every route with its access, HEAD included', async () => {
     const app = await bareApp();
     app.get('/assets/app.js', ok);

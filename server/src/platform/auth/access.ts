@@ -99,6 +99,10 @@ function requireDeclaredAccess(app: FastifyInstance, table: RouteAccess[]): void
       throw new Error(`${where}: every route under /api must declare config.access`);
     }
     const access = declared === undefined ? 'public' : checkedAccess(declared, where);
+    // Skipping the CSRF check is for a route without a session (login); never for a signed-in one.
+    if (route.config?.csrf === false && access !== 'public') {
+      throw new Error(`${where}: only a public route may declare csrf: false`);
+    }
     route.config = { ...route.config, access };
     for (const method of [route.method].flat()) {
       table.push({ method, url: route.url, access, csrf: route.config.csrf !== false });

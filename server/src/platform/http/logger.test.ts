@@ -1,7 +1,7 @@
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { loggerOptions, serializeError } from './logger.ts';
+import { describeError, loggerOptions, serializeError } from './logger.ts';
 
 /** A logger writing into an array, built the way the server builds its own. */
 function capturedLogger() {
@@ -43,6 +43,17 @@ describe('serializeError', () => {
       cause: { code: '23502', table: 'users', column: 'full_name' },
     });
     expect(serialized.stack).toMatch(/^DrizzleQueryError: Failed query: insert[^\n]*\n\s+at /);
+  });
+});
+
+describe('describeError', () => {
+  it('prints the stack and each cause for the terminal, without parameters', () => {
+    const text = describeError(failedInsert());
+    expect(text).toContain('DrizzleQueryError: Failed query: insert into "users"');
+    expect(text).toContain(
+      'caused by: Error: null value in column "full_name" violates not-null constraint [23502]',
+    );
+    expect(text).not.toContain('argon2id');
   });
 });
 

@@ -80,6 +80,20 @@ export function serializeError(error: unknown, depth = 0): SerializedError {
   return out;
 }
 
+/** An error as plain text for a terminal (the CLI), with the same omissions as the log: stack, then each cause. */
+export function describeError(error: unknown): string {
+  const lines: string[] = [];
+  for (
+    let part: SerializedError | undefined = serializeError(error);
+    part;
+    part = part.cause as SerializedError
+  ) {
+    const code = typeof part.code === 'string' ? ` [${part.code}]` : '';
+    lines.push(lines.length ? `caused by: ${part.type}: ${part.message}${code}` : `${part.stack}${code}`);
+  }
+  return lines.join('\n');
+}
+
 /** Pino options for the server: the level, the redaction list and the error serializer that drops SQL parameters. */
 export function loggerOptions(level: string, stream?: LogStream): FastifyServerOptions['logger'] {
   return {

@@ -29,7 +29,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   NOT_FOUND: 'Không tìm thấy dữ liệu yêu cầu.',
   CONFLICT: 'Dữ liệu đã thay đổi hoặc đã tồn tại. Vui lòng tải lại và thử lại.',
   INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-  LOGIN_THROTTLED: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+  LOGIN_THROTTLED: 'Đăng nhập sai quá nhiều lần. Vui lòng chờ một lát rồi thử lại.',
   PAYLOAD_TOO_LARGE: 'Tệp hoặc dữ liệu gửi lên quá lớn.',
   RATE_LIMITED: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
   INTERNAL: 'Đã có lỗi hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã yêu cầu.',

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../platform/config.ts';
 import { DataDirLockedError } from '../platform/db/lock.ts';
 import { AppError } from '../platform/http/app-error.ts';
+import { describeError } from '../platform/http/logger.ts';
 import { appVersion } from '../platform/version.ts';
 import { registerDbCommands } from './db.command.ts';
 import { registerDocCommands } from './doc.command.ts';
@@ -27,7 +28,7 @@ function fail(error: unknown): never {
       `Không kết nối được cơ sở dữ liệu PostgreSQL / Cannot connect to PostgreSQL: ${error.message}`,
     );
   } else {
-    console.error(error);
+    console.error(describeError(error));
   }
   process.exit(1);
 }

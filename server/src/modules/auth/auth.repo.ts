@@ -1,6 +1,7 @@
-import { and, desc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, count, countDistinct, eq, gt, max, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { loginAttempts, users } from '../../platform/db/schema.ts';
+import { ACCOUNT_WINDOW_MS, KNOWN_ADDRESS_MS, type LoginHistory, SPRAY_WINDOW_MS } from './login-throttle.ts';
 
 /** One account by its username, with its password hash. */
 export async function findUserByUsername(executor: Executor, username: string) {
@@ -8,46 +9,77 @@ export async function findUserByUsername(executor: Executor, username: string) {
   return row ?? null;
 }
 
-/** Records a login attempt for throttling. */
+/** Holds, until the transaction ends, the right to judge and record an attempt on this username. */
+export async function lockLoginAttempts(executor: Executor, username: string): Promise<void> {
+  await executor.execute(sql`select pg_advisory_xact_lock(hashtext(${`tdkt.login:${username}`}))`);
+}
+
+/** Records a login attempt; returns its id so a pending attempt can be marked as succeeded. */
 export async function insertLoginAttempt(
   executor: Executor,
   attempt: { username: string; ip: string; succeeded: boolean },
-): Promise<void> {
-  await executor.insert(loginAttempts).values(attempt);
+): Promise<number> {
+  const [row] = await executor.insert(loginAttempts).values(attempt).returning({ id: loginAttempts.id });
+  return (row as { id: number }).id;
 }
 
-/**
- * Recent failed attempts for the account (since its last success) and for the address,
- * within the last half hour — enough to decide a 15-minute lock.
- */
-export async function listRecentFailures(executor: Executor, username: string, ip: string) {
-  const since = sql`now() - interval '30 minutes'`;
+/** Marks an attempt recorded as pending (failed until proven) as succeeded. */
+export async function markLoginAttemptSucceeded(executor: Executor, id: number): Promise<void> {
+  await executor.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, id));
+}
+
+const ago = (ms: number) => sql`now() - make_interval(secs => ${ms / 1000})`;
+
+/** The recent attempts the throttle judges, in three small aggregate queries on the indexed columns. */
+export async function loadLoginHistory(
+  executor: Executor,
+  username: string,
+  ip: string,
+): Promise<LoginHistory> {
+  const byAccount = eq(loginAttempts.username, username);
   const [lastSuccess] = await executor
-    .select({ at: loginAttempts.createdAt })
+    .select({ at: max(loginAttempts.createdAt), known: sql<boolean>`bool_or(${loginAttempts.ip} = ${ip})` })
     .from(loginAttempts)
     .where(
-      and(
-        eq(loginAttempts.username, username),
-        eq(loginAttempts.succeeded, true),
-        gt(loginAttempts.createdAt, since),
+      and(byAccount, eq(loginAttempts.succeeded, true), gt(loginAttempts.createdAt, ago(KNOWN_ADDRESS_MS))),
+    );
+  const accountFailures = and(
+    byAccount,
+    eq(loginAttempts.succeeded, false),
+    gt(loginAttempts.createdAt, ago(ACCOUNT_WINDOW_MS)),
+    lastSuccess?.at ? gt(loginAttempts.createdAt, lastSuccess.at) : undefined,
+  );
+  const fromHere = sql`${loginAttempts.ip} = ${ip}`;
+  const [account] = await executor
+    .select({
+      count: count(),
+      last: max(loginAttempts.createdAt),
+      countHere: sql<number>`count(*) filter (where ${fromHere})`.mapWith(Number),
+      lastHere: sql<Date | null>`max(${loginAttempts.createdAt}) filter (where ${fromHere})`.mapWith(
+        loginAttempts.createdAt,
       ),
-    )
-    .orderBy(desc(loginAttempts.createdAt))
-    .limit(1);
-  const rows = await executor
-    .select({ username: loginAttempts.username, ip: loginAttempts.ip, at: loginAttempts.createdAt })
+    })
+    .from(loginAttempts)
+    .where(accountFailures);
+  const [spray] = await executor
+    .select({
+      accounts: countDistinct(loginAttempts.username),
+      last: max(loginAttempts.createdAt),
+      now: sql<Date>`now()`.mapWith(loginAttempts.createdAt),
+    })
     .from(loginAttempts)
     .where(
       and(
+        eq(loginAttempts.ip, ip),
         eq(loginAttempts.succeeded, false),
-        gt(loginAttempts.createdAt, since),
-        or(eq(loginAttempts.username, username), eq(loginAttempts.ip, ip)),
+        gt(loginAttempts.createdAt, ago(SPRAY_WINDOW_MS)),
       ),
     );
   return {
-    byAccount: rows
-      .filter((row) => row.username === username && (!lastSuccess || row.at > lastSuccess.at))
-      .map((row) => row.at),
-    byAddress: rows.filter((row) => row.ip === ip).map((row) => row.at),
+    now: spray?.now ?? new Date(),
+    account: { count: account?.count ?? 0, last: account?.last ?? null },
+    fromAddress: { count: account?.countHere ?? 0, last: account?.lastHere ?? null },
+    knownAddress: lastSuccess?.known === true,
+    spray: { accounts: spray?.accounts ?? 0, last: spray?.last ?? null },
   };
 }

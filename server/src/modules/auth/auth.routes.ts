@@ -63,7 +63,10 @@ export function registerAuthRoutes(app: FastifyInstance, { db }: AppContext): vo
 
   api.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: OkResponse } } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: OkResponse } },
+    },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await logout(db, token, actorOf(request));

@@ -5,37 +5,49 @@ import type { Principal } from '../../platform/auth/policy.ts';
 import { forgetSession } from '../../platform/auth/session-cache.ts';
 import { createSession, deleteSession, loadGrants, toPrincipal } from '../../platform/auth/session-store.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { AppError } from '../../platform/http/app-error.ts';
-import { findUserByUsername, insertLoginAttempt, listRecentFailures } from './auth.repo.ts';
-import { lockedUntil } from './login-throttle.ts';
+import { AppError, RetryLaterError } from '../../platform/http/app-error.ts';
+import {
+  findUserByUsername,
+  insertLoginAttempt,
+  loadLoginHistory,
+  lockLoginAttempts,
+  markLoginAttemptSucceeded,
+} from './auth.repo.ts';
+import { decideThrottle, throttleMessage } from './login-throttle.ts';
 
 // Verified against when the username is unknown, so both cases take the same time.
 const dummyHash = hashPassword('tdkt-timing-equaliser');
 
-/** Signs a user in: throttles, checks the password, opens a session; every outcome is audited. */
+/**
+ * Judges the attempt against the throttle and records it as failed until the password is proven,
+ * under a per-username lock, so attempts sent at once each see the ones before them.
+ */
+async function admitAttempt(db: Database, username: string, ip: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    await lockLoginAttempts(tx, username);
+    const throttle = decideThrottle(await loadLoginHistory(tx, username, ip));
+    if (throttle) {
+      throw new RetryLaterError(
+        'LOGIN_THROTTLED',
+        throttleMessage(throttle),
+        Math.ceil(throttle.retryAfterMs / 1000),
+      );
+    }
+    return insertLoginAttempt(tx, { username, ip, succeeded: false });
+  });
+}
+
+/** Signs a user in: throttles, checks the password, opens a session; every outcome but a refusal is audited. */
 export async function login(
   db: Database,
   input: LoginBody,
   actor: ActorContext & { ip: string; userAgent: string | null },
 ): Promise<{ token: string; csrfToken: string; principal: Principal }> {
-  const failures = await listRecentFailures(db, input.username, actor.ip);
-  const now = new Date();
-  const lock = [lockedUntil(failures.byAccount, now), lockedUntil(failures.byAddress, now)]
-    .filter((value): value is Date => value !== null)
-    .sort((a, b) => b.getTime() - a.getTime())[0];
-  if (lock) {
-    const minutesLeft = Math.max(1, Math.ceil((lock.getTime() - now.getTime()) / 60_000));
-    throw new AppError(
-      'LOGIN_THROTTLED',
-      `Đăng nhập sai quá 5 lần trong 15 phút. Vui lòng thử lại sau ${minutesLeft} phút.`,
-    );
-  }
-
+  const attemptId = await admitAttempt(db, input.username, actor.ip);
   const user = await findUserByUsername(db, input.username);
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
   if (!user?.isActive || !passwordMatches) {
     await db.transaction(async (tx) => {
-      await insertLoginAttempt(tx, { username: input.username, ip: actor.ip, succeeded: false });
       await recordAudit(tx, actor, {
         action: 'auth.login_failed',
         entityType: 'user',
@@ -50,7 +62,7 @@ export async function login(
   }
 
   return db.transaction(async (tx) => {
-    await insertLoginAttempt(tx, { username: input.username, ip: actor.ip, succeeded: true });
+    await markLoginAttemptSucceeded(tx, attemptId);
     const session = await createSession(tx, { userId: user.id, ip: actor.ip, userAgent: actor.userAgent });
     await recordAudit(
       tx,

@@ -72,6 +72,7 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/movements',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Danh sách phong trào trong phạm vi (tìm không dấu)',
@@ -169,6 +170,7 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/movements/:id',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Chi tiết phong trào và kế hoạch hiện hành',

@@ -35,6 +35,7 @@ export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/movements/:id/versions',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Các phiên bản kế hoạch',
@@ -60,6 +61,7 @@ export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/movements/:id/versions/:version',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Một phiên bản kế hoạch',
@@ -104,6 +106,7 @@ export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/movements/:id/export',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Xuất kế hoạch hiện hành (DOCX/PDF)',
@@ -116,6 +119,7 @@ export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/movements/:id/versions/:version/export',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Xuất một phiên bản kế hoạch (DOCX/PDF)',
@@ -129,6 +133,7 @@ export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/movements/:id/draft-plan',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Dự thảo kế hoạch triển khai cho đơn vị cấp dưới (DOCX)',
@@ -143,6 +148,7 @@ export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/movements/:id/diff',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'So sánh kế hoạch với kế hoạch cấp trên',
@@ -166,6 +172,7 @@ export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/movements/:id/cascade',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Tình hình ban hành kế hoạch triển khai của cấp dưới',
@@ -180,6 +187,7 @@ export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/movements/:id/obligations/mine',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Nghĩa vụ ban hành kế hoạch triển khai của đơn vị mình đối với phong trào',
@@ -193,6 +201,7 @@ export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/movements/:id/cascade.xlsx',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Xuất bảng tình hình triển khai (XLSX)',

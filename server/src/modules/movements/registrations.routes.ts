@@ -68,6 +68,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/movements/:id/registrations',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Đăng ký thi đua của phong trào (trong phạm vi)',
@@ -90,6 +91,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, { db }: AppCont
   api.post(
     '/api/movements/:id/registrations',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Đăng ký thi đua (đơn vị, hoặc bản thân khi không có unitId)',
@@ -127,6 +129,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/registrations/:id',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Một bản đăng ký',
@@ -140,6 +143,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, { db }: AppCont
   api.patch(
     '/api/registrations/:id',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Sửa bản đăng ký (đang soạn hoặc bị trả lại)',
@@ -160,7 +164,10 @@ export function registerRegistrationRoutes(app: FastifyInstance, { db }: AppCont
   ] as const) {
     api.post(
       `/api/registrations/:id/${move}`,
-      { schema: { tags, summary, params: IdParams, response: { 200: Registration, ...errors } } },
+      {
+        config: { access: 'signed-in' },
+        schema: { tags, summary, params: IdParams, response: { 200: Registration, ...errors } },
+      },
       async (request) => {
         await moveRegistration(db, callerOf(request), request.params.id, move);
         return one(request, request.params.id);
@@ -171,6 +178,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, { db }: AppCont
   api.post(
     '/api/registrations/:id/return',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Trả lại bản đăng ký (kèm lý do)',

@@ -28,6 +28,7 @@ export function registerTimelineRoutes(app: FastifyInstance, { db }: AppContext)
   api.get(
     '/api/movements/:id/milestones',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Mốc tiến độ (kèm cờ quá hạn)',
@@ -72,6 +73,7 @@ export function registerTimelineRoutes(app: FastifyInstance, { db }: AppContext)
   api.get(
     '/api/movements/:id/assignments',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Nhiệm vụ được giao và tình trạng',

@@ -28,6 +28,7 @@ export function registerNotificationRoutes(app: FastifyInstance, { db }: AppCont
   api.get(
     '/api/notifications',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Thông báo của tôi',
@@ -48,6 +49,7 @@ export function registerNotificationRoutes(app: FastifyInstance, { db }: AppCont
   api.post(
     '/api/notifications/:id/read',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Đánh dấu đã đọc',

@@ -68,6 +68,7 @@ export function registerBlocRoutes(app: FastifyInstance, { db }: AppContext): vo
   api.get(
     '/api/blocs',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Danh sách khối/cụm thi đua',
@@ -87,6 +88,7 @@ export function registerBlocRoutes(app: FastifyInstance, { db }: AppContext): vo
   api.get(
     '/api/blocs/years',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Các năm đã có khối/cụm thi đua (mới nhất trước)',
@@ -99,6 +101,7 @@ export function registerBlocRoutes(app: FastifyInstance, { db }: AppContext): vo
   api.get(
     '/api/blocs/:id',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Khối/cụm và đơn vị thành viên',

@@ -77,6 +77,7 @@ export function registerCouncilRoutes(app: FastifyInstance, { db }: AppContext):
   api.get(
     '/api/councils',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Danh sách hội đồng TĐKT',
@@ -96,6 +97,7 @@ export function registerCouncilRoutes(app: FastifyInstance, { db }: AppContext):
   api.get(
     '/api/councils/:id',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Hội đồng và thành viên',

@@ -33,6 +33,7 @@ export function registerPersonRoutes(app: FastifyInstance, { db }: AppContext): 
   api.get(
     '/api/persons',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Tìm cán bộ (không dấu), theo phạm vi',
@@ -56,6 +57,7 @@ export function registerPersonRoutes(app: FastifyInstance, { db }: AppContext): 
   api.get(
     '/api/persons/:id',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Hồ sơ cán bộ và quá trình công tác',

@@ -127,6 +127,7 @@ export function registerTransferRoutes(app: FastifyInstance, { db }: AppContext)
   api.get(
     '/api/persons/export',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Xuất danh sách cán bộ (XLSX)',
@@ -143,6 +144,7 @@ export function registerTransferRoutes(app: FastifyInstance, { db }: AppContext)
   api.get(
     '/api/units/export',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Xuất danh sách đơn vị (XLSX)',

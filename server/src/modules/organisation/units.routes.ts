@@ -65,6 +65,7 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
   api.get(
     '/api/units',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Tìm đơn vị (không dấu), theo phạm vi',
@@ -81,6 +82,7 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
   api.get(
     '/api/units/roots',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Các đơn vị gốc trong phạm vi của người dùng',
@@ -97,6 +99,7 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
   api.get(
     '/api/units/:id/children',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Đơn vị trực thuộc (một cấp)',
@@ -114,6 +117,7 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
   api.get(
     '/api/units/:id',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Chi tiết đơn vị',

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
 import type { Role } from '../../../../contracts/auth.ts';
 import type { Executor } from '../db/client.ts';
-import { roleGrants, sessions, units, users } from '../db/schema.ts';
+import { loginAttempts, roleGrants, sessions, units, users } from '../db/schema.ts';
 import type { Principal } from './policy.ts';
 
 /** How long a session lives without activity, and how often its last-seen time is refreshed. */
@@ -108,7 +108,15 @@ interface SessionRow {
   grants: { role: string; unitId: string | null; unitPath: string | null; unitName: string | null }[];
 }
 
-/** Removes expired sessions (run at start-up and from time to time). */
+/** How long sign-in attempts are kept: the throttle looks back this far for an account's known addresses. */
+export const LOGIN_ATTEMPT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Removes expired sessions and sign-in attempts past their retention (run at start-up). */
 export async function purgeExpiredSessions(executor: Executor): Promise<void> {
   await executor.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+  await executor
+    .delete(loginAttempts)
+    .where(
+      lt(loginAttempts.createdAt, sql`now() - make_interval(secs => ${LOGIN_ATTEMPT_RETENTION_MS / 1000})`),
+    );
 }

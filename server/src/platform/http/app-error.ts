@@ -34,3 +34,14 @@ export class AppError extends Error {
 export const forbidden = (message?: string) => new AppError('FORBIDDEN', message);
 export const notFound = (message?: string) => new AppError('NOT_FOUND', message);
 export const conflict = (message?: string) => new AppError('CONFLICT', message);
+
+/** A refusal the caller may retry after a while; answered with a Retry-After header. */
+export class RetryLaterError extends AppError {
+  constructor(
+    code: 'LOGIN_THROTTLED' | 'RATE_LIMITED',
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+  }
+}

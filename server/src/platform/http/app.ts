@@ -18,8 +18,10 @@ import { registerUserRoutes } from '../../modules/users/index.ts';
 import { registerAccessControl } from '../auth/access.ts';
 import { repoRoot } from '../version.ts';
 import type { AppContext } from './app-context.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { answerMalformedPath, registerErrorHandler } from './error-handler.ts';
+import { type LogStream, loggerOptions } from './logger.ts';
 import { registerOpenApi } from './openapi.ts';
+import { registerResponseHeaders, warnAboutUntrustedProxy } from './response-headers.ts';
 
 z.config(z.locales.vi());
 // A missing required field reads better as "bắt buộc" than as a type mismatch with undefined.
@@ -37,7 +39,8 @@ const modules = [
 ];
 
 export interface BuildAppOptions {
-  logger?: boolean | { level: string };
+  /** Log at this level (to stdout, or to `stream` in tests); off when absent. */
+  logger?: { level: string; stream?: LogStream };
   /** Serve the built web app from web/dist (off in API tests). */
   serveWeb?: boolean;
   sessionSecret: string;
@@ -45,9 +48,10 @@ export interface BuildAppOptions {
 
 /** Builds the Fastify application: plugins, the policy layer, every module, the web app. */
 export async function buildApp(context: AppContext, options: BuildAppOptions): Promise<FastifyInstance> {
+  const trustProxy = context.config.TDKT_TRUST_PROXY === 'true';
   const app = Fastify({
-    logger: options.logger ?? false,
-    trustProxy: context.config.TDKT_TRUST_PROXY === 'true',
+    logger: options.logger ? loggerOptions(options.logger.level, options.logger.stream) : false,
+    trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     // Per-request lines only when debugging; errors are always logged with their request id.
@@ -55,12 +59,12 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
       disableRequestLogging: !['debug', 'trace'].includes(context.config.LOG_LEVEL),
     }),
     requestIdHeader: false,
+    frameworkErrors: answerMalformedPath,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
+  registerResponseHeaders(app);
+  warnAboutUntrustedProxy(app, trustProxy);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -76,6 +80,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
   await app.register(cookie, { secret: options.sessionSecret });
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   registerErrorHandler(app, { webIndex: options.serveWeb ? webIndexHtml() : null });
+  // Before any route: refuses an /api route that declares no access, then decides on the matched route.
   registerAccessControl(app, context.db);
   await registerOpenApi(app);
   for (const register of modules) register(app, context);

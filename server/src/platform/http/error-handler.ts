@@ -1,8 +1,40 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../../../../contracts/common.ts';
 import { errorMessages } from '../../../../contracts/errors.ts';
-import { AppError } from './app-error.ts';
+import { AppError, RetryLaterError } from './app-error.ts';
+
+/**
+ * True when a path that matched no route reads as an API path once decoded and tidied (`/%61pi/x`,
+ * `//API/./x`), so it gets the API's JSON 404 rather than the web app's page.
+ */
+export function looksLikeApiPath(url: string): boolean {
+  let path = url.split('?')[0] ?? '';
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    return true;
+  }
+  path = path
+    .replaceAll('\\', '/')
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/\.(?=\/|$)/g, '');
+  return /^\/api(\/|$)/i.test(path);
+}
+
+/**
+ * The reply to a path the router cannot even read (bad percent-encoding, an overlong parameter):
+ * it matches no route, so it gets a plain Vietnamese refusal instead of Fastify's English one.
+ */
+export function answerMalformedPath(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  reply
+    .status(status)
+    .header('x-request-id', request.id)
+    .header('cache-control', 'no-store')
+    .send({ code: 'VALIDATION_FAILED', message: 'Đường dẫn không hợp lệ.', requestId: request.id });
+}
 
 /** Installs the single error handler: AppError → its status, validation → field list, the rest → logged 500. */
 export function registerErrorHandler(app: FastifyInstance, options: { webIndex: string | null }): void {
@@ -14,6 +46,7 @@ export function registerErrorHandler(app: FastifyInstance, options: { webIndex: 
       ...extra,
     });
     if (error instanceof AppError) {
+      if (error instanceof RetryLaterError) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply
         .status(error.status)
         .send(body(error.code, error.message, error.fields ? { fields: error.fields } : {}));
@@ -39,13 +72,14 @@ export function registerErrorHandler(app: FastifyInstance, options: { webIndex: 
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(body('VALIDATION_FAILED', errorMessages.VALIDATION_FAILED));
     }
+    // Logged once, through the error serializer that drops SQL parameters; the reply has no stack.
     request.log.error({ err: error, requestId: request.id }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', errorMessages.INTERNAL));
   });
 
   app.setNotFoundHandler((request, reply) => {
     // Any non-API GET is a page of the single-page app, which shows its own 404.
-    if (options.webIndex && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    if (options.webIndex && request.method === 'GET' && !looksLikeApiPath(request.url)) {
       return reply.type('text/html; charset=utf-8').send(options.webIndex);
     }
     return reply

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { appVersion } from '../version.ts';
 
-/** OpenAPI generated from the routes' zod contracts, browsable at /api/docs. */
+/** OpenAPI generated from the routes' zod contracts, browsable at /api/docs (public). */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -21,5 +21,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The API description and its browser are public (the code is open source); they carry no data.
+  // Their routes come from a plugin, so their access is declared here for the whole context.
+  await app.register(async (docs) => {
+    docs.decorate('routeAccessDefault', 'public');
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
 }

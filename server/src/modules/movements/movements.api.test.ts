@@ -186,6 +186,7 @@ describe('plan edits and versions', () => {
       url: `/api/movements/${id}/plan/criteria`,
       headers: provinceOfficer.headers,
       payload: {
+        version: detail.version,
         op: 'reword',
         tree: 'collective',
         id: first.id,
@@ -201,17 +202,24 @@ describe('plan edits and versions', () => {
     });
     expect(await auditOf(t, 'plan.criteria', id)).toHaveLength(1);
 
-    await t.app.inject({
+    const launched = await t.app.inject({
       method: 'POST',
       url: `/api/movements/${id}/launch`,
       headers: provinceOfficer.headers,
       payload: {},
     });
+    expect(launched.json().version).toBe(reword.json().version + 1);
     const added = await t.app.inject({
       method: 'POST',
       url: `/api/movements/${id}/plan/criteria`,
       headers: provinceOfficer.headers,
-      payload: { op: 'add', tree: 'individual', parentId: null, text: 'Tham gia hiến máu tình nguyện' },
+      payload: {
+        version: launched.json().version,
+        op: 'add',
+        tree: 'individual',
+        parentId: null,
+        text: 'Tham gia hiến máu tình nguyện',
+      },
     });
     expect(added.json().currentVersion).toBe(2);
     const versions = await t.app.inject({
@@ -249,7 +257,7 @@ describe('plan edits and versions', () => {
       method: 'POST',
       url: `/api/movements/${id}/plan/unclassified/${line}`,
       headers: provinceOfficer.headers,
-      payload: { action: 'drop' },
+      payload: { version: detail.version, action: 'drop' },
     });
     expect(dropped.statusCode).toBe(200);
     expect(dropped.json().unclassified.some((entry: { line: number }) => entry.line === line)).toBe(false);
@@ -257,7 +265,7 @@ describe('plan edits and versions', () => {
       method: 'POST',
       url: `/api/movements/${id}/plan/unclassified/${line}`,
       headers: provinceOfficer.headers,
-      payload: { action: 'place', target: 'funding' },
+      payload: { version: dropped.json().version, action: 'place', target: 'funding' },
     });
     expect(again.statusCode).toBe(404);
     expect(await auditOf(t, 'plan.place_line', id)).toHaveLength(1);
@@ -270,7 +278,7 @@ describe('plan edits and versions', () => {
       method: 'PATCH',
       url: `/api/movements/${id}`,
       headers: provinceOfficer.headers,
-      payload: { theme: 'Kỷ cương – trách nhiệm – hiệu quả', kind: 'regular' },
+      payload: { theme: 'Kỷ cương – trách nhiệm – hiệu quả', kind: 'regular', version: 1 },
     });
     expect(patched.json()).toMatchObject({ theme: 'Kỷ cương – trách nhiệm – hiệu quả', kind: 'regular' });
     expect(await auditOf(t, 'movement.update', id)).toHaveLength(1);

@@ -19,6 +19,7 @@ import { registerAccessControl } from '../auth/access.ts';
 import { repoRoot } from '../version.ts';
 import type { AppContext } from './app-context.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { registerIdempotency } from './idempotency.ts';
 import { registerOpenApi } from './openapi.ts';
 
 z.config(z.locales.vi());
@@ -77,6 +78,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   registerErrorHandler(app, { webIndex: options.serveWeb ? webIndexHtml() : null });
   registerAccessControl(app, context.db);
+  registerIdempotency(app, context.db);
   await registerOpenApi(app);
   for (const register of modules) register(app, context);
 

@@ -14,9 +14,12 @@ export function registerErrorHandler(app: FastifyInstance, options: { webIndex: 
       ...extra,
     });
     if (error instanceof AppError) {
-      return reply
-        .status(error.status)
-        .send(body(error.code, error.message, error.fields ? { fields: error.fields } : {}));
+      return reply.status(error.status).send(
+        body(error.code, error.message, {
+          ...(error.fields ? { fields: error.fields } : {}),
+          ...error.details,
+        }),
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => ({

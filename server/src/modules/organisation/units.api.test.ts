@@ -187,7 +187,12 @@ describe('POST /api/units/:id/successions', () => {
       kind: 'commune',
     });
     const admin = await signInAs(t, 'admin');
-    const payload = { successorIds: [newCommune.id], kind: 'merger', effectiveDate: '2025-07-01', version: 1 };
+    const payload = {
+      successorIds: [newCommune.id],
+      kind: 'merger',
+      effectiveDate: '2025-07-01',
+      version: 1,
+    };
     const ended = await t.app.inject({
       method: 'POST',
       url: `/api/units/${districtA.id}/successions`,

@@ -1,9 +1,10 @@
-import { Alert, Button, Table } from 'antd';
+import { Alert, Button, Table, Typography } from 'antd';
 import type { ConflictDifference, VersionedEdit } from '../lib/version-conflict.ts';
 
 /**
  * The notice an edit form shows when someone else saved the record first: the server's message and
- * "Tải lại bản mới"; after reloading, what the user typed beside the fresh values, field by field.
+ * "Tải lại bản mới"; after reloading, each field the other person changed beside what the user has,
+ * those the user had not touched already filled in with the fresh value.
  */
 export function VersionConflictNotice({ edit }: { edit: VersionedEdit }) {
   const { state } = edit;
@@ -30,10 +31,10 @@ export function VersionConflictNotice({ edit }: { edit: VersionedEdit }) {
       showIcon
       role="status"
       style={{ marginBottom: 16 }}
-      title="Đã tải bản mới nhất. Những gì bạn đã nhập vẫn còn trong các ô; bấm “Lưu” để lưu lên bản mới."
+      title="Đã tải bản mới nhất. Những gì bạn đã sửa vẫn còn trong các ô; bấm “Lưu” để lưu lên bản mới."
       description={
         state.differences.length === 0 ? (
-          'Bản mới không khác những gì bạn đang nhập ở các ô này.'
+          'Người kia không sửa các ô bạn đang sửa.'
         ) : (
           <Table<ConflictDifference>
             size="small"
@@ -42,16 +43,19 @@ export function VersionConflictNotice({ edit }: { edit: VersionedEdit }) {
             dataSource={state.differences}
             columns={[
               { title: 'Trường', dataIndex: 'label', width: 140 },
-              { title: 'Bạn đã nhập', dataIndex: 'typed' },
+              { title: 'Nội dung của bạn', dataIndex: 'typed' },
               { title: 'Bản mới nhất', dataIndex: 'fresh' },
               {
                 title: '',
-                width: 130,
-                render: (_, difference) => (
-                  <Button size="small" onClick={() => edit.takeFresh(difference.name)}>
-                    Dùng bản mới
-                  </Button>
-                ),
+                width: 140,
+                render: (_, difference) =>
+                  difference.kind === 'taken' ? (
+                    <Typography.Text type="secondary">Đã lấy bản mới</Typography.Text>
+                  ) : (
+                    <Button size="small" onClick={() => edit.takeFresh(difference.name)}>
+                      Dùng bản mới
+                    </Button>
+                  ),
               },
             ]}
           />

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api, newIdempotencyKey } from './api-client.ts';
-import { readableValue } from './version-conflict.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -58,12 +57,5 @@ describe('version conflicts', () => {
       updatedBy: 'Nguyễn Văn A',
       current: { id: 'u1' },
     });
-  });
-
-  it('show values as people read them', () => {
-    expect(readableValue('2026-02-01')).toBe('01/02/2026');
-    expect(readableValue(true)).toBe('Có');
-    expect(readableValue('')).toBe('(để trống)');
-    expect(readableValue([{ label: 'Sáng kiến', value: 2, unit: null }])).toBe('Sáng kiến 2');
   });
 });

@@ -51,6 +51,7 @@ function ReviewScreen({ data }: { data: MovementDetail }) {
     version: data.version,
     form,
     fields: conflictFields,
+    loadedValues: { name: data.name, periodFrom: data.periodFrom, periodTo: data.periodTo },
     freshValues: (current) => {
       const fresh = current as Partial<MovementDetail> | undefined;
       return fresh ? { name: fresh.name, periodFrom: fresh.periodFrom, periodTo: fresh.periodTo } : null;

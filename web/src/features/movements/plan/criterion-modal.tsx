@@ -39,6 +39,7 @@ export function CriterionModal(props: CriterionModalProps) {
     version: props.version,
     form,
     fields: conflictFields,
+    loadedValues: initial,
     freshValues: props.freshValues,
     onReload: (conflict) => props.onReload(conflict.current),
   });

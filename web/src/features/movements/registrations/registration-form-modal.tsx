@@ -17,6 +17,12 @@ interface FormValues {
   targets: { label?: string; value?: number | null; unit?: string }[];
 }
 
+/** The pledge and targets of a registration as the form holds them (empty for a new one). */
+const pledgeValues = (registration: Registration | null) => ({
+  pledge: registration?.pledge ?? '',
+  targets: registration?.targets.map((target) => ({ ...target, unit: target.unit ?? undefined })) ?? [],
+});
+
 const conflictFields: ConflictField<FormValues>[] = [
   { name: 'pledge', label: 'Nội dung đăng ký' },
   { name: 'targets', label: 'Chỉ tiêu' },
@@ -49,14 +55,10 @@ export function RegistrationFormModal({
     version: editing?.version ?? 1,
     form,
     fields: conflictFields,
+    loadedValues: pledgeValues(editing),
     freshValues: (current) => {
       const fresh = Registration.safeParse(current);
-      return fresh.success
-        ? {
-            pledge: fresh.data.pledge,
-            targets: fresh.data.targets.map((target) => ({ ...target, unit: target.unit ?? undefined })),
-          }
-        : null;
+      return fresh.success ? pledgeValues(fresh.data) : null;
     },
     onReload: () =>
       void queryClient.invalidateQueries({ queryKey: ['movements', 'registrations', movementId] }),
@@ -117,11 +119,7 @@ export function RegistrationFormModal({
         form={form}
         layout="vertical"
         onFinish={save}
-        initialValues={{
-          subject: subjects[0]?.value,
-          pledge: editing?.pledge ?? '',
-          targets: editing?.targets.map((target) => ({ ...target, unit: target.unit ?? undefined })) ?? [],
-        }}
+        initialValues={{ subject: subjects[0]?.value, ...pledgeValues(editing) }}
       >
         {!editing && (
           <Form.Item name="subject" label="Đăng ký cho">

@@ -69,6 +69,7 @@ export function UnitEditModal({
     version: unit.version,
     form,
     fields: conflictFields,
+    loadedValues: toFormValues(unit),
     freshValues: (current) => {
       const parsed = UnitListItem.safeParse(current);
       return parsed.success ? toFormValues(parsed.data) : null;

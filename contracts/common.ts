@@ -19,12 +19,32 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 export const FieldError = z.object({ path: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof FieldError>;
 
+/** The version of an editable record: 1 when created, one more at every change (optimistic locking). */
+export const RecordVersion = z.number().int().min(1, 'Phiên bản không hợp lệ');
+
+/** A body without its `version` (distributive over unions): the change itself, before the version is added. */
+export type WithoutVersion<T> = T extends unknown ? Omit<T, 'version'> : never;
+
+/**
+ * What a 409 VERSION_CONFLICT carries: the version the record has now, when and by whom it was last
+ * changed, and the record as its read route presents it, so the form can show what changed.
+ */
+export const VersionConflict = z.object({
+  version: z.number().int(),
+  updatedAt: z.string(),
+  /** Full name of the user who made the last change; null when unknown (system, import). */
+  updatedBy: z.string().nullable(),
+  current: z.unknown().optional(),
+});
+export type VersionConflict = z.infer<typeof VersionConflict>;
+
 /** Every error reply of the API has this shape; the web switches on `code`. */
 export const ErrorResponse = z.object({
   code: z.string(),
   message: z.string(),
   requestId: z.string().optional(),
   fields: z.array(FieldError).optional(),
+  conflict: VersionConflict.optional(),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 

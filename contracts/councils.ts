@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Name, PageQuery, pageOf, Uuid } from './common.ts';
+import { IsoDate, Name, PageQuery, pageOf, RecordVersion, Uuid } from './common.ts';
 
 /** Councils (Hội đồng Thi đua – Khen thưởng) and blocs (khối / cụm thi đua): contracts shared by server and web. */
 
@@ -42,6 +42,8 @@ export const CouncilMember = z.object({
   role: CouncilRole,
   termFrom: IsoDate,
   termTo: IsoDate.nullable(),
+  /** The member's version; an update sends it back and is refused (409) when it is stale. */
+  version: z.number().int(),
 });
 export type CouncilMember = z.infer<typeof CouncilMember>;
 
@@ -54,6 +56,8 @@ export const CouncilListItem = z.object({
   standingUnitName: z.string().nullable(),
   memberCount: z.number().int(),
   actions: z.array(RecordAction),
+  /** The council's version; an update sends it back and is refused (409) when it is stale. */
+  version: z.number().int(),
 });
 export const CouncilDetail = CouncilListItem.extend({ members: z.array(CouncilMember) });
 export type CouncilDetail = z.infer<typeof CouncilDetail>;
@@ -66,7 +70,10 @@ export const CreateCouncilBody = z.object({
   standingUnitId: Uuid.nullable().default(null),
 });
 export type CreateCouncilBody = z.infer<typeof CreateCouncilBody>;
-export const UpdateCouncilBody = z.object({ name: Name, standingUnitId: Uuid.nullable() }).partial();
+export const UpdateCouncilBody = z
+  .object({ name: Name, standingUnitId: Uuid.nullable() })
+  .partial()
+  .extend({ version: RecordVersion });
 export type UpdateCouncilBody = z.infer<typeof UpdateCouncilBody>;
 
 export const CouncilMemberBody = z.object({
@@ -78,7 +85,8 @@ export const CouncilMemberBody = z.object({
 export type CouncilMemberBody = z.infer<typeof CouncilMemberBody>;
 export const UpdateCouncilMemberBody = z
   .object({ role: CouncilRole, termFrom: IsoDate, termTo: IsoDate.nullable() })
-  .partial();
+  .partial()
+  .extend({ version: RecordVersion });
 export type UpdateCouncilMemberBody = z.infer<typeof UpdateCouncilMemberBody>;
 
 /* ----------------------------------------------------------------- blocs */
@@ -105,6 +113,8 @@ export const BlocListItem = z.object({
   supervisorName: z.string().nullable(),
   memberCount: z.number().int(),
   actions: z.array(RecordAction),
+  /** The bloc's version (members included); an update sends it back and is refused (409) when stale. */
+  version: z.number().int(),
 });
 export const BlocDetail = BlocListItem.extend({ members: z.array(BlocMember) });
 export type BlocDetail = z.infer<typeof BlocDetail>;
@@ -138,7 +148,8 @@ export const UpdateBlocBody = z
     supervisorMemberId: Uuid.nullable(),
     members: z.array(BlocMemberInput).max(500),
   })
-  .partial();
+  .partial()
+  .extend({ version: RecordVersion });
 export type UpdateBlocBody = z.infer<typeof UpdateBlocBody>;
 
 /** POST /api/blocs/copy-year: copies a council's blocs of `fromYear` to the next year, rotating heads. */

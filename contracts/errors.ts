@@ -11,6 +11,8 @@ export const ErrorCode = {
   OUT_OF_SCOPE: 'OUT_OF_SCOPE',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   LOGIN_THROTTLED: 'LOGIN_THROTTLED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -28,6 +30,10 @@ export const errorMessages: Record<ErrorCode, string> = {
   OUT_OF_SCOPE: 'Dữ liệu này nằm ngoài phạm vi đơn vị bạn được phân quyền.',
   NOT_FOUND: 'Không tìm thấy dữ liệu yêu cầu.',
   CONFLICT: 'Dữ liệu đã thay đổi hoặc đã tồn tại. Vui lòng tải lại và thử lại.',
+  VERSION_CONFLICT:
+    'Bản ghi đã được người khác sửa sau khi bạn mở ra. Vui lòng tải lại bản mới; nội dung bạn đã nhập vẫn được giữ.',
+  IDEMPOTENCY_KEY_REUSED:
+    'Yêu cầu này trùng mã chống gửi trùng của một yêu cầu khác với nội dung khác. Vui lòng tải lại trang rồi thử lại.',
   INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
   LOGIN_THROTTLED: 'Đăng nhập sai quá nhiều lần. Vui lòng chờ một lát rồi thử lại.',
   PAYLOAD_TOO_LARGE: 'Tệp hoặc dữ liệu gửi lên quá lớn.',

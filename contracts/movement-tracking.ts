@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, PageQuery, pageOf, Uuid } from './common.ts';
+import { IsoDate, PageQuery, pageOf, RecordVersion, Uuid } from './common.ts';
 
 /** Taking part in and tracking a movement: registrations (đăng ký thi đua), milestones (tiến độ), assignments. */
 
@@ -40,6 +40,8 @@ export const Registration = z.object({
   returnReason: z.string().nullable(),
   includedIds: z.array(z.string()),
   actions: z.array(RegistrationAction),
+  /** The record's version; an edit sends it back and is refused (409) when it is stale. */
+  version: z.number().int(),
 });
 export type Registration = z.infer<typeof Registration>;
 export const RegistrationPage = pageOf(Registration);
@@ -58,6 +60,8 @@ export type CreateRegistrationBody = z.infer<typeof CreateRegistrationBody>;
 export const UpdateRegistrationBody = z.object({
   pledge: z.string().trim().min(3).max(10_000).optional(),
   targets: z.array(PledgeTarget).max(50).optional(),
+  /** The version of the registration the form loaded. */
+  version: RecordVersion,
 });
 export const ReturnBody = z.object({
   reason: z.string().trim().min(3, 'Vui lòng nêu lý do trả lại').max(2000),
@@ -75,6 +79,8 @@ export const MilestoneItem = z.object({
   dueOn: z.string(),
   doneAt: z.string().nullable(),
   isOverdue: z.boolean(),
+  /** The record's version; a change sends it back and is refused (409) when it is stale. */
+  version: z.number().int(),
 });
 export type MilestoneItem = z.infer<typeof MilestoneItem>;
 export const MilestoneBody = z.object({
@@ -86,6 +92,7 @@ export const UpdateMilestoneBody = z.object({
   title: z.string().trim().min(3).max(1000).optional(),
   dueOn: IsoDate.optional(),
   done: z.boolean().optional(),
+  version: RecordVersion,
 });
 
 export const AssignmentStatus = z.enum(['open', 'done']);
@@ -98,6 +105,8 @@ export const AssignmentItem = z.object({
   status: AssignmentStatus,
   doneAt: z.string().nullable(),
   isOverdue: z.boolean(),
+  /** The record's version; a change sends it back and is refused (409) when it is stale. */
+  version: z.number().int(),
 });
 export type AssignmentItem = z.infer<typeof AssignmentItem>;
 export const AssignmentBody = z.object({
@@ -106,4 +115,4 @@ export const AssignmentBody = z.object({
   dueOn: IsoDate.nullable().optional(),
   recurrence: z.enum(['once', 'yearly']).default('once'),
 });
-export const UpdateAssignmentBody = z.object({ status: AssignmentStatus });
+export const UpdateAssignmentBody = z.object({ status: AssignmentStatus, version: RecordVersion });

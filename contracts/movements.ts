@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, PageQuery, pageOf, Uuid } from './common.ts';
+import { IsoDate, PageQuery, pageOf, RecordVersion, Uuid } from './common.ts';
 import { AwardPlan, LineRange, Milestone, ParsedDocument, UnclassifiedLine } from './documents.ts';
 
 const Year = z.number().int().min(1945, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
@@ -116,6 +116,11 @@ export const MovementListItem = z.object({
   planDeadline: z.string().nullable(),
   currentVersion: z.number().int(),
   actions: z.array(MovementAction),
+  /**
+   * The record's version (its fields and its current plan together), not the plan's version number:
+   * every edit sends it back and is refused (409) when it is stale.
+   */
+  version: z.number().int(),
 });
 export type MovementListItem = z.infer<typeof MovementListItem>;
 export const MovementPage = pageOf(MovementListItem);
@@ -165,6 +170,8 @@ export const UpdateMovementBody = z.object({
   kind: MovementKind.optional(),
   periodFrom: Year.optional(),
   periodTo: Year.optional(),
+  /** The version of the movement the form loaded. */
+  version: RecordVersion,
 });
 export type UpdateMovementBody = z.infer<typeof UpdateMovementBody>;
 
@@ -179,9 +186,10 @@ export const LaunchMovementBody = z.object({
 });
 export type LaunchMovementBody = z.infer<typeof LaunchMovementBody>;
 
-/** One edit of a criteria tree. */
+/** One edit of a criteria tree, with the version of the movement it was made on. */
 export const CriteriaEdit = z.discriminatedUnion('op', [
   z.object({
+    version: RecordVersion,
     op: z.literal('add'),
     tree: z.enum(['collective', 'individual']),
     parentId: z.string().nullable(),
@@ -190,14 +198,21 @@ export const CriteriaEdit = z.discriminatedUnion('op', [
     index: z.number().int().min(0).optional(),
   }),
   z.object({
+    version: RecordVersion,
     op: z.literal('move'),
     tree: z.enum(['collective', 'individual']),
     id: z.string(),
     parentId: z.string().nullable(),
     index: z.number().int().min(0),
   }),
-  z.object({ op: z.literal('delete'), tree: z.enum(['collective', 'individual']), id: z.string() }),
   z.object({
+    version: RecordVersion,
+    op: z.literal('delete'),
+    tree: z.enum(['collective', 'individual']),
+    id: z.string(),
+  }),
+  z.object({
+    version: RecordVersion,
     op: z.literal('reword'),
     tree: z.enum(['collective', 'individual']),
     id: z.string(),
@@ -207,10 +222,11 @@ export const CriteriaEdit = z.discriminatedUnion('op', [
 ]);
 export type CriteriaEdit = z.infer<typeof CriteriaEdit>;
 
-/** Where an unclassified line goes: into a field, under a body section, or away. */
+/** Where an unclassified line goes: into a field, under a body section, or away (with the movement's version). */
 export const PlaceLineBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('drop') }),
+  z.object({ version: RecordVersion, action: z.literal('drop') }),
   z.object({
+    version: RecordVersion,
     action: z.literal('place'),
     target: z.enum(['title', 'funding', 'legal_basis', 'purpose', 'requirement', 'section']),
     /** Index of the top-level body section, for target = section (appended at the end when absent). */
@@ -218,6 +234,10 @@ export const PlaceLineBody = z.discriminatedUnion('action', [
   }),
 ]);
 export type PlaceLineBody = z.infer<typeof PlaceLineBody>;
+
+/** Body of PUT /api/movements/:id/plan: the whole plan and the version of the movement it was edited on. */
+export const SavePlanBody = PlanContent.extend({ version: RecordVersion });
+export type SavePlanBody = z.infer<typeof SavePlanBody>;
 
 /** A stored plan version. */
 export const PlanVersion = z.object({

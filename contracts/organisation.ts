@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from './auth.ts';
-import { IsoDate, Name, PageQuery, pageOf, Uuid } from './common.ts';
+import { IsoDate, Name, PageQuery, pageOf, RecordVersion, Uuid } from './common.ts';
 
 export { IsoDate } from './common.ts';
 
@@ -92,6 +92,8 @@ export const UnitListItem = z.object({
   /** The units that took over this one (from its successions), in alphabetical order. */
   successors: z.array(z.object({ id: z.string(), name: z.string() })),
   actions: z.array(UnitAction),
+  /** The record's version; an update sends it back and is refused (409) when it is stale. */
+  version: z.number().int(),
 });
 export type UnitListItem = z.infer<typeof UnitListItem>;
 export const UnitPage = pageOf(UnitListItem);
@@ -151,10 +153,11 @@ export const CreateUnitBody = z.object({
 });
 export type CreateUnitBody = z.infer<typeof CreateUnitBody>;
 
-export const UpdateUnitBody = z.object(unitFields).partial();
+/** PATCH /api/units/:id: the fields to change and the version the form loaded. */
+export const UpdateUnitBody = z.object(unitFields).partial().extend({ version: RecordVersion });
 export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
 
-export const MoveUnitBody = z.object({ parentId: Uuid });
+export const MoveUnitBody = z.object({ parentId: Uuid, version: RecordVersion });
 export type MoveUnitBody = z.infer<typeof MoveUnitBody>;
 
 /** POST /api/units/:id/successions: the unit ends the day before `effectiveDate`; its work passes on. */
@@ -162,6 +165,8 @@ export const EndUnitBody = z.object({
   successorIds: z.array(Uuid).min(1, 'Chọn ít nhất một đơn vị kế thừa').max(50),
   kind: SuccessionKind,
   effectiveDate: IsoDate,
+  /** The version of the unit the dialog loaded. */
+  version: RecordVersion,
 });
 export type EndUnitBody = z.infer<typeof EndUnitBody>;
 
@@ -185,6 +190,8 @@ export const PersonListItem = z.object({
   unitName: z.string(),
   userId: z.string().nullable(),
   actions: z.array(PersonAction),
+  /** The record's version; an update sends it back and is refused (409) when it is stale. */
+  version: z.number().int(),
 });
 export type PersonListItem = z.infer<typeof PersonListItem>;
 export const PersonPage = pageOf(PersonListItem);
@@ -245,7 +252,7 @@ export const CreatePersonBody = z.object({
 export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
 
 /** PATCH /api/persons/:id; changing `unitId` closes the current employment and opens a new one. */
-export const UpdatePersonBody = z.object(personFields).partial();
+export const UpdatePersonBody = z.object(personFields).partial().extend({ version: RecordVersion });
 export type UpdatePersonBody = z.infer<typeof UpdatePersonBody>;
 
 /* ----------------------------------------------------------- import/export */

@@ -1,3 +1,4 @@
 export { Breadcrumbs, type RouteHandle, useCrumbs } from './breadcrumbs.tsx';
 export { CrashResult, ForbiddenResult, LoadFailedResult, NotFoundResult } from './error-results.tsx';
 export { PageHeader } from './page-header.tsx';
+export { VersionConflictNotice } from './version-conflict-notice.tsx';

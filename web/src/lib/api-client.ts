@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorResponse, type FieldError } from '../../../contracts/common.ts';
+import { ErrorResponse, type FieldError, type VersionConflict } from '../../../contracts/common.ts';
 import { ErrorCode, errorMessages } from '../../../contracts/errors.ts';
 
 /** Codes the web adds for failures that never reached (or never came back from) the API. */
@@ -18,6 +18,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly requestId: string | undefined;
   readonly fields: FieldError[];
+  /** For a 409 VERSION_CONFLICT: who changed the record last, when, and the record as it now stands. */
+  readonly conflict: VersionConflict | null;
 
   constructor(status: number, body: ErrorResponse) {
     super(body.message);
@@ -26,6 +28,7 @@ export class ApiError extends Error {
     this.code = body.code;
     this.requestId = body.requestId;
     this.fields = body.fields ?? [];
+    this.conflict = body.conflict ?? null;
   }
 }
 
@@ -44,6 +47,23 @@ interface RequestOptions<T> {
   /** Schema the reply must match; the parsed value is returned. */
   schema?: z.ZodType<T>;
   signal?: AbortSignal;
+  /**
+   * Sent as `Idempotency-Key` on a request that creates: one key per user action (made when the
+   * form opens, kept for retries), so a double submission gets the first result, not a second record.
+   */
+  idempotencyKey?: string;
+}
+
+/**
+ * A new idempotency key (a random UUID v4). Made from `crypto.getRandomValues`, which browsers offer
+ * on plain-HTTP intranet addresses too (`crypto.randomUUID` needs HTTPS).
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 let csrfToken: string | null = null;
@@ -108,6 +128,7 @@ export async function apiRequest<T>(
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
 
   let response: Response;
   try {
@@ -149,6 +170,12 @@ export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions<T>, 'body'>) => apiRequest<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>
     apiRequest<T>('POST', path, { ...options, body }),
+  /** A POST that creates a record: the idempotency key of the user's action is required. */
+  create: <T>(
+    path: string,
+    body: unknown,
+    options: Omit<RequestOptions<T>, 'body' | 'idempotencyKey'> & { idempotencyKey: string },
+  ) => apiRequest<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>
     apiRequest<T>('PUT', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions<T>, 'body'>) =>

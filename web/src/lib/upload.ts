@@ -17,14 +17,16 @@ function parseJson(text: string): unknown {
 
 /**
  * Uploads one file as multipart field `file` with XMLHttpRequest, which (unlike fetch) reports upload
- * progress, sending the session's CSRF token like the API client. Resolves with the reply whatever its
- * status; rejects only when the server cannot be reached.
+ * progress, sending the session's CSRF token like the API client and the upload's idempotency key (a
+ * second click or a retry of the same upload gets the first result). Resolves with the reply whatever
+ * its status; rejects only when the server cannot be reached.
  */
 export function uploadFile(
   url: string,
   file: File,
   csrfToken: string | null,
   onProgress: (percent: number) => void,
+  idempotencyKey?: string,
 ): Promise<UploadReply> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
@@ -32,6 +34,7 @@ export function uploadFile(
     request.withCredentials = true;
     request.setRequestHeader('accept', 'application/json');
     if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    if (idempotencyKey) request.setRequestHeader('idempotency-key', idempotencyKey);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };

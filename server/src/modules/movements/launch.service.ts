@@ -3,6 +3,7 @@ import type { LaunchMovementBody } from '../../../../contracts/movements.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Database, Transaction } from '../../platform/db/client.ts';
 import { movements, planObligations } from '../../platform/db/schema.ts';
+import { nextVersion } from '../../platform/db/versioning.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { notifyUnitOfficers } from '../notifications/index.ts';
 import {
@@ -62,7 +63,7 @@ export async function launchMovement(db: Database, caller: Caller, id: string, b
     const rootId = movement.rootMovementId ?? movement.id;
     await tx
       .update(movements)
-      .set({ status, launchedAt: now, planDeadline: deadline, updatedAt: now })
+      .set({ status, launchedAt: now, planDeadline: deadline, ...nextVersion(movements, caller.actor) })
       .where(eq(movements.id, id));
     const created = (await tx.execute(sql`
       insert into plan_obligations (movement_id, root_movement_id, unit_id, due_on)

@@ -195,6 +195,7 @@ describe('plan edits and versions', () => {
       url: `/api/movements/${id}/plan/criteria`,
       headers: provinceOfficer.headers,
       payload: {
+        version: detail.version,
         op: 'reword',
         tree: 'collective',
         id: first.id,
@@ -210,17 +211,24 @@ describe('plan edits and versions', () => {
     });
     expect(await auditOf(t, 'plan.criteria', id)).toHaveLength(1);
 
-    await t.app.inject({
+    const launched = await t.app.inject({
       method: 'POST',
       url: `/api/movements/${id}/launch`,
       headers: provinceOfficer.headers,
       payload: {},
     });
+    expect(launched.json().version).toBe(reword.json().version + 1);
     const added = await t.app.inject({
       method: 'POST',
       url: `/api/movements/${id}/plan/criteria`,
       headers: provinceOfficer.headers,
-      payload: { op: 'add', tree: 'individual', parentId: null, text: 'Tham gia hiến máu tình nguyện' },
+      payload: {
+        version: launched.json().version,
+        op: 'add',
+        tree: 'individual',
+        parentId: null,
+        text: 'Tham gia hiến máu tình nguyện',
+      },
     });
     expect(added.json().currentVersion).toBe(2);
     const versions = await t.app.inject({
@@ -258,7 +266,7 @@ describe('plan edits and versions', () => {
       method: 'POST',
       url: `/api/movements/${id}/plan/unclassified/${line}`,
       headers: provinceOfficer.headers,
-      payload: { action: 'drop' },
+      payload: { version: detail.version, action: 'drop' },
     });
     expect(dropped.statusCode).toBe(200);
     expect(dropped.json().unclassified.some((entry: { line: number }) => entry.line === line)).toBe(false);
@@ -267,7 +275,7 @@ describe('plan edits and versions', () => {
         method: 'POST',
         url: `/api/movements/${id}/plan/unclassified/${line}`,
         headers: provinceOfficer.headers,
-        payload: { action: 'place', target: 'funding' },
+        payload: { version: dropped.json().version, action: 'place', target: 'funding' },
       }),
     );
     expect(again.statusCode).toBe(404);
@@ -281,7 +289,7 @@ describe('plan edits and versions', () => {
       method: 'PATCH',
       url: `/api/movements/${id}`,
       headers: provinceOfficer.headers,
-      payload: { theme: 'Kỷ cương – trách nhiệm – hiệu quả', kind: 'regular' },
+      payload: { theme: 'Kỷ cương – trách nhiệm – hiệu quả', kind: 'regular', version: 1 },
     });
     expect(patched.json()).toMatchObject({ theme: 'Kỷ cương – trách nhiệm – hiệu quả', kind: 'regular' });
     expect(await auditOf(t, 'movement.update', id)).toHaveLength(1);

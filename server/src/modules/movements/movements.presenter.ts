@@ -28,6 +28,7 @@ export function presentMovement(row: MovementWithUnit, principal: Principal): Mo
     planDeadline: movement.planDeadline,
     currentVersion: movement.currentVersion,
     actions: movementActions(principal, { status, launchingUnitPath: row.unitPath }),
+    version: movement.version,
   };
 }
 

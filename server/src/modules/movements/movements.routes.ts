@@ -11,12 +11,13 @@ import {
   MovementPage,
   MovementQuery,
   PlaceLineBody,
-  PlanContent,
+  SavePlanBody,
   UpdateMovementBody,
 } from '../../../../contracts/movements.ts';
 import { actorOf, requirePrincipal } from '../../platform/auth/access.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import { withCurrentOnConflict } from '../../platform/http/version-conflict.ts';
 import { DocumentError } from '../documents/index.ts';
 import { launchMovement } from './launch.service.ts';
 import { copyMovement, implementMovement, importMovement } from './movement-sources.service.ts';
@@ -37,6 +38,8 @@ import { placeUnclassifiedLine } from './plan-lines.ts';
 export const IdParams = z.object({ id: z.string().uuid('Mã không hợp lệ') });
 export const errors = { 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 export const officers = { access: ['tdkt_officer'] as const };
+/** Officers' routes that create a record: a repeated idempotency key gets the first reply. */
+export const officerCreates = { ...officers, idempotent: true };
 const ImportQuery = z.object({
   launchingUnitId: z.string().uuid(),
   parentMovementId: z.string().uuid().optional(),
@@ -90,7 +93,7 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
   api.post(
     '/api/movements',
     {
-      config: officers,
+      config: officerCreates,
       schema: {
         tags,
         summary: 'Tạo phong trào (nhập tay)',
@@ -109,7 +112,7 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
   api.post(
     '/api/movements/import',
     {
-      config: officers,
+      config: officerCreates,
       schema: {
         tags,
         summary: 'Tạo phong trào từ tệp kế hoạch (.txt, .md, .docx; trường "file")',
@@ -149,7 +152,7 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
     api.post(
       `/api/movements/:id/${path}`,
       {
-        config: officers,
+        config: officerCreates,
         schema: {
           tags,
           summary,
@@ -195,8 +198,9 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
     },
     async (request) => {
       const caller = callerOf(request);
-      await updateMovement(db, caller, request.params.id, request.body);
-      return detail(caller, request.params.id);
+      const { id } = request.params;
+      await withCurrentOnConflict(updateMovement(db, caller, id, request.body), () => detail(caller, id));
+      return detail(caller, id);
     },
   );
 
@@ -208,14 +212,19 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
         tags,
         summary: 'Lưu kế hoạch (sau phát động: tạo phiên bản mới)',
         params: IdParams,
-        body: PlanContent,
+        body: SavePlanBody,
         response: { 200: MovementDetail, ...errors },
       },
     },
     async (request) => {
       const caller = callerOf(request);
-      await savePlan(db, caller, request.params.id, 'plan.update', () => request.body);
-      return detail(caller, request.params.id);
+      const { id } = request.params;
+      const { version, ...plan } = request.body;
+      await withCurrentOnConflict(
+        savePlan(db, caller, id, version, 'plan.update', () => plan),
+        () => detail(caller, id),
+      );
+      return detail(caller, id);
     },
   );
 
@@ -233,16 +242,19 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
     },
     async (request) => {
       const caller = callerOf(request);
+      const { id } = request.params;
       const edit = request.body;
-      await savePlan(
+      const save = savePlan(
         db,
         caller,
-        request.params.id,
+        id,
+        edit.version,
         'plan.criteria',
         (plan) => ({ ...plan, criteria: applyCriteriaEdit(plan.criteria, edit) }),
         edit,
       );
-      return detail(caller, request.params.id);
+      await withCurrentOnConflict(save, () => detail(caller, id));
+      return detail(caller, id);
     },
   );
 
@@ -261,14 +273,16 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
     async (request) => {
       const caller = callerOf(request);
       const { id, line } = request.params;
-      await savePlan(
+      const save = savePlan(
         db,
         caller,
         id,
+        request.body.version,
         'plan.place_line',
         (plan) => placeUnclassifiedLine(plan, line, request.body),
         { line, ...request.body },
       );
+      await withCurrentOnConflict(save, () => detail(caller, id));
       return detail(caller, id);
     },
   );

@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { PlanContent, PledgeTarget } from '../../../../contracts/movements.ts';
-import { timestamps } from '../../platform/db/columns.ts';
+import { timestamps, versioning } from '../../platform/db/columns.ts';
 import { users } from '../../platform/db/platform.schema.ts';
 import { persons, units } from '../organisation/organisation.schema.ts';
 
@@ -46,6 +46,7 @@ export const movements = pgTable(
     sourceText: text('source_text'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
+    ...versioning,
   },
   (table) => [
     index('movements_launching_unit_idx').on(table.launchingUnitId),
@@ -131,6 +132,7 @@ export const registrations = pgTable(
     returnReason: text('return_reason'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
+    ...versioning,
   },
   (table) => [
     uniqueIndex('registrations_subject_key').on(
@@ -156,6 +158,7 @@ export const movementMilestones = pgTable(
     dueOn: date('due_on').notNull(),
     doneAt: timestamp('done_at', { withTimezone: true }),
     ...timestamps,
+    ...versioning,
   },
   (table) => [index('movement_milestones_movement_idx').on(table.movementId, table.dueOn)],
 );
@@ -177,6 +180,7 @@ export const movementAssignments = pgTable(
     status: text('status').notNull().default('open'),
     doneAt: timestamp('done_at', { withTimezone: true }),
     ...timestamps,
+    ...versioning,
   },
   (table) => [
     index('movement_assignments_movement_idx').on(table.movementId),

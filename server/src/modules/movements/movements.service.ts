@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AuditAction } from '../../../../contracts/audit.ts';
 import type {
   CreateMovementBody,
@@ -10,6 +10,7 @@ import { type ActorContext, recordAudit } from '../../platform/audit/audit.ts';
 import { assertCoversUnit, isAdmin, type Principal } from '../../platform/auth/policy.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
 import { movements, planVersions } from '../../platform/db/schema.ts';
+import { atVersion, nextVersion, staleVersionError, versionedRow } from '../../platform/db/versioning.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { predecessorPaths } from '../organisation/index.ts';
 import { editMakesNewVersion, nextMovementStatus } from './movement-workflow.ts';
@@ -30,6 +31,9 @@ import {
   type MovementWithUnit,
 } from './movements.repo.ts';
 import { emptyPlanContent } from './plan-content.ts';
+
+/** How a movement is named when an update finds it gone or changed by someone else. */
+export const MOVEMENT = { subject: 'Phong trào này', notFound: 'Không tìm thấy phong trào.' };
 
 /** The signed-in user and the request, as every use case receives them. */
 export interface Caller {
@@ -185,7 +189,7 @@ export function createMovement(db: Database, caller: Caller, body: CreateMovemen
   return insertMovement(db, caller, { ...body, plan: null, how: 'hand' });
 }
 
-/** Changes the movement's own fields (name, theme, kind, period). */
+/** Changes the movement's own fields (name, theme, kind, period), at the version the form loaded (else 409). */
 export async function updateMovement(db: Database, caller: Caller, id: string, body: UpdateMovementBody) {
   const row = await getManagedMovement(db, caller, id);
   nextMovementStatus(facts(row).status, 'edit');
@@ -196,12 +200,14 @@ export async function updateMovement(db: Database, caller: Caller, id: string, b
       { path: 'periodTo', message: 'Năm kết thúc phải sau năm bắt đầu' },
     ]);
   }
+  const { version, ...fields } = body;
   await db.transaction(async (tx) => {
-    const [after] = await tx
+    const updated = await tx
       .update(movements)
-      .set({ ...body, updatedAt: new Date() })
-      .where(eq(movements.id, id))
+      .set({ ...fields, ...nextVersion(movements, caller.actor) })
+      .where(atVersion(movements, id, version))
       .returning();
+    const after = await versionedRow(tx, updated, movements, id, MOVEMENT);
     await recordAudit(tx, caller.actor, {
       action: 'movement.update',
       entityType: 'movement',
@@ -213,13 +219,15 @@ export async function updateMovement(db: Database, caller: Caller, id: string, b
 }
 
 /**
- * Saves an edited plan: a draft's current version is rewritten; after launch a new version is
- * made and becomes current, so the launched text stays readable. Audited with the action given.
+ * Saves an edited plan, only while the movement is at the version the editor loaded (else 409): a
+ * draft's current plan version is rewritten; after launch a new plan version is made and becomes
+ * current, so the launched text stays readable. Audited with the action given.
  */
 export async function savePlan(
   db: Database,
   caller: Caller,
   id: string,
+  expected: number,
   action: AuditAction,
   edit: (plan: PlanContent) => PlanContent,
   detail?: unknown,
@@ -227,7 +235,8 @@ export async function savePlan(
   const row = await getManagedMovement(db, caller, id);
   return db.transaction(async (tx) => {
     const movement = await lockMovement(tx, id);
-    if (!movement) throw new AppError('NOT_FOUND');
+    if (!movement) throw new AppError('NOT_FOUND', MOVEMENT.notFound);
+    if (movement.version !== expected) throw await staleVersionError(tx, movements, id, MOVEMENT);
     nextMovementStatus(movement.status as 'draft', 'edit');
     const current = await findPlanVersion(tx, id, movement.currentVersion);
     if (!current) throw new Error('current plan missing');
@@ -244,10 +253,16 @@ export async function savePlan(
         .set({ content: plan, updatedAt: new Date() })
         .where(sql`${planVersions.movementId} = ${id} and ${planVersions.version} = ${version}`);
     }
-    await tx
+    const saved = await tx
       .update(movements)
-      .set({ currentVersion: version, planNumber: plan.document.number, updatedAt: new Date() })
-      .where(eq(movements.id, id));
+      .set({
+        currentVersion: version,
+        planNumber: plan.document.number,
+        ...nextVersion(movements, caller.actor),
+      })
+      .where(atVersion(movements, id, expected))
+      .returning({ id: movements.id });
+    await versionedRow(tx, saved, movements, id, MOVEMENT);
     await recordAudit(tx, caller.actor, {
       action,
       entityType: 'movement',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { WithoutVersion } from '../../../../contracts/common.ts';
 import type { CriteriaEdit, CriteriaTrees, CriterionNode } from '../../../../contracts/movements.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 
@@ -28,7 +29,7 @@ const contains = (node: CriterionNode, id: string): boolean =>
   node.id === id || node.children.some((child) => contains(child, id));
 
 /** Applies one edit (add, move, delete, reword) to a copy of the criteria trees and returns it. */
-export function applyCriteriaEdit(trees: CriteriaTrees, edit: CriteriaEdit): CriteriaTrees {
+export function applyCriteriaEdit(trees: CriteriaTrees, edit: WithoutVersion<CriteriaEdit>): CriteriaTrees {
   const next = structuredClone(trees);
   const tree = next[edit.tree];
   switch (edit.op) {

@@ -1,3 +1,4 @@
+import type { WithoutVersion } from '../../../../contracts/common.ts';
 import type { PlaceLineBody, PlanContent } from '../../../../contracts/movements.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 
@@ -5,7 +6,11 @@ import { AppError } from '../../platform/http/app-error.ts';
  * Places an unclassified source line into a field or under a body section, or drops it;
  * returns the new content. The line leaves the unclassified list either way.
  */
-export function placeUnclassifiedLine(content: PlanContent, line: number, body: PlaceLineBody): PlanContent {
+export function placeUnclassifiedLine(
+  content: PlanContent,
+  line: number,
+  body: WithoutVersion<PlaceLineBody>,
+): PlanContent {
   const next = structuredClone(content);
   const document = next.document;
   const index = document.unclassified.findIndex((entry) => entry.line === line);

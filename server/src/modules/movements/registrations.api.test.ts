@@ -83,7 +83,7 @@ describe('registrations', () => {
       method: 'PATCH',
       url: `/api/registrations/${registration.id}`,
       headers: s.staff.headers,
-      payload: { pledge: 'Đăng ký Lao động tiên tiến, 2 sáng kiến' },
+      payload: { pledge: 'Đăng ký Lao động tiên tiến, 2 sáng kiến', version: returned.json().version },
     });
     expect(edited.json()).toMatchObject({
       status: 'returned',

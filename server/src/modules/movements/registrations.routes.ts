@@ -14,8 +14,9 @@ import {
 } from '../../../../contracts/movements.ts';
 import type { Principal } from '../../platform/auth/policy.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
+import { withCurrentOnConflict } from '../../platform/http/version-conflict.ts';
 import type { MovementWithUnit } from './movements.repo.ts';
-import { callerOf, errors, IdParams, officers } from './movements.routes.ts';
+import { callerOf, errors, IdParams, officerCreates } from './movements.routes.ts';
 import { registrationActions } from './registrations.policy.ts';
 import type { RegistrationWithNames } from './registrations.repo.ts';
 import {
@@ -47,6 +48,7 @@ function presentRegistration(
     returnReason: registration.returnReason,
     includedIds: registration.includedIds as string[],
     actions: registrationActions(principal, row, launchingUnitPath),
+    version: registration.version,
   };
 }
 
@@ -91,7 +93,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, { db }: AppCont
   api.post(
     '/api/movements/:id/registrations',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', idempotent: true },
       schema: {
         tags,
         summary: 'Đăng ký thi đua (đơn vị, hoặc bản thân khi không có unitId)',
@@ -110,7 +112,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, { db }: AppCont
   api.post(
     '/api/movements/:id/registrations/consolidate',
     {
-      config: officers,
+      config: officerCreates,
       schema: {
         tags,
         summary: 'Tổng hợp đăng ký của đơn vị gửi cấp trên',
@@ -153,8 +155,11 @@ export function registerRegistrationRoutes(app: FastifyInstance, { db }: AppCont
       },
     },
     async (request) => {
-      await moveRegistration(db, callerOf(request), request.params.id, 'edit', request.body);
-      return one(request, request.params.id);
+      const { id } = request.params;
+      await withCurrentOnConflict(moveRegistration(db, callerOf(request), id, 'edit', request.body), () =>
+        one(request, id),
+      );
+      return one(request, id);
     },
   );
 

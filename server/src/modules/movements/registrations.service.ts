@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { coversUnit, scopePaths } from '../../platform/auth/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { registrations, units } from '../../platform/db/schema.ts';
+import { atVersion, nextVersion, staleVersionError, versionedRow } from '../../platform/db/versioning.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { MANAGE_ROLES, READ_ROLES } from './movements.policy.ts';
 import { findUnit } from './movements.repo.ts';
@@ -24,6 +25,9 @@ const isUniqueViolation = (error: unknown): boolean => {
   }
   return false;
 };
+/** How a registration is named when an edit finds it gone or changed by someone else. */
+const REGISTRATION = { subject: 'Bản đăng ký này', notFound: 'Không tìm thấy bản đăng ký.' };
+
 const alreadyRegistered = () =>
   new AppError('CONFLICT', 'Đã có bản đăng ký thi đua cho đối tượng này trong phong trào.');
 
@@ -157,14 +161,15 @@ export async function getRegistrationFor(db: Database, caller: Caller, id: strin
 
 /**
  * Moves a registration (edit, submit, approve, return) under a row lock, so a second click on
- * submit finds it already submitted: 409 and no second audit event.
+ * submit finds it already submitted: 409 and no second audit event. An edit also needs the version
+ * the form loaded (else 409 VERSION_CONFLICT); every move makes the next version.
  */
 export async function moveRegistration(
   db: Database,
   caller: Caller,
   id: string,
   move: RegistrationMove,
-  input: { reason?: string; pledge?: string; targets?: PledgeTarget[] } = {},
+  input: { reason?: string; pledge?: string; targets?: PledgeTarget[]; version?: number } = {},
 ) {
   const { row, movement } = await getRegistrationFor(db, caller, id);
   const allowed =
@@ -174,10 +179,12 @@ export async function moveRegistration(
   if (!allowed) throw new AppError('FORBIDDEN');
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
-    if (!locked) throw new AppError('NOT_FOUND');
+    if (!locked) throw new AppError('NOT_FOUND', REGISTRATION.notFound);
+    const expected = move === 'edit' ? (input.version ?? 0) : locked.version;
+    if (locked.version !== expected) throw await staleVersionError(tx, registrations, id, REGISTRATION);
     const status = nextRegistrationStatus(locked.status as 'draft', move);
     const now = new Date();
-    const changes: Partial<typeof registrations.$inferInsert> = { status, updatedAt: now };
+    const changes: Partial<typeof registrations.$inferInsert> = { status };
     if (move === 'edit') {
       if (input.pledge !== undefined) changes.pledge = input.pledge;
       if (input.targets !== undefined) changes.targets = input.targets;
@@ -190,16 +197,21 @@ export async function moveRegistration(
         returnReason: input.reason ?? null,
       });
     }
-    const [after] = await tx.update(registrations).set(changes).where(eq(registrations.id, id)).returning();
+    const updated = await tx
+      .update(registrations)
+      .set({ ...changes, ...nextVersion(registrations, caller.actor) })
+      .where(atVersion(registrations, id, expected))
+      .returning();
+    const after = await versionedRow(tx, updated, registrations, id, REGISTRATION);
     await recordAudit(tx, caller.actor, {
       action: `registration.${move}`,
       entityType: 'registration',
       entityId: id,
       before: { status: locked.status, pledge: locked.pledge },
-      after: { status, pledge: after?.pledge },
+      after: { status, pledge: after.pledge },
       reason: input.reason ?? null,
     });
-    return { ...row, registration: after as NonNullable<typeof after> };
+    return { ...row, registration: after };
   });
 }
 

@@ -39,7 +39,7 @@ describe('milestones and assignments', () => {
       method: 'PATCH',
       url: `/api/milestones/${past.json().id}`,
       headers: p.provinceOfficer.headers,
-      payload: { done: true },
+      payload: { done: true, version: past.json().version },
     });
     expect(done.json().isOverdue).toBe(false);
     const list = await t.app.inject({
@@ -84,7 +84,7 @@ describe('milestones and assignments', () => {
       method: 'PATCH',
       url: `/api/assignments/${assigned.json().id}`,
       headers: p.districtOfficer.headers,
-      payload: { status: 'done' },
+      payload: { status: 'done', version: assigned.json().version },
     });
     expect(reported.json()).toMatchObject({ status: 'done', isOverdue: false });
     const [row] = await t.handle.db

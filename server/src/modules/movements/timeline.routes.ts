@@ -10,10 +10,13 @@ import {
   UpdateMilestoneBody,
 } from '../../../../contracts/movements.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
-import { callerOf, errors, IdParams, officers } from './movements.routes.ts';
+import { withCurrentOnConflict } from '../../platform/http/version-conflict.ts';
+import { callerOf, errors, IdParams, officerCreates, officers } from './movements.routes.ts';
 import {
   createAssignment,
   createMilestone,
+  getAssignment,
+  getMilestone,
   listAssignments,
   listMilestones,
   updateAssignmentStatus,
@@ -41,7 +44,7 @@ export function registerTimelineRoutes(app: FastifyInstance, { db }: AppContext)
   api.post(
     '/api/movements/:id/milestones',
     {
-      config: officers,
+      config: officerCreates,
       schema: {
         tags,
         summary: 'Thêm mốc tiến độ',
@@ -67,7 +70,13 @@ export function registerTimelineRoutes(app: FastifyInstance, { db }: AppContext)
         response: { 200: MilestoneItem, ...errors },
       },
     },
-    async (request) => updateMilestone(db, callerOf(request), request.params.id, request.body),
+    async (request) => {
+      const caller = callerOf(request);
+      const { id } = request.params;
+      return withCurrentOnConflict(updateMilestone(db, caller, id, request.body), () =>
+        getMilestone(db, caller, id),
+      );
+    },
   );
 
   api.get(
@@ -86,7 +95,7 @@ export function registerTimelineRoutes(app: FastifyInstance, { db }: AppContext)
   api.post(
     '/api/movements/:id/assignments',
     {
-      config: officers,
+      config: officerCreates,
       schema: {
         tags,
         summary: 'Giao nhiệm vụ cho đơn vị',
@@ -112,6 +121,12 @@ export function registerTimelineRoutes(app: FastifyInstance, { db }: AppContext)
         response: { 200: AssignmentItem, ...errors },
       },
     },
-    async (request) => updateAssignmentStatus(db, callerOf(request), request.params.id, request.body.status),
+    async (request) => {
+      const caller = callerOf(request);
+      const { id } = request.params;
+      return withCurrentOnConflict(updateAssignmentStatus(db, caller, id, request.body), () =>
+        getAssignment(db, caller, id),
+      );
+    },
   );
 }

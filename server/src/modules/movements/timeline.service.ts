@@ -1,15 +1,19 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { AssignmentItem, MilestoneItem } from '../../../../contracts/movements.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { coversUnit } from '../../platform/auth/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { movementAssignments, movementMilestones, units } from '../../platform/db/schema.ts';
+import { atVersion, nextVersion, versionedRow } from '../../platform/db/versioning.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { MANAGE_ROLES } from './movements.policy.ts';
 import { findUnit } from './movements.repo.ts';
 import { type Caller, getManagedMovement, getVisibleMovement } from './movements.service.ts';
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
+/** How a milestone and an assignment are named when an update finds them gone or changed by someone else. */
+const MILESTONE = { subject: 'Mốc tiến độ này', notFound: 'Không tìm thấy mốc tiến độ.' };
+const ASSIGNMENT = { subject: 'Nhiệm vụ này', notFound: 'Không tìm thấy nhiệm vụ.' };
 type MilestoneRow = typeof movementMilestones.$inferSelect;
 
 /** A milestone as the API shows it; overdue when not done and its date has passed. */
@@ -20,6 +24,7 @@ export const presentMilestone = (row: MilestoneRow, today = isoToday()): Milesto
   dueOn: row.dueOn,
   doneAt: row.doneAt ? row.doneAt.toISOString() : null,
   isOverdue: !row.doneAt && row.dueOn < today,
+  version: row.version,
 });
 
 /** The next date an assignment is due: yearly ones come back every year on the same day. */
@@ -65,28 +70,41 @@ export async function createMilestone(
   });
 }
 
-/** Changes a milestone or marks it done / not done. */
+/** One milestone of a movement the caller sees, as the API shows it. */
+export async function getMilestone(db: Database, caller: Caller, id: string) {
+  const [row] = await db.select().from(movementMilestones).where(eq(movementMilestones.id, id));
+  if (!row) throw new AppError('NOT_FOUND', MILESTONE.notFound);
+  await getVisibleMovement(db, caller, row.movementId);
+  return presentMilestone(row);
+}
+
+/** Changes a milestone or marks it done / not done, at the version the screen loaded (else 409). */
 export async function updateMilestone(
   db: Database,
   caller: Caller,
   id: string,
-  body: { title?: string | undefined; dueOn?: string | undefined; done?: boolean | undefined },
+  body: {
+    title?: string | undefined;
+    dueOn?: string | undefined;
+    done?: boolean | undefined;
+    version: number;
+  },
 ) {
   const [before] = await db.select().from(movementMilestones).where(eq(movementMilestones.id, id));
-  if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy mốc tiến độ.');
+  if (!before) throw new AppError('NOT_FOUND', MILESTONE.notFound);
   await getManagedMovement(db, caller, before.movementId);
   return db.transaction(async (tx) => {
-    const [after] = await tx
+    const updated = await tx
       .update(movementMilestones)
       .set({
         ...(body.title ? { title: body.title } : {}),
         ...(body.dueOn ? { dueOn: body.dueOn } : {}),
         ...(body.done === undefined ? {} : { doneAt: body.done ? (before.doneAt ?? new Date()) : null }),
-        updatedAt: new Date(),
+        ...nextVersion(movementMilestones, caller.actor),
       })
-      .where(eq(movementMilestones.id, id))
+      .where(atVersion(movementMilestones, id, body.version))
       .returning();
-    if (!after) throw new AppError('NOT_FOUND');
+    const after = await versionedRow(tx, updated, movementMilestones, id, MILESTONE);
     await recordAudit(tx, caller.actor, {
       action: 'milestone.update',
       entityType: 'movement_milestone',
@@ -118,6 +136,7 @@ export function presentAssignment(row: AssignmentRow, today = isoToday()): Assig
     status: assignment.status as 'open',
     doneAt: assignment.doneAt ? assignment.doneAt.toISOString() : null,
     isOverdue: assignment.status !== 'done' && !!due && due < today,
+    version: assignment.version,
   };
 }
 
@@ -167,20 +186,33 @@ export async function createAssignment(
   });
 }
 
-/** The assignee's officers (or the movement's managers) report an assignment done or reopen it. */
-export async function updateAssignmentStatus(
-  db: Database,
-  caller: Caller,
-  id: string,
-  status: 'open' | 'done',
-) {
+/** One assignment with its assignee, or 404, and the movement, checked that the caller sees it. */
+async function findVisibleAssignment(db: Database, caller: Caller, id: string) {
   const [row] = await db
     .select(assignmentColumns)
     .from(movementAssignments)
     .innerJoin(units, eq(units.id, movementAssignments.assigneeUnitId))
     .where(eq(movementAssignments.id, id));
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy nhiệm vụ.');
-  const movement = await getVisibleMovement(db, caller, row.assignment.movementId);
+  if (!row) throw new AppError('NOT_FOUND', ASSIGNMENT.notFound);
+  return { row, movement: await getVisibleMovement(db, caller, row.assignment.movementId) };
+}
+
+/** One assignment of a movement the caller sees, as the API shows it. */
+export async function getAssignment(db: Database, caller: Caller, id: string) {
+  return presentAssignment((await findVisibleAssignment(db, caller, id)).row);
+}
+
+/**
+ * The assignee's officers (or the movement's managers) report an assignment done or reopen it, at
+ * the version the screen loaded (else 409).
+ */
+export async function updateAssignmentStatus(
+  db: Database,
+  caller: Caller,
+  id: string,
+  { status, version }: { status: 'open' | 'done'; version: number },
+) {
+  const { row, movement } = await findVisibleAssignment(db, caller, id);
   if (
     !coversUnit(caller.principal, MANAGE_ROLES, row.unitPath) &&
     !coversUnit(caller.principal, MANAGE_ROLES, movement.unitPath)
@@ -188,12 +220,16 @@ export async function updateAssignmentStatus(
     throw new AppError('OUT_OF_SCOPE');
   }
   return db.transaction(async (tx) => {
-    const [after] = await tx
+    const updated = await tx
       .update(movementAssignments)
-      .set({ status, doneAt: status === 'done' ? new Date() : null, updatedAt: new Date() })
-      .where(and(eq(movementAssignments.id, id)))
+      .set({
+        status,
+        doneAt: status === 'done' ? new Date() : null,
+        ...nextVersion(movementAssignments, caller.actor),
+      })
+      .where(atVersion(movementAssignments, id, version))
       .returning();
-    if (!after) throw new AppError('NOT_FOUND');
+    const after = await versionedRow(tx, updated, movementAssignments, id, ASSIGNMENT);
     await recordAudit(tx, caller.actor, {
       action: 'assignment.status',
       entityType: 'movement_assignment',

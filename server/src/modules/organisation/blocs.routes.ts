@@ -16,6 +16,7 @@ import {
 } from '../../../../contracts/organisation.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
+import { withCurrentOnConflict } from '../../platform/http/version-conflict.ts';
 import {
   copyBlocYear,
   createBloc,
@@ -47,6 +48,7 @@ function presentBloc(row: BlocRow, writeScope: Scope) {
     supervisorName: row.supervisorName,
     memberCount: Number(row.memberCount),
     actions: recordActions(writeScope, row.unitPath),
+    version: row.bloc.version,
   };
 }
 
@@ -64,6 +66,7 @@ export function registerBlocRoutes(app: FastifyInstance, { db }: AppContext): vo
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['organisation'];
   const config = { access: ['tdkt_officer'] as const };
+  const creates = { ...config, idempotent: true };
 
   api.get(
     '/api/blocs',
@@ -114,7 +117,7 @@ export function registerBlocRoutes(app: FastifyInstance, { db }: AppContext): vo
   api.post(
     '/api/blocs',
     {
-      config,
+      config: creates,
       schema: {
         tags,
         summary: 'Tạo khối/cụm thi đua',
@@ -132,7 +135,7 @@ export function registerBlocRoutes(app: FastifyInstance, { db }: AppContext): vo
   api.post(
     '/api/blocs/copy-year',
     {
-      config,
+      config: creates,
       schema: {
         tags,
         summary: 'Sao chép khối/cụm sang năm sau, luân phiên trưởng khối',
@@ -160,8 +163,10 @@ export function registerBlocRoutes(app: FastifyInstance, { db }: AppContext): vo
     },
     async (request) => {
       const caller = callerOf(request);
-      await updateBloc(db, caller, request.params.id, request.body);
-      return blocDetail(db, caller, request.params.id);
+      const { id } = request.params;
+      const current = () => blocDetail(db, caller, id);
+      await withCurrentOnConflict(updateBloc(db, caller, id, request.body), current);
+      return current();
     },
   );
   api.delete(

@@ -3,6 +3,7 @@ import type { BlocMemberRole, CreateBlocBody, UpdateBlocBody } from '../../../..
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
 import { blocMembers, blocs, councilMembers, councils, persons, units } from '../../platform/db/schema.ts';
+import { atVersion, nextVersion, versionedRow } from '../../platform/db/versioning.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { planMembers, type RotatingMember, rotateHead } from './bloc-rotation.ts';
 import { getScopedCouncil } from './councils.service.ts';
@@ -136,6 +137,9 @@ async function checkReferences(
   }
 }
 
+/** How a bloc is named when an update finds it gone or changed by someone else. */
+const BLOC = { subject: 'Khối/cụm thi đua này', notFound: 'Không tìm thấy khối/cụm thi đua.' };
+
 const blocTaken = () =>
   new AppError('CONFLICT', 'Hội đồng đã có khối/cụm cùng tên trong năm này.', [
     { path: 'name', message: 'Tên khối/cụm đã có trong năm' },
@@ -175,19 +179,20 @@ export async function createBloc(db: Database, caller: Caller, input: CreateBloc
   }
 }
 
-/** Changes a bloc; `members`, when given, replaces the member list. */
+/** Changes a bloc at the version the form loaded (else 409); `members`, when given, replaces the member list. */
 export async function updateBloc(db: Database, caller: Caller, id: string, input: UpdateBlocBody) {
   const before = await getScopedBloc(db, caller, id, WRITE_ROLES);
   const members = input.members ? planMembers(input.members) : null;
   await checkReferences(db, before.bloc.councilId, input);
-  const { members: _members, ...fields } = input;
+  const { members: _members, version, ...fields } = input;
   try {
     await db.transaction(async (tx) => {
-      const [after] = await tx
+      const updated = await tx
         .update(blocs)
-        .set({ ...fields, updatedAt: new Date() })
-        .where(eq(blocs.id, id))
+        .set({ ...fields, ...nextVersion(blocs, caller.actor) })
+        .where(atVersion(blocs, id, version))
         .returning();
+      const after = await versionedRow(tx, updated, blocs, id, BLOC);
       if (members) {
         await tx.delete(blocMembers).where(eq(blocMembers.blocId, id));
         if (members.length)

@@ -135,7 +135,7 @@ describe('POST /api/councils and members', () => {
       method: 'PATCH',
       url: `/api/councils/${council.id}`,
       headers: officer.headers,
-      payload: { name: 'Hội đồng mới' },
+      payload: { name: 'Hội đồng mới', version: 1 },
     });
     expect(patched.json()).toMatchObject({ name: 'Hội đồng mới' });
     const deleted = await t.app.inject({
@@ -257,7 +257,7 @@ describe('POST /api/blocs and /api/blocs/copy-year', () => {
       method: 'PATCH',
       url: `/api/blocs/${id}`,
       headers: officer.headers,
-      payload: { members: [{ unitId: b.id, role: 'head' }] },
+      payload: { members: [{ unitId: b.id, role: 'head' }], version: created.json().version },
     });
     expect(patched.json()).toMatchObject({
       name: 'Khối X',

@@ -15,6 +15,7 @@ import {
 } from '../../../../contracts/organisation.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
+import { withCurrentOnConflict } from '../../platform/http/version-conflict.ts';
 import {
   addCouncilMember,
   createCouncil,
@@ -48,6 +49,7 @@ function presentCouncil(row: CouncilRow, writeScope: Scope) {
     standingUnitName: row.standingUnitName,
     memberCount: Number(row.memberCount),
     actions: recordActions(writeScope, row.unitPath),
+    version: row.council.version,
   };
 }
 
@@ -64,6 +66,7 @@ async function councilDetail(db: Database, caller: Caller, id: string) {
       role: member.role as CouncilRole,
       termFrom: member.termFrom,
       termTo: member.termTo,
+      version: member.version,
     })),
   };
 }
@@ -73,6 +76,7 @@ export function registerCouncilRoutes(app: FastifyInstance, { db }: AppContext):
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['organisation'];
   const config = { access: ['tdkt_officer'] as const };
+  const creates = { ...config, idempotent: true };
 
   api.get(
     '/api/councils',
@@ -110,7 +114,7 @@ export function registerCouncilRoutes(app: FastifyInstance, { db }: AppContext):
   api.post(
     '/api/councils',
     {
-      config,
+      config: creates,
       schema: {
         tags,
         summary: 'Thành lập hội đồng',
@@ -139,8 +143,10 @@ export function registerCouncilRoutes(app: FastifyInstance, { db }: AppContext):
     },
     async (request) => {
       const caller = callerOf(request);
-      await updateCouncil(db, caller, request.params.id, request.body);
-      return councilDetail(db, caller, request.params.id);
+      const { id } = request.params;
+      const current = () => councilDetail(db, caller, id);
+      await withCurrentOnConflict(updateCouncil(db, caller, id, request.body), current);
+      return current();
     },
   );
   api.delete(
@@ -157,7 +163,7 @@ export function registerCouncilRoutes(app: FastifyInstance, { db }: AppContext):
   api.post(
     '/api/councils/:id/members',
     {
-      config,
+      config: creates,
       schema: {
         tags,
         summary: 'Thêm thành viên hội đồng',
@@ -187,8 +193,10 @@ export function registerCouncilRoutes(app: FastifyInstance, { db }: AppContext):
     },
     async (request) => {
       const caller = callerOf(request);
-      await updateCouncilMember(db, caller, request.params.id, request.params.memberId, request.body);
-      return councilDetail(db, caller, request.params.id);
+      const { id, memberId } = request.params;
+      const current = () => councilDetail(db, caller, id);
+      await withCurrentOnConflict(updateCouncilMember(db, caller, id, memberId, request.body), current);
+      return current();
     },
   );
   api.delete(

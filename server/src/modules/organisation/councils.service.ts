@@ -9,6 +9,7 @@ import type {
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
 import { councilMembers, councils, persons, units } from '../../platform/db/schema.ts';
+import { atVersion, nextVersion, versionedRow } from '../../platform/db/versioning.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import {
   assertInScope,
@@ -24,6 +25,9 @@ import { findUnitRow } from './units.repo.ts';
 import type { Caller } from './units.service.ts';
 
 const standing = alias(units, 'standing_unit');
+/** How a council and a member are named when an update finds them gone or changed by someone else. */
+const COUNCIL = { subject: 'Hội đồng này', notFound: 'Không tìm thấy hội đồng.' };
+const MEMBER = { subject: 'Thành viên hội đồng này', notFound: 'Không tìm thấy thành viên hội đồng.' };
 const councilColumns = {
   council: councils,
   unitName: units.name,
@@ -117,16 +121,18 @@ export async function createCouncil(db: Database, caller: Caller, input: CreateC
   }
 }
 
-/** Renames a council or changes its standing body. */
+/** Renames a council or changes its standing body, at the version the form loaded (else 409). */
 export async function updateCouncil(db: Database, caller: Caller, id: string, input: UpdateCouncilBody) {
+  const { version, ...fields } = input;
   const before = await getScopedCouncil(db, caller, id, WRITE_ROLES);
-  await assertStandingUnit(db, input.standingUnitId);
+  await assertStandingUnit(db, fields.standingUnitId);
   await db.transaction(async (tx) => {
-    const [after] = await tx
+    const updated = await tx
       .update(councils)
-      .set({ ...input, updatedAt: new Date() })
-      .where(eq(councils.id, id))
+      .set({ ...fields, ...nextVersion(councils, caller.actor) })
+      .where(atVersion(councils, id, version))
       .returning();
+    const after = await versionedRow(tx, updated, councils, id, COUNCIL);
     await recordAudit(tx, caller.actor, {
       action: 'council.update',
       entityType: 'council',
@@ -193,7 +199,7 @@ async function getMember(db: Database, councilId: string, memberId: string) {
   return member;
 }
 
-/** Changes a member's role or term. */
+/** Changes a member's role or term, at the version the form loaded (else 409). */
 export async function updateCouncilMember(
   db: Database,
   caller: Caller,
@@ -203,13 +209,15 @@ export async function updateCouncilMember(
 ) {
   await getScopedCouncil(db, caller, councilId, WRITE_ROLES);
   const before = await getMember(db, councilId, memberId);
+  const { version, ...fields } = input;
   try {
     await db.transaction(async (tx) => {
-      const [after] = await tx
+      const updated = await tx
         .update(councilMembers)
-        .set({ ...input, updatedAt: new Date() })
-        .where(eq(councilMembers.id, memberId))
+        .set({ ...fields, ...nextVersion(councilMembers, caller.actor) })
+        .where(atVersion(councilMembers, memberId, version))
         .returning();
+      const after = await versionedRow(tx, updated, councilMembers, memberId, MEMBER);
       await recordAudit(tx, caller.actor, {
         action: 'council.member.update',
         entityType: 'council',

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { timestamps } from '../../platform/db/columns.ts';
+import { timestamps, versioning } from '../../platform/db/columns.ts';
 import { users } from '../../platform/db/platform.schema.ts';
 
 /**
@@ -36,6 +36,7 @@ export const units = pgTable(
     /** Vietnamese collation key of the name (byte order = alphabetical order). */
     sortKey: text('sort_key').notNull().default(''),
     ...timestamps,
+    ...versioning,
   },
   (table) => [
     uniqueIndex('units_code_key').on(table.code),
@@ -86,6 +87,7 @@ export const persons = pgTable(
     /** Vietnamese collation key: given name first, then family and middle names. */
     sortKey: text('sort_key').notNull().default(''),
     ...timestamps,
+    ...versioning,
   },
   (table) => [
     uniqueIndex('persons_identity_key').on(
@@ -134,6 +136,7 @@ export const councils = pgTable(
     /** The unit that serves the council as its standing body (cơ quan thường trực). */
     standingUnitId: uuid('standing_unit_id').references(() => units.id),
     ...timestamps,
+    ...versioning,
   },
   (table) => [uniqueIndex('councils_unit_key').on(table.unitId)],
 );
@@ -153,6 +156,7 @@ export const councilMembers = pgTable(
     termFrom: date('term_from').notNull(),
     termTo: date('term_to'),
     ...timestamps,
+    ...versioning,
   },
   (table) => [
     uniqueIndex('council_members_person_term_key').on(table.councilId, table.personId, table.termFrom),
@@ -175,6 +179,7 @@ export const blocs = pgTable(
       onDelete: 'set null',
     }),
     ...timestamps,
+    ...versioning,
   },
   (table) => [uniqueIndex('blocs_council_year_name_key').on(table.councilId, table.year, table.name)],
 );

@@ -103,7 +103,7 @@ describe('GET /api/persons', () => {
       method: 'POST',
       url: `/api/units/${districtA.id}/successions`,
       headers: admin.headers,
-      payload: { successorIds: [commune.id], kind: 'merger', effectiveDate: '2025-07-01' },
+      payload: { successorIds: [commune.id], kind: 'merger', effectiveDate: '2025-07-01', version: 1 },
     });
     const officer = await signInAs(t, 'tdkt_officer', commune.id);
     const list = await t.app.inject({
@@ -183,7 +183,13 @@ describe('PATCH /api/persons/:id', () => {
       method: 'PATCH',
       url: `/api/persons/${person.id}`,
       headers: officer.headers,
-      payload: { unitId: division.id, position: 'Trưởng phòng', isLeader: true, startedOn: '2024-01-01' },
+      payload: {
+        unitId: division.id,
+        position: 'Trưởng phòng',
+        isLeader: true,
+        startedOn: '2024-01-01',
+        version: 1,
+      },
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({

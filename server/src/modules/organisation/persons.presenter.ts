@@ -48,5 +48,6 @@ export function presentPerson(
     unitName: row.unitName,
     userId: person.userId,
     actions,
+    version: person.version,
   };
 }

@@ -10,6 +10,7 @@ import {
   UpdatePersonBody,
 } from '../../../../contracts/organisation.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
+import { withCurrentOnConflict } from '../../platform/http/version-conflict.ts';
 import { resolveScope, WRITE_ROLES } from './organisation.policy.ts';
 import { presentPerson } from './persons.presenter.ts';
 import { findPerson } from './persons.repo.ts';
@@ -78,7 +79,7 @@ export function registerPersonRoutes(app: FastifyInstance, { db }: AppContext): 
   api.post(
     '/api/persons',
     {
-      config: { access: ['tdkt_officer'] },
+      config: { access: ['tdkt_officer'], idempotent: true },
       schema: {
         tags,
         summary: 'Thêm cán bộ',
@@ -108,8 +109,9 @@ export function registerPersonRoutes(app: FastifyInstance, { db }: AppContext): 
     },
     async (request) => {
       const caller = callerOf(request);
-      await updatePerson(db, caller, request.params.id, request.body);
-      return presentOne(caller, request.params.id);
+      const { id } = request.params;
+      await withCurrentOnConflict(updatePerson(db, caller, id, request.body), () => presentOne(caller, id));
+      return presentOne(caller, id);
     },
   );
 }

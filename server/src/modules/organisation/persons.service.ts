@@ -5,6 +5,7 @@ import { isAdmin } from '../../platform/auth/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { employments, persons, units } from '../../platform/db/schema.ts';
 import { matchesText } from '../../platform/db/search.ts';
+import { atVersion, nextVersion, versionedRow } from '../../platform/db/versioning.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import {
   assertInScope,
@@ -19,6 +20,9 @@ import { personSortKey } from './sort-key.ts';
 import { isUniqueViolation, today, violatedConstraint } from './sql-rows.ts';
 import { findUnitRow, predecessorPaths } from './units.repo.ts';
 import type { Caller } from './units.service.ts';
+
+/** How a person is named when an update finds them gone or changed by someone else. */
+const PERSON = { subject: 'Hồ sơ cán bộ này', notFound: 'Không tìm thấy cán bộ.' };
 
 /** Explains which unique rule a duplicate broke, in Vietnamese, as a 409. */
 function duplicateError(error: unknown): AppError {
@@ -125,7 +129,10 @@ export async function createPerson(db: Database, caller: Caller, input: CreatePe
   }
 }
 
-/** Changes a person; a new unit closes the current employment period and opens the next one. */
+/**
+ * Changes a person, only while the record is at the version the form loaded (else 409); a new unit
+ * closes the current employment period and opens the next one.
+ */
 export async function updatePerson(db: Database, caller: Caller, id: string, input: UpdatePersonBody) {
   const current = await findPerson(db, id);
   if (!current) throw new AppError('NOT_FOUND', 'Không tìm thấy cán bộ.');
@@ -136,19 +143,19 @@ export async function updatePerson(db: Database, caller: Caller, id: string, inp
   if (input.userId !== undefined && input.userId !== before.userId && !isAdmin(caller.principal)) {
     throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống gắn được tài khoản.');
   }
-  const { startedOn, ...fields } = input;
+  const { startedOn, version, ...fields } = input;
   try {
     return await db.transaction(async (tx) => {
-      const [after] = await tx
+      const updated = await tx
         .update(persons)
         .set({
           ...fields,
           ...(fields.fullName ? { sortKey: personSortKey(fields.fullName) } : {}),
-          updatedAt: new Date(),
+          ...nextVersion(persons, caller.actor),
         })
-        .where(eq(persons.id, id))
+        .where(atVersion(persons, id, version))
         .returning();
-      if (!after) throw new AppError('NOT_FOUND');
+      const after = await versionedRow(tx, updated, persons, id, PERSON);
       if (movesUnit) {
         const changeDate = startedOn ?? today();
         await closeOpenEmployment(tx, id, changeDate);

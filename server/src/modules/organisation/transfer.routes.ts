@@ -72,6 +72,7 @@ export function registerTransferRoutes(app: FastifyInstance, { db }: AppContext)
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['organisation'];
   const officers = { access: ['tdkt_officer'] as const };
+  const imports = { ...officers, idempotent: true };
   const importSchema = {
     tags,
     consumes: ['multipart/form-data'],
@@ -116,12 +117,12 @@ export function registerTransferRoutes(app: FastifyInstance, { db }: AppContext)
   );
   api.post(
     '/api/persons/import',
-    { config: officers, schema: { ...importSchema, summary: 'Nhập cán bộ từ tệp XLSX/CSV' } },
+    { config: imports, schema: { ...importSchema, summary: 'Nhập cán bộ từ tệp XLSX/CSV' } },
     (request, reply) => runImport(request, reply, (source) => importPersons(db, callerOf(request), source)),
   );
   api.post(
     '/api/units/import',
-    { config: officers, schema: { ...importSchema, summary: 'Nhập đơn vị từ tệp XLSX/CSV' } },
+    { config: imports, schema: { ...importSchema, summary: 'Nhập đơn vị từ tệp XLSX/CSV' } },
     (request, reply) => runImport(request, reply, (source) => importUnits(db, callerOf(request), source)),
   );
   api.get(

@@ -152,7 +152,7 @@ describe('GET /api/units and /api/units/roots', () => {
       method: 'POST',
       url: `/api/units/${district.id}/successions`,
       headers: admin.headers,
-      payload: { successorIds: [commune.id], kind: 'merger', effectiveDate: '2025-07-01' },
+      payload: { successorIds: [commune.id], kind: 'merger', effectiveDate: '2025-07-01', version: 1 },
     });
     expect(ended.json()).toMatchObject({
       isActive: false,

@@ -157,7 +157,7 @@ describe('POST /api/units/:id/move', () => {
       method: 'POST',
       url: `/api/units/${commune.id}/move`,
       headers: admin.headers,
-      payload: { parentId: districtB.id },
+      payload: { parentId: districtB.id, version: 1 },
     });
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ parentId: districtB.id, parentName: 'Huyện Phong Thổ' });
@@ -169,7 +169,7 @@ describe('POST /api/units/:id/move', () => {
         method: 'POST',
         url: `/api/units/${districtB.id}/move`,
         headers: admin.headers,
-        payload: { parentId: hamlet.id },
+        payload: { parentId: hamlet.id, version: 1 },
       }),
     );
     expect(cycle.statusCode).toBe(400);
@@ -191,7 +191,12 @@ describe('POST /api/units/:id/successions', () => {
       kind: 'commune',
     });
     const admin = await signInAs(t, 'admin');
-    const payload = { successorIds: [newCommune.id], kind: 'merger', effectiveDate: '2025-07-01' };
+    const payload = {
+      successorIds: [newCommune.id],
+      kind: 'merger',
+      effectiveDate: '2025-07-01',
+      version: 1,
+    };
     const ended = await t.app.inject({
       method: 'POST',
       url: `/api/units/${districtA.id}/successions`,

@@ -39,5 +39,6 @@ export function presentUnit(row: UnitListRow, principal: Principal, writeScope: 
     endedChildCount: Number(row.endedChildCount),
     successors: row.successors,
     actions: unitActions(principal, writeScope, unit),
+    version: unit.version,
   };
 }

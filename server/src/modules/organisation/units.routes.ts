@@ -18,6 +18,7 @@ import {
 } from '../../../../contracts/organisation.ts';
 import { actorOf, requirePrincipal } from '../../platform/auth/access.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
+import { withCurrentOnConflict } from '../../platform/http/version-conflict.ts';
 import { resolveScope, WRITE_ROLES } from './organisation.policy.ts';
 import { presentUnit } from './units.presenter.ts';
 import { findUnitItem } from './units.repo.ts';
@@ -141,7 +142,7 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
   api.post(
     '/api/units',
     {
-      config: { access: ['tdkt_officer'] },
+      config: { access: ['tdkt_officer'], idempotent: true },
       schema: {
         tags,
         summary: 'Tạo đơn vị',
@@ -171,8 +172,9 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
     },
     async (request) => {
       const caller = callerOf(request);
-      await updateUnit(db, caller, request.params.id, request.body);
-      return presentOne(caller, request.params.id);
+      const { id } = request.params;
+      await withCurrentOnConflict(updateUnit(db, caller, id, request.body), () => presentOne(caller, id));
+      return presentOne(caller, id);
     },
   );
 
@@ -190,8 +192,9 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
     },
     async (request) => {
       const caller = callerOf(request);
-      await moveUnit(db, caller, request.params.id, request.body.parentId);
-      return presentOne(caller, request.params.id);
+      const { id } = request.params;
+      await withCurrentOnConflict(moveUnit(db, caller, id, request.body), () => presentOne(caller, id));
+      return presentOne(caller, id);
     },
   );
 
@@ -209,15 +212,16 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
     },
     async (request) => {
       const caller = callerOf(request);
-      await endUnit(db, caller, request.params.id, request.body);
-      return presentOne(caller, request.params.id);
+      const { id } = request.params;
+      await withCurrentOnConflict(endUnit(db, caller, id, request.body), () => presentOne(caller, id));
+      return presentOne(caller, id);
     },
   );
 
   api.post(
     '/api/units/:id/grants',
     {
-      config: { access: ['admin'] },
+      config: { access: ['admin'], idempotent: true },
       schema: {
         tags,
         summary: 'Phân quyền vai trò trên đơn vị',

@@ -10,6 +10,7 @@ import { type ActorContext, recordAudit } from '../../platform/audit/audit.ts';
 import { isAdmin, type Principal } from '../../platform/auth/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { roleGrants, unitSuccessions, units, users } from '../../platform/db/schema.ts';
+import { atVersion, nextVersion, versionedRow } from '../../platform/db/versioning.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { grantRole } from '../users/index.ts';
 import {
@@ -43,6 +44,9 @@ export interface Caller {
   principal: Principal;
   actor: ActorContext;
 }
+
+/** How a unit is named when an update finds it gone or changed by someone else. */
+const UNIT = { subject: 'Đơn vị này', notFound: 'Không tìm thấy đơn vị.' };
 
 const codeTaken = (code: string) =>
   new AppError('CONFLICT', `Mã đơn vị "${code}" đã được sử dụng.`, [
@@ -156,20 +160,22 @@ export async function createUnit(db: Database, caller: Caller, input: CreateUnit
   }
 }
 
-/** Changes a unit's own fields. */
+/** Changes a unit's own fields, only while it is still at the version the form loaded (else 409). */
 export async function updateUnit(db: Database, caller: Caller, id: string, input: UpdateUnitBody) {
+  const { version, ...fields } = input;
   const before = await getScopedUnit(db, caller, id, WRITE_ROLES);
   try {
     return await db.transaction(async (tx) => {
-      const [after] = await tx
+      const updated = await tx
         .update(units)
         .set({
-          ...input,
-          ...(input.name ? { sortKey: vietnameseSortKey(input.name) } : {}),
-          updatedAt: new Date(),
+          ...fields,
+          ...(fields.name ? { sortKey: vietnameseSortKey(fields.name) } : {}),
+          ...nextVersion(units, caller.actor),
         })
-        .where(eq(units.id, id))
+        .where(atVersion(units, id, version))
         .returning();
+      const after = await versionedRow(tx, updated, units, id, UNIT);
       await recordAudit(tx, caller.actor, {
         action: 'unit.update',
         entityType: 'unit',
@@ -185,14 +191,24 @@ export async function updateUnit(db: Database, caller: Caller, id: string, input
   }
 }
 
-/** Moves a unit and its whole subtree under a new parent; paths change in one transaction. */
-export async function moveUnit(db: Database, caller: Caller, id: string, parentId: string) {
+/** Moves a unit (at the version the dialog loaded) and its whole subtree under a new parent, in one transaction. */
+export async function moveUnit(
+  db: Database,
+  caller: Caller,
+  id: string,
+  { parentId, version }: { parentId: string; version: number },
+) {
   const unit = await getScopedUnit(db, caller, id, WRITE_ROLES);
   const newParent = await getScopedUnit(db, caller, parentId, WRITE_ROLES);
   const newPath = planMove(unit, newParent);
   if (unit.parentId === parentId) throw new AppError('CONFLICT', 'Đơn vị đã thuộc đơn vị cấp trên này.');
   await db.transaction(async (tx) => {
-    await tx.update(units).set({ parentId, updatedAt: new Date() }).where(eq(units.id, id));
+    const moved = await tx
+      .update(units)
+      .set({ parentId, ...nextVersion(units, caller.actor) })
+      .where(atVersion(units, id, version))
+      .returning({ id: units.id });
+    await versionedRow(tx, moved, units, id, UNIT);
     await rewriteSubtreePaths(tx, unit.path, newPath);
     await recordAudit(tx, caller.actor, {
       action: 'unit.move',
@@ -226,7 +242,12 @@ export async function endUnit(db: Database, caller: Caller, id: string, input: E
           effectiveDate: input.effectiveDate,
         })),
       );
-      await tx.update(units).set({ validTo, updatedAt: new Date() }).where(eq(units.id, id));
+      const ended = await tx
+        .update(units)
+        .set({ validTo, ...nextVersion(units, caller.actor) })
+        .where(atVersion(units, id, input.version))
+        .returning({ id: units.id });
+      await versionedRow(tx, ended, units, id, UNIT);
       await recordAudit(tx, caller.actor, {
         action: 'unit.end',
         entityType: 'unit',

@@ -41,7 +41,7 @@ export function registerUserRoutes(app: FastifyInstance, { db }: AppContext): vo
   api.post(
     '/api/users',
     {
-      config: { access: ['admin'] },
+      config: { access: ['admin'], idempotent: true },
       schema: {
         tags: ['users'],
         summary: 'Tạo tài khoản',

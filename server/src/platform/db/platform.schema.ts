@@ -4,8 +4,10 @@ import {
   boolean,
   index,
   inet,
+  integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -107,5 +109,34 @@ export const auditEvents = pgTable(
     index('audit_events_occurred_idx').on(table.occurredAt),
     index('audit_events_entity_idx').on(table.entityType, table.entityId),
     index('audit_events_actor_idx').on(table.actorId),
+  ],
+);
+
+/**
+ * Idempotency keys of create requests (one per user action, sent by the web client), so a double
+ * submission gets the first result instead of a second record. The unique (user, key) decides which
+ * request does the work; `status` stays null while it runs. Rows older than 24 hours are ignored and
+ * cleaned up.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** Method and route pattern, e.g. `POST /api/movements`. */
+    route: text('route').notNull(),
+    /** SHA-256 of the route, parameters and validated body; a reused key with another body is refused. */
+    requestHash: text('request_hash').notNull(),
+    /** HTTP status of the stored reply; null while the first request is still running. */
+    status: integer('status'),
+    /** The stored reply body, exactly as it was sent. */
+    response: text('response'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.key] }),
+    index('idempotency_keys_created_idx').on(table.createdAt),
   ],
 );

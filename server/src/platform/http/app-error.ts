@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../../contracts/common.ts';
+import type { ErrorResponse, FieldError } from '../../../../contracts/common.ts';
 import { type ErrorCode, errorMessages } from '../../../../contracts/errors.ts';
 
 /** The one place where an error code becomes an HTTP status. */
@@ -11,6 +11,8 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   OUT_OF_SCOPE: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
   PAYLOAD_TOO_LARGE: 413,
   LOGIN_THROTTLED: 429,
   RATE_LIMITED: 429,
@@ -20,6 +22,8 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
 /** An expected failure with a stable code and a Vietnamese message; never logged as a crash. */
 export class AppError extends Error {
   readonly status: number;
+  /** More members of the error reply, e.g. a version conflict's current record. */
+  details: Pick<ErrorResponse, 'conflict'> = {};
   constructor(
     readonly code: ErrorCode,
     message: string = errorMessages[code],

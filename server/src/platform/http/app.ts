@@ -19,6 +19,7 @@ import { registerAccessControl } from '../auth/access.ts';
 import { repoRoot } from '../version.ts';
 import type { AppContext } from './app-context.ts';
 import { answerMalformedPath, registerErrorHandler } from './error-handler.ts';
+import { registerIdempotency } from './idempotency.ts';
 import { type LogStream, loggerOptions } from './logger.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerResponseHeaders, warnAboutUntrustedProxy } from './response-headers.ts';
@@ -82,6 +83,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
   registerErrorHandler(app, { webIndex: options.serveWeb ? webIndexHtml() : null });
   // Before any route: refuses an /api route that declares no access, then decides on the matched route.
   registerAccessControl(app, context.db);
+  registerIdempotency(app, context.db);
   await registerOpenApi(app);
   for (const register of modules) register(app, context);
 

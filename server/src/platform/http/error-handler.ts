@@ -47,9 +47,12 @@ export function registerErrorHandler(app: FastifyInstance, options: { webIndex: 
     });
     if (error instanceof AppError) {
       if (error instanceof RetryLaterError) reply.header('retry-after', String(error.retryAfterSeconds));
-      return reply
-        .status(error.status)
-        .send(body(error.code, error.message, error.fields ? { fields: error.fields } : {}));
+      return reply.status(error.status).send(
+        body(error.code, error.message, {
+          ...(error.fields ? { fields: error.fields } : {}),
+          ...error.details,
+        }),
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => ({

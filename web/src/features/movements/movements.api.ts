@@ -10,7 +10,7 @@ import {
   PlanVersionList,
   type UpdateMovementBody,
 } from '../../../../contracts/movements.ts';
-import { api } from '../../lib/api-client.ts';
+import { api, isApiError } from '../../lib/api-client.ts';
 
 /** Cache keys of the movement queries, so a change refreshes every view of a movement. */
 export const movementKeys = {
@@ -83,23 +83,49 @@ function useStoreMovement() {
   };
 }
 
-/** Creates a movement by hand (name, period, launching unit). */
+/**
+ * After a refused edit that had nothing typed (a button, a choice): show the movement as it now
+ * stands, from the conflict reply (or by reloading it); the global handler shows the message.
+ */
+function useReloadOnConflict(id: string) {
+  const queryClient = useQueryClient();
+  const store = useStoreMovement();
+  return (error: unknown) => {
+    if (!isApiError(error, 'VERSION_CONFLICT')) return;
+    const current = MovementDetail.safeParse(error.conflict?.current);
+    if (current.success) store(current.data);
+    else void queryClient.invalidateQueries({ queryKey: movementKeys.detail(id) });
+  };
+}
+
+/** Stores the movement a version conflict carries (the user chose "Tải lại bản mới"). */
+export function useStoreConflictMovement() {
+  const store = useStoreMovement();
+  return (current: unknown) => {
+    const parsed = MovementDetail.safeParse(current);
+    if (parsed.success) store(parsed.data);
+  };
+}
+
+/** Creates a movement by hand (name, period, launching unit), once per idempotency key. */
 export function useCreateMovement() {
   const store = useStoreMovement();
   return useMutation({
-    mutationFn: (body: CreateMovementBody) => api.post('/api/movements', body, { schema: MovementDetail }),
+    mutationFn: ({ body, idempotencyKey }: { body: CreateMovementBody; idempotencyKey: string }) =>
+      api.create('/api/movements', body, { schema: MovementDetail, idempotencyKey }),
     onSuccess: store,
     meta: { silentError: true },
   });
 }
 
-/** Changes the name, theme, kind or period of a movement. */
+/** Changes the name, theme, kind or period of a movement (the form shows errors and conflicts). */
 export function useUpdateMovement(id: string) {
   const store = useStoreMovement();
   return useMutation({
     mutationFn: (body: UpdateMovementBody) =>
       api.patch(`/api/movements/${id}`, body, { schema: MovementDetail }),
     onSuccess: store,
+    meta: { silentError: true },
   });
 }
 
@@ -122,28 +148,40 @@ export function useLaunchMovement(id: string) {
 export function useImplementMovement(parentId: string) {
   const store = useStoreMovement();
   return useMutation({
-    mutationFn: (launchingUnitId: string) =>
-      api.post(`/api/movements/${parentId}/implement`, { launchingUnitId }, { schema: MovementDetail }),
+    mutationFn: ({ launchingUnitId, idempotencyKey }: { launchingUnitId: string; idempotencyKey: string }) =>
+      api.create(
+        `/api/movements/${parentId}/implement`,
+        { launchingUnitId },
+        { schema: MovementDetail, idempotencyKey },
+      ),
     onSuccess: store,
   });
 }
 
-/** One edit of a criteria tree: add, reword, move, delete, points. */
-export function useEditCriteria(id: string) {
+/**
+ * One edit of a criteria tree (add, reword, move, delete, points) at the movement's version. Edits
+ * from a button reload the movement when refused as stale; a form (`isForm`) shows the conflict itself.
+ */
+export function useEditCriteria(id: string, options: { isForm?: boolean } = {}) {
   const store = useStoreMovement();
+  const reloadOnConflict = useReloadOnConflict(id);
   return useMutation({
     mutationFn: (edit: CriteriaEdit) =>
       api.post(`/api/movements/${id}/plan/criteria`, edit, { schema: MovementDetail }),
     onSuccess: store,
+    onError: options.isForm ? undefined : reloadOnConflict,
+    meta: { silentError: options.isForm ?? false },
   });
 }
 
 /** Places an unclassified line of an imported plan into a field or section, or drops it. */
 export function usePlaceLine(id: string) {
   const store = useStoreMovement();
+  const reloadOnConflict = useReloadOnConflict(id);
   return useMutation({
     mutationFn: ({ line, body }: { line: number; body: PlaceLineBody }) =>
       api.post(`/api/movements/${id}/plan/unclassified/${line}`, body, { schema: MovementDetail }),
     onSuccess: store,
+    onError: reloadOnConflict,
   });
 }

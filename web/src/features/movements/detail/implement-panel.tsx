@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { MovementDetail, MyObligation } from '../../../../../contracts/movements.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { showSuccess } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
 import { useImplementMovement, useMyObligations } from '../movements.api.ts';
@@ -60,6 +61,7 @@ function PendingNotice({ movementId, obligation }: { movementId: string; obligat
   const { user } = useSession();
   const navigate = useNavigate();
   const implement = useImplementMovement(movementId);
+  const { key: idempotencyKey } = useIdempotencyKey();
   const isCopying = useRef(false);
   // A unit the user reaches only through a succession (an abolished district) cannot launch plans.
   const canAnswer = officerUnits(user).some((unit) => unit.id === obligation.unit.id);
@@ -68,7 +70,7 @@ function PendingNotice({ movementId, obligation }: { movementId: string; obligat
     if (isCopying.current) return;
     isCopying.current = true;
     try {
-      const created = await implement.mutateAsync(obligation.unit.id);
+      const created = await implement.mutateAsync({ launchingUnitId: obligation.unit.id, idempotencyKey });
       showSuccess('Đã tạo dự thảo kế hoạch thực hiện từ kế hoạch cấp trên. Anh/chị sửa lại cho phù hợp.');
       navigate(`/phong-trao/${created.id}`);
     } catch {

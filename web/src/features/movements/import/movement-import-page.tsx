@@ -4,6 +4,7 @@ import { Alert, Button, Card, Form, Progress, Space, Typography, Upload } from '
 import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/index.ts';
+import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { describeError } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
 import { movementKeys, useMovement } from '../movements.api.ts';
@@ -29,6 +30,8 @@ export function MovementImportPage() {
   const units = officerUnits(user);
   const [unitId, setUnitId] = useState<string | undefined>(units[0]?.id);
   const [file, setFile] = useState<File | null>(null);
+  // One key per chosen file: a second click or a retry of the same upload makes one movement.
+  const uploadKey = useIdempotencyKey();
   const [progress, setProgress] = useState<number | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   // A ref, not state: a double click arrives before React re-renders the disabled button.
@@ -45,6 +48,7 @@ export function MovementImportPage() {
         file,
         session?.csrfToken ?? null,
         setProgress,
+        uploadKey.key,
       );
       queryClient.setQueryData(movementKeys.detail(movement.id), movement);
       void queryClient.invalidateQueries({ queryKey: ['movements', 'list'] });
@@ -80,6 +84,7 @@ export function MovementImportPage() {
               maxCount={1}
               beforeUpload={(chosen) => {
                 setFile(chosen);
+                uploadKey.renew();
                 setFailure(null);
                 return false;
               }}

@@ -2,9 +2,11 @@ import { SaveOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Skeleton, Space } from 'antd';
 import { useRef } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { LoadFailedResult, PageHeader } from '../../../components/index.ts';
-import { describeError, showSuccess } from '../../../lib/notify.ts';
-import { useMovement, useUpdateMovement } from '../movements.api.ts';
+import type { MovementDetail } from '../../../../../contracts/movements.ts';
+import { LoadFailedResult, PageHeader, VersionConflictNotice } from '../../../components/index.ts';
+import { describeError, showError, showSuccess } from '../../../lib/notify.ts';
+import { type ConflictField, useVersionedEdit } from '../../../lib/version-conflict.ts';
+import { useMovement, useStoreConflictMovement, useUpdateMovement } from '../movements.api.ts';
 import { CriteriaTree } from '../plan/criteria-tree.tsx';
 import { PlanSections } from '../plan/plan-sections.tsx';
 import { PlanHeaderFacts, PlanSchedule } from '../plan/plan-summary.tsx';
@@ -17,35 +19,58 @@ interface DraftValues {
   periodTo: number;
 }
 
+const conflictFields: ConflictField<DraftValues>[] = [
+  { name: 'name', label: 'Tên phong trào' },
+  { name: 'periodFrom', label: 'Từ năm' },
+  { name: 'periodTo', label: 'Đến năm' },
+];
+
 /**
  * The review of an imported plan: the source text on the left (line numbers, unplaced lines
  * highlighted), the structured draft on the right, then "Lưu dự thảo" opens the movement.
  */
 export function MovementReviewPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const movement = useMovement(id);
-  const update = useUpdateMovement(id);
-  const [form] = Form.useForm<DraftValues>();
-  const isSaving = useRef(false);
-
   if (movement.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (movement.isError)
     return (
       <LoadFailedResult message={describeError(movement.error)} onRetry={() => void movement.refetch()} />
     );
-  const data = movement.data;
+  return <ReviewScreen data={movement.data} />;
+}
+
+/** The review screen of a loaded movement; its form saves at the version it loaded. */
+function ReviewScreen({ data }: { data: MovementDetail }) {
+  const id = data.id;
+  const navigate = useNavigate();
+  const update = useUpdateMovement(id);
+  const storeConflict = useStoreConflictMovement();
+  const [form] = Form.useForm<DraftValues>();
+  const edit = useVersionedEdit<DraftValues>({
+    version: data.version,
+    form,
+    fields: conflictFields,
+    loadedValues: { name: data.name, periodFrom: data.periodFrom, periodTo: data.periodTo },
+    freshValues: (current) => {
+      const fresh = current as Partial<MovementDetail> | undefined;
+      return fresh ? { name: fresh.name, periodFrom: fresh.periodFrom, periodTo: fresh.periodTo } : null;
+    },
+    onReload: (conflict) => storeConflict(conflict.current),
+  });
+  const isSaving = useRef(false);
   const canEdit = data.actions.includes('edit');
 
   const save = async (values: DraftValues) => {
     if (isSaving.current) return;
     isSaving.current = true;
     try {
-      if (canEdit) await update.mutateAsync(values);
+      if (canEdit) await update.mutateAsync({ ...values, version: edit.version });
       showSuccess('Đã lưu dự thảo kế hoạch.');
       navigate(`/phong-trao/${id}`);
-    } catch {
-      // The global handler has shown the server's message; the form keeps what was typed.
+    } catch (error) {
+      // The form keeps what was typed; a conflict shows who saved first and offers the fresh version.
+      if (!edit.handleError(error)) showError(error);
     } finally {
       isSaving.current = false;
     }
@@ -77,9 +102,10 @@ export function MovementReviewPage() {
         <Col xs={24} xl={13}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card title="Dòng chưa xếp được">
-              <UnclassifiedLines movement={data} />
+              <UnclassifiedLines movement={data} onSaved={edit.advance} />
             </Card>
             <Card title="Phong trào">
+              <VersionConflictNotice edit={edit} />
               <Form<DraftValues>
                 form={form}
                 layout="vertical"

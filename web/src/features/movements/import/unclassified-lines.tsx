@@ -1,4 +1,5 @@
 import { Alert, Button, Select, Typography } from 'antd';
+import type { WithoutVersion } from '../../../../../contracts/common.ts';
 import type { MovementDetail, PlaceLineBody } from '../../../../../contracts/movements.ts';
 import { usePlaceLine } from '../movements.api.ts';
 import styles from './review.module.css';
@@ -14,7 +15,7 @@ const fieldOptions: { value: string; label: string }[] = [
 ];
 
 /** "title", or "section:2" for the third top-level section, into the body the server expects. */
-function toBody(choice: string): PlaceLineBody {
+function toBody(choice: string): WithoutVersion<PlaceLineBody> {
   if (choice.startsWith('section:')) {
     return { action: 'place', target: 'section', sectionIndex: Number(choice.slice('section:'.length)) };
   }
@@ -23,10 +24,22 @@ function toBody(choice: string): PlaceLineBody {
 
 /**
  * The lines the reader could not place: each goes into a field or section ("Đưa vào mục…") or is
- * dropped ("Bỏ qua"); the draft is saved on the server at every choice.
+ * dropped ("Bỏ qua"); the draft is saved on the server at every choice, at the version shown (a
+ * stale choice is refused and the fresh draft shown). `onSaved` tells the page the version moved.
  */
-export function UnclassifiedLines({ movement }: { movement: MovementDetail }) {
+export function UnclassifiedLines({
+  movement,
+  onSaved,
+}: {
+  movement: MovementDetail;
+  onSaved?: (from: number, to: number) => void;
+}) {
   const place = usePlaceLine(movement.id);
+  const choose = (line: number, body: WithoutVersion<PlaceLineBody>) =>
+    place.mutate(
+      { line, body: { ...body, version: movement.version } as PlaceLineBody },
+      { onSuccess: (saved) => onSaved?.(movement.version, saved.version) },
+    );
   const sections = movement.plan.document.sections.map((section, index) => ({
     value: `section:${index}`,
     label: `Mục ${section.label ?? ''} ${section.text}`.replace(/\s+/g, ' ').slice(0, 80),
@@ -57,16 +70,13 @@ export function UnclassifiedLines({ movement }: { movement: MovementDetail }) {
             style={{ minWidth: 220 }}
             disabled={place.isPending}
             value={null}
-            onChange={(choice: string) => place.mutate({ line: line.line, body: toBody(choice) })}
+            onChange={(choice: string) => choose(line.line, toBody(choice))}
             options={[
               { label: 'Trường của văn bản', options: fieldOptions },
               { label: 'Mục của nội dung', options: sections },
             ]}
           />
-          <Button
-            disabled={place.isPending}
-            onClick={() => place.mutate({ line: line.line, body: { action: 'drop' } })}
-          >
+          <Button disabled={place.isPending} onClick={() => choose(line.line, { action: 'drop' })}>
             Bỏ qua
           </Button>
         </div>

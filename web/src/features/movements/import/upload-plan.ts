@@ -11,8 +11,15 @@ export async function uploadPlan(
   file: File,
   csrfToken: string | null,
   onProgress: (percent: number) => void,
+  idempotencyKey: string,
 ): Promise<MovementDetail> {
-  const reply = await uploadFile(buildUrl('/api/movements/import', query), file, csrfToken, onProgress);
+  const reply = await uploadFile(
+    buildUrl('/api/movements/import', query),
+    file,
+    csrfToken,
+    onProgress,
+    idempotencyKey,
+  );
   if (reply.status === 201) {
     const movement = MovementDetail.safeParse(reply.payload);
     if (movement.success) return movement.data;

@@ -2,6 +2,7 @@ import { Alert, Form, Input, InputNumber, Modal, Space } from 'antd';
 import { useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { applyFieldErrors } from '../../../lib/form.ts';
+import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { describeError } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
 import { useCreateMovement } from '../movements.api.ts';
@@ -21,6 +22,8 @@ export function CreateMovementModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
   const create = useCreateMovement();
+  // One key while this dialog is open: a double click or a retry creates one movement, not two.
+  const { key: idempotencyKey } = useIdempotencyKey();
   const isSaving = useRef(false);
   const units = officerUnits(user);
   const year = new Date().getFullYear();
@@ -29,7 +32,7 @@ export function CreateMovementModal({ onClose }: { onClose: () => void }) {
     if (isSaving.current) return;
     isSaving.current = true;
     try {
-      const movement = await create.mutateAsync({ ...values, kind: 'thematic' });
+      const movement = await create.mutateAsync({ body: { ...values, kind: 'thematic' }, idempotencyKey });
       navigate(`/phong-trao/${movement.id}`);
     } catch (error) {
       applyFieldErrors(form, error);

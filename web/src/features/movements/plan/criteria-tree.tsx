@@ -7,7 +7,12 @@ import {
 } from '@ant-design/icons';
 import { Button, Empty, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import type { CriteriaEdit, CriteriaTrees, CriterionNode } from '../../../../../contracts/movements.ts';
+import type {
+  CriteriaEdit,
+  CriteriaTrees,
+  CriterionNode,
+  MovementDetail,
+} from '../../../../../contracts/movements.ts';
 import { CriterionModal, type CriterionValues } from './criterion-modal.tsx';
 import styles from './plan.module.css';
 import { treeLabels } from './plan-labels.ts';
@@ -17,9 +22,26 @@ type Editing = { kind: 'add'; tree: Tree } | { kind: 'reword'; tree: Tree; node:
 
 interface CriteriaTreeProps {
   criteria: CriteriaTrees;
-  /** Given to managers of a current plan; absent for older versions and other users (read-only). */
-  onEdit?: (edit: CriteriaEdit) => Promise<unknown>;
+  /** The movement's version the shown tree belongs to: every edit is made at it. */
+  version?: number;
+  /**
+   * Given to managers of a current plan; absent for older versions and other users (read-only).
+   * `fromForm` tells an edit typed in the dialog (which shows a conflict itself) from a button.
+   */
+  onEdit?: (edit: CriteriaEdit, fromForm: boolean) => Promise<unknown>;
+  /** Shows the movement a version conflict carries, when the user reloads from the dialog. */
+  onReload?: (current: unknown) => void;
   isSaving?: boolean;
+}
+
+/** The node with the id in a tree, at any depth. */
+function findNode(nodes: CriterionNode[], id: string): CriterionNode | null {
+  for (const node of nodes) {
+    if (node.id === id) return node;
+    const inner = findNode(node.children, id);
+    if (inner) return inner;
+  }
+  return null;
 }
 
 interface NodeProps {
@@ -29,6 +51,7 @@ interface NodeProps {
   index: number;
   parentId: string | null;
   depth: number;
+  version: number;
   onEdit: CriteriaTreeProps['onEdit'];
   onReword: (tree: Tree, node: CriterionNode) => void;
   isSaving: boolean;
@@ -42,10 +65,12 @@ function CriterionRow({
   index,
   parentId,
   depth,
+  version,
   onEdit,
   onReword,
   isSaving,
 }: NodeProps) {
+  const change = (edit: CriteriaEdit) => void onEdit?.(edit, false).catch(() => undefined);
   return (
     <>
       <div className={styles.criteriaRow} style={{ paddingLeft: depth * 24 }} data-testid="criterion">
@@ -68,7 +93,7 @@ function CriterionRow({
                 icon={<ArrowUpOutlined aria-hidden />}
                 aria-label="Chuyển lên"
                 disabled={index === 0 || isSaving}
-                onClick={() => void onEdit({ op: 'move', tree, id: node.id, parentId, index: index - 1 })}
+                onClick={() => change({ version, op: 'move', tree, id: node.id, parentId, index: index - 1 })}
               />
             </Tooltip>
             <Tooltip title="Chuyển xuống">
@@ -76,7 +101,7 @@ function CriterionRow({
                 icon={<ArrowDownOutlined aria-hidden />}
                 aria-label="Chuyển xuống"
                 disabled={index === siblings.length - 1 || isSaving}
-                onClick={() => void onEdit({ op: 'move', tree, id: node.id, parentId, index: index + 1 })}
+                onClick={() => change({ version, op: 'move', tree, id: node.id, parentId, index: index + 1 })}
               />
             </Tooltip>
             <Popconfirm
@@ -84,7 +109,7 @@ function CriterionRow({
               description="Có thể xem lại ở phiên bản cũ của kế hoạch."
               okText="Xóa"
               cancelText="Không"
-              onConfirm={() => onEdit({ op: 'delete', tree, id: node.id })}
+              onConfirm={() => change({ version, op: 'delete', tree, id: node.id })}
             >
               <Button danger icon={<DeleteOutlined aria-hidden />} aria-label="Xóa tiêu chí" />
             </Popconfirm>
@@ -100,6 +125,7 @@ function CriterionRow({
           index={childIndex}
           parentId={node.id}
           depth={depth + 1}
+          version={version}
           onEdit={onEdit}
           onReword={onReword}
           isSaving={isSaving}
@@ -110,29 +136,50 @@ function CriterionRow({
 }
 
 /** The criteria for collectives and for individuals; managers add, reword, move, delete and score. */
-export function CriteriaTree({ criteria, onEdit, isSaving = false }: CriteriaTreeProps) {
+export function CriteriaTree({
+  criteria,
+  version = 1,
+  onEdit,
+  onReload,
+  isSaving = false,
+}: CriteriaTreeProps) {
   const [editing, setEditing] = useState<Editing | null>(null);
 
-  const save = async (values: CriterionValues) => {
+  const save = async (values: CriterionValues, atVersion: number) => {
     if (!editing || !onEdit) return;
     if (editing.kind === 'add') {
-      await onEdit({
-        op: 'add',
-        tree: editing.tree,
-        parentId: null,
-        text: values.text,
-        points: values.points,
-      });
+      await onEdit(
+        {
+          version: atVersion,
+          op: 'add',
+          tree: editing.tree,
+          parentId: null,
+          text: values.text,
+          points: values.points,
+        },
+        true,
+      );
     } else {
-      await onEdit({
-        op: 'reword',
-        tree: editing.tree,
-        id: editing.node.id,
-        text: values.text,
-        points: values.points,
-      });
+      await onEdit(
+        {
+          version: atVersion,
+          op: 'reword',
+          tree: editing.tree,
+          id: editing.node.id,
+          text: values.text,
+          points: values.points,
+        },
+        true,
+      );
     }
-    setEditing(null);
+  };
+
+  /** The criterion being reworded as the fresh movement has it (nothing to compare for a new one). */
+  const freshValues = (current: unknown): CriterionValues | null => {
+    if (editing?.kind !== 'reword') return null;
+    const fresh = (current as Partial<MovementDetail> | undefined)?.plan?.criteria[editing.tree];
+    const node = fresh ? findNode(fresh, editing.node.id) : null;
+    return node ? { text: node.text, points: node.points } : null;
   };
 
   return (
@@ -161,6 +208,7 @@ export function CriteriaTree({ criteria, onEdit, isSaving = false }: CriteriaTre
                 index={index}
                 parentId={null}
                 depth={0}
+                version={version}
                 onEdit={onEdit}
                 onReword={(which, chosen) => setEditing({ kind: 'reword', tree: which, node: chosen })}
                 isSaving={isSaving}
@@ -179,8 +227,11 @@ export function CriteriaTree({ criteria, onEdit, isSaving = false }: CriteriaTre
           initial={
             editing.kind === 'reword' ? { text: editing.node.text, points: editing.node.points } : undefined
           }
+          version={version}
           isSaving={isSaving}
-          onSave={(values) => void save(values).catch(() => undefined)}
+          onSave={save}
+          freshValues={freshValues}
+          onReload={(current) => onReload?.(current)}
           onClose={() => setEditing(null)}
         />
       )}

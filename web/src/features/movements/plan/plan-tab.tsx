@@ -2,7 +2,12 @@ import { Alert, Card, Col, Row, Select, Skeleton, Space, Typography } from 'antd
 import { useState } from 'react';
 import type { MovementDetail } from '../../../../../contracts/movements.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { useEditCriteria, usePlanVersion, usePlanVersions } from '../movements.api.ts';
+import {
+  useEditCriteria,
+  usePlanVersion,
+  usePlanVersions,
+  useStoreConflictMovement,
+} from '../movements.api.ts';
 import { CriteriaTree } from './criteria-tree.tsx';
 import { PlanSections } from './plan-sections.tsx';
 import { PlanHeaderFacts, PlanSchedule } from './plan-summary.tsx';
@@ -43,6 +48,8 @@ export function PlanTab({ movement }: { movement: MovementDetail }) {
   const [version, setVersion] = useState<number | null>(null);
   const older = usePlanVersion(movement.id, version);
   const edit = useEditCriteria(movement.id);
+  const formEdit = useEditCriteria(movement.id, { isForm: true });
+  const storeConflict = useStoreConflictMovement();
   const isOlder = version !== null;
   const plan = isOlder ? older.data?.plan : movement.plan;
   const canEdit = !isOlder && movement.actions.includes('edit');
@@ -73,8 +80,12 @@ export function PlanTab({ movement }: { movement: MovementDetail }) {
               )}
               <CriteriaTree
                 criteria={plan.criteria}
-                onEdit={canEdit ? (change) => edit.mutateAsync(change) : undefined}
-                isSaving={edit.isPending}
+                version={movement.version}
+                onEdit={
+                  canEdit ? (change, fromForm) => (fromForm ? formEdit : edit).mutateAsync(change) : undefined
+                }
+                onReload={storeConflict}
+                isSaving={edit.isPending || formEdit.isPending}
               />
             </Card>
           </Col>

@@ -1,4 +1,5 @@
 import { Form, Input, Modal, Select, Typography } from 'antd';
+import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { showSuccess } from '../../../lib/notify.ts';
 import { useConsolidate } from './registrations.api.ts';
 
@@ -14,9 +15,13 @@ export function ConsolidateModal({
 }) {
   const [form] = Form.useForm<{ unitId: string; pledge: string }>();
   const consolidate = useConsolidate(movementId);
+  const { key: idempotencyKey } = useIdempotencyKey();
   const save = async (values: { unitId: string; pledge: string }) => {
     try {
-      await consolidate.mutateAsync({ unitId: values.unitId, pledge: values.pledge.trim() });
+      await consolidate.mutateAsync({
+        body: { unitId: values.unitId, pledge: values.pledge.trim() },
+        idempotencyKey,
+      });
       showSuccess('Đã tổng hợp đăng ký của đơn vị (bản nháp, cần gửi lên cấp trên).');
       onClose();
     } catch {

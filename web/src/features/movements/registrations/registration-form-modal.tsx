@@ -1,9 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useRef } from 'react';
-import type { PledgeTarget, Registration } from '../../../../../contracts/movements.ts';
+import { type PledgeTarget, Registration } from '../../../../../contracts/movements.ts';
+import { VersionConflictNotice } from '../../../components/index.ts';
 import { applyFieldErrors } from '../../../lib/form.ts';
-import { showSuccess } from '../../../lib/notify.ts';
+import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { showError, showSuccess } from '../../../lib/notify.ts';
+import { type ConflictField, useVersionedEdit } from '../../../lib/version-conflict.ts';
 import { useSession } from '../../auth/index.ts';
 import { useCreateRegistration, useUpdateRegistration } from './registrations.api.ts';
 
@@ -12,6 +16,17 @@ interface FormValues {
   pledge: string;
   targets: { label?: string; value?: number | null; unit?: string }[];
 }
+
+/** The pledge and targets of a registration as the form holds them (empty for a new one). */
+const pledgeValues = (registration: Registration | null) => ({
+  pledge: registration?.pledge ?? '',
+  targets: registration?.targets.map((target) => ({ ...target, unit: target.unit ?? undefined })) ?? [],
+});
+
+const conflictFields: ConflictField<FormValues>[] = [
+  { name: 'pledge', label: 'Nội dung đăng ký' },
+  { name: 'targets', label: 'Chỉ tiêu' },
+];
 
 /** Units the user may register for: those where they are an officer or the head. */
 function registrableUnits(grants: { role: string; unitId: string | null; unitName: string | null }[]) {
@@ -34,6 +49,20 @@ export function RegistrationFormModal({
   const [form] = Form.useForm<FormValues>();
   const create = useCreateRegistration(movementId);
   const update = useUpdateRegistration(movementId);
+  const { key: idempotencyKey } = useIdempotencyKey();
+  const queryClient = useQueryClient();
+  const edit = useVersionedEdit<FormValues>({
+    version: editing?.version ?? 1,
+    form,
+    fields: conflictFields,
+    loadedValues: pledgeValues(editing),
+    freshValues: (current) => {
+      const fresh = Registration.safeParse(current);
+      return fresh.success ? pledgeValues(fresh.data) : null;
+    },
+    onReload: () =>
+      void queryClient.invalidateQueries({ queryKey: ['movements', 'registrations', movementId] }),
+  });
   const isSaving = useRef(false);
   const units = registrableUnits(user?.grants ?? []);
   const subjects = [...units, { value: 'self', label: 'Bản thân tôi (đăng ký cá nhân)' }];
@@ -50,18 +79,24 @@ export function RegistrationFormModal({
       }));
     try {
       if (editing) {
-        await update.mutateAsync({ id: editing.id, body: { pledge: values.pledge.trim(), targets } });
+        await update.mutateAsync({
+          id: editing.id,
+          body: { pledge: values.pledge.trim(), targets, version: edit.version },
+        });
       } else {
         await create.mutateAsync({
-          unitId: values.subject === 'self' ? undefined : values.subject,
-          pledge: values.pledge.trim(),
-          targets,
+          body: {
+            unitId: values.subject === 'self' ? undefined : values.subject,
+            pledge: values.pledge.trim(),
+            targets,
+          },
+          idempotencyKey,
         });
       }
       showSuccess('Đã lưu bản đăng ký (chưa gửi). Bấm “Gửi” khi đã hoàn chỉnh.');
       onClose();
     } catch (error) {
-      applyFieldErrors(form, error);
+      if (!edit.handleError(error) && !applyFieldErrors(form, error)) showError(error);
     } finally {
       isSaving.current = false;
     }
@@ -79,15 +114,12 @@ export function RegistrationFormModal({
       width={720}
       destroyOnHidden
     >
+      <VersionConflictNotice edit={edit} />
       <Form<FormValues>
         form={form}
         layout="vertical"
         onFinish={save}
-        initialValues={{
-          subject: subjects[0]?.value,
-          pledge: editing?.pledge ?? '',
-          targets: editing?.targets.map((target) => ({ ...target, unit: target.unit ?? undefined })) ?? [],
-        }}
+        initialValues={{ subject: subjects[0]?.value, ...pledgeValues(editing) }}
       >
         {!editing && (
           <Form.Item name="subject" label="Đăng ký cho">

@@ -29,23 +29,33 @@ function useRefresh(movementId: string) {
   return () => void queryClient.invalidateQueries({ queryKey: key(movementId) });
 }
 
-/** Registers a unit (unitId) or the user themselves (no unitId), as a draft. */
+/** Registers a unit (unitId) or the user themselves (no unitId), as a draft, once per idempotency key. */
 export function useCreateRegistration(movementId: string) {
   const refresh = useRefresh(movementId);
   return useMutation({
-    mutationFn: (body: CreateRegistrationBody) =>
-      api.post(`/api/movements/${movementId}/registrations`, body, { schema: Registration }),
+    mutationFn: ({ body, idempotencyKey }: { body: CreateRegistrationBody; idempotencyKey: string }) =>
+      api.create(`/api/movements/${movementId}/registrations`, body, {
+        schema: Registration,
+        idempotencyKey,
+      }),
     onSuccess: refresh,
+    meta: { silentError: true },
   });
 }
 
-/** Changes the pledge of a draft or returned registration. */
+/** Changes the pledge of a draft or returned registration, at the version the form loaded. */
 export function useUpdateRegistration(movementId: string) {
   const refresh = useRefresh(movementId);
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: Pick<CreateRegistrationBody, 'pledge' | 'targets'> }) =>
-      api.patch(`/api/registrations/${id}`, body, { schema: Registration }),
+    mutationFn: ({
+      id,
+      body,
+    }: {
+      id: string;
+      body: Pick<CreateRegistrationBody, 'pledge' | 'targets'> & { version: number };
+    }) => api.patch(`/api/registrations/${id}`, body, { schema: Registration }),
     onSuccess: refresh,
+    meta: { silentError: true },
   });
 }
 
@@ -69,12 +79,21 @@ export function useMoveRegistration(movementId: string) {
   });
 }
 
-/** Gathers a unit's approved registrations into one, sent to the level above. */
+/** Gathers a unit's approved registrations into one, sent to the level above, once per idempotency key. */
 export function useConsolidate(movementId: string) {
   const refresh = useRefresh(movementId);
   return useMutation({
-    mutationFn: (body: { unitId: string; pledge: string }) =>
-      api.post(`/api/movements/${movementId}/registrations/consolidate`, body, { schema: Registration }),
+    mutationFn: ({
+      body,
+      idempotencyKey,
+    }: {
+      body: { unitId: string; pledge: string };
+      idempotencyKey: string;
+    }) =>
+      api.create(`/api/movements/${movementId}/registrations/consolidate`, body, {
+        schema: Registration,
+        idempotencyKey,
+      }),
     onSuccess: refresh,
   });
 }

@@ -48,7 +48,7 @@ export function MilestoneTimeline({
                     size="small"
                     type="link"
                     disabled={mark.isPending}
-                    onClick={() => mark.mutate({ id: item.id, done: !item.doneAt })}
+                    onClick={() => mark.mutate({ id: item.id, done: !item.doneAt, version: item.version })}
                   >
                     {item.doneAt ? 'Bỏ đánh dấu xong' : 'Đánh dấu đã xong'}
                   </Button>

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Col, Row, Skeleton, Table, Tag, Typography } from 
 import type { AssignmentItem, MovementDetail } from '../../../../../contracts/movements.ts';
 import { LoadFailedResult } from '../../../components/index.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { describeError, showSuccess } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
 import { officerUnits } from '../shared/officer-units.ts';
@@ -26,6 +27,7 @@ export function TimelineTab({ movement }: { movement: MovementDetail }) {
   const milestones = useMilestones(movement.id);
   const assignments = useAssignments(movement.id);
   const addMilestones = useAddMilestones(movement.id);
+  const milestoneKey = useIdempotencyKey();
   const markAssignment = useMarkAssignment(movement.id);
   const canManage = movement.actions.includes('manage_registrations');
   const isOfficer = officerUnits(user).length > 0;
@@ -33,7 +35,8 @@ export function TimelineTab({ movement }: { movement: MovementDetail }) {
 
   const copyFromPlan = async () => {
     try {
-      await addMilestones.mutateAsync(fromPlan);
+      await addMilestones.mutateAsync({ items: fromPlan, idempotencyKey: milestoneKey.key });
+      milestoneKey.renew();
       showSuccess('Đã đưa các mốc tiến độ của kế hoạch lên dòng thời gian.');
     } catch {
       // The global handler shows the server's message.
@@ -131,6 +134,7 @@ export function TimelineTab({ movement }: { movement: MovementDetail }) {
                               markAssignment.mutate({
                                 id: row.id,
                                 status: row.status === 'done' ? 'open' : 'done',
+                                version: row.version,
                               })
                             }
                           >

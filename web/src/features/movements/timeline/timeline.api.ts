@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { AssignmentItem, MilestoneItem } from '../../../../../contracts/movements.ts';
-import { api } from '../../../lib/api-client.ts';
+import { api, isApiError } from '../../../lib/api-client.ts';
 
 const milestonesKey = (id: string) => ['movements', 'milestones', id] as const;
 const assignmentsKey = (id: string) => ['movements', 'assignments', id] as const;
@@ -30,35 +30,58 @@ export function useAssignments(movementId: string) {
   });
 }
 
-/** Adds milestones (one or several, e.g. those written in the plan). */
+/**
+ * Adds milestones (one or several, e.g. those written in the plan). Each carries the action's key
+ * with its position, so clicking again after a failure halfway adds only the ones still missing.
+ */
 export function useAddMilestones(movementId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (items: { kind: MilestoneItem['kind']; title: string; dueOn: string }[]) => {
-      for (const item of items) {
-        await api.post(`/api/movements/${movementId}/milestones`, item, { schema: MilestoneItem });
+    mutationFn: async ({
+      items,
+      idempotencyKey,
+    }: {
+      items: { kind: MilestoneItem['kind']; title: string; dueOn: string }[];
+      idempotencyKey: string;
+    }) => {
+      for (const [index, item] of items.entries()) {
+        await api.create(`/api/movements/${movementId}/milestones`, item, {
+          schema: MilestoneItem,
+          idempotencyKey: `${idempotencyKey}.${index}`,
+        });
       }
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: milestonesKey(movementId) }),
   });
 }
 
-/** Marks a milestone done or not done. */
+/**
+ * Marks a milestone done or not done, at the version shown; when someone changed it first the
+ * server refuses (its message is shown) and the list reloads.
+ */
 export function useMarkMilestone(movementId: string) {
   const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: milestonesKey(movementId) });
   return useMutation({
-    mutationFn: ({ id, done }: { id: string; done: boolean }) =>
-      api.patch(`/api/milestones/${id}`, { done }, { schema: MilestoneItem }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: milestonesKey(movementId) }),
+    mutationFn: ({ id, done, version }: { id: string; done: boolean; version: number }) =>
+      api.patch(`/api/milestones/${id}`, { done, version }, { schema: MilestoneItem }),
+    onSuccess: refresh,
+    onError: (error) => {
+      if (isApiError(error, 'VERSION_CONFLICT')) refresh();
+    },
   });
 }
 
-/** Marks an assignment done or open again. */
+/** Marks an assignment done or open again, at the version shown (a stale click reloads the list). */
 export function useMarkAssignment(movementId: string) {
   const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: assignmentsKey(movementId) });
   return useMutation({
-    mutationFn: ({ id, status }: { id: string; status: 'open' | 'done' }) =>
-      api.patch(`/api/assignments/${id}`, { status }, { schema: AssignmentItem }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: assignmentsKey(movementId) }),
+    mutationFn: ({ id, status, version }: { id: string; status: 'open' | 'done'; version: number }) =>
+      api.patch(`/api/assignments/${id}`, { status, version }, { schema: AssignmentItem }),
+    onSuccess: refresh,
+    onError: (error) => {
+      if (isApiError(error, 'VERSION_CONFLICT')) refresh();
+    },
   });
 }

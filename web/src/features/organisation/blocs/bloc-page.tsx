@@ -2,6 +2,7 @@ import { CopyOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Select, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { LoadFailedResult, PageHeader } from '../../../components/index.ts';
+import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { describeError, showSuccess } from '../../../lib/notify.ts';
 import { useCouncils } from '../councils/councils.api.ts';
 import { BlocTable } from './bloc-table.tsx';
@@ -38,6 +39,7 @@ export function BlocPage() {
   const year = requestedYear ?? defaultYear(years.data?.years);
   const blocs = useBlocs(year, councilId, requestedYear !== null || !years.isPending);
   const copy = useCopyBlocYear();
+  const copyKey = useIdempotencyKey();
   const { modal } = App.useApp();
 
   const setFilter = (next: { year?: number; councilId?: string | undefined }) => {
@@ -56,10 +58,13 @@ export function BlocPage() {
       okText: 'Sao chép',
       cancelText: 'Hủy',
       onOk: () =>
-        copy.mutateAsync({ councilId: council.id, fromYear: year }).then((result) => {
-          showSuccess(`Đã sao chép ${result.copied} khối/cụm sang năm ${result.year}.`);
-          setFilter({ year: result.year });
-        }),
+        copy
+          .mutateAsync({ body: { councilId: council.id, fromYear: year }, idempotencyKey: copyKey.key })
+          .then((result) => {
+            copyKey.renew();
+            showSuccess(`Đã sao chép ${result.copied} khối/cụm sang năm ${result.year}.`);
+            setFilter({ year: result.year });
+          }),
     });
   };
 

@@ -56,8 +56,13 @@ export function useBlocsOfUnit(unitId: string, year: number) {
 export function useCopyBlocYear() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { councilId: string; fromYear: number }) =>
-      api.post('/api/blocs/copy-year', body, { schema: CopyBlocYearResult }),
+    mutationFn: ({
+      body,
+      idempotencyKey,
+    }: {
+      body: { councilId: string; fromYear: number };
+      idempotencyKey: string;
+    }) => api.create('/api/blocs/copy-year', body, { schema: CopyBlocYearResult, idempotencyKey }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: blocKeys.all }),
   });
 }

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { type CouncilRole, councilRoleLabels } from '../../../../../contracts/organisation.ts';
 import { applyFieldErrors } from '../../../lib/form.ts';
 import { toIsoDate } from '../../../lib/format.ts';
+import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { showError, showSuccess } from '../../../lib/notify.ts';
 import { PersonSelect } from '../shared/person-select.tsx';
 import { useCouncilMemberMutations } from './councils.api.ts';
@@ -28,13 +29,18 @@ export function AddMemberModal({
 }) {
   const [form] = Form.useForm<FormValues>();
   const { add } = useCouncilMemberMutations(councilId);
+  // One key while the dialog is open: a double click adds the member once.
+  const { key: idempotencyKey } = useIdempotencyKey();
   const submit = (values: FormValues) =>
     add.mutate(
       {
-        personId: values.personId,
-        role: values.role,
-        termFrom: toIsoDate(values.termFrom) as string,
-        termTo: toIsoDate(values.termTo) ?? null,
+        body: {
+          personId: values.personId,
+          role: values.role,
+          termFrom: toIsoDate(values.termFrom) as string,
+          termTo: toIsoDate(values.termTo) ?? null,
+        },
+        idempotencyKey,
       },
       {
         onSuccess: () => {

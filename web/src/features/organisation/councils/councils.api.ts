@@ -38,8 +38,8 @@ export function useCouncilMemberMutations(councilId: string) {
   };
   return {
     add: useMutation({
-      mutationFn: (body: CouncilMemberBody) =>
-        api.post(`/api/councils/${councilId}/members`, body, { schema: CouncilDetail }),
+      mutationFn: ({ body, idempotencyKey }: { body: CouncilMemberBody; idempotencyKey: string }) =>
+        api.create(`/api/councils/${councilId}/members`, body, { schema: CouncilDetail, idempotencyKey }),
       onSuccess,
       meta: { silentError: true },
     }),

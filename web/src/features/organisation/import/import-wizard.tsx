@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/index.ts';
 import { downloadFile } from '../../../lib/download.ts';
 import { formatNumber } from '../../../lib/format.ts';
+import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { describeError, showError } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
 import { ImportErrors } from './import-errors.tsx';
@@ -24,6 +25,8 @@ export function ImportWizard({ target }: { target: ImportTarget }) {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [file, setFile] = useState<File | null>(null);
+  // One key per chosen file: a second click or a retry of the same upload imports it once.
+  const uploadKey = useIdempotencyKey();
   const [progress, setProgress] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -37,6 +40,7 @@ export function ImportWizard({ target }: { target: ImportTarget }) {
 
   const chooseFile = (chosen: File) => {
     setFile(chosen);
+    uploadKey.renew();
     setOutcome(null);
     setFailure(null);
     setProgress(null);
@@ -50,7 +54,13 @@ export function ImportWizard({ target }: { target: ImportTarget }) {
     setFailure(null);
     setProgress(0);
     try {
-      const result = await uploadImport(target.uploadPath, file, session?.csrfToken ?? null, setProgress);
+      const result = await uploadImport(
+        target.uploadPath,
+        file,
+        session?.csrfToken ?? null,
+        setProgress,
+        uploadKey.key,
+      );
       setOutcome(result);
       if (result.kind === 'imported') {
         setFile(null);

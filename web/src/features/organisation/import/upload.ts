@@ -19,8 +19,9 @@ export async function uploadImport(
   file: File,
   csrfToken: string | null,
   onProgress: (percent: number) => void,
+  idempotencyKey: string,
 ): Promise<ImportOutcome> {
-  const reply = await uploadFile(path, file, csrfToken, onProgress);
+  const reply = await uploadFile(path, file, csrfToken, onProgress, idempotencyKey);
   if (reply.status === 200) {
     const result = ImportResult.safeParse(reply.payload);
     if (result.success) return { kind: 'imported', imported: result.data.imported };

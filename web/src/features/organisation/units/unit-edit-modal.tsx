@@ -1,15 +1,19 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   type UnitDetail,
   type UnitKind,
+  UnitListItem,
   type UpdateUnitBody,
   unitKindLabels,
 } from '../../../../../contracts/organisation.ts';
+import { VersionConflictNotice } from '../../../components/index.ts';
 import { applyFieldErrors } from '../../../lib/form.ts';
 import { parseIsoDate, toIsoDate } from '../../../lib/format.ts';
 import { showError, showSuccess } from '../../../lib/notify.ts';
-import { useUnitMutations } from './units.api.ts';
+import { type ConflictField, useVersionedEdit } from '../../../lib/version-conflict.ts';
+import { unitKeys, useUnitMutations } from './units.api.ts';
 
 interface FormValues {
   name: string;
@@ -23,7 +27,32 @@ interface FormValues {
 
 const kindOptions = Object.entries(unitKindLabels).map(([value, label]) => ({ value, label }));
 
-/** Dialog to change a unit's own fields; the server's field errors appear under the fields. */
+/** The form's values for a unit as the server has it. */
+const toFormValues = (unit: UnitListItem): FormValues => ({
+  name: unit.name,
+  shortName: unit.shortName ?? '',
+  code: unit.code,
+  kind: unit.kind,
+  isCollegial: unit.isCollegial,
+  validFrom: parseIsoDate(unit.validFrom),
+  validTo: parseIsoDate(unit.validTo),
+});
+
+/** The fields compared with the fresh unit after someone else saved it first. */
+const conflictFields: ConflictField<FormValues>[] = [
+  { name: 'name', label: 'Tên đơn vị' },
+  { name: 'shortName', label: 'Tên viết tắt' },
+  { name: 'code', label: 'Mã đơn vị' },
+  { name: 'kind', label: 'Loại đơn vị', format: (value) => unitKindLabels[value as UnitKind] ?? '' },
+  { name: 'isCollegial', label: 'Tập thể lãnh đạo' },
+  { name: 'validFrom', label: 'Hiệu lực từ ngày' },
+  { name: 'validTo', label: 'Hiệu lực đến ngày' },
+];
+
+/**
+ * Dialog to change a unit's own fields; the server's field errors appear under the fields. When
+ * someone else saved the unit first, what was typed stays and the fresh values are shown beside it.
+ */
 export function UnitEditModal({
   unit,
   open,
@@ -35,9 +64,22 @@ export function UnitEditModal({
 }) {
   const [form] = Form.useForm<FormValues>();
   const { update } = useUnitMutations(unit.id);
+  const queryClient = useQueryClient();
+  const edit = useVersionedEdit<FormValues>({
+    version: unit.version,
+    form,
+    fields: conflictFields,
+    loadedValues: toFormValues(unit),
+    freshValues: (current) => {
+      const parsed = UnitListItem.safeParse(current);
+      return parsed.success ? toFormValues(parsed.data) : null;
+    },
+    onReload: () => void queryClient.invalidateQueries({ queryKey: unitKeys.all }),
+  });
 
   const submit = (values: FormValues) => {
     const body: UpdateUnitBody = {
+      version: edit.version,
       name: values.name,
       shortName: values.shortName?.trim() || null,
       code: values.code,
@@ -52,7 +94,7 @@ export function UnitEditModal({
         onClose();
       },
       onError: (error) => {
-        if (!applyFieldErrors(form, error)) showError(error);
+        if (!edit.handleError(error) && !applyFieldErrors(form, error)) showError(error);
       },
     });
   };
@@ -67,22 +109,15 @@ export function UnitEditModal({
       cancelText="Hủy"
       confirmLoading={update.isPending}
       destroyOnHidden
-      width={640}
+      width={720}
     >
+      <VersionConflictNotice edit={edit} />
       <Form
         form={form}
         layout="vertical"
         preserve={false}
         onFinish={submit}
-        initialValues={{
-          name: unit.name,
-          shortName: unit.shortName ?? '',
-          code: unit.code,
-          kind: unit.kind,
-          isCollegial: unit.isCollegial,
-          validFrom: parseIsoDate(unit.validFrom),
-          validTo: parseIsoDate(unit.validTo),
-        }}
+        initialValues={toFormValues(unit)}
       >
         <Form.Item label="Tên đơn vị" name="name" rules={[{ required: true, message: 'Vui lòng nhập tên' }]}>
           <Input />

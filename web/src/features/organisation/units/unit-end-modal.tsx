@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
@@ -5,10 +6,12 @@ import {
   successionKindLabels,
   type UnitDetail,
 } from '../../../../../contracts/organisation.ts';
+import { VersionConflictNotice } from '../../../components/index.ts';
 import { toIsoDate } from '../../../lib/format.ts';
-import { showSuccess } from '../../../lib/notify.ts';
+import { showError, showSuccess } from '../../../lib/notify.ts';
+import { useVersionedEdit } from '../../../lib/version-conflict.ts';
 import { UnitSelect } from '../shared/unit-select.tsx';
-import { useUnitMutations } from './units.api.ts';
+import { unitKeys, useUnitMutations } from './units.api.ts';
 
 interface FormValues {
   successorIds: string[];
@@ -34,6 +37,11 @@ export function UnitEndModal({
   const [form] = Form.useForm<FormValues>();
   const { end } = useUnitMutations(unit.id);
   const { modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const edit = useVersionedEdit({
+    version: unit.version,
+    onReload: () => void queryClient.invalidateQueries({ queryKey: unitKeys.all }),
+  });
 
   const submit = (values: FormValues) =>
     modal.confirm({
@@ -48,11 +56,17 @@ export function UnitEndModal({
             successorIds: values.successorIds,
             kind: values.kind,
             effectiveDate: toIsoDate(values.effectiveDate) as string,
+            version: edit.version,
           })
-          .then(() => {
-            showSuccess('Đã ghi nhận việc kết thúc đơn vị và đơn vị kế thừa.');
-            onClose();
-          }),
+          .then(
+            () => {
+              showSuccess('Đã ghi nhận việc kết thúc đơn vị và đơn vị kế thừa.');
+              onClose();
+            },
+            (error: unknown) => {
+              if (!edit.handleError(error)) showError(error);
+            },
+          ),
     });
 
   return (
@@ -66,6 +80,7 @@ export function UnitEndModal({
       destroyOnHidden
       width={600}
     >
+      <VersionConflictNotice edit={edit} />
       <Alert
         type="info"
         showIcon

@@ -1,8 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Modal } from 'antd';
 import type { UnitDetail } from '../../../../../contracts/organisation.ts';
-import { showSuccess } from '../../../lib/notify.ts';
+import { VersionConflictNotice } from '../../../components/index.ts';
+import { showError, showSuccess } from '../../../lib/notify.ts';
+import { useVersionedEdit } from '../../../lib/version-conflict.ts';
 import { UnitSelect } from '../shared/unit-select.tsx';
-import { useUnitMutations } from './units.api.ts';
+import { unitKeys, useUnitMutations } from './units.api.ts';
 
 /** Dialog to move a unit (with everything under it) to another parent, after a confirmation. */
 export function UnitMoveModal({
@@ -17,6 +20,11 @@ export function UnitMoveModal({
   const [form] = Form.useForm<{ parentId: string }>();
   const { move } = useUnitMutations(unit.id);
   const { modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const edit = useVersionedEdit({
+    version: unit.version,
+    onReload: () => void queryClient.invalidateQueries({ queryKey: unitKeys.all }),
+  });
 
   const submit = ({ parentId }: { parentId: string }) =>
     modal.confirm({
@@ -25,10 +33,15 @@ export function UnitMoveModal({
       okText: 'Chuyển',
       cancelText: 'Hủy',
       onOk: () =>
-        move.mutateAsync({ parentId }).then(() => {
-          showSuccess('Đã chuyển đơn vị.');
-          onClose();
-        }),
+        move.mutateAsync({ parentId, version: edit.version }).then(
+          () => {
+            showSuccess('Đã chuyển đơn vị.');
+            onClose();
+          },
+          (error: unknown) => {
+            if (!edit.handleError(error)) showError(error);
+          },
+        ),
     });
 
   return (
@@ -41,6 +54,7 @@ export function UnitMoveModal({
       cancelText="Hủy"
       destroyOnHidden
     >
+      <VersionConflictNotice edit={edit} />
       <Form form={form} layout="vertical" preserve={false} onFinish={submit}>
         <Form.Item
           label="Đơn vị cấp trên mới"

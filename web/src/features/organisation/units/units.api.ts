@@ -92,11 +92,13 @@ export function useUnitMutations(id: string) {
     move: useMutation({
       mutationFn: (body: MoveUnitBody) => api.post(`/api/units/${id}/move`, body, { schema: UnitListItem }),
       onSuccess,
+      meta: { silentError: true },
     }),
     end: useMutation({
       mutationFn: (body: EndUnitBody) =>
         api.post(`/api/units/${id}/successions`, body, { schema: UnitListItem }),
       onSuccess,
+      meta: { silentError: true },
     }),
   };
 }

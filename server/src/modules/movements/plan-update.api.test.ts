@@ -23,7 +23,7 @@ async function buildDraft() {
     url: `/api/movements/${id}`,
     headers: p.provinceOfficer.headers,
   });
-  return { ...p, id, plan: detail.json().plan as PlanContent };
+  return { ...p, id, plan: detail.json().plan as PlanContent, version: detail.json().version as number };
 }
 
 describe('PUT /api/movements/:id/plan', () => {
@@ -38,7 +38,7 @@ describe('PUT /api/movements/:id/plan', () => {
       method: 'PUT',
       url: `/api/movements/${p.id}/plan`,
       headers: p.provinceOfficer.headers,
-      payload: plan,
+      payload: { ...plan, version: p.version },
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
@@ -69,9 +69,17 @@ describe('PUT /api/movements/:id/plan', () => {
           payload: payload as object,
         }),
       );
-    const lower = await put(p.districtOfficer.headers, { ...p.plan, funding: 'Huyện sửa' });
+    const lower = await put(p.districtOfficer.headers, {
+      ...p.plan,
+      version: p.version,
+      funding: 'Huyện sửa',
+    });
     expect(lower.statusCode).toBe(404);
-    const broken = await put(p.provinceOfficer.headers, { ...p.plan, purposes: 'không phải danh sách' });
+    const broken = await put(p.provinceOfficer.headers, {
+      ...p.plan,
+      version: p.version,
+      purposes: 'không phải danh sách',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().code).toBe('VALIDATION_FAILED');
     expect((await versionsOf(p.id))[0]?.content).toEqual(p.plan);

@@ -92,7 +92,7 @@ describe('PATCH /api/milestones/:id', () => {
         method: 'PATCH',
         url: `/api/milestones/${created.json().id}`,
         headers: p.districtOfficer.headers,
-        payload: { done: true },
+        payload: { done: true, version: created.json().version },
       }),
     );
     expect(refused.statusCode).toBe(403);
@@ -184,7 +184,7 @@ describe('PATCH /api/assignments/:id', () => {
         method: 'PATCH',
         url: `/api/assignments/${id}`,
         headers: otherDistrict.headers,
-        payload: { status: 'done' },
+        payload: { status: 'done', version: created.json().version },
       }),
     );
     expect(refused.statusCode).toBe(403);
@@ -192,7 +192,7 @@ describe('PATCH /api/assignments/:id', () => {
       method: 'PATCH',
       url: `/api/assignments/${id}`,
       headers: p.districtOfficer.headers,
-      payload: { status: 'done' },
+      payload: { status: 'done', version: created.json().version },
     });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ id, status: 'done' });

@@ -67,6 +67,7 @@ describe('PATCH /api/blocs/:id', () => {
       url: `/api/blocs/${blocId}`,
       headers: officer.headers,
       payload: {
+        version: 1,
         name: 'Cụm thi đua số 1',
         kind: 'sector',
         members: [{ unitId: ids.c, role: 'head' }, { unitId: ids.a }],
@@ -111,7 +112,12 @@ describe('PATCH /api/blocs/:id', () => {
     const { ids, officer, outsider, blocId } = await buildBloc();
     const patch = (headers: Record<string, string>, payload: object) =>
       expectNothingStored(t.handle, () =>
-        t.app.inject({ method: 'PATCH', url: `/api/blocs/${blocId}`, headers, payload }),
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/blocs/${blocId}`,
+          headers,
+          payload: { version: 1, ...payload },
+        }),
       );
     const foreign = await patch(outsider.headers, { name: 'Cụm bị sửa' });
     expect(foreign.statusCode).toBe(403);

@@ -65,7 +65,7 @@ describe('PATCH /api/councils/:id/members/:memberId', () => {
       method: 'PATCH',
       url: `/api/councils/${council.id}/members/${secretaryId}`,
       headers: officer.headers,
-      payload: { role: 'standing_member', termTo: '2025-12-31' },
+      payload: { version: 1, role: 'standing_member', termTo: '2025-12-31' },
     });
     expect(response.statusCode).toBe(200);
     expect(response.json().members).toContainEqual(
@@ -100,7 +100,7 @@ describe('PATCH /api/councils/:id/members/:memberId', () => {
           method: 'PATCH',
           url: `/api/councils/${councilId}/members/${secretaryId}`,
           headers,
-          payload,
+          payload: { version: 1, ...payload },
         }),
       );
     const foreign = await patch(council.id, outsider.headers, { role: 'chair' });

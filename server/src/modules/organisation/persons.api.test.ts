@@ -223,7 +223,7 @@ describe('PATCH /api/persons/:id', () => {
         method: 'PATCH',
         url: `/api/persons/${outside.id}`,
         headers: officer.headers,
-        payload: { position: 'Phó Chủ tịch' },
+        payload: { version: 1, position: 'Phó Chủ tịch' },
       }),
     );
     expect(foreign.statusCode).toBe(403);
@@ -232,7 +232,7 @@ describe('PATCH /api/persons/:id', () => {
         method: 'PATCH',
         url: `/api/persons/${mine.id}`,
         headers: officer.headers,
-        payload: { unitId: districtB.id },
+        payload: { version: 1, unitId: districtB.id },
       }),
     );
     expect(away.statusCode).toBe(403);

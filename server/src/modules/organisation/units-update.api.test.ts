@@ -40,7 +40,7 @@ describe('PATCH /api/units/:id', () => {
       method: 'PATCH',
       url: `/api/units/${commune.id}`,
       headers: officer.headers,
-      payload: { name: 'Ủy ban nhân dân xã Bình Lư', shortName: 'UBND xã', isCollegial: true },
+      payload: { version: 1, name: 'Ủy ban nhân dân xã Bình Lư', shortName: 'UBND xã', isCollegial: true },
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
@@ -80,7 +80,7 @@ describe('PATCH /api/units/:id', () => {
         method: 'PATCH',
         url: `/api/units/${districtB.id}`,
         headers: officer.headers,
-        payload: { name: 'Huyện bị sửa trái phép' },
+        payload: { version: 1, name: 'Huyện bị sửa trái phép' },
       }),
     );
     expect(response.statusCode).toBe(403);
@@ -98,7 +98,12 @@ describe('PATCH /api/units/:id', () => {
       { validTo: '30/6/2025' },
     ]) {
       const response = await expectNothingStored(t.handle, () =>
-        t.app.inject({ method: 'PATCH', url: `/api/units/${commune.id}`, headers: officer.headers, payload }),
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/units/${commune.id}`,
+          headers: officer.headers,
+          payload: { version: 1, ...payload },
+        }),
       );
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
       expect(response.json().code).toBe('VALIDATION_FAILED');
@@ -118,7 +123,7 @@ describe('PATCH /api/units/:id', () => {
         method: 'PATCH',
         url: `/api/units/${commune.id}`,
         headers: officer.headers,
-        payload: { code: districtA.code, name: 'Tên mới' },
+        payload: { version: 1, code: districtA.code, name: 'Tên mới' },
       }),
     );
     expect(response.statusCode).toBe(409);

@@ -104,7 +104,7 @@ describe('POST /api/councils and members', () => {
     expect(response.json().code).toBe('OUT_OF_SCOPE');
     const council = await buildCouncil(t.handle.db, { unitId: province.id });
     for (const [method, url, payload] of [
-      ['PATCH', `/api/councils/${council.id}`, { name: 'Hội đồng bị sửa' }],
+      ['PATCH', `/api/councils/${council.id}`, { version: 1, name: 'Hội đồng bị sửa' }],
       ['DELETE', `/api/councils/${council.id}`, undefined],
       [
         'POST',

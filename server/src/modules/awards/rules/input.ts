@@ -20,20 +20,23 @@ function describe(input: unknown): string {
 /** One Vietnamese sentence for a zod issue; the field is named by the caller. */
 function issueMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return `trường không được phép: ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
     case 'invalid_type':
       if (issue.input === undefined) return 'thiếu trường bắt buộc';
       return `sai kiểu: cần ${typeNames[issue.expected] ?? issue.expected}, nhận được ${describe(issue.input)}`;
-    case 'invalid_value':
-      return `giá trị ${JSON.stringify(issue.input)} không hợp lệ; chọn một trong: ${issue.values.join(', ')}`;
+    case 'invalid_value': {
+      const shown =
+        issue.values.length > 8 ? `${issue.values.slice(0, 8).join(', ')}, …` : issue.values.join(', ');
+      return `giá trị ${JSON.stringify(issue.input)} không có trong danh mục (${shown})`;
+    }
     case 'invalid_union':
-      return 'giá trị không hợp lệ (không phải mã danh mục hoặc { "code", "rewardType" } đúng dạng)';
+      return typeof issue.input === 'string'
+        ? `mã "${issue.input}" không có trong danh mục của trường này`
+        : 'cần một mã danh mục hoặc { "code": …, "rewardType": … }';
     case 'too_small':
     case 'too_big':
     case 'invalid_format':
     case 'custom':
-      return issue.message;
+      return issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
     default:
       return 'giá trị không hợp lệ';
   }
@@ -64,12 +67,21 @@ export function parseEligibilityInput(raw: string | unknown): EligibilityFacts {
       );
     }
   }
-  const parsed = EligibilityInput.safeParse(value);
+  const parsed = EligibilityInput.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
     const field = fieldName(issue.path);
-    const where = field ? `Trường "${field}"` : 'Dữ liệu';
-    throw new EligibilityInputError(`${where}: ${issueMessage(issue)}.`, field);
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((key) => `"${key}"`).join(', ');
+      throw new EligibilityInputError(
+        `Trường không được phép${field ? ` trong "${field}"` : ''}: ${keys}.`,
+        field ? `${field}.${issue.keys[0]}` : (issue.keys[0] ?? ''),
+      );
+    }
+    throw new EligibilityInputError(
+      `${field ? `Trường "${field}"` : 'Dữ liệu'}: ${issueMessage(issue)}.`,
+      field,
+    );
   }
   return parsed.data;
 }

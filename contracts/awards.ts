@@ -249,7 +249,7 @@ export const HistoryYear = z.strictObject({
 });
 export type HistoryYear = z.infer<typeof HistoryYear>;
 
-/** Members of a collective in the year of achievement. */
+/** Members of a collective in the year of achievement (ignored, with a warning, for other subjects). */
 export const MemberFacts = z
   .strictObject({
     total: Count.min(1, 'Tập thể phải có ít nhất 1 thành viên').max(1_000_000),
@@ -304,9 +304,6 @@ export const EligibilityInput = z
         path: ['forYear'],
         message: 'Năm thành tích không được sau năm của ngày quyết định',
       });
-    }
-    if (input.members && input.subject !== 'collective') {
-      context.addIssue({ code: 'custom', path: ['members'], message: 'Chỉ dùng cho tập thể' });
     }
   });
 export type EligibilityInput = z.input<typeof EligibilityInput>;

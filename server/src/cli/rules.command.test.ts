@@ -27,9 +27,6 @@ const example = {
   members: { total: 20, completedDuties: 20, ldtt: 18, cstdcs: 1, disciplinedWarningOrAbove: 0 },
   decider: { unitKind: 'commune' },
 };
-// The issue's example carries `members` for an individual; the engine refuses that (members describe a
-// collective), so the CLI example drops it. The refusal itself is tested in input.test.ts.
-const { members: _members, ...individual } = example;
 
 function file(name: string, content: string): string {
   const target = path.join(dir, name);
@@ -53,7 +50,7 @@ function tdkt(...args: string[]): Promise<{ code: number; stdout: string; stderr
 
 describe('tdkt rules check', () => {
   it('prints the result JSON for the example input, and a Vietnamese explanation without --json', async () => {
-    const input = file('example.json', JSON.stringify(individual));
+    const input = file('example.json', JSON.stringify(example));
     const [json, text] = await Promise.all([
       tdkt('rules', 'check', input, '--json'),
       tdkt('rules', 'check', input),
@@ -71,9 +68,9 @@ describe('tdkt rules check', () => {
 
   it('refuses a malformed file with one Vietnamese line naming the field, exit code 2 and no output', async () => {
     const cases: [string, string, string][] = [
-      ['unknown.json', JSON.stringify({ ...individual, note: 'x' }), '"note"'],
-      ['type.json', JSON.stringify({ ...individual, forYear: '2025' }), '"forYear"'],
-      ['date.json', JSON.stringify({ ...individual, date: '2025-02-30' }), '"date"'],
+      ['unknown.json', JSON.stringify({ ...example, note: 'x' }), '"note"'],
+      ['type.json', JSON.stringify({ ...example, forYear: '2025' }), '"forYear"'],
+      ['date.json', JSON.stringify({ ...example, date: '2025-02-30' }), '"date"'],
       ['broken.json', '{ "award": "CSTDCS", ', 'JSON'],
     ];
     const runs = await Promise.all(

@@ -116,7 +116,7 @@ describe('the example of the issue', () => {
           discipline: 'none',
         },
       ],
-      members: undefined,
+      members: { total: 20, completedDuties: 20, ldtt: 18, cstdcs: 1, disciplinedWarningOrAbove: 0 },
       decider: { unitKind: 'commune' },
     });
     expect(result.verdict).toBe('eligible');

@@ -53,6 +53,11 @@ export function checkEligibility(registry: RuleRegistry, input: EligibilityFacts
     verdict = verdictOf(compiled.evaluate(buildFacts(input), sink));
   }
   const warnings = [...sink.warnings];
+  if (input.members && subject !== 'collective') {
+    warnings.push(
+      'Số liệu thành viên chỉ dùng khi xét cho tập thể; đã bỏ qua khi xét cho cá nhân, hộ gia đình.',
+    );
+  }
   for (const check of sink.doubtful) {
     warnings.push(
       `Điều kiện chưa được xác nhận (mức U), cần cán bộ kiểm tra: ${check.message} (${check.article})`,

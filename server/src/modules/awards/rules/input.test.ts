@@ -29,12 +29,6 @@ describe('parsing an eligibility input', () => {
     ['a year after the decision', { forYear: 2026 }, 'forYear', 'không được sau'],
     ['a repeated year', { history: [{ year: 2025 }, { year: 2025 }] }, 'history[2].year', 'lặp lại'],
     [
-      'members of an individual',
-      { members: { total: 2, completedDuties: 2, ldtt: 2, cstdcs: 0, disciplinedWarningOrAbove: 0 } },
-      'members',
-      'tập thể',
-    ],
-    [
       'more members than the total',
       {
         subject: 'collective',

@@ -1,6 +1,8 @@
 // Public surface of the awards module: the pure rule engine (no database, no routes yet).
 export { decideAuthority, deciderLabel } from './rules/authority.ts';
+export { type AwardRuleView, viewAward } from './rules/award-view.ts';
 export { computeCash, formatDate, formatMultiple, formatVnd } from './rules/cash.ts';
+export { type DescribedLine, describeCondition, describeRule } from './rules/describe.ts';
 export { checkEligibility } from './rules/engine.ts';
 export { explainResult } from './rules/explain.ts';
 export { buildFacts, type Facts } from './rules/facts.ts';

@@ -8,6 +8,8 @@ import {
   formatVnd,
   getShippedRegistry,
   parseEligibilityInput,
+  RuleDataError,
+  type RuleRegistry,
   summariseRuleSets,
 } from '../modules/awards/index.ts';
 
@@ -15,6 +17,18 @@ import {
 function failInput(message: string): void {
   process.stderr.write(`${message.split('\n')[0]}\n`);
   process.exitCode = 2;
+}
+
+/** The shipped rules, or one Vietnamese line and exit code 1 when the shipped data is broken. */
+function shippedRules(): RuleRegistry | undefined {
+  try {
+    return getShippedRegistry();
+  } catch (error) {
+    if (!(error instanceof RuleDataError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+    return undefined;
+  }
 }
 
 /** Adds `rules check` and `rules list` to the tdkt command. */
@@ -38,8 +52,10 @@ export function registerRulesCommands(program: Command): void {
         failInput(`Không mở được tệp "${file}".`);
         return;
       }
+      const registry = shippedRules();
+      if (!registry) return;
       try {
-        const result = checkEligibility(getShippedRegistry(), parseEligibilityInput(text));
+        const result = checkEligibility(registry, parseEligibilityInput(text));
         process.stdout.write(`${options.json ? JSON.stringify(result, null, 2) : explainResult(result)}\n`);
       } catch (error) {
         if (error instanceof EligibilityInputError)
@@ -53,7 +69,8 @@ export function registerRulesCommands(program: Command): void {
     .option('--json', 'in kết quả dạng JSON')
     .description('Liệt kê các bộ quy tắc theo thời kỳ và mức lương cơ sở')
     .action((options: { json?: boolean }) => {
-      const registry = getShippedRegistry();
+      const registry = shippedRules();
+      if (!registry) return;
       const summaries = summariseRuleSets(registry);
       if (options.json) {
         process.stdout.write(

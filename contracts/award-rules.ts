@@ -12,7 +12,7 @@ import {
 } from './awards.ts';
 
 /**
- * Rule sets as data: the zod schema of the JSON files in server/src/modules/awards/rules/data/.
+ * Rule sets as data: the zod schema of the JSON files in server/src/modules/awards/rules/rule-sets/.
  * A rule is a tree over a small closed vocabulary of conditions; every leaf carries its article
  * (a full Vietnamese citation) and its confidence mark.
  */

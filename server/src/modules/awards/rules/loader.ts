@@ -17,7 +17,7 @@ import { RuleDataError } from './rule-data-error.ts';
 import type { EffectiveCriteria, RuleSetData, ShippedRules } from './rule-set.ts';
 
 /** The folder of the shipped rule data. */
-export const shippedDataDir = path.join(import.meta.dirname, 'data');
+export const shippedDataDir = path.join(import.meta.dirname, 'rule-sets');
 
 function readJson<T extends z.ZodType>(file: string, schema: T): z.output<T> {
   let json: unknown;

@@ -77,6 +77,8 @@ export type FormCode = z.infer<typeof FormCode>;
 /** Every award of the catalogue: a title or a form. */
 export const AwardCode = z.enum([...TitleCode.options, ...FormCode.options]);
 export type AwardCode = z.infer<typeof AwardCode>;
+// The Vietnamese name of each code, with its subjects, reward types and statistics column.
+export { awardCatalogue, awardName } from './award-catalogue.ts';
 
 /** Who receives an award (đối tượng). */
 export const AwardSubject = z.enum(['individual', 'collective', 'household']);

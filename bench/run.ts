@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { EndpointFigures } from './http.bench.ts';
 
 // `npm run bench`: every benchmark on loopback; figures printed and kept in bench/results/ with date and commit.
-// TDKT_BENCH_ONLY=platform,movements (comma list of documents, platform, organisation, movements) runs only those.
+// TDKT_BENCH_ONLY=platform,movements (comma list of documents, awards, platform, organisation, movements) runs only those.
 const root = path.resolve(import.meta.dirname, '..');
 const commit = (() => {
   try {
@@ -45,6 +45,10 @@ const documentBench = path.join(root, 'bench/documents.bench.ts');
 if (runs('documents') && existsSync(documentBench)) {
   const { runDocumentBench } = await import('./documents.bench.ts');
   results.documents = await runDocumentBench();
+}
+if (runs('awards')) {
+  const { runAwardsBench } = await import('./awards.bench.ts');
+  results.awards = await runAwardsBench();
 }
 if (runs('platform')) {
   const { runPlatformBench } = await import('./platform.bench.ts');

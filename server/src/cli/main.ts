@@ -7,6 +7,7 @@ import { appVersion } from '../platform/version.ts';
 import { registerDbCommands } from './db.command.ts';
 import { registerDocCommands } from './doc.command.ts';
 import { registerGenCommands } from './gen.command.ts';
+import { registerRulesCommands } from './rules.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerUserCommands } from './user.command.ts';
 
@@ -18,6 +19,7 @@ registerDbCommands(program);
 registerUserCommands(program);
 registerDocCommands(program);
 registerGenCommands(program);
+registerRulesCommands(program);
 
 /** Expected failures print one clear line; anything else prints its stack for the administrator. */
 function fail(error: unknown): never {

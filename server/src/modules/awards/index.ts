@@ -1,0 +1,27 @@
+// Public surface of the awards module: the pure rule engine (no database, no routes yet).
+export { decideAuthority, deciderLabel } from './rules/authority.ts';
+export { type AwardRuleView, viewAward } from './rules/award-view.ts';
+export { computeCash, formatDate, formatMultiple, formatVnd } from './rules/cash.ts';
+export { type DescribedLine, describeCondition, describeRule } from './rules/describe.ts';
+export { checkEligibility } from './rules/engine.ts';
+export { explainResult } from './rules/explain.ts';
+export { buildFacts, type Facts } from './rules/facts.ts';
+export { parseEligibilityInput } from './rules/input.ts';
+export { loadRuleSet, loadShippedRules, shippedDataDir } from './rules/loader.ts';
+export { applyOverrides } from './rules/overrides.ts';
+export {
+  baseSalaryOn,
+  type CompiledRuleSet,
+  createRegistry,
+  getShippedRegistry,
+  type RuleRegistry,
+  ruleSetOn,
+} from './rules/registry.ts';
+export { EligibilityInputError, RuleDataError } from './rules/rule-data-error.ts';
+export {
+  type EffectiveCriteria,
+  procedureOf,
+  type RuleSetData,
+  type ShippedRules,
+} from './rules/rule-set.ts';
+export { type RuleSetSummary, summariseRuleSets } from './rules/summary.ts';

@@ -57,3 +57,30 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không h�
 export const Uuid = z.string().uuid('Mã không hợp lệ');
 /** A required name of a record. */
 export const Name = z.string().trim().min(1, 'Vui lòng nhập tên').max(300);
+
+/** Above this many rows a list's total is shown as "hơn 10.000" unless the user asks for the exact figure. */
+export const TOTAL_CAP = 10_000;
+
+/** An opaque position in a keyset-paged list (base64url of the sort key of a row). */
+export const Cursor = z.string().regex(/^[A-Za-z0-9_-]{1,2000}$/, 'Vị trí trang không hợp lệ');
+
+/**
+ * Query of a keyset-paged list: the rows after (or before) a cursor, a bounded page size, and
+ * `exactTotal=true` when the user asks for the exact total of a large list. Giving both `after`
+ * and `before` is refused by the server (400).
+ */
+export const CursorQuery = z.object({
+  after: Cursor.optional(),
+  before: Cursor.optional(),
+  limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+  exactTotal: z.enum(['true', 'false']).optional(),
+});
+export type CursorQuery = z.infer<typeof CursorQuery>;
+
+/** A list's total: exact, or `TOTAL_CAP` with `exact: false` meaning "more than that". */
+export const ListTotal = z.object({ value: z.number().int(), exact: z.boolean() });
+export type ListTotal = z.infer<typeof ListTotal>;
+
+/** A keyset page: the rows, cursors to the next and previous pages (null at either end), the total. */
+export const cursorPageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next: Cursor.nullable(), prev: Cursor.nullable(), total: ListTotal });

@@ -56,8 +56,8 @@ function expectOneVietnameseLine(output: string) {
   expect(output).not.toMatch(/Z_BUF_ERROR|\n\s+at |Error:/);
 }
 
-/** Starts `tdkt db restore`, kills it with SIGKILL once a progress line shows it is loading `table`. */
-function restoreAndKillWhileLoading(file: string, env: Record<string, string>, table: string) {
+/** Starts `tdkt db restore --force`, kills it with SIGKILL as soon as its output matches `moment`. */
+function restoreAndKillAt(file: string, env: Record<string, string>, moment: RegExp) {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   if (!env.TDKT_DATA_DIR) delete childEnv.TDKT_DATA_DIR;
@@ -68,19 +68,21 @@ function restoreAndKillWhileLoading(file: string, env: Record<string, string>, t
   });
   let output = '';
   let killedAt = '';
-  const progress = new RegExp(`${table}: [\\d.]+/`);
   const onData = (chunk: Buffer) => {
     output += chunk.toString();
-    if (!killedAt && progress.test(output)) {
+    if (!killedAt && moment.test(output)) {
       killedAt = output.trim().split('\n').at(-1) ?? '';
       child.kill('SIGKILL');
     }
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  return new Promise<{ signal: NodeJS.Signals | null; output: string; killedAt: string }>((resolve) =>
-    child.once('exit', (_code, signal) => resolve({ signal, output, killedAt })),
-  );
+  return new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    output: string;
+    killedAt: string;
+  }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, output, killedAt })));
 }
 
 beforeAll(async () => {
@@ -163,7 +165,8 @@ describe.each(engines)('tdkt db restore --force on $name', (engine) => {
   });
 
   it('keeps the old data when the restore is killed with SIGKILL in the middle of loading', async () => {
-    const killed = await restoreAndKillWhileLoading(bigBackup, env, 'persons');
+    // A progress line of the big table: the old tables are dropped and thousands of rows are in.
+    const killed = await restoreAndKillAt(bigBackup, env, /persons: [\d.]+\//);
     expect(killed.signal, killed.output).toBe('SIGKILL');
     expect(killed.killedAt).toMatch(/persons: /);
     expect(killed.output).not.toContain('restore complete');
@@ -178,6 +181,17 @@ describe.each(engines)('tdkt db restore --force on $name', (engine) => {
     const expected = tableCounts(bigBackup);
     expect(expected.persons).toBe(PERSONS);
     // The restore adds exactly one row of its own: its audit event.
+    expected.audit_events = (expected.audit_events ?? 0) + 1;
+    expect(await currentCounts(env)).toEqual(expected);
+  });
+
+  it('keeps the new data when the process is killed right after the restore committed', async () => {
+    const loaded = await runCli(['db', 'restore', smallBackup, '--force'], env);
+    expect(loaded.code, loaded.output).toBe(0);
+    // Killed between the commit and closing the database (the line is printed before the close).
+    const killed = await restoreAndKillAt(bigBackup, env, /restore complete/);
+    expect(killed.signal === 'SIGKILL' || killed.code === 0, killed.output).toBe(true);
+    const expected = tableCounts(bigBackup);
     expected.audit_events = (expected.audit_events ?? 0) + 1;
     expect(await currentCounts(env)).toEqual(expected);
   });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { recordAudit, systemActor } from '../audit/audit.ts';
+import { AppError } from '../http/app-error.ts';
 import { type BackupManifest, inspectBackup } from './backup-check.ts';
 import { type BackupBatch, BackupFileError, lineDigest, readBackupLines } from './backup-format.ts';
 import type { DatabaseHandle, Transaction } from './client.ts';
@@ -22,6 +23,16 @@ async function listTableNames(tx: Transaction): Promise<Set<string>> {
   return new Set(result.rows.map((row) => row.name));
 }
 
+/** The database's own error behind Drizzle's wrapper, whose message would carry every row of the batch. */
+function databaseError(error: unknown): { code: string; message: string } {
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  const { code, message } = cause as { code?: unknown; message?: unknown };
+  return { code: typeof code === 'string' ? code : '', message: String(message ?? cause) };
+}
+
+/** SQLSTATE classes that mean the rows themselves do not fit: data exceptions, constraint violations. */
+const isDataError = (code: string) => code.startsWith('22') || code.startsWith('23');
+
 async function insertBatch(tx: Transaction, file: string, line: number, batch: BackupBatch, rows: unknown[]) {
   const name = sql.identifier(batch.table);
   try {
@@ -29,11 +40,32 @@ async function insertBatch(tx: Transaction, file: string, line: number, batch: B
       sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${JSON.stringify(rows)}::json)`,
     );
   } catch (error) {
+    const cause = databaseError(error);
+    if (!isDataError(cause.code)) throw error;
     throw new BackupFileError(
       `Không nạp được dữ liệu bảng ${batch.table} ở dòng ${line} của tệp ${file}; dữ liệu hiện có chưa bị thay đổi.`,
-      `cannot load table ${batch.table} (line ${line}): ${(error as Error).message}; nothing was changed.`,
+      `cannot load table ${batch.table} (line ${line}): ${cause.message}; nothing was changed.`,
     );
   }
+}
+
+/** Any other failure inside the restore's transaction: one line, no row data, the old data kept. */
+function restoreFailure(error: unknown, file: string): Error {
+  if (error instanceof AppError) return error;
+  const cause = databaseError(error);
+  if (isDataError(cause.code)) {
+    return new BackupFileError(
+      `Dữ liệu trong tệp ${file} không nạp được; dữ liệu hiện có chưa bị thay đổi.`,
+      `the backup's rows cannot be loaded: ${cause.message}; nothing was changed.`,
+    );
+  }
+  return new AppError(
+    'INTERNAL',
+    `Khôi phục thất bại, dữ liệu hiện có chưa bị thay đổi / the restore failed, nothing was changed: ${cause.message}`.replace(
+      /\s+/g,
+      ' ',
+    ),
+  );
 }
 
 /** Moves every serial sequence past the largest restored id. */
@@ -124,7 +156,7 @@ export async function restoreDatabase(
   const onProgress = options.onProgress ?? (() => undefined);
   const manifest = options.manifest ?? (await inspectBackup(file));
   let rows = 0;
-  await handle.db.transaction(async (tx) => {
+  const restored = handle.db.transaction(async (tx) => {
     if (handle.kind === 'postgres')
       await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
     await clearApplicationSchema(tx);
@@ -144,6 +176,9 @@ export async function restoreDatabase(
         rows,
       },
     });
+  });
+  await restored.catch((error: unknown) => {
+    throw restoreFailure(error, file);
   });
   return { rows, manifest };
 }

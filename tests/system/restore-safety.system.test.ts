@@ -149,7 +149,11 @@ describe.each(engines)('tdkt db restore --force on $name', (engine) => {
     const result = await runCli(['db', 'restore', truncated, '--force'], env);
     expect(result.code, result.output).toBe(2);
     expectOneVietnameseLine(result.output);
+    expect(result.output).toContain('bị hỏng hoặc không đầy đủ');
     expect(await currentCounts(env)).toEqual(before);
+    const checked = await runCli(['db', 'check', truncated], env);
+    expect(checked.code, checked.output).toBe(2);
+    expect((await runCli(['db', 'check', bigBackup], env)).output).toContain('số dòng và mã kiểm tra khớp');
   });
 
   it('refuses a backup with one corrupted byte with exit 2, keeping the old data', async () => {

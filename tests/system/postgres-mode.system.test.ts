@@ -117,8 +117,12 @@ describe('tdkt db backup / restore', () => {
       DATABASE_URL: database.url,
       TDKT_SESSION_SECRET: SECRET,
     });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.output).toContain('không phải bản sao lưu TĐKT');
-    expect(await database.query('select * from users')).toEqual([]);
+    expect(result.output.trim().split('\n')).toHaveLength(1);
+    // The file is refused before the database is even opened: not a table was created.
+    expect(
+      await database.query("select table_name from information_schema.tables where table_schema = 'public'"),
+    ).toEqual([]);
   });
 });

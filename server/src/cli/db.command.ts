@@ -1,16 +1,14 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../platform/config.ts';
-import {
-  backupDatabase,
-  dropEverything,
-  isDatabaseEmpty,
-  readBackupHeader,
-  restoreDatabase,
-} from '../platform/db/backup.ts';
-import { migrateDatabase } from '../platform/db/migrate.ts';
+import { backupDatabase, isDatabaseEmpty } from '../platform/db/backup.ts';
+import { type BackupManifest, inspectBackup } from '../platform/db/backup-check.ts';
+import { BackupFileError } from '../platform/db/backup-format.ts';
+import { type RestoreProgress, restoreDatabase } from '../platform/db/restore.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { openRuntime, type Runtime } from '../platform/runtime.ts';
+
+/** Exit code of `tdkt db restore` when the backup file cannot be used (damaged, unreadable, too new). */
+const EXIT_BAD_BACKUP = 2;
 
 /** Opens the configured database (taking the data-folder lock in embedded mode), runs the task, closes. */
 async function withRuntime<T>(task: (runtime: Runtime) => Promise<T>): Promise<T> {
@@ -23,7 +21,49 @@ async function withRuntime<T>(task: (runtime: Runtime) => Promise<T>): Promise<T
   }
 }
 
-/** `tdkt db migrate | backup FILE | restore FILE [--force]`. */
+const number = (value: number) => value.toLocaleString('vi-VN');
+
+function printChecked(manifest: BackupManifest) {
+  const check = manifest.hasTrailer ? 'số dòng và mã kiểm tra khớp' : 'định dạng cũ, không có phần kết';
+  console.log(
+    `Tệp sao lưu hợp lệ (${check}): ${number(manifest.rows)} dòng, ${manifest.tables.size} bảng, tạo lúc ${manifest.header.createdAt} / backup checked.`,
+  );
+  if (manifest.pendingMigrations.length) {
+    console.log(
+      `Bản sao lưu từ phiên bản cũ hơn: sẽ áp dụng thêm ${manifest.pendingMigrations.length} migration sau khi nạp / older schema: migrations will run on the restored data.`,
+    );
+  }
+}
+
+function printProgress(progress: RestoreProgress) {
+  if (progress.step === 'table') {
+    console.log(`  Đang nạp bảng / loading ${progress.table} (${number(progress.expected)} dòng)`);
+  } else {
+    console.log(`  ${progress.table}: ${number(progress.loaded)}/${number(progress.expected)}`);
+  }
+}
+
+async function restoreCommand(file: string, options: { force?: boolean }) {
+  const started = Date.now();
+  // The whole file is checked before the database is even opened.
+  const manifest = await inspectBackup(file);
+  printChecked(manifest);
+  await withRuntime(async (runtime) => {
+    if (!options.force && !(await isDatabaseEmpty(runtime.handle))) {
+      throw new AppError(
+        'CONFLICT',
+        'Cơ sở dữ liệu đã có dữ liệu; dùng --force để thay bằng bản sao lưu / the database is not empty: use --force to replace it.',
+      );
+    }
+    const result = await restoreDatabase(runtime.handle, file, { manifest, onProgress: printProgress });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Đã khôi phục ${number(result.rows)} dòng từ ${file} trong ${seconds} giây / restore complete.`,
+    );
+  });
+}
+
+/** `tdkt db migrate | backup FILE | check FILE | restore FILE [--force]`. */
 export function registerDbCommands(program: Command): void {
   const db = program.command('db').description('Cơ sở dữ liệu / database maintenance');
 
@@ -41,32 +81,35 @@ export function registerDbCommands(program: Command): void {
     .action((file: string) =>
       withRuntime(async (runtime) => {
         const result = await backupDatabase(runtime.handle, file);
-        console.log(`Đã sao lưu ${result.rows} dòng từ ${result.tables} bảng vào ${file} / backup written.`);
+        console.log(
+          `Đã sao lưu ${number(result.rows)} dòng từ ${result.tables} bảng vào ${file} / backup written.`,
+        );
       }),
     );
 
+  db.command('check')
+    .argument('<file>', 'tệp sao lưu / backup file')
+    .description(
+      'Kiểm tra toàn vẹn một tệp sao lưu mà không khôi phục / verify a backup file without restoring it',
+    )
+    .action(async (file: string) => {
+      printChecked(await inspectBackup(file).catch(exitOnBadBackup));
+    });
+
   db.command('restore')
     .argument('<file>', 'tệp sao lưu / backup file')
-    .option('--force', 'xóa dữ liệu hiện có rồi khôi phục / replace existing data')
+    .option('--force', 'thay toàn bộ dữ liệu hiện có bằng bản sao lưu / replace existing data')
     .description(
-      'Khôi phục dữ liệu từ tệp sao lưu (vào PGlite hoặc PostgreSQL) / restore a backup into either engine',
+      'Khôi phục dữ liệu từ tệp sao lưu (vào PGlite hoặc PostgreSQL); tệp được kiểm tra hết trước, rồi thay dữ liệu trong một giao dịch — bị ngắt giữa chừng thì dữ liệu cũ còn nguyên; tệp hỏng: mã thoát 2 / restore a backup into either engine, all or nothing; exit code 2 for a bad file',
     )
-    .action((file: string, options: { force?: boolean }) => {
-      if (!existsSync(file)) throw new AppError('NOT_FOUND', `Không tìm thấy tệp ${file} / file not found.`);
-      return withRuntime(async (runtime) => {
-        await readBackupHeader(file);
-        if (!(await isDatabaseEmpty(runtime.handle))) {
-          if (!options.force) {
-            throw new AppError(
-              'CONFLICT',
-              'Cơ sở dữ liệu đã có dữ liệu; dùng --force để xóa và khôi phục đè / the database is not empty: use --force to replace it.',
-            );
-          }
-          await dropEverything(runtime.handle);
-          await migrateDatabase(runtime.handle, loadConfig().DATABASE_URL);
-        }
-        const result = await restoreDatabase(runtime.handle, file);
-        console.log(`Đã khôi phục ${result.rows} dòng từ ${file} / restore complete.`);
-      });
-    });
+    .action((file: string, options: { force?: boolean }) =>
+      restoreCommand(file, options).catch(exitOnBadBackup),
+    );
+}
+
+/** A bad backup file prints its one line and exits with 2; every other failure goes on to the CLI's handler. */
+function exitOnBadBackup(error: unknown): never {
+  if (!(error instanceof BackupFileError)) throw error;
+  console.error(error.message);
+  process.exit(EXIT_BAD_BACKUP);
 }

@@ -6,8 +6,8 @@ import { listMigrationFiles } from './migration-files.ts';
 import { orderTablesByDependency } from './table-order.ts';
 
 const BATCH = 1000;
-// Sessions and login attempts are short-lived security state, not data worth carrying over.
-const SKIPPED_TABLES = new Set(['sessions', 'login_attempts']);
+// Sessions, login attempts and idempotency keys are short-lived state, not data worth carrying over.
+const SKIPPED_TABLES = new Set(['sessions', 'login_attempts', 'idempotency_keys']);
 
 async function rows<Row>(executor: Executor, query: ReturnType<typeof sql>): Promise<Row[]> {
   return ((await executor.execute(query)) as unknown as { rows: Row[] }).rows;

@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocumentText, renderDocx } from '../server/src/modules/documents/index.ts';
 
-const seedsDir = path.resolve(import.meta.dirname, '../../shared/seeds');
+const seedsDir =
+  ['../../shared/seeds', '../../../shared/seeds']
+    .map((dir) => path.resolve(import.meta.dirname, dir))
+    .find((dir) => existsSync(dir)) ?? path.resolve(import.meta.dirname, '../../shared/seeds');
 const fixturesDir = path.resolve(import.meta.dirname, '../tests/fixtures/documents');
 
 function median(values: number[]): number {

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../../../../contracts/documents.ts';
-import { readDocumentText } from './document.input.ts';
-import { parseWithOwnership } from './parser.ts';
+import { readDocumentText } from './input/document.input.ts';
+import { parseWithOwnership } from './parse/parser.ts';
 import { fixturesDir, hasSeeds, listFixtures, listSeeds, seedsMissing } from './test-support.ts';
-import { walkNodes } from './views.ts';
+import { walkNodes } from './views/views.ts';
 
 function nodeLines(nodes: DocNode[]): number[] {
   return [...walkNodes(nodes)].flatMap((node) => {

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocNode, ParsedDocument } from '../../../../contracts/documents.ts';
-import { readDocumentText } from './document.input.ts';
 import {
   isPdfConverterAvailable,
   parseDocumentBuffer,
@@ -10,6 +9,7 @@ import {
   renderDocx,
   renderPdf,
 } from './index.ts';
+import { readDocumentText } from './input/document.input.ts';
 import { fixturesDir, hasSeeds, listFixtures, listSeeds, seedsMissing } from './test-support.ts';
 
 type Tree = { label: string | null; text: string; children: Tree[] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffPlans, formatDiffVi, parseDocumentText } from './index.ts';
-import { hasSeeds, readSeed, seedsMissing } from './test-support.ts';
+import { diffPlans, formatDiffVi, parseDocumentText } from '../index.ts';
+import { hasSeeds, readSeed, seedsMissing } from '../test-support.ts';
 
 describe.skipIf(!hasSeeds)('diffPlans on seeds 000 (province) and 004 (district)', () => {
   const diff = hasSeeds

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { DocumentError } from './document-error.ts';
+import { DocumentError } from '../document-error.ts';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

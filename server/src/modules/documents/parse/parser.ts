@@ -1,11 +1,11 @@
-import type { ParsedDocument } from '../../../../contracts/documents.ts';
+import type { ParsedDocument } from '../../../../../contracts/documents.ts';
+import { readAssignments, readAwards, readMilestones, readMovement } from '../views/schedule.views.ts';
+import { readContents, readCriteria, readFunding } from '../views/views.ts';
 import { parseBody } from './body.parser.ts';
 import { parseHeader } from './header.parser.ts';
 import { LineLedger } from './ledger.ts';
 import { endsSentence, readLines, type SourceLine } from './lines.ts';
-import { readAssignments, readAwards, readMilestones, readMovement } from './schedule.views.ts';
 import { findTailStart, parseTail } from './signature.parser.ts';
-import { readContents, readCriteria, readFunding } from './views.ts';
 
 /** A parse with its lossless accounting: the owner of every non-blank source line. */
 export interface ParseOutcome {

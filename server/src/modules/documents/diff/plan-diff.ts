@@ -10,10 +10,10 @@ import type {
   PlanDiff,
   SplitDiff,
   SplitItems,
-} from '../../../../contracts/documents.ts';
-import { foldText } from './lines.ts';
+} from '../../../../../contracts/documents.ts';
+import { foldText } from '../parse/lines.ts';
+import { headingKey, walkNodes } from '../views/views.ts';
 import { diceSimilarity, normaliseForComparison, pairBySimilarity, trigrams } from './similarity.ts';
-import { headingKey, walkNodes } from './views.ts';
 
 /** Scores at or above this are the same item; between `rewordedFrom` and this, the same item reworded. */
 const sameFrom = 0.9;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { DocumentError } from './document-error.ts';
+import { DocumentError } from '../document-error.ts';
 import { readDocxText } from './docx.reader.ts';
 
 const textExtensions = ['.txt', '.md', '.markdown'];

@@ -1,4 +1,4 @@
-import { foldText } from './lines.ts';
+import { foldText } from '../parse/lines.ts';
 
 const unitWords = /\b(tinh|huyen|thanh pho|quan|thi xa|thi tran|phuong|xa)\b/g;
 

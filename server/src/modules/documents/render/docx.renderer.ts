@@ -1,8 +1,8 @@
 import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
-import type { DocNode, ParsedDocument } from '../../../../contracts/documents.ts';
-import { formatVietnameseDate } from './dates.ts';
+import type { DocNode, ParsedDocument } from '../../../../../contracts/documents.ts';
+import { formatVietnameseDate } from '../parse/dates.ts';
+import { joinLabel } from '../parse/numbering.ts';
 import { borderlessTable, centred, page, runs, shortRule, size } from './docx.layout.ts';
-import { joinLabel } from './numbering.ts';
 
 const headerWidths = [3700, page.textWidth - 3700];
 const footerWidths = [4300, page.textWidth - 4300];

@@ -1,5 +1,5 @@
-import type { DocNode, SplitItems } from '../../../../contracts/documents.ts';
-import { foldText } from './lines.ts';
+import type { DocNode, SplitItems } from '../../../../../contracts/documents.ts';
+import { foldText } from '../parse/lines.ts';
 
 /** Walks a tree depth-first, parents before children. */
 export function* walkNodes(nodes: DocNode[]): Generator<DocNode> {

@@ -1,4 +1,4 @@
-import type { DocIssuer, IncomingStamp } from '../../../../contracts/documents.ts';
+import type { DocIssuer, IncomingStamp } from '../../../../../contracts/documents.ts';
 import { isLegalBasis } from './body.parser.ts';
 import { classifyCell, type HeaderCell, isStrongHeaderRole, splitHeaderLine } from './header.cells.ts';
 import type { LineLedger } from './ledger.ts';

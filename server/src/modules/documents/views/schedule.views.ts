@@ -6,9 +6,9 @@ import type {
   Milestone,
   MilestoneKind,
   Movement,
-} from '../../../../contracts/documents.ts';
-import { findDates } from './dates.ts';
-import { foldText } from './lines.ts';
+} from '../../../../../contracts/documents.ts';
+import { findDates } from '../parse/dates.ts';
+import { foldText } from '../parse/lines.ts';
 import { findHeading, headingKey, subtreeText, walkNodes } from './views.ts';
 
 const roundKeywords: [RegExp, AwardRound][] = [

@@ -1,4 +1,4 @@
-import type { DocNode, LegalBasis } from '../../../../contracts/documents.ts';
+import type { DocNode, LegalBasis } from '../../../../../contracts/documents.ts';
 import type { LineLedger } from './ledger.ts';
 import { endsSentence, isUpperText, joinTexts, type SourceLine, startsLowercase } from './lines.ts';
 import { type Label, type LabelKind, readLabel } from './numbering.ts';

@@ -1,4 +1,4 @@
-import type { Signature } from '../../../../contracts/documents.ts';
+import type { Signature } from '../../../../../contracts/documents.ts';
 import { cleanListItem } from './header.parser.ts';
 import type { LineLedger } from './ledger.ts';
 import { isUpperText, type SourceLine } from './lines.ts';

@@ -16,20 +16,32 @@ type Tree = { label: string | null; text: string; children: Tree[] };
 const tree = (nodes: DocNode[]): Tree[] =>
   nodes.map((node) => ({ label: node.label, text: node.text, children: tree(node.children) }));
 
-/** The parts a render → parse round trip must keep. */
+/** The parts a render → parse round trip must keep (everything but source line numbers). */
 function structure(doc: ParsedDocument) {
   return {
     kind: doc.kind,
+    type: doc.type,
     issuer: doc.issuer,
     number: doc.number,
     place: doc.place,
     date: doc.date,
     title: doc.title,
+    authority: doc.authority,
     addressees: doc.addressees,
     legalBasis: doc.legalBasis,
+    preamble: doc.preamble.map((paragraph) => paragraph.text),
+    enacting: doc.enacting,
+    movement: { ...doc.movement, periodSource: doc.movement.periodSource?.text ?? null },
     sections: tree(doc.sections),
+    articles: tree(doc.articles),
     signature: doc.signature,
     recipients: doc.recipients,
+    attachments: doc.attachments.map((attachment) => ({
+      ...attachment,
+      lines: null,
+      sections: tree(attachment.sections),
+      articles: tree(attachment.articles),
+    })),
   };
 }
 

@@ -48,7 +48,9 @@ export function formatDiffVi(diff: PlanDiff): string {
   if (diff.parent.level || diff.child.level) {
     lines.push(`Cấp ban hành: ${diff.parent.level ?? 'không rõ'} → ${diff.child.level ?? 'không rõ'}.`);
   }
-  for (const pair of diff.localisedNames) lines.push(`Địa danh được thay: ${pair.parent} → ${pair.child}.`);
+  for (const pair of diff.localisedNames) {
+    lines.push(`Địa danh được thay: ${pair.parent} → ${pair.child} (${pair.count} chỗ).`);
+  }
   for (const heading of diff.sections.added) lines.push(`Phần mới ở cấp dưới: ${heading}.`);
   for (const heading of diff.sections.removed) lines.push(`Phần cấp dưới không có: ${heading}.`);
   lines.push(...listSection('Nội dung thi đua đối với tập thể', diff.contents.collective));

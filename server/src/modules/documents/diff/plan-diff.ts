@@ -163,6 +163,44 @@ function diffFunding(parent: string | null, child: string | null): PlanDiff['fun
   return { parent, child, status };
 }
 
+/** Every text of a plan where a local name can stand (header, opening, body, attachments). */
+function planTexts(doc: ParsedDocument): string[] {
+  const nodes = [...doc.sections, ...doc.attachments.flatMap((attachment) => attachment.sections)];
+  return [
+    doc.title ?? '',
+    doc.movement.name ?? '',
+    ...doc.legalBasis.map((basis) => basis.text),
+    ...doc.preamble.map((paragraph) => paragraph.text),
+    ...[...walkNodes(nodes)].map((node) => node.text),
+  ];
+}
+
+/**
+ * The name replacements of a localised copy, each pair once (the place of the date and the region of
+ * the title are often the same name), with how many places of the copy carry the new name.
+ */
+function countReplacements(
+  child: ParsedDocument,
+  pairs: { parent: string; child: string }[],
+): PlanDiff['localisedNames'] {
+  const texts = planTexts(child).map(foldText);
+  const out: PlanDiff['localisedNames'] = [];
+  for (const pair of pairs) {
+    if (pair.parent === '' || pair.child === '' || foldText(pair.parent) === foldText(pair.child)) continue;
+    if (
+      out.some(
+        (seen) =>
+          foldText(seen.parent) === foldText(pair.parent) && foldText(seen.child) === foldText(pair.child),
+      )
+    )
+      continue;
+    const name = foldText(pair.child);
+    const count = texts.reduce((sum, text) => sum + text.split(name).length - 1, 0);
+    out.push({ ...pair, count });
+  }
+  return out;
+}
+
 /** Compares a higher level's plan (parent) with a lower level's localised copy (child), by meaning. */
 export function diffPlans(parent: ParsedDocument, child: ParsedDocument): PlanDiff {
   const [left, right] = [readPlaceNames(parent), readPlaceNames(child)];
@@ -170,12 +208,10 @@ export function diffPlans(parent: ParsedDocument, child: ParsedDocument): PlanDi
     [...left.place, ...left.region].map(foldText),
     [...right.place, ...right.region].map(foldText),
   ];
-  const localisedNames = [
+  const localisedNames = countReplacements(child, [
     { parent: left.place[0] ?? '', child: right.place[0] ?? '' },
     { parent: left.region[0] ?? '', child: right.region[0] ?? '' },
-  ].filter(
-    (pair) => pair.parent !== '' && pair.child !== '' && foldText(pair.parent) !== foldText(pair.child),
-  );
+  ]);
   return {
     parent: describe(parent),
     child: describe(child),

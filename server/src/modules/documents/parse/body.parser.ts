@@ -1,19 +1,27 @@
-import type { DocNode, LegalBasis } from '../../../../../contracts/documents.ts';
+import type { DocNode, DocParagraph, LegalBasis, LineRange } from '../../../../../contracts/documents.ts';
+import { isEnactingSentence, isEnactingWords, isLegalBasis } from './body.opening.ts';
 import type { LineLedger } from './ledger.ts';
 import { endsSentence, isUpperText, joinTexts, type SourceLine, startsLowercase } from './lines.ts';
-import { type Label, type LabelKind, readLabel } from './numbering.ts';
+import { type Label, type LabelKind, readLabel, readPartLabel } from './numbering.ts';
 import { findReferences } from './references.ts';
 
 /** A paragraph of the body: its label and the source lines it was read from. */
-interface Block {
+export interface Block {
   label: Label | null;
   parts: string[];
+  /** First number of each logical line it was read from. */
   lines: number[];
+  /** Last physical line it was read from. */
+  end: number;
 }
 
-/** The body: legal basis of the preamble, the section tree, and whether the text stops early. */
+/** The body: legal basis, preamble and enacting words, the section tree, and whether the text stops early. */
 export interface BodyResult {
   legalBasis: LegalBasis[];
+  /** Source lines of each legal-basis paragraph. */
+  basisLines: LineRange[];
+  preamble: DocParagraph[];
+  enacting: string | null;
   sections: DocNode[];
   hasTruncationMark: boolean;
 }
@@ -21,32 +29,67 @@ export interface BodyResult {
 const truncationMark = /^[[(]?\s*(\.{3,}|…+)\s*[\])]?$/;
 const listKinds: LabelKind[] = ['dash', 'plus', 'bullet', 'ordinal-word'];
 
-/** Reads the body lines into legal basis and a tree of numbered nodes; claims every line it places. */
+/**
+ * Reads the body lines: legal-basis paragraphs, the preamble (unnumbered opening paragraphs before the
+ * first numbered section), the enacting words before the articles, and a tree of numbered nodes;
+ * claims every line it places.
+ */
 export function parseBody(lines: SourceLine[], ledger: LineLedger): BodyResult {
   const { blocks, hasTruncationMark } = readBlocks(lines, ledger);
   const firstLabelled = blocks.findIndex((block) => block.label !== null);
-  const preambleEnd = firstLabelled < 0 ? blocks.length : firstLabelled;
-  const legalBasis: LegalBasis[] = [];
+  const openingEnd = firstLabelled < 0 ? blocks.length : firstLabelled;
+  const result: BodyResult = {
+    legalBasis: [],
+    basisLines: [],
+    preamble: [],
+    enacting: null,
+    sections: [],
+    hasTruncationMark,
+  };
   const rest: Block[] = [];
+  const firstIsArticle = blocks[firstLabelled]?.label?.kind === 'article';
   blocks.forEach((block, index) => {
     const text = joinTexts(block.parts);
-    if (index < preambleEnd && isLegalBasis(text)) {
-      legalBasis.push({ text, refs: findReferences(text) });
-      for (const n of block.lines) ledger.claim(n, 'legalBasis');
+    const claim = (owner: string) => {
+      for (const n of block.lines) ledger.claim(n, owner);
+    };
+    if (index >= openingEnd) {
+      rest.push(block);
+      claim('sections');
+    } else if (isLegalBasis(text)) {
+      result.legalBasis.push({ text, refs: findReferences(text) });
+      result.basisLines.push([block.lines[0] ?? 0, block.end]);
+      claim('legalBasis');
+    } else if (
+      result.enacting === null &&
+      (isEnactingWords(text) || (firstIsArticle && index === openingEnd - 1 && isEnactingSentence(text)))
+    ) {
+      result.enacting = text;
+      claim('enacting');
+    } else if (firstLabelled >= 0) {
+      result.preamble.push({ text, lines: [block.lines[0] ?? 0, block.end] });
+      claim('preamble');
     } else {
       rest.push(block);
-      for (const n of block.lines) ledger.claim(n, 'sections');
+      claim('sections');
     }
   });
-  return { legalBasis, sections: buildTree(rest), hasTruncationMark };
+  result.sections = buildTree(rest);
+  return result;
 }
 
-function readBlocks(
+/**
+ * Reads lines into paragraphs: a numbered line opens one, a line starting in lower case continues the
+ * open one, a chapter label alone ("Chương I") takes the heading on the next line. Claims only
+ * truncation marks; scraps left by scanning stay unclaimed.
+ */
+export function readBlocks(
   lines: SourceLine[],
   ledger: LineLedger,
 ): { blocks: Block[]; hasTruncationMark: boolean } {
   const blocks: Block[] = [];
   let hasTruncationMark = false;
+  let partPending = false;
   for (const line of lines) {
     if (line.blank || !ledger.isFree(line.n)) continue;
     if (truncationMark.test(line.text)) {
@@ -54,15 +97,30 @@ function readBlocks(
       hasTruncationMark = true;
       continue;
     }
-    const label = readLabel(line.text);
     const previous = blocks.at(-1);
+    const label = readLabel(line.text);
+    if (partPending && previous && !label && isUpperText(line.text)) {
+      previous.parts.push(line.text);
+      previous.lines.push(line.n);
+      previous.end = line.end;
+      partPending = false;
+      continue;
+    }
+    partPending = false;
     if (!label && previous && startsLowercase(line.text) && !endsSentence(previous.parts.at(-1) ?? '')) {
       previous.parts.push(line.text);
       previous.lines.push(line.n);
+      previous.end = line.end;
+      continue;
+    }
+    const part = label ? null : readPartLabel(line.text);
+    if (part) {
+      blocks.push({ label: part, parts: [], lines: [line.n], end: line.end });
+      partPending = true;
       continue;
     }
     if (!label && isStray(line.text)) continue;
-    blocks.push({ label, parts: [label ? label.rest : line.text], lines: [line.n] });
+    blocks.push({ label, parts: [label ? label.rest : line.text], lines: [line.n], end: line.end });
   }
   return { blocks, hasTruncationMark };
 }
@@ -70,24 +128,8 @@ function readBlocks(
 /** True for a short scrap left by scanning (one or two words, no punctuation), e.g. "Tiêu". */
 function isStray(text: string): boolean {
   if (text.length > 15 || isUpperText(text)) return false;
-  if (/[\d.,;:!?()"“”'’/]/.test(text)) return false;
+  if (/[\d.,;:!?()"“”'’/…|]/.test(text)) return false;
   return text.split(' ').length <= 2;
-}
-
-const basisOpeners = /^(can cu|xet de nghi|xet|theo de nghi)\b/;
-const implementOpeners = /^(thuc hien|huong ung|tiep theo)\b/;
-const documentWords = /(luat|nghi dinh|thong tu|quyet dinh|chi thi|nghi quyet|ke hoach|cong van|huong dan)/;
-
-/** True when a preamble paragraph is a legal basis ("Căn cứ …", "Thực hiện Quyết định số …"). */
-export function isLegalBasis(text: string): boolean {
-  const key = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
-  if (basisOpeners.test(key)) return true;
-  if (!implementOpeners.test(key)) return false;
-  return findReferences(text).length > 0 || documentWords.test(key.slice(0, 60));
 }
 
 interface OpenNode {
@@ -100,14 +142,14 @@ interface OpenNode {
  * level deeper; a free paragraph belongs to the open item, or beside it when that item is a list entry
  * that does not end with a colon.
  */
-function buildTree(blocks: Block[]): DocNode[] {
+export function buildTree(blocks: Block[]): DocNode[] {
   const roots: DocNode[] = [];
   const stack: OpenNode[] = [];
   for (const block of blocks) {
     const node: DocNode = {
       label: block.label ? block.label.label : null,
       text: joinTexts(block.parts),
-      lines: [block.lines[0] ?? 0, block.lines.at(-1) ?? 0],
+      lines: [block.lines[0] ?? 0, block.end],
       children: [],
     };
     if (block.label) {

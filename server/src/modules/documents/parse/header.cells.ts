@@ -5,7 +5,9 @@ import { findNumberSymbols } from './references.ts';
 
 /** One cell of a header line (a whole line, or one column of a flattened two-column header). */
 export interface HeaderCell {
+  /** First and last physical line of the (logical) line the cell is on. */
   n: number;
+  end: number;
   text: string;
   key: string;
 }
@@ -75,7 +77,9 @@ export function splitHeaderLine(line: SourceLine): HeaderCell[] {
   const cells: HeaderCell[] = [];
   for (const part of parts) {
     if (!/[\p{L}\p{N}]/u.test(part)) continue;
-    for (const piece of splitAroundMotto(part)) cells.push({ n: line.n, text: piece, key: foldText(piece) });
+    for (const piece of splitAroundMotto(part)) {
+      cells.push({ n: line.n, end: line.end, text: piece, key: foldText(piece) });
+    }
   }
   return cells;
 }

@@ -1,19 +1,30 @@
-import type { DocIssuer, IncomingStamp } from '../../../../../contracts/documents.ts';
-import { isLegalBasis } from './body.parser.ts';
+import type {
+  DocIssuer,
+  DocumentType,
+  IncomingStamp,
+  LineRange,
+} from '../../../../../contracts/documents.ts';
+import { isEnactingWords, isLegalBasis } from './body.opening.ts';
+import { authorityTypes, readDocumentType } from './document-type.ts';
+import { continuesAuthority, isAuthorityLine, readTelegramAuthority } from './header.authority.ts';
 import { classifyCell, type HeaderCell, isStrongHeaderRole, splitHeaderLine } from './header.cells.ts';
+import { assignBodies, cleanListItem } from './header.issuer.ts';
 import type { LineLedger } from './ledger.ts';
 import { isUpperText, joinTexts, type SourceLine } from './lines.ts';
 import { readLabel } from './numbering.ts';
-import { repairBodyName } from './ocr.ts';
 
 /** Fields read from the heading block, and where the body starts. */
 export interface HeaderResult {
   kind: string | null;
+  type: DocumentType | null;
   issuer: DocIssuer;
   number: string | null;
   place: string | null;
   date: string | null;
   title: string | null;
+  /** Source lines of the title: its first and last physical line. */
+  titleLines: LineRange | null;
+  authority: string | null;
   incoming: IncomingStamp | null;
   addressees: string[];
   /** Signer named by a legal-database metadata block ("Người ký"). */
@@ -26,24 +37,30 @@ const headerLimit = 80;
 const lookAhead = 12;
 const openers = /^(can cu|thuc hien|xet de nghi|xet|theo de nghi|huong ung|de nghi)\b/;
 
-/** True when a line looks like the start of the body: a legal-basis opener, a numbered item, a long paragraph. */
+/**
+ * True when a line looks like the start of the body: a legal-basis opener, enacting words, a
+ * numbered item, a long paragraph.
+ */
 export function isBodySignal(line: SourceLine): boolean {
-  if (openers.test(line.key)) return true;
+  if (openers.test(line.key) || isEnactingWords(line.text)) return true;
   if (readLabel(line.text)) return true;
   return line.text.length > 90 && !isUpperText(line.text) && !/^(v\/v|ve viec)\b/.test(line.key);
 }
 
-type State = 'scan' | 'title' | 'summary' | 'addressees';
+type State = 'scan' | 'title' | 'summary' | 'addressees' | 'authority';
 
 /** Reads the heading block (issuer, number, place and date, type, summary, stamp, addressees). */
 export function parseHeader(lines: SourceLine[], ledger: LineLedger): HeaderResult {
   const result: HeaderResult = {
     kind: null,
+    type: null,
     issuer: { parent: null, name: null },
     number: null,
     place: null,
     date: null,
     title: null,
+    titleLines: null,
+    authority: null,
     incoming: null,
     addressees: [],
     signer: null,
@@ -52,6 +69,7 @@ export function parseHeader(lines: SourceLine[], ledger: LineLedger): HeaderResu
   const uppers: HeaderCell[] = [];
   const stamps: HeaderCell[] = [];
   const titleParts: string[] = [];
+  const authorityParts: string[] = [];
   const meta: { date: string | null; kind: string | null; issuer: string | null } = {
     date: null,
     kind: null,
@@ -65,7 +83,24 @@ export function parseHeader(lines: SourceLine[], ledger: LineLedger): HeaderResu
     if (line.blank) {
       if ((state === 'title' || state === 'summary') && titleParts.length > 0) state = 'scan';
       if (state === 'addressees') blankSinceLabel = true;
+      if (state === 'authority') state = 'scan';
       continue;
+    }
+    if (state === 'authority' && continuesAuthority(line)) {
+      authorityParts.push(line.text);
+      ledger.claim(line.n, 'authority');
+      continue;
+    }
+    if (state !== 'addressees' && titleParts.length > 0 && authorityParts.length === 0) {
+      const telegram = readTelegramAuthority(line);
+      const type = readDocumentType(result.kind, result.number);
+      if (telegram || (type && authorityTypes.includes(type) && isAuthorityLine(line, titleParts))) {
+        authorityParts.push(telegram ?? line.text);
+        ledger.claim(line.n, 'authority');
+        state = telegram ? 'addressees' : 'authority';
+        blankSinceLabel = false;
+        continue;
+      }
     }
     if (state === 'addressees') {
       if (/^[-–+•]/.test(line.text)) {
@@ -81,20 +116,23 @@ export function parseHeader(lines: SourceLine[], ledger: LineLedger): HeaderResu
       state = 'scan';
     }
     if (state === 'title' || state === 'summary') {
-      const role = classifyCell({ n: line.n, text: line.text, key: line.key }).role;
+      const role = classifyCell({ n: line.n, end: line.end, text: line.text, key: line.key }).role;
       const signal = readLabel(line.text) !== null || isLegalBasis(line.text) || line.text.length > 400;
       if (!signal && (role === 'other' || (state === 'title' && (role === 'upper' || role === 'summary')))) {
         titleParts.push(line.text);
         ledger.claim(line.n, 'title');
+        result.titleLines = [result.titleLines?.[0] ?? line.n, line.end];
         continue;
       }
       state = 'scan';
     }
-    if (isBodySignal(line)) {
+    const cells = splitHeaderLine(line);
+    // A long line can still be a heading flattened on one line (issuer, Quốc hiệu, number, date).
+    if (isBodySignal(line) && !cells.some((cell) => classifyCell(cell).role === 'motto')) {
       if (!hasStrongLineAhead(lines, index, result.kind !== null)) break;
       continue;
     }
-    for (const cell of splitHeaderLine(line)) {
+    for (const cell of cells) {
       const role = classifyCell(cell);
       switch (role.role) {
         case 'motto':
@@ -131,6 +169,7 @@ export function parseHeader(lines: SourceLine[], ledger: LineLedger): HeaderResu
           if (result.kind === null && titleParts.length === 0) {
             titleParts.push(role.text);
             ledger.claimCell(cell.n, 'title');
+            result.titleLines = [cell.n, cell.end];
             state = 'summary';
           }
           break;
@@ -157,10 +196,12 @@ export function parseHeader(lines: SourceLine[], ledger: LineLedger): HeaderResu
   }
   result.bodyStart = index;
   result.title = titleParts.length > 0 ? joinTexts(titleParts) : null;
+  result.authority = authorityParts.length > 0 ? joinTexts(authorityParts) : null;
   result.date ??= meta.date;
   result.kind ??= meta.kind ?? (result.title && /^(v\/v|về việc)/i.test(result.title) ? 'CÔNG VĂN' : null);
   assignBodies(lines, uppers, stamps, result, ledger);
   if (!result.issuer.name && meta.issuer) result.issuer = { parent: null, name: meta.issuer.toUpperCase() };
+  result.type = readDocumentType(result.kind, result.number);
   return result;
 }
 
@@ -189,85 +230,4 @@ function hasStrongLineAhead(lines: SourceLine[], index: number, kindSeen: boolea
     }
   }
   return false;
-}
-
-/** Strips a list dash and the trailing separator of an addressee or recipient line. */
-export function cleanListItem(text: string): string {
-  return text
-    .replace(/^[-–—+•]+\s*/, '')
-    .replace(/[\s;,.]+$/, '')
-    .trim();
-}
-
-function groupBlocks(cells: HeaderCell[]): HeaderCell[][] {
-  const blocks: HeaderCell[][] = [];
-  for (const cell of cells) {
-    const block = blocks.at(-1);
-    const last = block?.at(-1);
-    if (block && last && cell.n - last.n <= 1) block.push(cell);
-    else blocks.push([cell]);
-  }
-  return blocks;
-}
-
-function assignBodies(
-  lines: SourceLine[],
-  uppers: HeaderCell[],
-  stamps: HeaderCell[],
-  result: HeaderResult,
-  ledger: LineLedger,
-): void {
-  const blocks = groupBlocks(uppers);
-  const firstStamp = stamps[0];
-  if (firstStamp) {
-    const receiver = blocks.findLast(
-      (block, position) =>
-        position > 0 && (block.at(-1)?.n ?? 0) < firstStamp.n && isNearWithoutGap(lines, block, firstStamp.n),
-    );
-    const numberCell = stamps.find((cell) => classifyCell(cell).role === 'stamp-number');
-    const dateRole = stamps.map((cell) => classifyCell(cell)).find((role) => role.role === 'stamp-date');
-    if (numberCell || dateRole) {
-      const numberRole = numberCell ? classifyCell(numberCell) : null;
-      result.incoming = {
-        receiver: receiver ? joinTexts(receiver.map((cell) => cell.text)) : '',
-        number: numberRole?.role === 'stamp-number' ? numberRole.value : '',
-        date: dateRole?.role === 'stamp-date' ? dateRole.value : null,
-      };
-      for (const cell of [...(receiver ?? []), ...stamps]) ledger.claimCell(cell.n, 'incoming');
-      if (receiver) blocks.splice(blocks.indexOf(receiver), 1);
-    }
-  }
-  const issuerBlock = blocks[0];
-  if (!issuerBlock) return;
-  result.issuer = readIssuer(issuerBlock.map((cell) => cell.text));
-  for (const cell of issuerBlock) ledger.claimCell(cell.n, 'issuer');
-}
-
-function isNearWithoutGap(lines: SourceLine[], block: HeaderCell[], stampLine: number): boolean {
-  const last = block.at(-1)?.n ?? 0;
-  if (stampLine - last > 3) return false;
-  return lines.every((line) => line.n <= last || line.n >= stampLine || !line.blank);
-}
-
-const unitStart = /^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|trung uong|tw)\b/;
-
-/** Splits issuer lines into the parent body and the issuing body itself. */
-export function readIssuer(texts: string[]): DocIssuer {
-  const entities: string[][] = [];
-  for (const text of texts) {
-    const key = text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase();
-    const current = entities.at(-1);
-    const previous = current?.at(-1) ?? '';
-    if (current && (unitStart.test(key) || /[-,&]$|\bVÀ$/.test(previous) || /^[-&]/.test(text))) {
-      current.push(text);
-    } else entities.push([text]);
-  }
-  const names = entities.map((entity) => repairBodyName(joinTexts(entity)));
-  if (names.length === 0) return { parent: null, name: null };
-  const name = names.at(-1) ?? null;
-  return { parent: names.length > 1 ? names.slice(0, -1).join(' ') : null, name };
 }

@@ -1,7 +1,14 @@
-/** One source line: its 1-based number, the cleaned text and a folded key for keyword matching. */
+/**
+ * One line of the source: a physical line, or a logical line joined from the physical lines a
+ * hard-wrapped copy broke it into (see logical-lines.ts); its numbers, cleaned text and folded key.
+ */
 export interface SourceLine {
-  /** 1-based line number in the source. */
+  /** 1-based number of its first physical line in the source. */
   n: number;
+  /** 1-based number of its last physical line (= n when the line was not wrapped). */
+  end: number;
+  /** Characters of its last physical line as written (before cleaning): what a wrapper measured. */
+  width: number;
   /** Text without Markdown markers, tabs and repeated spaces. */
   text: string;
   /** Lower case, no diacritics, đ → d: for OCR-tolerant keyword matching. */
@@ -40,6 +47,8 @@ export function readLines(text: string): SourceLine[] {
     const cleaned = cleanLineText(raw);
     return {
       n: index + 1,
+      end: index + 1,
+      width: raw.trimEnd().length,
       text: cleaned,
       key: foldText(cleaned),
       blank: !/[\p{L}\p{N}]/u.test(cleaned) && !/\.{3}|…/.test(cleaned),

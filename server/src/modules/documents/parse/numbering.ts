@@ -67,6 +67,14 @@ export function readLabel(text: string): Label | null {
   return readOrdinalWord(text);
 }
 
+const partAlone = /^((?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+[IVXLC\d]+)\s*[.:]?$/u;
+
+/** Reads a chapter or part label written alone on its line ("Chương I"), its heading on the next line. */
+export function readPartLabel(text: string): Label | null {
+  const match = partAlone.exec(text);
+  return match ? { kind: 'part', label: (match[1] ?? '').replace(/\s+/g, ' '), rest: '' } : null;
+}
+
 /** Reads "Một là, …", "Hai là: …" style labels. */
 function readOrdinalWord(text: string): Label | null {
   const match = /^(\p{L}+)\s+(là|la)\s*([,:.])?\s*/u.exec(text);

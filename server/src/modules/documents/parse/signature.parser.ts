@@ -1,22 +1,30 @@
-import type { Signature } from '../../../../../contracts/documents.ts';
-import { cleanListItem } from './header.parser.ts';
+import type { Recipient, Signature } from '../../../../../contracts/documents.ts';
+import { cleanListItem } from './header.issuer.ts';
 import type { LineLedger } from './ledger.ts';
-import { isUpperText, type SourceLine } from './lines.ts';
+import { isUpperText, joinTexts, type SourceLine } from './lines.ts';
 import { readLabel } from './numbering.ts';
 import { repairBodyName } from './ocr.ts';
 
 /** Signature block and recipients read from the end of a document. */
 export interface TailResult {
   signature: Signature;
-  recipients: string[];
+  recipients: Recipient[];
 }
 
 const recipientsLabel = /^(noi nhan|ban dien tu|noi gui)\b/;
 const authorityLine = /^(tm|kt|tl|tuq|q)\s*[.,:]\s*\S/;
 const signedMark = /^[([]?\s*(da ky|ky ten|ky, ghi ro ho ten|da ky va dong dau|ky va dong dau)\s*[)\]]?$/;
+const position =
+  /^(pho |chu tich|giam doc|truong|bo truong|thu truong|thu tuong|chanh|tong |cuc truong|vu truong|vien truong|hieu truong|bi thu|uy vien|thanh vien|chu nhiem|ke toan|thu ky|q\. )/;
 
-function isAuthority(line: SourceLine): boolean {
+/** True for an authority line of a signature ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"). */
+export function isAuthority(line: SourceLine): boolean {
   return authorityLine.test(line.key) && isUpperText(line.text) && line.text.length <= 70;
+}
+
+/** True when a line opens the recipients list ("Nơi nhận:", "Bản điện tử:"). */
+export function isRecipientsLabel(line: SourceLine): boolean {
+  return recipientsLabel.test(line.key) && line.text.length < 40;
 }
 
 /** True for a person's name: two to six capitalised words, no digits or punctuation. */
@@ -26,33 +34,9 @@ export function isPersonName(text: string): boolean {
   return words.length >= 2 && words.length <= 6 && words.every((word) => /^\p{Lu}\p{Ll}*$/u.test(word));
 }
 
-/** Finds where the closing block (Nơi nhận, signature) starts, as an index into the lines. */
-export function findTailStart(lines: SourceLine[], from: number): number {
-  for (let index = from; index < lines.length; index += 1) {
-    const line = lines[index] as SourceLine;
-    if (line.blank) continue;
-    if (recipientsLabel.test(line.key) && line.text.length < 40) return index;
-    if (isAuthority(line)) return index;
-  }
-  return findBareSignature(lines, from);
-}
-
-/**
- * A signature with no "Nơi nhận" and no TM./KT. line: an upper-case position followed by a name at the end,
- * or a name alone after the blank space left for signing.
- */
-function findBareSignature(lines: SourceLine[], from: number): number {
-  const filled = lines.map((line, index) => ({ line, index })).filter((entry) => !entry.line.blank);
-  const last = filled.at(-1);
-  if (!last || !isPersonName(last.line.text)) return lines.length;
-  for (const entry of filled.slice(-4, -1).reverse()) {
-    const { text } = entry.line;
-    if (entry.index >= from && isUpperText(text) && text.length <= 50 && !readLabel(text)) return entry.index;
-  }
-  const gap = lines.slice(Math.max(0, last.index - 2), last.index);
-  return gap.length === 2 && gap.every((line) => line.blank) && last.index >= from
-    ? last.index
-    : lines.length;
+/** True for the rest of a name broken over two lines ("Nguyễn Thị Thu" / "Hà"). */
+function isNameRest(text: string): boolean {
+  return text.length <= 20 && /^\p{Lu}\p{Ll}*( \p{Lu}\p{Ll}*){0,2}$/u.test(text);
 }
 
 /** Normalises an authority line: "TM, LÝ BAN NHÂN DÂN" → "TM. ỦY BAN NHÂN DÂN". */
@@ -63,42 +47,97 @@ export function normaliseAuthority(text: string): string {
   return `${(match[1] ?? '').toUpperCase()}. ${rest}`;
 }
 
+/**
+ * Splits the capital lines after the last authority line into the rest of that authority and the
+ * signer's position: the position starts at the first line naming one ("PHÓ CHỦ TỊCH THƯỜNG" / "TRỰC").
+ */
+function placeTitles(signature: Signature, titles: string[]): void {
+  if (titles.length === 0) return;
+  const start = titles.findIndex((title) => position.test(foldKey(title)));
+  if (start < 0) {
+    signature.title = titles.at(-1) ?? null;
+    signature.authority.push(...titles.slice(0, -1));
+    return;
+  }
+  const last = signature.authority.length - 1;
+  if (start > 0 && last >= 0) {
+    signature.authority[last] = joinTexts([signature.authority[last] ?? '', ...titles.slice(0, start)]);
+  } else signature.authority.push(...titles.slice(0, start));
+  signature.title = joinTexts(titles.slice(start));
+}
+
+const foldKey = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+
+/** A recipient being read, with the last line it was read from (to see whether the entry ended). */
+type Entry = Recipient & { raw: string };
+
+/** Adds a recipients line: a new entry, a "+" sub-entry, or the rest of a wrapped entry. */
+function addRecipient(recipients: Entry[], text: string): void {
+  const last = recipients.at(-1);
+  if (/^\+/.test(text) && last) {
+    last.subEntries.push(cleanListItem(text));
+    last.raw = text;
+    return;
+  }
+  const isEntry = /^[-–—•+]/.test(text);
+  const lastText = last ? (last.subEntries.at(-1) ?? last.text) : '';
+  if (!isEntry && last && !/[;.]$/.test(last.raw)) {
+    if (last.subEntries.length > 0)
+      last.subEntries[last.subEntries.length - 1] = cleanListItem(`${lastText} ${text}`);
+    else last.text = cleanListItem(`${last.text} ${text}`);
+    last.raw = text;
+    return;
+  }
+  recipients.push({ text: cleanListItem(text), subEntries: [], raw: text });
+}
+
 /** Reads recipients and the signature block from the closing lines; claims the lines it places. */
 export function parseTail(lines: SourceLine[], ledger: LineLedger): TailResult {
   const signature: Signature = { authority: [], title: null, name: null };
-  const recipients: string[] = [];
+  const recipients: Entry[] = [];
   const titles: string[] = [];
+  let nameEnd = -1;
   let state: 'none' | 'recipients' | 'signature' = 'none';
   for (const line of lines) {
     if (line.blank || !ledger.isFree(line.n)) continue;
     const { text, key } = line;
-    if (recipientsLabel.test(key) && text.length < 40) {
+    if (isRecipientsLabel(line)) {
       const rest = text.replace(/^[^:]*:?/, '').trim();
-      if (rest) recipients.push(cleanListItem(rest));
+      if (rest) addRecipient(recipients, rest);
       ledger.claim(line.n, 'recipients');
       state = 'recipients';
     } else if (isAuthority(line)) {
+      if (titles.length > 0) placeTitles(signature, titles.splice(0));
       signature.authority.push(normaliseAuthority(text));
       ledger.claim(line.n, 'signature');
       state = 'signature';
     } else if (signedMark.test(key)) {
       ledger.claim(line.n, 'signature');
     } else if (state === 'recipients' && /^[-–—+•]/.test(text)) {
-      recipients.push(cleanListItem(text));
+      addRecipient(recipients, text);
       ledger.claim(line.n, 'recipients');
-    } else if (isUpperText(text) && text.length <= 60 && !/^[-–—+•]/.test(text)) {
+    } else if (isUpperText(text) && text.length <= 60 && !/^[-–—+•]/.test(text) && !readLabel(text)) {
       titles.push(repairBodyName(text).toUpperCase());
       ledger.claim(line.n, 'signature');
       state = 'signature';
+    } else if (signature.name !== null && line.n === nameEnd + 1 && isNameRest(text)) {
+      signature.name = `${signature.name} ${text}`;
+      nameEnd = line.end;
+      ledger.claim(line.n, 'signature');
     } else if (isPersonName(text)) {
       signature.name = text;
+      nameEnd = line.end;
       ledger.claim(line.n, 'signature');
     } else if (state === 'recipients' && text.length <= 100) {
-      recipients.push(cleanListItem(text));
+      addRecipient(recipients, text);
       ledger.claim(line.n, 'recipients');
     }
   }
-  signature.title = titles.at(-1) ?? null;
-  signature.authority.push(...titles.slice(0, -1));
-  return { signature, recipients };
+  placeTitles(signature, titles);
+  return { signature, recipients: recipients.map(({ raw: _raw, ...recipient }) => recipient) };
 }

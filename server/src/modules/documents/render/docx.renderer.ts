@@ -1,8 +1,10 @@
 import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
-import type { DocNode, ParsedDocument } from '../../../../../contracts/documents.ts';
+import type { ParsedDocument } from '../../../../../contracts/documents.ts';
 import { formatVietnameseDate } from '../parse/dates.ts';
-import { joinLabel } from '../parse/numbering.ts';
+import { attachmentsParagraphs } from './docx.attachments.ts';
+import { nodeParagraphs } from './docx.body.ts';
 import { borderlessTable, centred, page, runs, shortRule, size } from './docx.layout.ts';
+import { openingParagraphs } from './docx.opening.ts';
 
 const headerWidths = [3700, page.textWidth - 3700];
 const footerWidths = [4300, page.textWidth - 4300];
@@ -37,49 +39,6 @@ function headingTable(doc: ParsedDocument): Table {
   ]);
 }
 
-function bodyParagraph(text: string, options: { bold?: boolean; italics?: boolean } = {}): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: 567 },
-    spacing: { before: 60, after: 60, line: 300 },
-    children: runs(text, { size: size.body, ...options }),
-  });
-}
-
-function isHeadingNode(node: DocNode): boolean {
-  if (!node.label) return false;
-  if (/^([IVXLC]+|Phần|PHẦN|Chương|CHƯƠNG|Điều|ĐIỀU)\b/u.test(node.label)) return true;
-  return node.children.length > 0 && node.text.length < 90 && /^\d/.test(node.label);
-}
-
-function nodeParagraphs(nodes: DocNode[]): Paragraph[] {
-  return nodes.flatMap((node) => [
-    bodyParagraph(joinLabel(node.label, node.text), { bold: isHeadingNode(node) }),
-    ...nodeParagraphs(node.children),
-  ]);
-}
-
-function openingParagraphs(doc: ParsedDocument): Paragraph[] {
-  const out: Paragraph[] = [];
-  if (doc.kind && doc.kind !== 'CÔNG VĂN') {
-    out.push(centred(doc.kind, { size: size.body, bold: true }, 0));
-    if (doc.title) out.push(centred(doc.title, { size: size.body, bold: true }));
-    out.push(shortRule(2000, page.textWidth));
-  }
-  if (doc.addressees.length === 1)
-    out.push(centred(`Kính gửi: ${doc.addressees[0]}.`, { size: size.body }, 120));
-  else if (doc.addressees.length > 1) {
-    out.push(centred('Kính gửi:', { size: size.body }));
-    doc.addressees.forEach((addressee, index) => {
-      const end = index === doc.addressees.length - 1 ? '.' : ';';
-      out.push(centred(`- ${addressee}${end}`, { size: size.body }));
-    });
-  }
-  for (const basis of doc.legalBasis)
-    out.push(bodyParagraph(basis.text, { italics: doc.kind === 'QUYẾT ĐỊNH' }));
-  return out;
-}
-
 function closingTable(doc: ParsedDocument): Table | null {
   const { signature, recipients } = doc;
   if (recipients.length === 0 && signature.authority.length === 0 && !signature.title && !signature.name) {
@@ -90,9 +49,17 @@ function closingTable(doc: ParsedDocument): Table | null {
     left.push(
       new Paragraph({ children: runs('Nơi nhận:', { bold: true, italics: true, size: size.small }) }),
     );
+    const line = (text: string) =>
+      left.push(new Paragraph({ children: runs(text, { size: size.recipients }) }));
     recipients.forEach((recipient, index) => {
-      const end = index === recipients.length - 1 ? '.' : ';';
-      left.push(new Paragraph({ children: runs(`- ${recipient}${end}`, { size: size.recipients }) }));
+      const isLast = index === recipients.length - 1;
+      const end = (last: boolean) => (last ? '.' : ';');
+      line(
+        `- ${recipient.text}${recipient.text.endsWith(':') ? '' : end(isLast && recipient.subEntries.length === 0)}`,
+      );
+      recipient.subEntries.forEach((sub, position) => {
+        line(`+ ${sub}${end(isLast && position === recipient.subEntries.length - 1)}`);
+      });
     });
   }
   const right: Paragraph[] = [];
@@ -134,6 +101,7 @@ export async function renderDocx(doc: ParsedDocument): Promise<Buffer> {
           ...nodeParagraphs(doc.sections),
           new Paragraph({}),
           ...(closing ? [closing] : []),
+          ...attachmentsParagraphs(doc.attachments),
         ],
       },
     ],

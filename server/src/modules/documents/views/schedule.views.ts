@@ -5,7 +5,6 @@ import type {
   DocNode,
   Milestone,
   MilestoneKind,
-  Movement,
 } from '../../../../../contracts/documents.ts';
 import { findDates } from '../parse/dates.ts';
 import { foldText } from '../parse/lines.ts';
@@ -154,24 +153,4 @@ export function readAssignments(sections: DocNode[]): Assignment[] {
       const allTasks = tasks.length > 0 ? tasks : [node.text];
       return { assignee, tasks: allTasks, deadline: readDeadline(allTasks.join(' ')) };
     });
-}
-
-/** The movement named in quotes after "phong trào thi đua", and its period ("giai đoạn 2019-2025"). */
-export function readMovement(sources: string[]): Movement {
-  const movement: Movement = { name: null, periodFrom: null, periodTo: null };
-  for (const source of sources) {
-    const key = foldText(source);
-    const quoted = /phong trao thi dua\s*["“]/.exec(key);
-    if (movement.name === null && quoted && key.length === source.length) {
-      const start = quoted.index + quoted[0].length;
-      const end = source.slice(start).search(/["”]/);
-      if (end > 0) movement.name = source.slice(start, start + end).trim();
-    }
-    const period = /(?:giai doan|tu nam)\s*(\d{4})\s*(?:[-–]|den nam|den)\s*(\d{4})/.exec(key);
-    if (movement.periodFrom === null && period) {
-      movement.periodFrom = Number(period[1]);
-      movement.periodTo = Number(period[2]);
-    }
-  }
-  return movement;
 }

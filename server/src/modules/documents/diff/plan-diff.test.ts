@@ -27,11 +27,35 @@ describe.skipIf(!hasSeeds)('diffPlans on seeds 000 (province) and 004 (district)
   });
 
   it('reports the localised names and levels, and a Vietnamese summary', () => {
-    expect(diff?.localisedNames).toContainEqual({ parent: 'Lai Châu', child: 'Lục Ngạn' });
+    expect(diff?.localisedNames).toContainEqual(
+      expect.objectContaining({ parent: 'Lai Châu', child: 'Lục Ngạn' }),
+    );
     expect([diff?.parent.level, diff?.child.level]).toEqual(['tỉnh', 'huyện']);
     const summary = diff ? formatDiffVi(diff) : '';
     expect(summary).toContain('Cấp dưới thêm phần kinh phí');
     expect(summary).toContain('ISO 9001:2015');
+  });
+
+  it('lists each name replaced in a localised copy once, with the number of places it was made', () => {
+    const parent = parseDocumentText(readSeed('000'));
+    const child = JSON.parse(
+      JSON.stringify(parent).replaceAll('Lai Châu', 'Tam Đường').replaceAll('LAI CHÂU', 'TAM ĐƯỜNG'),
+    ) as typeof parent;
+    const places =
+      JSON.stringify([
+        child.title,
+        child.movement.name,
+        child.legalBasis,
+        child.preamble,
+        child.sections,
+      ]).split('Tam Đường').length - 1;
+    const localised = diffPlans(parent, child).localisedNames;
+    expect(localised).toEqual([{ parent: 'Lai Châu', child: 'Tam Đường', count: places }]);
+    expect(places).toBeGreaterThan(3);
+    const summary = formatDiffVi(diffPlans(parent, child));
+    expect(summary.split('\n').filter((line) => line.startsWith('Địa danh được thay'))).toEqual([
+      `Địa danh được thay: Lai Châu → Tam Đường (${places} chỗ).`,
+    ]);
   });
 
   it('finds nothing changed when a plan is compared with itself', () => {

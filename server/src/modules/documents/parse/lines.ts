@@ -9,6 +9,8 @@ export interface SourceLine {
   end: number;
   /** Characters of its last physical line as written (before cleaning): what a wrapper measured. */
   width: number;
+  /** Text as written, trimmed (a wrapped line is cleaned again once joined: Markdown marks span lines). */
+  raw: string;
   /** Text without Markdown markers, tabs and repeated spaces. */
   text: string;
   /** Lower case, no diacritics, đ → d: for OCR-tolerant keyword matching. */
@@ -49,9 +51,11 @@ export function readLines(text: string): SourceLine[] {
       n: index + 1,
       end: index + 1,
       width: raw.trimEnd().length,
+      raw: raw.trim(),
       text: cleaned,
       key: foldText(cleaned),
-      blank: !/[\p{L}\p{N}]/u.test(cleaned) && !/\.{3}|…/.test(cleaned),
+      // A lone "|" ends a table row broken over two lines; a rule ("---", "|---|") is blank.
+      blank: !/[\p{L}\p{N}]/u.test(cleaned) && !/\.{3}|…/.test(cleaned) && !/^\|+$/.test(cleaned),
     };
   });
 }

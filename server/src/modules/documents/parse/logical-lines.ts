@@ -1,5 +1,5 @@
 import { documentTypes } from './header.cells.ts';
-import { endsSentence, foldText, isUpperText, joinTexts, type SourceLine } from './lines.ts';
+import { cleanLineText, endsSentence, foldText, isUpperText, type SourceLine } from './lines.ts';
 import { readLabel } from './numbering.ts';
 
 /**
@@ -13,62 +13,103 @@ import { readLabel } from './numbering.ts';
 const widestWrap = 200;
 /** A wrapped text has at least this many lines near its width. */
 const fullLinesNeeded = 3;
-/** A PDF copy's lines vary around the width (proportional fonts): "near" allows this share. */
+/** "Near" the width: a PDF copy's lines vary around it (proportional fonts). */
 const nearShare = 0.85;
 
+/** How a text was wrapped: its width, and how full its surely wrapped lines were (for PDF copies). */
+interface Wrap {
+  /** The widest line: a greedy wrap broke every wrapped line because the next word would pass it. */
+  width: number;
+  /** The length a line plus the next word reached on the lines surely wrapped (10th percentile). */
+  overflow: number;
+}
+
 /**
- * The width a text was hard-wrapped at, or null when it was not: the widest width near which several
- * lines end (greedy wrapping fills every broken line up to a word of the width).
+ * The width a text was hard-wrapped at, or null when it was not: the widest line (one line in fifty
+ * may stay longer: a table row, a link), provided several lines end near it.
  */
 export function readWrapWidth(lines: SourceLine[]): number | null {
   const widths = lines
-    .filter((line) => !line.blank && line.text.includes(' '))
+    .filter((line) => !line.blank && line.raw.includes(' '))
     .map((line) => line.width)
     .sort((a, b) => b - a);
-  // The width is near the widest lines: a few unwrapped lines (a long table row) may exceed it.
-  for (const width of widths.slice(0, Math.max(3, Math.ceil(widths.length / 20)))) {
+  for (const width of widths.slice(0, 1 + Math.floor(widths.length / 50))) {
     if (width > widestWrap) continue;
     const near = widths.filter((other) => other <= width && other >= width * nearShare).length;
     const half = widths.filter((other) => other <= width && other >= width / 2).length;
-    if (near >= fullLinesNeeded && near * 2 >= half) return width;
+    if (near >= fullLinesNeeded && near * 3 >= half) return width;
   }
   return null;
 }
 
-const firstWord = (text: string) => text.trimStart().split(/\s+/)[0] ?? '';
+const firstWord = (line: SourceLine) => line.raw.split(/\s+/)[0] ?? '';
+const overflowOf = (previous: SourceLine, next: SourceLine) => previous.width + 1 + firstWord(next).length;
+const isOpen = (line: SourceLine) => !/[.;:!?]$/.test(line.text);
+/** A line ending inside a sentence (or after a comma, semicolon or colon) and a next one in lower case. */
+const isSureWrap = (previous: SourceLine, next: SourceLine) =>
+  !/[.!?]$/.test(previous.text) && /^\p{Ll}/u.test(next.text) && !readLabel(next.text);
 
-/** True when the previous line was filled so far that the next line's first word could not fit. */
-function isFull(previous: SourceLine, next: SourceLine, width: number | null, share = 1): boolean {
-  if (width === null) return false;
-  return previous.width + 1 + firstWord(next.text).length > width * share;
+/** Reads the wrap of a text, or null when it is not hard-wrapped. */
+function readWrap(lines: SourceLine[]): Wrap | null {
+  const width = readWrapWidth(lines);
+  if (width === null) return null;
+  const overflows: number[] = [];
+  lines.forEach((line, index) => {
+    const previous = lines[index - 1];
+    if (previous && !previous.blank && !line.blank && isSureWrap(previous, line)) {
+      overflows.push(overflowOf(previous, line));
+    }
+  });
+  overflows.sort((a, b) => a - b);
+  const low = overflows.length >= 5 ? (overflows[Math.floor(overflows.length / 10)] ?? width + 1) : width + 1;
+  return { width, overflow: Math.min(low, width + 1) };
 }
 
-const basisOpener = /^(can cu|thuc hien|xet|theo de nghi)\b/;
+/**
+ * True when the previous line was filled so far that the next line's first word could not fit:
+ * past the width (strictly), or as far as the surely wrapped lines of this text went (loosely).
+ */
+function isFull(previous: SourceLine, next: SourceLine, wrap: Wrap | null, loose = false): boolean {
+  if (wrap === null) return false;
+  const overflow = overflowOf(previous, next);
+  return overflow > wrap.width || (loose && overflow >= wrap.overflow);
+}
+
+const basisOpener = /^(can cu|xet|theo de nghi)\b/;
+const implementOpener = /^thuc hien\b/;
+const attachedNote = /^\((ban hanh |dinh )?kem theo\b|^\(\s*(da ky|ky ten|ky,)/;
 const authorityLine = /^(tm|kt|tl|tuq|q)\s*[.,]\s*\S/;
 const mottoStart = /^(cong hoa xa hoi chu nghia|doc lap\s*[-–—]\s*tu do)/;
 const placeDateStart = /^[^,]{2,40},\s*ngay\s*(\d{1,2}|\.{2,}|…)/;
-const strongLabels = new Set([
-  'part',
-  'article',
-  'roman',
-  'upper-letter',
-  'decimal-2',
-  'decimal-3',
-  'decimal-4',
-]);
+const strongLabels = new Set(['part', 'upper-letter', 'decimal-2', 'decimal-3', 'decimal-4']);
+
+/**
+ * True for a label that running text can also produce at a line start: "XI)" of "(khóa XI)", "Điều 26"
+ * of "Điều 26 Nghị định …". Items are written "II.", "Điều 2.", "1.", "a)".
+ */
+function isAmbiguousLabel(label: { kind: string; label: string }): boolean {
+  if (label.kind === 'roman') return !label.label.endsWith('.');
+  if (label.kind === 'article') return !/[.:]$/.test(label.label);
+  return false;
+}
 
 /** True when a line visibly starts a new logical line: a numbered item, a field, a block of the layout. */
-function startsNewLine(previous: SourceLine, next: SourceLine, width: number | null): boolean {
+function startsNewLine(previous: SourceLine, next: SourceLine, wrap: Wrap | null): boolean {
   const { key, text } = next;
-  if (/^(noi nhan|kinh gui|v\/v|so\s*[:.])/.test(key) || mottoStart.test(key)) return true;
+  if (/^(noi nhan|kinh gui|v\/v|so\s*[:.])/.test(key) || attachedNote.test(key)) return true;
   if (authorityLine.test(key) && isUpperText(text)) return true;
+  const full = isFull(previous, next, wrap);
+  // The Quốc hiệu in capitals starts a line; "Nước Cộng hòa xã hội chủ nghĩa …" in a sentence wraps.
+  if (mottoStart.test(key) && (!full || isUpperText(text.split(' ').slice(0, 4).join(' ')))) return true;
   const label = readLabel(text);
-  if (label && (strongLabels.has(label.kind) || label.kind === 'arabic' || label.kind === 'letter'))
-    return true;
-  if (label?.kind === 'ordinal-word') return true;
-  // A clause opener or a place and date ends the line before, unless that line was filled to the width.
-  const full = isFull(previous, next, width);
-  if (basisOpener.test(key) && (!full || endsSentence(previous.text))) return true;
+  if (label && isAmbiguousLabel(label)) return !(full && isOpen(previous));
+  if (label && strongLabels.has(label.kind)) return true;
+  if (label && ['roman', 'article', 'arabic', 'letter', 'ordinal-word'].includes(label.kind)) return true;
+  // A clause opener or a place and date ends the line before, unless that line was filled to the width;
+  // "Thực hiện" also opens sentences inside paragraphs ("…; Thực hiện Kế hoạch …").
+  const isCapital = /^\p{Lu}/u.test(text);
+  if (isCapital && basisOpener.test(key) && (!full || endsSentence(previous.text))) return true;
+  if (isCapital && implementOpener.test(key) && !full) return true;
   return placeDateStart.test(key) && !full;
 }
 
@@ -81,36 +122,48 @@ function isSplitTypeName(previous: SourceLine, next: SourceLine): boolean {
 /** True when a short scrap (one or two words, no punctuation) follows a finished sentence: not a wrap. */
 function isScrapAfterSentence(previous: SourceLine, next: SourceLine): boolean {
   if (!endsSentence(previous.text) || next.text.length > 15) return false;
-  return !/[\d.,;:!?()"“”'’/]/.test(next.text) && next.text.split(' ').length <= 2;
+  return !/[\d.,;:!?()"“”'’/…]/.test(next.text) && next.text.split(' ').length <= 2;
 }
 
 /** Decides whether a physical line continues the logical line before it. */
-function continuesLine(previous: SourceLine, next: SourceLine, width: number | null): boolean {
+function continuesLine(previous: SourceLine, next: SourceLine, wrap: Wrap | null): boolean {
   if (isSplitTypeName(previous, next)) return true;
-  if (startsNewLine(previous, next, width)) return false;
-  const open = !/[.;:!?]$/.test(previous.text);
+  if (startsNewLine(previous, next, wrap)) return false;
+  const open = isOpen(previous);
   if (/^[-–—+•*|]/.test(next.text)) {
     // A list entry or a table row; a wrap can fall before a dash ("2019" / "- 2025") or a cell.
     if (next.text.startsWith('|') && previous.text.endsWith('|')) return false;
-    return open && !previous.text.endsWith(',') && isFull(previous, next, width);
+    return open && !previous.text.endsWith(',') && isFull(previous, next, wrap);
   }
-  if (open && /^\p{Ll}/u.test(next.text)) return true;
+  if (isSureWrap(previous, next) && !isUpperText(previous.text)) return true;
+  // A quotation opening on the next line continues the words before it ("phong trào thi đua" / "“…”").
+  if (open && /\p{L}$/u.test(previous.text) && /^["“]/.test(next.text) && !isUpperText(previous.text))
+    return true;
   // A heading in capitals after running text (an authority line under a title) starts a new line.
-  if (isUpperText(next.text) && next.text.length >= 8 && !isUpperText(previous.text)) return false;
+  const isHeading = /^\p{Lu}\S*\s+\S/u.test(next.text) && next.text.length >= 8;
+  if (isHeading && isUpperText(next.text) && !isUpperText(previous.text)) return false;
   if (isScrapAfterSentence(previous, next)) return false;
-  return isFull(previous, next, width, open ? nearShare : 1);
+  return isFull(previous, next, wrap, open && !next.text.startsWith('('));
 }
 
 /** Joins hard-wrapped physical lines into logical lines (blank lines stay as they are). */
 export function joinWrappedLines(lines: SourceLine[]): SourceLine[] {
-  const width = readWrapWidth(lines);
+  const wrap = readWrap(lines);
   const out: SourceLine[] = [];
   for (const line of lines) {
     const previous = out.at(-1);
     if (previous && !previous.blank && !line.blank && previous.end === line.n - 1) {
-      if (continuesLine(previous, line, width)) {
-        const text = joinTexts([previous.text, line.text]);
-        out[out.length - 1] = { ...previous, end: line.end, width: line.width, text, key: foldText(text) };
+      if (continuesLine(previous, line, wrap)) {
+        const raw = `${previous.raw} ${line.raw}`;
+        const text = cleanLineText(raw);
+        out[out.length - 1] = {
+          ...previous,
+          end: line.end,
+          width: line.width,
+          raw,
+          text,
+          key: foldText(text),
+        };
         continue;
       }
     }

@@ -62,6 +62,8 @@ export function readLabel(text: string): Label | null {
     const rest = text.slice(match[0].length).trim();
     if (rest.length === 0 && rule.kind !== 'roman' && rule.kind !== 'arabic') continue;
     if (rule.kind === 'arabic' && /^\d/.test(rest)) continue;
+    // "32-CT/TU ngày …" starts with a Party document's number and symbol, not with an item number.
+    if (rule.kind === 'arabic' && /^\d{1,4}-[A-ZĐ][A-Za-zĐđ]*\/[A-ZĐ]/.test(text)) continue;
     return { kind: rule.kind, label: (match[1] ?? '').replace(/\s+/g, ' ').trim(), rest };
   }
   return readOrdinalWord(text);

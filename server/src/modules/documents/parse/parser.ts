@@ -62,8 +62,8 @@ export function parseWithOwnership(text: string): ParseOutcome {
   const planYear = header.date ? Number(header.date.slice(0, 4)) : null;
   const movement = readMovement(
     physical,
+    header.titleLines,
     [
-      ...(header.titleLines ? [header.titleLines] : []),
       ...body.preamble.map((paragraph) => paragraph.lines),
       ...body.basisLines,
       ...subtreeRanges(nodes[0]),

@@ -80,7 +80,7 @@ export function findAwardForms(text: string): string[] {
 /** Commendation rounds of the "Hình thức khen thưởng" heading: the most specific items naming a round. */
 export function readAwards(sections: DocNode[]): AwardPlan[] {
   const heading =
-    findHeading(sections, /hinh thuc khen thuong/, /tieu chuan/) ??
+    findHeading(sections, /hinh thuc khen thuong|^khen thuong$/, /tieu chuan/) ??
     findHeading(sections, /hinh thuc khen thuong/);
   if (!heading) return [];
   const plans: AwardPlan[] = [];
@@ -128,13 +128,17 @@ export function readMilestones(sections: DocNode[]): Milestone[] {
 }
 
 const assigneeEnd =
-  /\s(căn cứ|là cơ quan|chủ trì|có trách nhiệm|xây dựng|phối hợp|chỉ đạo|tổ chức|thực hiện|theo dõi|lựa chọn|phản ánh|hướng dẫn)\b|:/;
+  /\s(căn cứ|là cơ quan|chủ trì|có trách nhiệm|xây dựng|phối hợp|chỉ đạo|tổ chức|thực hiện|theo dõi|lựa chọn|phản ánh|hướng dẫn)(?=[\s,.;:]|$)|:/u;
 
+/** The deadline of a task: an ISO date, or the words as written when it recurs ("15/12 hằng năm"). */
 function readDeadline(text: string): string | null {
   const key = foldText(text);
   const match = /(truoc ngay|cham nhat (la )?ngay|han chot)\s*([\d/.]+(?:\s*hang nam)?)/.exec(key);
   if (!match) return null;
-  return findDates(match[0])[0]?.iso ?? (match[3] ?? '').trim();
+  const words = (match[3] ?? '').trim();
+  const at = match.index + match[0].length - (match[3] ?? '').length;
+  const written = key.length === text.length ? text.slice(at, at + words.length) : words;
+  return findDates(match[0])[0]?.iso ?? written;
 }
 
 /** Assignments of the implementation heading (tổ chức thực hiện): who, what, and by when. */

@@ -1,10 +1,12 @@
-import type { ParsedDocument } from '../../../../contracts/documents.ts';
+import type { DocNode, ParsedDocument } from '../../../../contracts/documents.ts';
 import { readDocumentText, readFileBuffer } from './input/document.input.ts';
 import { parseWithOwnership } from './parse/parser.ts';
+import { readPlanBody } from './views/plan-body.views.ts';
 
 export { formatDiffVi } from './diff/plan-diff.format.ts';
 export { diffPlans } from './diff/plan-diff.ts';
 export { DocumentError, type DocumentErrorCode } from './document-error.ts';
+export { upgradeDocument } from './document-upgrade.ts';
 export { readDocumentText } from './input/document.input.ts';
 export { type ParseOutcome, parseWithOwnership } from './parse/parser.ts';
 export { renderDocx } from './render/docx.renderer.ts';
@@ -23,4 +25,9 @@ export async function parseDocumentBuffer(buffer: Buffer, fileName: string): Pro
 /** Parses a document file from disk (.txt, .md, .docx). */
 export async function parseDocumentFile(path: string): Promise<ParsedDocument> {
   return parseDocumentBuffer(await readFileBuffer(path), path);
+}
+
+/** The body a plan's parts live in: its sections, then those of a plan or regulation it issues. */
+export function planBody(document: ParsedDocument): DocNode[] {
+  return readPlanBody(document.sections, document.attachments);
 }

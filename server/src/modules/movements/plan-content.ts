@@ -5,6 +5,7 @@ import type {
   PlanAssignment,
   PlanContent,
 } from '../../../../contracts/movements.ts';
+import { planBody } from '../documents/index.ts';
 
 const pointsPattern = /\((\d+(?:[.,]\d+)?)\s*điểm\)\s*$/iu;
 const yearlyPattern = /\b(hàng|hằng)\s+năm\b/iu;
@@ -153,18 +154,19 @@ export function withRecurrence(assignments: ParsedDocument['assignments']): Plan
 
 /** The plan content of an imported document: the document itself and its editable parts. */
 export function planContentFromDocument(document: ParsedDocument): PlanContent {
+  const body = planBody(document);
   return {
     document,
-    purposes: textsUnder(document.sections, /^mục đích/iu),
-    requirements: textsUnder(document.sections, /^yêu cầu/iu),
-    participants: participantsOf(textsUnder(document.sections, /^đối tượng/iu)),
+    purposes: textsUnder(body, /^mục đích/iu),
+    requirements: textsUnder(body, /^yêu cầu/iu),
+    participants: participantsOf(textsUnder(body, /^đối tượng/iu)),
     criteria: {
       collective: toCriteria(document.criteria.collective, 'c'),
       individual: toCriteria(document.criteria.individual, 'i'),
     },
     criteriaAnchors: {
-      collective: anchorOf(document.sections, document.criteria.collective),
-      individual: anchorOf(document.sections, document.criteria.individual),
+      collective: anchorOf(body, document.criteria.collective),
+      individual: anchorOf(body, document.criteria.individual),
     },
     awards: document.awards,
     milestones: document.milestones,

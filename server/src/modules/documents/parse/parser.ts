@@ -1,6 +1,7 @@
-import type { Attachment, DocNode, LineRange, ParsedDocument } from '../../../../../contracts/documents.ts';
+import type { DocNode, LineRange, ParsedDocument } from '../../../../../contracts/documents.ts';
 import { readArticles } from '../views/articles.views.ts';
 import { readMovement } from '../views/movement.views.ts';
+import { readPlanBody } from '../views/plan-body.views.ts';
 import { readAssignments, readAwards, readMilestones } from '../views/schedule.views.ts';
 import { readContents, readCriteria, readFunding } from '../views/views.ts';
 import { parseAttachments } from './attachments.parser.ts';
@@ -19,14 +20,6 @@ export interface ParseOutcome {
   ownership: ReadonlyMap<number, string>;
   /** The physical lines of the source, cleaned. */
   lines: SourceLine[];
-}
-
-const planLike = /^(KẾ HOẠCH|HƯỚNG DẪN|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|PHƯƠNG ÁN)\b/u;
-
-/** Body nodes the plan views read: the document's own, then those of a plan or regulation it issues. */
-function viewNodes(sections: DocNode[], attachments: Attachment[]): DocNode[] {
-  const issued = attachments.filter((attachment) => planLike.test(attachment.kind ?? attachment.title ?? ''));
-  return [...sections, ...issued.flatMap((attachment) => attachment.sections)];
 }
 
 /** Own source lines of a node and of its descendants, in reading order. */
@@ -58,7 +51,7 @@ export function parseWithOwnership(text: string): ParseOutcome {
   const lastBodyLine = lines.slice(header.bodyStart, tailStart).findLast((line) => !line.blank);
   const cutShort =
     !hasEnding && attachments.length === 0 && lastBodyLine !== undefined && !endsSentence(lastBodyLine.text);
-  const nodes = viewNodes(sections, attachments);
+  const nodes = readPlanBody(sections, attachments);
   const planYear = header.date ? Number(header.date.slice(0, 4)) : null;
   const movement = readMovement(
     physical,

@@ -6,8 +6,9 @@ import { LoadFailedResult, PageHeader } from '../../../components/index.ts';
 import { describeError, showSuccess } from '../../../lib/notify.ts';
 import { useMovement, useUpdateMovement } from '../movements.api.ts';
 import { CriteriaTree } from '../plan/criteria-tree.tsx';
-import { PlanSections } from '../plan/plan-sections.tsx';
-import { PlanHeaderFacts, PlanSchedule } from '../plan/plan-summary.tsx';
+import { PlanAttachments, PlanBody, PlanOpening } from '../plan/plan-document-parts.tsx';
+import { PlanHeaderFacts } from '../plan/plan-header-facts.tsx';
+import { PlanSchedule } from '../plan/plan-summary.tsx';
 import { SourceText } from './source-text.tsx';
 import { UnclassifiedLines } from './unclassified-lines.tsx';
 
@@ -115,12 +116,12 @@ export function MovementReviewPage() {
             <Card title="Thông tin văn bản">
               <PlanHeaderFacts plan={data.plan} />
             </Card>
+            <PlanOpening document={data.plan.document} />
             <Card title="Tiêu chuẩn thi đua">
               <CriteriaTree criteria={data.plan.criteria} />
             </Card>
-            <Card title="Nội dung kế hoạch">
-              <PlanSections sections={data.plan.document.sections} />
-            </Card>
+            <PlanBody document={data.plan.document} />
+            <PlanAttachments document={data.plan.document} />
             <Card title="Khen thưởng, tiến độ, kinh phí">
               <PlanSchedule plan={data.plan} />
             </Card>

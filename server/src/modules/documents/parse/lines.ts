@@ -60,12 +60,18 @@ export function readLines(text: string): SourceLine[] {
   });
 }
 
-/** True when the letters of a text are (almost) all upper case. */
+/** True when the letters of a text (its first 240 characters) are (almost) all upper case. */
 export function isUpperText(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 2) return false;
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  return upper / letters.length >= 0.85;
+  // The first 240 characters tell: a paragraph is not a heading in capitals, whatever its length.
+  let letters = 0;
+  let upper = 0;
+  for (const char of text.slice(0, 240)) {
+    const capital = char.toUpperCase();
+    if (capital === char.toLowerCase()) continue;
+    letters += 1;
+    if (char === capital) upper += 1;
+  }
+  return letters >= 2 && upper / letters >= 0.85;
 }
 
 /** True when a text ends a sentence or a list item. */

@@ -115,7 +115,7 @@ function startsNewLine(previous: SourceLine, next: SourceLine, wrap: Wrap | null
 
 /** True when two lines, joined, are a document type name broken by the copy ("QUYẾT" / "ĐỊNH"). */
 function isSplitTypeName(previous: SourceLine, next: SourceLine): boolean {
-  if (!isUpperText(previous.text) || previous.text.length > 12) return false;
+  if (previous.text.length > 12 || !isUpperText(previous.text)) return false;
   return documentTypes.includes(foldText(`${previous.text} ${next.text}`).replace(/[:.]$/, ''));
 }
 
@@ -146,28 +146,40 @@ function continuesLine(previous: SourceLine, next: SourceLine, wrap: Wrap | null
   return isFull(previous, next, wrap, open && !next.text.startsWith('('));
 }
 
-/** Joins hard-wrapped physical lines into logical lines (blank lines stay as they are). */
+/** One logical line from the physical lines it was wrapped into (cleaned once, as a whole). */
+function mergeLines(group: SourceLine[]): SourceLine {
+  const first = group[0] as SourceLine;
+  const last = group.at(-1) as SourceLine;
+  if (group.length === 1) return first;
+  const raw = group.map((line) => line.raw).join(' ');
+  const text = cleanLineText(raw);
+  // Folding works letter by letter: the pieces' keys joined are the key, unless cleaning the whole
+  // line changed more than the pieces (Markdown marks opened on one line and closed on another).
+  const isPlain = text === group.map((line) => line.text).join(' ');
+  const key = isPlain ? group.map((line) => line.key).join(' ') : foldText(text);
+  return { ...first, end: last.end, width: last.width, raw, text, key };
+}
+
+/**
+ * Joins hard-wrapped physical lines into logical lines (blank lines stay as they are). Each decision
+ * looks at the last physical line so far and the next one: where a wrap fell is local.
+ */
 export function joinWrappedLines(lines: SourceLine[]): SourceLine[] {
   const wrap = readWrap(lines);
-  const out: SourceLine[] = [];
+  const groups: SourceLine[][] = [];
   for (const line of lines) {
-    const previous = out.at(-1);
-    if (previous && !previous.blank && !line.blank && previous.end === line.n - 1) {
-      if (continuesLine(previous, line, wrap)) {
-        const raw = `${previous.raw} ${line.raw}`;
-        const text = cleanLineText(raw);
-        out[out.length - 1] = {
-          ...previous,
-          end: line.end,
-          width: line.width,
-          raw,
-          text,
-          key: foldText(text),
-        };
-        continue;
-      }
-    }
-    out.push(line);
+    const group = groups.at(-1);
+    const last = group?.at(-1);
+    if (
+      group &&
+      last &&
+      !last.blank &&
+      !line.blank &&
+      last.n === line.n - 1 &&
+      continuesLine(last, line, wrap)
+    ) {
+      group.push(line);
+    } else groups.push([line]);
   }
-  return out;
+  return groups.map(mergeLines);
 }

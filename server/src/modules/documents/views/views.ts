@@ -11,8 +11,15 @@ export function* walkNodes(nodes: DocNode[]): Generator<DocNode> {
 
 /** The heading part of a node: its text up to the first colon, folded. */
 export function headingKey(node: DocNode): string {
-  return foldText(node.text.split(':')[0] ?? '');
+  const known = headingKeys.get(node);
+  if (known !== undefined && known.text === node.text) return known.key;
+  const key = foldText(node.text.split(':')[0] ?? '');
+  headingKeys.set(node, { text: node.text, key });
+  return key;
 }
+
+/** Heading keys already folded: the views walk the same nodes several times. */
+const headingKeys = new WeakMap<DocNode, { text: string; key: string }>();
 
 /** Full text of a node and its descendants, joined by spaces. */
 export function subtreeText(node: DocNode): string {

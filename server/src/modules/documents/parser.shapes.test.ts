@@ -142,6 +142,47 @@ describe('documents as they arrive (issue 17)', () => {
     expect(doc.movement.periodSource?.text).toBe('giai đoạn 2026 - 2030');
   });
 
+  it('joins authority lines, a position and a name broken over lines in a signature block', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Tổ chức phong trào thi đua năm 2026',
+      '',
+      'I. MỤC ĐÍCH',
+      'Thi đua hoàn thành nhiệm vụ.',
+      '',
+      'Nơi nhận:',
+      '- Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường và các',
+      'doanh nghiệp thuộc khối thi đua;',
+      '- Các cơ quan báo chí:',
+      '+ Báo Sông Xanh;',
+      '+ Đài Phát thanh và Truyền hình tỉnh;',
+      '- Lưu: VT.',
+      '',
+      'TM. ỦY BAN NHÂN',
+      'DÂN',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH THƯỜNG',
+      'TRỰC',
+      '',
+      'Nguyễn Văn',
+      'An',
+    ].join('\n');
+    const doc = parseDocumentText(text);
+    expect(doc.signature).toEqual({
+      authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'],
+      title: 'PHÓ CHỦ TỊCH THƯỜNG TRỰC',
+      name: 'Nguyễn Văn An',
+    });
+    expect(doc.recipients).toEqual([
+      {
+        text: 'Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường và các doanh nghiệp thuộc khối thi đua',
+        subEntries: [],
+      },
+      { text: 'Các cơ quan báo chí:', subEntries: ['Báo Sông Xanh', 'Đài Phát thanh và Truyền hình tỉnh'] },
+      { text: 'Lưu: VT', subEntries: [] },
+    ]);
+  });
+
   it('recognises the kind of a document from its symbol when no type name is written', () => {
     const kinds = [
       'Số: 15/CĐ-TTg',

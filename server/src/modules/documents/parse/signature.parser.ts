@@ -112,7 +112,11 @@ export function parseTail(lines: SourceLine[], ledger: LineLedger): TailResult {
       ledger.claim(line.n, 'recipients');
       state = 'recipients';
     } else if (isAuthority(line)) {
-      if (titles.length > 0) placeTitles(signature, titles.splice(0));
+      // Capitals between two authority lines are the rest of the first ("TM. ỦY BAN NHÂN" / "DÂN").
+      const rest = titles.splice(0);
+      const last = signature.authority.length - 1;
+      if (last >= 0) signature.authority[last] = joinTexts([signature.authority[last] ?? '', ...rest]);
+      else placeTitles(signature, rest);
       signature.authority.push(normaliseAuthority(text));
       ledger.claim(line.n, 'signature');
       state = 'signature';

@@ -20,7 +20,10 @@ const nearShare = 0.85;
 interface Wrap {
   /** The widest line: a greedy wrap broke every wrapped line because the next word would pass it. */
   width: number;
-  /** The length a line plus the next word reached on the lines surely wrapped (10th percentile). */
+  /**
+   * The shortest length a line plus the next word reached where a line was surely wrapped (a lower-case
+   * continuation), never below 80 % of the width: how far a PDF copy's uneven lines go.
+   */
   overflow: number;
 }
 
@@ -61,7 +64,7 @@ function readWrap(lines: SourceLine[]): Wrap | null {
     }
   });
   overflows.sort((a, b) => a - b);
-  const low = overflows.length >= 5 ? (overflows[Math.floor(overflows.length / 10)] ?? width + 1) : width + 1;
+  const low = Math.max(overflows[0] ?? width + 1, width * 0.8);
   return { width, overflow: Math.min(low, width + 1) };
 }
 
@@ -132,7 +135,7 @@ function continuesLine(previous: SourceLine, next: SourceLine, wrap: Wrap | null
   const open = isOpen(previous);
   if (/^[-–—+•*|]/.test(next.text)) {
     // A list entry or a table row; a wrap can fall before a dash ("2019" / "- 2025") or a cell.
-    if (next.text.startsWith('|') && previous.text.endsWith('|')) return false;
+    if (next.text.startsWith('|')) return !previous.text.endsWith('|') && isFull(previous, next, wrap, true);
     return open && !previous.text.endsWith(',') && isFull(previous, next, wrap);
   }
   if (isSureWrap(previous, next) && !isUpperText(previous.text)) return true;
@@ -143,7 +146,7 @@ function continuesLine(previous: SourceLine, next: SourceLine, wrap: Wrap | null
   const isHeading = /^\p{Lu}\S*\s+\S/u.test(next.text) && next.text.length >= 8;
   if (isHeading && isUpperText(next.text) && !isUpperText(previous.text)) return false;
   if (isScrapAfterSentence(previous, next)) return false;
-  return isFull(previous, next, wrap, open && !next.text.startsWith('('));
+  return isFull(previous, next, wrap, !next.text.startsWith('('));
 }
 
 /** One logical line from the physical lines it was wrapped into (cleaned once, as a whole). */

@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocumentText, renderDocx } from '../server/src/modules/documents/index.ts';
 
-const seedsDir = path.resolve(import.meta.dirname, '../../shared/seeds');
+const seedsDir =
+  ['../../shared/seeds', '../../../shared/seeds']
+    .map((dir) => path.resolve(import.meta.dirname, dir))
+    .find((dir) => existsSync(dir)) ?? path.resolve(import.meta.dirname, '../../shared/seeds');
 const fixturesDir = path.resolve(import.meta.dirname, '../tests/fixtures/documents');
 
 function median(values: number[]): number {
@@ -45,7 +48,29 @@ function buildLongPlan(base: string, targetBytes: number): string {
   return [...out, ...tail].join('\n');
 }
 
-/** Measures parse and DOCX render (median of N runs) for each seed and for a synthetic 30-page plan. */
+/** The same text as a copy from a PDF gives it: every line longer than `width` broken at spaces. */
+function hardWrap(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.trim().split(/\s+/)) {
+        if (current && current.length + 1 + word.length > width) {
+          out.push(current);
+          current = word;
+        } else current = current ? `${current} ${word}` : word;
+      }
+      out.push(current);
+      return out;
+    })
+    .join('\n');
+}
+
+/**
+ * Measures parse and DOCX render (median of N runs) for each seed and for a synthetic 30-page plan,
+ * as written and hard-wrapped at 80 characters.
+ */
 export async function runDocumentBench(): Promise<Record<string, unknown>> {
   const inputs: [string, string][] = [];
   let dir = seedsDir;
@@ -68,6 +93,11 @@ export async function runDocumentBench(): Promise<Record<string, unknown>> {
   rows['synthetic-30-pages'] = {
     kb: Math.round(Buffer.byteLength(longPlan) / 102.4) / 10,
     ...(await measure(longPlan, 9)),
+  };
+  const wrappedPlan = hardWrap(longPlan, 80);
+  rows['synthetic-30-pages-hard-wrapped'] = {
+    kb: Math.round(Buffer.byteLength(wrappedPlan) / 102.4) / 10,
+    ...(await measure(wrappedPlan, 9)),
   };
   console.log('\nVăn bản / documents (median ms; targets: parse 30 pages < 200 ms, render < 500 ms):');
   console.table(rows);

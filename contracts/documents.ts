@@ -26,6 +26,78 @@ export const DocNode: z.ZodType<DocNode> = z.lazy(() =>
   }),
 );
 
+/** A free paragraph outside the numbered body (the preamble), with its source lines. */
+export const DocParagraph = z.object({ text: z.string(), lines: LineRange });
+export type DocParagraph = z.infer<typeof DocParagraph>;
+
+/** Kind of an administrative document (NĐ 30/2020, Phụ lục III), read from its heading or its symbol. */
+export const DocumentType = z.enum([
+  'resolution',
+  'decision',
+  'directive',
+  'regulation',
+  'rules',
+  'communique',
+  'notice',
+  'guide',
+  'programme',
+  'plan',
+  'scheme',
+  'project_proposal',
+  'project',
+  'report',
+  'minutes',
+  'submission',
+  'contract',
+  'letter',
+  'telegram',
+  'memorandum',
+  'agreement',
+  'power_of_attorney',
+  'invitation',
+  'introduction',
+  'leave_permit',
+  'dispatch_slip',
+  'transfer_slip',
+  'notice_slip',
+]);
+export type DocumentType = z.infer<typeof DocumentType>;
+
+/**
+ * Vietnamese name and symbol abbreviation of each kind (NĐ 30/2020, Phụ lục III). A letter (công văn)
+ * has no abbreviation of its own; "CV" in older symbols is still read as a letter.
+ */
+export const documentTypeInfo: Record<DocumentType, { name: string; code: string | null }> = {
+  resolution: { name: 'Nghị quyết', code: 'NQ' },
+  decision: { name: 'Quyết định', code: 'QĐ' },
+  directive: { name: 'Chỉ thị', code: 'CT' },
+  regulation: { name: 'Quy chế', code: 'QC' },
+  rules: { name: 'Quy định', code: 'QyĐ' },
+  communique: { name: 'Thông cáo', code: 'TC' },
+  notice: { name: 'Thông báo', code: 'TB' },
+  guide: { name: 'Hướng dẫn', code: 'HD' },
+  programme: { name: 'Chương trình', code: 'CTr' },
+  plan: { name: 'Kế hoạch', code: 'KH' },
+  scheme: { name: 'Phương án', code: 'PA' },
+  project_proposal: { name: 'Đề án', code: 'ĐA' },
+  project: { name: 'Dự án', code: 'DA' },
+  report: { name: 'Báo cáo', code: 'BC' },
+  minutes: { name: 'Biên bản', code: 'BB' },
+  submission: { name: 'Tờ trình', code: 'TTr' },
+  contract: { name: 'Hợp đồng', code: 'HĐ' },
+  letter: { name: 'Công văn', code: null },
+  telegram: { name: 'Công điện', code: 'CĐ' },
+  memorandum: { name: 'Bản ghi nhớ', code: 'BGN' },
+  agreement: { name: 'Bản thỏa thuận', code: 'BTT' },
+  power_of_attorney: { name: 'Giấy ủy quyền', code: 'GUQ' },
+  invitation: { name: 'Giấy mời', code: 'GM' },
+  introduction: { name: 'Giấy giới thiệu', code: 'GGT' },
+  leave_permit: { name: 'Giấy nghỉ phép', code: 'GNP' },
+  dispatch_slip: { name: 'Phiếu gửi', code: 'PG' },
+  transfer_slip: { name: 'Phiếu chuyển', code: 'PC' },
+  notice_slip: { name: 'Phiếu báo', code: 'PB' },
+};
+
 /** Issuing body: the parent body above it (if any) and its own name, upper case as written. */
 export const DocIssuer = z.object({ parent: z.string().nullable(), name: z.string().nullable() });
 export type DocIssuer = z.infer<typeof DocIssuer>;
@@ -46,11 +118,18 @@ export type LegalReference = z.infer<typeof LegalReference>;
 export const LegalBasis = z.object({ text: z.string(), refs: z.array(LegalReference) });
 export type LegalBasis = z.infer<typeof LegalBasis>;
 
+/** Where a movement period was read: the source line and the words as written ("giai đoạn 2019 - 2025"). */
+export const PeriodSource = z.object({ line: z.number().int(), text: z.string() });
+export type PeriodSource = z.infer<typeof PeriodSource>;
+
 /** The emulation movement the document is about: its quoted name and period. */
 export const Movement = z.object({
   name: z.string().nullable(),
+  /** First year of the period; null when the text states none. */
   periodFrom: z.number().int().nullable(),
   periodTo: z.number().int().nullable(),
+  /** Where the period was read (title, summary or first section); null when the text states none. */
+  periodSource: PeriodSource.nullable(),
 });
 export type Movement = z.infer<typeof Movement>;
 
@@ -106,6 +185,34 @@ export const Signature = z.object({
 });
 export type Signature = z.infer<typeof Signature>;
 
+/** One "Nơi nhận" entry, without its dash or trailing punctuation; "+" sub-entries stay under it. */
+export const Recipient = z.object({ text: z.string(), subEntries: z.array(z.string()) });
+export type Recipient = z.infer<typeof Recipient>;
+
+/**
+ * A text issued with the document and printed after its signature: a regulation (Quy chế, Quy định
+ * with Chương, Điều, khoản), a plan, a form (Mẫu số …), a list or a table (Phụ lục).
+ */
+export const Attachment = z.object({
+  /** Label as written ("PHỤ LỤC I", "Mẫu số 01"); null when the attachment starts with its type. */
+  label: z.string().nullable(),
+  /** Type heading in capitals when a title follows it ("QUY CHẾ", "BIÊN BẢN", "KẾ HOẠCH"). */
+  kind: z.string().nullable(),
+  /** Title: the line(s) under the type, or the heading itself when no type is written. */
+  title: z.string().nullable(),
+  /** Note tying it to the document ("(Ban hành kèm theo Quyết định số … )"). */
+  note: z.string().nullable(),
+  /** Heading lines of its own layout as written (issuer, Quốc hiệu, the blank place and date of a form). */
+  heading: z.array(z.string()),
+  /** Its body: chapters, articles, clauses, items, table rows, form lines. */
+  sections: z.array(DocNode),
+  /** View: its articles (Điều 1, Điều 2 …, also inside chapters), nodes shared with `sections`. */
+  articles: z.array(DocNode),
+  /** Source lines of the whole attachment. */
+  lines: LineRange,
+});
+export type Attachment = z.infer<typeof Attachment>;
+
 /** A source line the parser could not place in any field or node. */
 export const UnclassifiedLine = z.object({ line: z.number().int(), text: z.string() });
 export type UnclassifiedLine = z.infer<typeof UnclassifiedLine>;
@@ -114,6 +221,8 @@ export type UnclassifiedLine = z.infer<typeof UnclassifiedLine>;
 export const ParsedDocument = z.object({
   /** Type name as written, upper case ("KẾ HOẠCH"); "CÔNG VĂN" for a letter with a V/v summary. */
   kind: z.string().nullable(),
+  /** Kind of document (NĐ 30/2020 Phụ lục III) from the type name, else from the number's symbol. */
+  type: DocumentType.nullable(),
   /** Issuing body. */
   issuer: DocIssuer,
   /** Number and symbol without "Số:" ("68/KH-UBND"). */
@@ -124,16 +233,27 @@ export const ParsedDocument = z.object({
   date: z.string().nullable(),
   /** Summary (trích yếu) or the V/v line of a letter. */
   title: z.string().nullable(),
+  /**
+   * Issuing authority written under the summary of a decision, resolution or telegram
+   * ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "HỘI ĐỒNG NHÂN DÂN … KHÓA XVI, KỲ HỌP THỨ …").
+   */
+  authority: z.string().nullable(),
   /** Received-stamp of the body that filed this copy, if any. */
   incoming: IncomingStamp.nullable(),
-  /** "Kính gửi" addressees, one per entry. */
+  /** Addressees, one per entry: "Kính gửi" of a letter, the list after "… điện:" of a telegram. */
   addressees: z.array(z.string()),
-  /** Legal-basis paragraphs of the preamble. */
+  /** Legal-basis paragraphs ("Căn cứ …", "Thực hiện …", "Xét …", "Theo đề nghị …"). */
   legalBasis: z.array(LegalBasis),
+  /** Opening paragraphs between the summary and the first numbered section, in reading order. */
+  preamble: z.array(DocParagraph),
+  /** Enacting words before the articles ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", "… ban hành Nghị quyết …"). */
+  enacting: z.string().nullable(),
   /** Emulation movement named by the document. */
   movement: Movement,
   /** Top level of the body; owns every body line (see the parser's lossless accounting). */
   sections: z.array(DocNode),
+  /** View: articles of a decision or resolution (Điều 1, Điều 2 …), nodes shared with `sections`. */
+  articles: z.array(DocNode),
   /** View: contents of the emulation (nội dung thi đua), nodes shared with `sections`. */
   contents: SplitItems,
   /** View: emulation criteria (tiêu chuẩn thi đua), nodes shared with `sections`. */
@@ -146,10 +266,12 @@ export const ParsedDocument = z.object({
   assignments: z.array(Assignment),
   /** View: text of the funding section (kinh phí). */
   funding: z.string().nullable(),
-  /** Signature block. */
+  /** Signature block of the document itself (before its attachments). */
   signature: Signature,
-  /** "Nơi nhận" recipients, one per entry, without the leading dash or trailing punctuation. */
-  recipients: z.array(z.string()),
+  /** "Nơi nhận" recipients of the document itself (before its attachments), one per entry. */
+  recipients: z.array(Recipient),
+  /** Texts issued with the document, after its signature, in order. */
+  attachments: z.array(Attachment),
   /** True when the text visibly stops early (a "[...]" marker, or no ending and a cut last line). */
   truncated: z.boolean(),
   /** Lines the parser could not place. */
@@ -203,8 +325,8 @@ export const PlanDiff = z.object({
   parent: DiffSide,
   /** The lower level's plan. */
   child: DiffSide,
-  /** Local names replaced before comparing (place names and administrative level). */
-  localisedNames: z.array(z.object({ parent: z.string(), child: z.string() })),
+  /** Local names replaced before comparing, each pair once, with how many places of the copy use it. */
+  localisedNames: z.array(z.object({ parent: z.string(), child: z.string(), count: z.number().int() })),
   /** Top-level sections present in only one plan, by heading. */
   sections: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
   /** Contents of the emulation compared by meaning. */

@@ -8,6 +8,7 @@ import {
   parseDocumentFile,
   renderDocx,
   renderPdf,
+  upgradeDocument,
 } from '../modules/documents/index.ts';
 
 /** Prints one Vietnamese error line and sets exit code 1 (never a stack trace). */
@@ -16,6 +17,16 @@ function fail(error: unknown): void {
     error instanceof DocumentError ? error.message : `Lỗi: ${(error as Error)?.message ?? error}`;
   process.stderr.write(`${message.split('\n')[0]}\n`);
   process.exitCode = 1;
+}
+
+/** The model upgraded from an earlier version's shape, or null when it is not a document model at all. */
+function tryUpgrade(json: unknown): ParsedDocument | null {
+  try {
+    const parsed = ParsedDocument.safeParse(upgradeDocument(json as Parameters<typeof upgradeDocument>[0]));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 async function readModel(path: string): Promise<ParsedDocument> {
@@ -33,6 +44,9 @@ async function readModel(path: string): Promise<ParsedDocument> {
   }
   const parsed = ParsedDocument.safeParse(json);
   if (!parsed.success) {
+    // A model saved by an earlier version lacks the fields added since: bring it up to date.
+    const upgraded = tryUpgrade(json);
+    if (upgraded) return upgraded;
     const where = parsed.error.issues[0]?.path.join('.') || 'gốc';
     throw new DocumentError(
       'DOCUMENT_INVALID_MODEL',

@@ -1,14 +1,16 @@
-import type { ParsedDocument } from '../../../../contracts/documents.ts';
-import { readDocumentText, readFileBuffer } from './document.input.ts';
-import { parseWithOwnership } from './parser.ts';
+import type { DocNode, ParsedDocument } from '../../../../contracts/documents.ts';
+import { readDocumentText, readFileBuffer } from './input/document.input.ts';
+import { parseWithOwnership } from './parse/parser.ts';
+import { readPlanBody } from './views/plan-body.views.ts';
 
-export { readDocumentText } from './document.input.ts';
+export { formatDiffVi } from './diff/plan-diff.format.ts';
+export { diffPlans } from './diff/plan-diff.ts';
 export { DocumentError, type DocumentErrorCode } from './document-error.ts';
-export { renderDocx } from './docx.renderer.ts';
-export { type ParseOutcome, parseWithOwnership } from './parser.ts';
-export { isPdfConverterAvailable, renderPdf } from './pdf.renderer.ts';
-export { formatDiffVi } from './plan-diff.format.ts';
-export { diffPlans } from './plan-diff.ts';
+export { upgradeDocument } from './document-upgrade.ts';
+export { readDocumentText } from './input/document.input.ts';
+export { type ParseOutcome, parseWithOwnership } from './parse/parser.ts';
+export { renderDocx } from './render/docx.renderer.ts';
+export { isPdfConverterAvailable, renderPdf } from './render/pdf.renderer.ts';
 
 /** Parses the text of a document (plain text or Markdown) into the document model. */
 export function parseDocumentText(text: string): ParsedDocument {
@@ -23,4 +25,9 @@ export async function parseDocumentBuffer(buffer: Buffer, fileName: string): Pro
 /** Parses a document file from disk (.txt, .md, .docx). */
 export async function parseDocumentFile(path: string): Promise<ParsedDocument> {
   return parseDocumentBuffer(await readFileBuffer(path), path);
+}
+
+/** The body a plan's parts live in: its sections, then those of a plan or regulation it issues. */
+export function planBody(document: ParsedDocument): DocNode[] {
+  return readPlanBody(document.sections, document.attachments);
 }

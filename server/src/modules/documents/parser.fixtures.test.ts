@@ -21,13 +21,19 @@ describe('parseDocumentBuffer on the invented fixtures', () => {
       'a.txt',
     );
     expect(doc.kind).toBe('QUYẾT ĐỊNH');
-    expect(doc.sections.map((node) => node.label)).toEqual([null, 'Điều 1.', 'Điều 2.', 'Điều 3.']);
+    expect(doc.enacting).toBe('QUYẾT ĐỊNH:');
+    expect(doc.sections.map((node) => node.label)).toEqual(['Điều 1.', 'Điều 2.', 'Điều 3.']);
+    expect(doc.articles).toEqual(doc.sections);
     expect(doc.legalBasis.map((basis) => basis.refs.map((ref) => ref.number))).toEqual([
       [],
       ['98/2023/NĐ-CP'],
       ['12/TTr-NV'],
     ]);
-    expect(doc.recipients).toEqual(['Như Điều 3', 'Chủ tịch, các PCT UBND huyện', 'Lưu: VT, NV']);
+    expect(doc.recipients.map((entry) => entry.text)).toEqual([
+      'Như Điều 3',
+      'Chủ tịch, các PCT UBND huyện',
+      'Lưu: VT, NV',
+    ]);
   });
 
   it('reads a guide in Markdown with 1.1. numbering and a parent body', async () => {

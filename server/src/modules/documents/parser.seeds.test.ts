@@ -22,8 +22,11 @@ describe.skipIf(!hasSeeds)('parseDocumentText on the real seeds', () => {
       title: 'PHÓ CHỦ TỊCH',
       name: 'Tổng Thanh Hải',
     });
+    expect(doc.type).toBe('plan');
     expect(doc.recipients).toHaveLength(10);
-    expect(labels(readSeed('000'))).toEqual([null, 'I.', 'II.', 'III.', 'IV.', 'V.', 'VI.']);
+    expect(labels(readSeed('000'))).toEqual(['I.', 'II.', 'III.', 'IV.', 'V.', 'VI.']);
+    expect(doc.preamble).toHaveLength(1);
+    expect(doc.preamble[0]?.text).toMatch(/^Để Phong trào thi đua được triển khai .* cụ thể như sau:$/);
     expect(doc.criteria.collective.length).toBeGreaterThan(0);
     expect(doc.criteria.individual.length).toBeGreaterThan(0);
     expect(doc.contents.collective).toHaveLength(5);
@@ -31,6 +34,7 @@ describe.skipIf(!hasSeeds)('parseDocumentText on the real seeds', () => {
       name: 'Cán bộ, công chức, viên chức tỉnh Lai Châu thi đua thực hiện văn hóa công sở',
       periodFrom: 2019,
       periodTo: 2025,
+      periodSource: { line: 20, text: 'giai đoạn 2019-2025' },
     });
     expect(doc.milestones.map((milestone) => milestone.kind)).toEqual([
       'launch',
@@ -85,7 +89,7 @@ describe.skipIf(!hasSeeds)('parseDocumentText on the real seeds', () => {
       'd)',
       'đ)',
     ]);
-    expect(doc.movement).toEqual({ name: null, periodFrom: null, periodTo: null });
+    expect(doc.movement).toEqual({ name: null, periodFrom: null, periodTo: null, periodSource: null });
   });
 
   it('reads seed 003: a letter with Kính gửi, a V/v summary and "Một là" items', () => {
@@ -104,9 +108,14 @@ describe.skipIf(!hasSeeds)('parseDocumentText on the real seeds', () => {
       title: 'CHỦ TỊCH',
       name: 'Trần Tiến Dũng',
     });
+    expect(doc.type).toBe('letter');
     expect(doc.recipients).toHaveLength(10);
-    expect(labels(readSeed('003'))).toEqual([null, null, '1.', '2.', '3.']);
-    expect(doc.sections[2]?.children.slice(0, 3).map((node) => node.label)).toEqual([
+    expect(labels(readSeed('003'))).toEqual(['1.', '2.', '3.']);
+    expect(doc.preamble.map((paragraph) => paragraph.text.slice(0, 24))).toEqual([
+      'Năm 2019 là năm bản lề, ',
+      'Để thực hiện được mục ti',
+    ]);
+    expect(doc.sections[0]?.children.slice(0, 3).map((node) => node.label)).toEqual([
       'Một là,',
       'Hai là,',
       'Ba là,',
@@ -138,6 +147,7 @@ describe.skipIf(!hasSeeds)('parseDocumentText on the real seeds', () => {
     expect(doc.funding).toMatch(/^Kinh phí tổ chức thực hiện/);
     expect(doc.movement.periodFrom).toBe(2019);
     expect(doc.movement.periodTo).toBe(2025);
+    expect(doc.movement.periodSource?.text).toBe('giai đoạn 2019-2025');
   });
 });
 

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocNode, ParsedDocument } from '../../../../contracts/documents.ts';
-import { readDocumentText } from './document.input.ts';
 import {
   isPdfConverterAvailable,
   parseDocumentBuffer,
@@ -10,26 +9,39 @@ import {
   renderDocx,
   renderPdf,
 } from './index.ts';
+import { readDocumentText } from './input/document.input.ts';
 import { fixturesDir, hasSeeds, listFixtures, listSeeds, seedsMissing } from './test-support.ts';
 
 type Tree = { label: string | null; text: string; children: Tree[] };
 const tree = (nodes: DocNode[]): Tree[] =>
   nodes.map((node) => ({ label: node.label, text: node.text, children: tree(node.children) }));
 
-/** The parts a render → parse round trip must keep. */
+/** The parts a render → parse round trip must keep (everything but source line numbers). */
 function structure(doc: ParsedDocument) {
   return {
     kind: doc.kind,
+    type: doc.type,
     issuer: doc.issuer,
     number: doc.number,
     place: doc.place,
     date: doc.date,
     title: doc.title,
+    authority: doc.authority,
     addressees: doc.addressees,
     legalBasis: doc.legalBasis,
+    preamble: doc.preamble.map((paragraph) => paragraph.text),
+    enacting: doc.enacting,
+    movement: { ...doc.movement, periodSource: doc.movement.periodSource?.text ?? null },
     sections: tree(doc.sections),
+    articles: tree(doc.articles),
     signature: doc.signature,
     recipients: doc.recipients,
+    attachments: doc.attachments.map((attachment) => ({
+      ...attachment,
+      lines: null,
+      sections: tree(attachment.sections),
+      articles: tree(attachment.articles),
+    })),
   };
 }
 

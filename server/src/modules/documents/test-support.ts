@@ -4,8 +4,18 @@ import path from 'node:path';
 /** Repository root, found from this file's folder. */
 export const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
-/** Folder of the five real seed documents, kept outside the repository. */
-export const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+/**
+ * Folder of the five real seed documents, kept outside the repository: `TDKT_SEEDS_DIR`, else the
+ * shared folder beside the checkout (`../shared/seeds`) or beside its parent (a worktree in `wt/`).
+ */
+export const seedsDir =
+  [
+    process.env.TDKT_SEEDS_DIR,
+    path.resolve(repoRoot, '../shared/seeds'),
+    path.resolve(repoRoot, '../../shared/seeds'),
+  ]
+    .filter((dir): dir is string => !!dir)
+    .find((dir) => existsSync(dir)) ?? path.resolve(repoRoot, '../shared/seeds');
 
 /** Folder of the invented fixtures and their expected models. */
 export const fixturesDir = path.resolve(repoRoot, 'tests/fixtures/documents');

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { movements, planVersions, units } from '../../platform/db/schema.ts';
 import { matchesText } from '../../platform/db/search.ts';
+import { upgradeDocument } from '../documents/index.ts';
 
 export type MovementRow = typeof movements.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
@@ -64,13 +65,14 @@ export async function findUnit(executor: Executor, id: string): Promise<UnitRow 
   return row ?? null;
 }
 
-/** A version of a movement's plan (the current one when version is omitted). */
+/** A version of a movement's plan; a document stored by an earlier engine comes up to today's model. */
 export async function findPlanVersion(executor: Executor, movementId: string, version: number) {
   const [row] = await executor
     .select()
     .from(planVersions)
     .where(and(eq(planVersions.movementId, movementId), eq(planVersions.version, version)));
-  return row ?? null;
+  if (!row) return null;
+  return { ...row, content: { ...row.content, document: upgradeDocument(row.content.document) } };
 }
 
 /** Every version of a movement's plan, oldest first, without content. */

@@ -1,5 +1,6 @@
 import type { DocNode, LineRange, ParsedDocument } from '../../../../contracts/documents.ts';
 import type { PlanContent } from '../../../../contracts/movements.ts';
+import { planBody } from '../documents/index.ts';
 import { toDocNodes } from './plan-content.ts';
 
 const romans = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
@@ -91,9 +92,11 @@ export function composeDocument(content: PlanContent): ParsedDocument {
     document.sections = synthesiseSections(content);
   } else {
     const missing: DocNode[] = [];
-    if (!replaceAt(document.sections, content.criteriaAnchors.collective, collective) && collective.length)
+    // The criteria may live in a plan the document issues as an attachment: replace them there.
+    const body = planBody(document);
+    if (!replaceAt(body, content.criteriaAnchors.collective, collective) && collective.length)
       missing.push(node('a)', 'Đối với tập thể:', collective));
-    if (!replaceAt(document.sections, content.criteriaAnchors.individual, individual) && individual.length)
+    if (!replaceAt(body, content.criteriaAnchors.individual, individual) && individual.length)
       missing.push(node('b)', 'Đối với cá nhân:', individual));
     if (missing.length)
       document.sections.push(

@@ -5,6 +5,7 @@ import type {
   PlanAssignment,
   PlanContent,
 } from '../../../../contracts/movements.ts';
+import { planBody } from '../documents/index.ts';
 
 const pointsPattern = /\((\d+(?:[.,]\d+)?)\s*điểm\)\s*$/iu;
 const yearlyPattern = /\b(hàng|hằng)\s+năm\b/iu;
@@ -24,16 +25,26 @@ export interface PlanHeader {
 export function emptyDocument(header: PlanHeader): ParsedDocument {
   return {
     kind: 'KẾ HOẠCH',
+    type: 'plan',
     issuer: { parent: header.issuerParent ?? null, name: header.issuerName },
     number: null,
     place: header.place ?? null,
     date: null,
     title: header.title,
+    authority: null,
     incoming: null,
     addressees: [],
     legalBasis: [],
-    movement: { name: header.movementName, periodFrom: header.periodFrom, periodTo: header.periodTo },
+    preamble: [],
+    enacting: null,
+    movement: {
+      name: header.movementName,
+      periodFrom: header.periodFrom,
+      periodTo: header.periodTo,
+      periodSource: null,
+    },
     sections: [],
+    articles: [],
     contents: { collective: [], individual: [] },
     criteria: { collective: [], individual: [] },
     awards: [],
@@ -42,6 +53,7 @@ export function emptyDocument(header: PlanHeader): ParsedDocument {
     funding: null,
     signature: { authority: [], title: null, name: null },
     recipients: [],
+    attachments: [],
     truncated: false,
     unclassified: [],
   };
@@ -142,18 +154,19 @@ export function withRecurrence(assignments: ParsedDocument['assignments']): Plan
 
 /** The plan content of an imported document: the document itself and its editable parts. */
 export function planContentFromDocument(document: ParsedDocument): PlanContent {
+  const body = planBody(document);
   return {
     document,
-    purposes: textsUnder(document.sections, /^mục đích/iu),
-    requirements: textsUnder(document.sections, /^yêu cầu/iu),
-    participants: participantsOf(textsUnder(document.sections, /^đối tượng/iu)),
+    purposes: textsUnder(body, /^mục đích/iu),
+    requirements: textsUnder(body, /^yêu cầu/iu),
+    participants: participantsOf(textsUnder(body, /^đối tượng/iu)),
     criteria: {
       collective: toCriteria(document.criteria.collective, 'c'),
       individual: toCriteria(document.criteria.individual, 'i'),
     },
     criteriaAnchors: {
-      collective: anchorOf(document.sections, document.criteria.collective),
-      individual: anchorOf(document.sections, document.criteria.individual),
+      collective: anchorOf(body, document.criteria.collective),
+      individual: anchorOf(body, document.criteria.individual),
     },
     awards: document.awards,
     milestones: document.milestones,

@@ -8,8 +8,9 @@ import { describeError, showError, showSuccess } from '../../../lib/notify.ts';
 import { type ConflictField, useVersionedEdit } from '../../../lib/version-conflict.ts';
 import { useMovement, useStoreConflictMovement, useUpdateMovement } from '../movements.api.ts';
 import { CriteriaTree } from '../plan/criteria-tree.tsx';
-import { PlanSections } from '../plan/plan-sections.tsx';
-import { PlanHeaderFacts, PlanSchedule } from '../plan/plan-summary.tsx';
+import { PlanAttachments, PlanBody, PlanOpening } from '../plan/plan-document-parts.tsx';
+import { PlanHeaderFacts } from '../plan/plan-header-facts.tsx';
+import { PlanSchedule } from '../plan/plan-summary.tsx';
 import { SourceText } from './source-text.tsx';
 import { UnclassifiedLines } from './unclassified-lines.tsx';
 
@@ -141,12 +142,12 @@ function ReviewScreen({ data }: { data: MovementDetail }) {
             <Card title="Thông tin văn bản">
               <PlanHeaderFacts plan={data.plan} />
             </Card>
+            <PlanOpening document={data.plan.document} />
             <Card title="Tiêu chuẩn thi đua">
               <CriteriaTree criteria={data.plan.criteria} />
             </Card>
-            <Card title="Nội dung kế hoạch">
-              <PlanSections sections={data.plan.document.sections} />
-            </Card>
+            <PlanBody document={data.plan.document} />
+            <PlanAttachments document={data.plan.document} />
             <Card title="Khen thưởng, tiến độ, kinh phí">
               <PlanSchedule plan={data.plan} />
             </Card>

@@ -25,11 +25,17 @@ function SectionNode({ node, depth }: { node: DocNode; depth: number }) {
   );
 }
 
-/** The plan's body (I. / 1. / a) / -) as an indented tree. */
-export function PlanSections({ sections }: { sections: DocNode[] }) {
+/** A body (I. / 1. / a) / -, or Chương / Điều / khoản) as an indented tree. */
+export function PlanSections({
+  sections,
+  label = 'Nội dung kế hoạch',
+}: {
+  sections: DocNode[];
+  label?: string;
+}) {
   if (sections.length === 0) return <p>Kế hoạch chưa có nội dung.</p>;
   return (
-    <ul className={styles.sectionList} aria-label="Nội dung kế hoạch">
+    <ul className={styles.sectionList} aria-label={label}>
       {sections.map((node) => (
         <SectionNode key={`${node.lines[0]}-${node.text.slice(0, 20)}`} node={node} depth={0} />
       ))}

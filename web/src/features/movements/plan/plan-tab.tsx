@@ -9,8 +9,9 @@ import {
   useStoreConflictMovement,
 } from '../movements.api.ts';
 import { CriteriaTree } from './criteria-tree.tsx';
-import { PlanSections } from './plan-sections.tsx';
-import { PlanHeaderFacts, PlanSchedule } from './plan-summary.tsx';
+import { PlanAttachments, PlanBody, PlanOpening } from './plan-document-parts.tsx';
+import { PlanHeaderFacts } from './plan-header-facts.tsx';
+import { PlanSchedule } from './plan-summary.tsx';
 
 /** Chooses which stored version of the plan to show; the current one is editable, older ones are not. */
 function VersionSelect({
@@ -90,9 +91,11 @@ export function PlanTab({ movement }: { movement: MovementDetail }) {
             </Card>
           </Col>
           <Col xs={24} xl={12}>
-            <Card title="Nội dung kế hoạch">
-              <PlanSections sections={plan.document.sections} />
-            </Card>
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <PlanOpening document={plan.document} />
+              <PlanBody document={plan.document} />
+              <PlanAttachments document={plan.document} />
+            </Space>
             <Card title="Khen thưởng, tiến độ, kinh phí" style={{ marginTop: 16 }}>
               <PlanSchedule plan={plan} />
             </Card>

@@ -3,6 +3,7 @@ import { ConfigError } from '../platform/config.ts';
 import { DataDirLockedError } from '../platform/db/lock.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { appVersion } from '../platform/version.ts';
+import { registerAuditCommands } from './audit.command.ts';
 import { registerDbCommands } from './db.command.ts';
 import { registerDocCommands } from './doc.command.ts';
 import { registerGenCommands } from './gen.command.ts';
@@ -14,6 +15,7 @@ const program = new Command('tdkt')
   .version(appVersion);
 registerServeCommand(program);
 registerDbCommands(program);
+registerAuditCommands(program);
 registerUserCommands(program);
 registerDocCommands(program);
 registerGenCommands(program);

@@ -30,7 +30,10 @@ const toChainRow = (row: RawRow): ChainRow => ({
   canonical: row.canonical,
 });
 
-/** Events after a position in chain order (seq, then id so that a duplicated seq is still seen). */
+/**
+ * Events after a position in chain order (seq, then id so that a duplicated seq is still seen).
+ * The columns are ordered as `e.*`: the output names are text and would sort as text.
+ */
 export async function readChainBatch(
   executor: Executor,
   after: { seq: number; id: string },
@@ -39,8 +42,8 @@ export async function readChainBatch(
   const result = (await executor.execute(
     sql`select seq::text as seq, id::text as id, prev_hash, hash, audit_event_canonical(e) as canonical
           from audit_events e
-         where (seq, id) > (${after.seq}::bigint, ${after.id}::bigint)
-         order by seq, id
+         where (e.seq, e.id) > (${after.seq}::bigint, ${after.id}::bigint)
+         order by e.seq, e.id
          limit ${limit}`,
   )) as unknown as { rows: RawRow[] };
   return result.rows.map(toChainRow);

@@ -1,6 +1,7 @@
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeOwner, getTestApp, openOwner, type TestApp } from '../../../../tests/support/test-app.ts';
+import { assertCannotRewriteAudit } from '../db/app-role.ts';
 import type { DatabaseHandle, Executor } from '../db/client.ts';
 import { recordAudit, systemActor } from './audit.ts';
 import { type ChainReport, verifyAuditChain } from './verify.ts';
@@ -184,6 +185,11 @@ describe.runIf(onPostgres)('the request role on PostgreSQL', () => {
     );
     const [after] = await t.handle.query<{ n: number }>('select count(*)::int as n from audit_events');
     expect(after?.n).toBe((before?.n as number) + 1);
+  });
+
+  it('refuses to serve through a connection that could rewrite the trail', async () => {
+    await expect(assertCannotRewriteAudit(t.handle)).resolves.toBeUndefined();
+    await expect(assertCannotRewriteAudit(owner)).rejects.toThrow(/có thể sửa hoặc xóa nhật ký/);
   });
 
   it('ignores a sequence number and hashes the application supplies', async () => {

@@ -57,7 +57,8 @@ async function openPostgresRuntime(config: Config, purpose: 'requests' | 'mainte
   const requestUrl = config.DATABASE_URL as string;
   const ownerUrl = config.DATABASE_MIGRATION_URL ?? requestUrl;
   const requestLogin = config.DATABASE_MIGRATION_URL ? await loginOf(requestUrl) : null;
-  const owner = await openPostgres(ownerUrl, purpose === 'requests' ? 1 : 10);
+  // The pool opens connections lazily: for requests it is closed after migrating, unless it must serve.
+  const owner = await openPostgres(ownerUrl);
   const base = { sessionSecret: config.TDKT_SESSION_SECRET as string, dataDir: null };
   let prepared: Awaited<ReturnType<typeof migrateDatabase>>;
   try {
@@ -69,7 +70,7 @@ async function openPostgresRuntime(config: Config, purpose: 'requests' | 'mainte
   const warnings: string[] = [];
   if (prepared?.problem) {
     const advice = `Hãy chạy bằng tài khoản quản trị PostgreSQL rồi khởi động lại / run as a PostgreSQL administrator, then restart: ${prepared.problem}`;
-    if (requestLogin) {
+    if (requestLogin && purpose === 'requests') {
       await owner.close();
       throw new AppError('FORBIDDEN', `Không chuẩn bị được vai trò CSDL cho DATABASE_URL. ${advice}`);
     }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from './config.ts';
-import { assertCannotRewriteAudit, describeLogin } from './db/app-role.ts';
+import { assertCannotRewriteAudit, loginName } from './db/app-role.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from './db/client.ts';
 import { lockDataDir } from './db/lock.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -43,7 +43,7 @@ async function loginOf(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await describeLogin(client)).name;
+    return await loginName(client);
   } finally {
     await client.end();
   }

@@ -17,12 +17,32 @@ export type RequestRole = { role: string; problem: null } | { role: null; proble
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-async function isMember(owner: pg.ClientBase, login: string, role: string): Promise<boolean> {
+/** True when the login may switch to the role: a superuser, or a member of it. */
+async function canSwitchTo(owner: pg.ClientBase, login: string, role: string): Promise<boolean> {
   const { rows } = await owner.query<{ member: boolean }>(
     `select rolsuper or pg_has_role($1, $2, 'MEMBER') as member from pg_roles where rolname = $1`,
     [login, role],
   );
   return rows[0]?.member ?? false;
+}
+
+/**
+ * Makes the login a member of the role. Granted again even when already a member: on PostgreSQL 16+
+ * the creator of a role is a member that may not switch to it until granted plainly.
+ */
+async function grantMembership(owner: pg.ClientBase, login: string, role: string): Promise<boolean> {
+  const { rows } = await owner.query<{ superuser: boolean }>(
+    'select rolsuper as superuser from pg_roles where rolname = $1',
+    [login],
+  );
+  if (rows[0]?.superuser) return true;
+  try {
+    await owner.query(`grant ${quote(role)} to ${quote(login)}`);
+    return true;
+  } catch {
+    // Without the right to grant, a membership a PostgreSQL administrator gave is enough.
+    return canSwitchTo(owner, login, role);
+  }
 }
 
 /**
@@ -54,12 +74,8 @@ export async function prepareRequestRole(
     // The name is per database and the migration lock is held, so this never races for the same name.
     await owner.query(`create role ${quote(role)} nologin`);
   }
-  if (!(await isMember(owner, login, role))) {
-    try {
-      await owner.query(`grant ${quote(role)} to ${quote(login)}`);
-    } catch {
-      return { role: null, problem: `GRANT ${quote(role)} TO ${quote(login)};` };
-    }
+  if (!(await grantMembership(owner, login, role))) {
+    return { role: null, problem: `GRANT ${quote(role)} TO ${quote(login)};` };
   }
   const grantee = quote(role);
   await owner.query('begin');
@@ -78,13 +94,10 @@ export async function prepareRequestRole(
   return { role, problem: null };
 }
 
-/** The role a connection signs in as, and whether it is a superuser. */
-export async function describeLogin(client: pg.ClientBase): Promise<{ name: string; isSuperuser: boolean }> {
-  const { rows } = await client.query<{ name: string; is_superuser: boolean }>(
-    'select current_user as name, rolsuper as is_superuser from pg_roles where rolname = current_user',
-  );
-  const row = rows[0] as { name: string; is_superuser: boolean };
-  return { name: row.name, isSuperuser: row.is_superuser };
+/** The role a connection signs in as. */
+export async function loginName(client: pg.ClientBase): Promise<string> {
+  const { rows } = await client.query<{ name: string }>('select current_user as name');
+  return (rows[0] as { name: string }).name;
 }
 
 /**

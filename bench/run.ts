@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { EndpointFigures } from './http.bench.ts';
 
 // `npm run bench`: every benchmark on loopback; figures printed and kept in bench/results/ with date and commit.
-// TDKT_BENCH_ONLY=platform,movements (comma list of documents, awards, platform, organisation, movements) runs only those.
+// TDKT_BENCH_ONLY=platform,movements (comma list of documents, awards, platform, audit, organisation, movements) runs only those.
 const root = path.resolve(import.meta.dirname, '..');
 const commit = (() => {
   try {
@@ -59,6 +59,21 @@ if (runs('platform')) {
     console.log(`\n  ${engine}: server RSS ${figures.serverRssMb} MB`);
     printEndpoints(figures.endpoints);
   }
+}
+if (runs('audit')) {
+  const { runAuditBench } = await import('./audit.bench.ts');
+  console.log('\nNhật ký / audit (one recordAudit, µs per event; chain trigger and its lock included):');
+  const audit = await runAuditBench();
+  results.audit = audit;
+  console.table(
+    Object.entries(audit).map(([engine, figures]) => ({
+      engine,
+      events: figures.events,
+      'own transaction': figures.ownTransactionUs,
+      'many in one transaction': figures.inOneTransactionUs,
+      [`${figures.workers} writers at once`]: figures.concurrentUs ?? '—',
+    })),
+  );
 }
 if (runs('organisation')) {
   const { runOrganisationBench } = await import('./organisation.bench.ts');

@@ -81,6 +81,8 @@ export const auditActions = [
   'bloc.update',
   /** A bloc deleted (before: the bloc). */
   'bloc.delete',
+  /** A unit left a bloc because the bloc was deleted (before: the member row). */
+  'bloc.member.remove',
   /** A council's blocs copied from one year to the next (after: years and how many). */
   'bloc.copy_year',
   /** A movement created by hand, import, copy or implementation (after: the movement, how). */

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { appRoleName } from '../../server/src/platform/db/app-role.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,6 +30,7 @@ export default async function setup(project: TestProject) {
     const client = new pg.Client({ connectionString: testServerUrl });
     await client.connect();
     await client.query(`drop database if exists ${name} with (force)`);
+    await client.query(`drop role if exists "${appRoleName(name)}"`);
     await client.end();
   };
 }

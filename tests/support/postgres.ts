@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { appRoleName } from '../../server/src/platform/db/app-role.ts';
 import { testServerUrl } from './global-setup.ts';
 
 /** Creates an empty PostgreSQL database for one test and returns its URL and a function that drops it. */
@@ -16,6 +17,8 @@ export async function createScratchDatabase(label: string) {
       const client = new pg.Client({ connectionString: testServerUrl });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
+      // The request role the server created for this database (app-role.ts); roles outlive databases.
+      await client.query(`drop role if exists "${appRoleName(name)}"`);
       await client.end();
     },
     async query<Row>(text: string) {

@@ -1,21 +1,21 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../platform/config.ts';
+import { type Config, loadConfig } from '../platform/config.ts';
 import { backupDatabase, isDatabaseEmpty } from '../platform/db/backup.ts';
 import { type BackupManifest, inspectBackup } from '../platform/db/backup-check.ts';
 import { BackupFileError } from '../platform/db/backup-format.ts';
 import { type RestoreProgress, restoreDatabase } from '../platform/db/restore.ts';
 import { AppError } from '../platform/http/app-error.ts';
-import { openRuntime, type Runtime } from '../platform/runtime.ts';
+import { openRuntime, type Runtime, refreshRequestRole } from '../platform/runtime.ts';
 
 /** Exit code of `tdkt db restore` when the backup file cannot be used (damaged, unreadable, too new). */
 const EXIT_BAD_BACKUP = 2;
 
 /** Opens the configured database (taking the data-folder lock in embedded mode), runs the task, closes. */
-async function withRuntime<T>(task: (runtime: Runtime) => Promise<T>): Promise<T> {
+async function withRuntime<T>(task: (runtime: Runtime, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const runtime = await openRuntime(config);
   try {
-    return await task(runtime);
+    return await task(runtime, config);
   } finally {
     await runtime.shutdown();
   }
@@ -48,7 +48,7 @@ async function restoreCommand(file: string, options: { force?: boolean }) {
   // The whole file is checked before the database is even opened.
   const manifest = await inspectBackup(file);
   printChecked(manifest);
-  await withRuntime(async (runtime) => {
+  await withRuntime(async (runtime, config) => {
     if (!options.force && !(await isDatabaseEmpty(runtime.handle))) {
       throw new AppError(
         'CONFLICT',
@@ -56,6 +56,7 @@ async function restoreCommand(file: string, options: { force?: boolean }) {
       );
     }
     const result = await restoreDatabase(runtime.handle, file, { manifest, onProgress: printProgress });
+    await refreshRequestRole(config, runtime.handle);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       `Đã khôi phục ${number(result.rows)} dòng từ ${file} trong ${seconds} giây / restore complete.`,

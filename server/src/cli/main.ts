@@ -4,6 +4,7 @@ import { DataDirLockedError } from '../platform/db/lock.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { describeError } from '../platform/http/logger.ts';
 import { appVersion } from '../platform/version.ts';
+import { registerAuditCommands } from './audit.command.ts';
 import { registerDbCommands } from './db.command.ts';
 import { registerDocCommands } from './doc.command.ts';
 import { registerGenCommands } from './gen.command.ts';
@@ -16,6 +17,7 @@ const program = new Command('tdkt')
   .version(appVersion);
 registerServeCommand(program);
 registerDbCommands(program);
+registerAuditCommands(program);
 registerUserCommands(program);
 registerDocCommands(program);
 registerGenCommands(program);

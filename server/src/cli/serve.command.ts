@@ -8,8 +8,9 @@ import { openRuntime } from '../platform/runtime.ts';
 /** Starts the web server: opens and migrates the database, seeds the demo in embedded mode, listens. */
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, { purpose: 'requests' });
   const { handle } = runtime;
+  for (const warning of runtime.warnings) console.warn(warning);
   if (runtime.dataDir) {
     const lines = await seedDemo(handle.db, {
       dataDir: runtime.dataDir,

@@ -36,3 +36,27 @@ describe('loadConfig: e-mail reminders', () => {
     ]);
   });
 });
+
+describe('loadConfig: PostgreSQL connections', () => {
+  it('accepts a migration URL beside DATABASE_URL', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://tdkt_web:mk@db/tdkt',
+      DATABASE_MIGRATION_URL: 'postgres://tdkt:mk@db/tdkt',
+      TDKT_SESSION_SECRET: 's'.repeat(40),
+    });
+    expect(config.DATABASE_MIGRATION_URL).toBe('postgres://tdkt:mk@db/tdkt');
+  });
+
+  it('refuses a migration URL without DATABASE_URL, and one that is not PostgreSQL', () => {
+    expect(problemsOf({ DATABASE_MIGRATION_URL: 'postgres://tdkt@db/tdkt' })).toEqual([
+      expect.stringMatching(/^DATABASE_MIGRATION_URL: chỉ dùng cùng DATABASE_URL/),
+    ]);
+    expect(
+      problemsOf({
+        DATABASE_URL: 'postgres://db/tdkt',
+        DATABASE_MIGRATION_URL: 'mysql://db/tdkt',
+        TDKT_SESSION_SECRET: 's'.repeat(40),
+      }).map((problem) => problem.split(':')[0]),
+    ).toEqual(['DATABASE_MIGRATION_URL']);
+  });
+});

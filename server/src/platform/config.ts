@@ -8,6 +8,15 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * The owner's connection, used only for migrations and role grants; DATABASE_URL is then a role
+   * that does not own the tables. Without it, DATABASE_URL is the owner and requests run as a
+   * restricted role the server creates (see platform/db/app-role.ts).
+   */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   TDKT_DATA_DIR: z.string().min(1).default('./data'),
   TDKT_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TDKT_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -46,6 +55,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (picked.DATABASE_URL && !picked.TDKT_SESSION_SECRET) {
     problems.push(
       'TDKT_SESSION_SECRET: bắt buộc khi đặt DATABASE_URL / required with DATABASE_URL (no default secrets outside the embedded demo mode)',
+    );
+  }
+  if (picked.DATABASE_MIGRATION_URL && !picked.DATABASE_URL) {
+    problems.push(
+      'DATABASE_MIGRATION_URL: chỉ dùng cùng DATABASE_URL / only with DATABASE_URL (the connection the server answers requests with)',
     );
   }
   if (picked.TDKT_SMTP_URL && !picked.TDKT_MAIL_FROM) {

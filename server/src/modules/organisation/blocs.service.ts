@@ -193,16 +193,17 @@ export async function updateBloc(db: Database, caller: Caller, id: string, input
         .where(atVersion(blocs, id, version))
         .returning();
       const after = await versionedRow(tx, updated, blocs, id, BLOC);
-      if (members) {
-        await tx.delete(blocMembers).where(eq(blocMembers.blocId, id));
-        if (members.length)
-          await tx.insert(blocMembers).values(members.map((member) => ({ ...member, blocId: id })));
-      }
+      // The replaced member rows go into the event's `before`, so the removal is on record.
+      const replaced = members
+        ? await tx.delete(blocMembers).where(eq(blocMembers.blocId, id)).returning()
+        : null;
+      if (members?.length)
+        await tx.insert(blocMembers).values(members.map((member) => ({ ...member, blocId: id })));
       await recordAudit(tx, caller.actor, {
         action: 'bloc.update',
         entityType: 'bloc',
         entityId: id,
-        before: before.bloc,
+        before: { ...before.bloc, ...(replaced ? { members: replaced } : {}) },
         after: { ...after, ...(members ? { members } : {}) },
       });
     });
@@ -212,16 +213,26 @@ export async function updateBloc(db: Database, caller: Caller, id: string, input
   }
 }
 
-/** Deletes a bloc. */
+/** Deletes a bloc and its member list, one audit event per removed member. */
 export async function deleteBloc(db: Database, caller: Caller, id: string) {
   const before = await getScopedBloc(db, caller, id, WRITE_ROLES);
   await db.transaction(async (tx) => {
+    const removed = await tx.delete(blocMembers).where(eq(blocMembers.blocId, id)).returning();
     await tx.delete(blocs).where(eq(blocs.id, id));
+    for (const member of removed) {
+      await recordAudit(tx, caller.actor, {
+        action: 'bloc.member.remove',
+        entityType: 'bloc',
+        entityId: id,
+        before: member,
+        reason: 'Xóa khối/cụm',
+      });
+    }
     await recordAudit(tx, caller.actor, {
       action: 'bloc.delete',
       entityType: 'bloc',
       entityId: id,
-      before: before.bloc,
+      before: { ...before.bloc, memberCount: removed.length },
     });
   });
 }

@@ -8,7 +8,7 @@ import type {
 } from '../../../../contracts/organisation.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
-import { councilMembers, councils, persons, units } from '../../platform/db/schema.ts';
+import { blocs, councilMembers, councils, persons, units } from '../../platform/db/schema.ts';
 import { atVersion, nextVersion, versionedRow } from '../../platform/db/versioning.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import {
@@ -143,16 +143,38 @@ export async function updateCouncil(db: Database, caller: Caller, id: string, in
   });
 }
 
-/** Deletes a council with its members and blocs. */
+/**
+ * Deletes a council and its members, one audit event per removed member. Refused (409) while the
+ * council has blocs: they carry years of emulation work that an official removes deliberately.
+ */
 export async function deleteCouncil(db: Database, caller: Caller, id: string) {
   const before = await getScopedCouncil(db, caller, id, WRITE_ROLES);
   await db.transaction(async (tx) => {
+    // Locks the council so that no bloc or member can be added to it until this transaction ends.
+    await tx.select({ id: councils.id }).from(councils).where(eq(councils.id, id)).for('update');
+    const [blocCount] = await tx.select({ value: count() }).from(blocs).where(eq(blocs.councilId, id));
+    if (blocCount?.value) {
+      throw new AppError(
+        'CONFLICT',
+        `Hội đồng còn ${blocCount.value} khối/cụm thi đua; hãy xóa các khối/cụm trước khi xóa hội đồng.`,
+      );
+    }
+    const removed = await tx.delete(councilMembers).where(eq(councilMembers.councilId, id)).returning();
     await tx.delete(councils).where(eq(councils.id, id));
+    for (const member of removed) {
+      await recordAudit(tx, caller.actor, {
+        action: 'council.member.remove',
+        entityType: 'council',
+        entityId: id,
+        before: member,
+        reason: 'Xóa hội đồng',
+      });
+    }
     await recordAudit(tx, caller.actor, {
       action: 'council.delete',
       entityType: 'council',
       entityId: id,
-      before: before.council,
+      before: { ...before.council, memberCount: removed.length },
     });
   });
 }
@@ -233,12 +255,30 @@ export async function updateCouncilMember(
   }
 }
 
-/** Removes a member (a bloc they supervised keeps no supervisor). */
+/**
+ * Removes a member; a bloc they supervised keeps no supervisor, and that change is audited on the
+ * bloc in the same transaction.
+ */
 export async function removeCouncilMember(db: Database, caller: Caller, councilId: string, memberId: string) {
   await getScopedCouncil(db, caller, councilId, WRITE_ROLES);
   const before = await getMember(db, councilId, memberId);
   await db.transaction(async (tx) => {
+    const unassigned = await tx
+      .update(blocs)
+      .set({ supervisorMemberId: null, updatedAt: new Date() })
+      .where(eq(blocs.supervisorMemberId, memberId))
+      .returning({ id: blocs.id });
     await tx.delete(councilMembers).where(eq(councilMembers.id, memberId));
+    for (const bloc of unassigned) {
+      await recordAudit(tx, caller.actor, {
+        action: 'bloc.update',
+        entityType: 'bloc',
+        entityId: bloc.id,
+        before: { supervisorMemberId: memberId },
+        after: { supervisorMemberId: null },
+        reason: 'Bỏ thành viên hội đồng phụ trách khối/cụm',
+      });
+    }
     await recordAudit(tx, caller.actor, {
       action: 'council.member.remove',
       entityType: 'council',

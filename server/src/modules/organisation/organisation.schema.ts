@@ -124,7 +124,11 @@ export const employments = pgTable(
   ],
 );
 
-/** The emulation and commendation council (Hội đồng TĐKT) of a unit; at most one per unit. */
+/**
+ * The emulation and commendation council (Hội đồng TĐKT) of a unit; at most one per unit. Its
+ * members, blocs and bloc members are never removed by a cascade: the delete use cases remove and
+ * audit each row, and the foreign keys refuse any other removal.
+ */
 export const councils = pgTable(
   'councils',
   {
@@ -148,7 +152,7 @@ export const councilMembers = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     councilId: uuid('council_id')
       .notNull()
-      .references(() => councils.id, { onDelete: 'cascade' }),
+      .references(() => councils.id),
     personId: uuid('person_id')
       .notNull()
       .references(() => persons.id),
@@ -171,13 +175,11 @@ export const blocs = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     councilId: uuid('council_id')
       .notNull()
-      .references(() => councils.id, { onDelete: 'cascade' }),
+      .references(() => councils.id),
     year: integer('year').notNull(),
     name: text('name').notNull(),
     kind: text('kind').notNull().default('sector'),
-    supervisorMemberId: uuid('supervisor_member_id').references(() => councilMembers.id, {
-      onDelete: 'set null',
-    }),
+    supervisorMemberId: uuid('supervisor_member_id').references(() => councilMembers.id),
     ...timestamps,
     ...versioning,
   },
@@ -190,7 +192,7 @@ export const blocMembers = pgTable(
   {
     blocId: uuid('bloc_id')
       .notNull()
-      .references(() => blocs.id, { onDelete: 'cascade' }),
+      .references(() => blocs.id),
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { AuditAction } from '../../../../contracts/audit.ts';
 import type { Executor } from '../db/client.ts';
 import { auditEvents } from '../db/schema.ts';
@@ -40,7 +41,10 @@ function redact(value: unknown): unknown {
   );
 }
 
-/** Writes one audit event; call it inside the transaction that makes the change. */
+/**
+ * Writes one audit event; call it inside the transaction that makes the change, after its other
+ * writes: the chain trigger numbers the event and holds the audit lock until that transaction ends.
+ */
 export async function recordAudit(executor: Executor, actor: ActorContext, entry: AuditEntry): Promise<void> {
   await executor.insert(auditEvents).values({
     actorId: actor.userId,
@@ -53,5 +57,9 @@ export async function recordAudit(executor: Executor, actor: ActorContext, entry
     reason: entry.reason ?? null,
     requestId: actor.requestId,
     ip: actor.ip,
+    // Assigned by the chain trigger (migration audit_hash_chain); a caller's values are ignored.
+    seq: sql`null`,
+    prevHash: sql`null`,
+    hash: sql`null`,
   });
 }

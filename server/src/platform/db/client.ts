@@ -48,9 +48,32 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
   };
 }
 
-/** Opens a PostgreSQL connection pool. */
-export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+/** The pool settings for a URL; with a role, every connection starts as that role (fails if it cannot). */
+function poolSettings(url: string, role: string | null): pg.PoolConfig {
+  if (!role) return { connectionString: url };
+  const parsed = new URL(url);
+  const given = parsed.searchParams.get('options');
+  parsed.searchParams.delete('options');
+  const escaped = role.replace(/[\\ ]/g, (character) => `\\${character}`);
+  return {
+    connectionString: parsed.toString(),
+    options: [given, `-c role=${escaped}`].filter(Boolean).join(' '),
+  };
+}
+
+/**
+ * Opens a PostgreSQL connection pool. With `role`, every connection switches to it as it opens
+ * (the restricted request role, see app-role.ts), so no query ever runs as the login itself.
+ */
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  role: string | null = null,
+): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ ...poolSettings(url, role), max: poolSize });
+  // An idle connection that dies (server restart, terminated backend) is dropped from the pool and
+  // replaced at the next query; without a listener the error would end the process.
+  pool.on('error', () => undefined);
   await pool.query('select 1');
   return {
     db: drizzlePostgres(pool, { schema }) as unknown as Database,

@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { repoRoot } from '../version.ts';
+import { prepareRequestRole, type RequestRole } from './app-role.ts';
 import type { DatabaseHandle } from './client.ts';
 
 export const migrationsFolder = `${repoRoot}server/migrations`;
@@ -19,20 +20,29 @@ export function knownMigrations(): string[] {
 }
 
 /**
- * Applies pending migrations. On PostgreSQL an advisory lock makes concurrent starts of several
- * server processes safe; PGlite is single-process (the data-folder lock guards it).
+ * Applies pending migrations; on PostgreSQL `postgresUrl` must sign in as the owner. An advisory
+ * lock makes concurrent starts of several server processes safe, and under the same lock the
+ * restricted request role is prepared (app-role.ts) — `requestLogin` names the role DATABASE_URL
+ * signs in as when it is not the owner's; `folder` (tests) replaces the migrations folder.
+ * PGlite is single-process (the data-folder lock guards it) and has no roles: it answers null.
  */
-export async function migrateDatabase(handle: DatabaseHandle, postgresUrl?: string): Promise<void> {
+export async function migrateDatabase(
+  handle: DatabaseHandle,
+  postgresUrl?: string,
+  options: { requestLogin?: string | null; folder?: string } = {},
+): Promise<RequestRole | null> {
+  const folder = options.folder ?? migrationsFolder;
   if (handle.kind === 'pglite') {
     const client = (handle.db as unknown as { $client: import('@electric-sql/pglite').PGlite }).$client;
-    await migratePglite(drizzlePglite(client), { migrationsFolder });
-    return;
+    await migratePglite(drizzlePglite(client), { migrationsFolder: folder });
+    return null;
   }
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+    await migratePostgres(drizzlePostgres(client), { migrationsFolder: folder });
+    return await prepareRequestRole(client, options.requestLogin ?? null);
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end();

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -88,7 +89,12 @@ export const loginAttempts = pgTable(
   ],
 );
 
-/** Append-only audit trail; a trigger rejects UPDATE, DELETE and TRUNCATE. */
+/**
+ * Append-only audit trail: a trigger rejects UPDATE, DELETE and TRUNCATE, and on PostgreSQL the
+ * request role may only INSERT and SELECT. Each event is chained to the one before by a trigger
+ * (migration audit_hash_chain): `seq` is gap-free, `hash` = SHA-256 of `prev_hash` and the event's canonical
+ * text; `tdkt audit verify` walks the chain.
+ */
 export const auditEvents = pgTable(
   'audit_events',
   {
@@ -104,8 +110,15 @@ export const auditEvents = pgTable(
     reason: text('reason'),
     requestId: text('request_id'),
     ip: inet('ip'),
+    /** Position in the chain, 1, 2, 3… without gaps; assigned by the trigger, never by the caller. */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** The previous event's hash (64 zeros for the first), as it was when this event was written. */
+    prevHash: text('prev_hash').notNull(),
+    /** SHA-256 (hex) of prev_hash, a newline and audit_event_canonical(event). */
+    hash: text('hash').notNull(),
   },
   (table) => [
+    uniqueIndex('audit_events_seq_key').on(table.seq),
     index('audit_events_occurred_idx').on(table.occurredAt),
     index('audit_events_entity_idx').on(table.entityType, table.entityId),
     index('audit_events_actor_idx').on(table.actorId),

@@ -152,7 +152,7 @@ describe('PATCH /api/blocs/:id with a new member list', () => {
       method: 'PATCH',
       url: `/api/blocs/${blocId}`,
       headers: officer.headers,
-      payload: { members: [{ unitId: first?.id, role: 'head' }] },
+      payload: { version: 1, members: [{ unitId: first?.id, role: 'head' }] },
     });
     expect(response.statusCode).toBe(200);
     expect(await t.handle.db.select().from(blocMembers).where(eq(blocMembers.blocId, blocId))).toHaveLength(

@@ -197,7 +197,7 @@ describe.runIf(onPostgres)('the request role on PostgreSQL', () => {
     const [last] = await rows(t.handle.db, sql`seq = (select max(seq) from audit_events)`);
     const [stored] = await t.handle.query<Row>(
       `insert into audit_events (action, entity_type, seq, prev_hash, hash)
-       values ('test.forged' as AuditAction, 'test', 1, $1, $1) returning seq::int as seq, prev_hash, hash`,
+       values ('test.forged', 'test', 1, $1, $1) returning seq::int as seq, prev_hash, hash`,
       ['f'.repeat(64)],
     );
     expect(stored?.seq).toBe((last?.seq as number) + 1);

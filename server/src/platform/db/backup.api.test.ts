@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createScratchDatabase } from '../../../../tests/support/postgres.ts';
-import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { closeOwner, getTestApp, openOwner, type TestApp } from '../../../../tests/support/test-app.ts';
 import { vietnameseSortKey } from '../../modules/organisation/sort-key.ts';
 import { backupDatabase } from './backup.ts';
 import { inspectBackup } from './backup-check.ts';
@@ -18,6 +18,8 @@ import { applyMigrations, clearApplicationSchema } from './restore-schema.ts';
 import { units } from './schema.ts';
 
 let t: TestApp;
+/** Backups read the migrations table and every table: the owner's work, not the request role's. */
+let owner: DatabaseHandle;
 let target: DatabaseHandle;
 let targetUrl: string | undefined;
 let dropTarget: () => Promise<void> = async () => undefined;
@@ -26,6 +28,7 @@ const folder = mkdtempSync(path.join(tmpdir(), 'tdkt-backup-test-'));
 // The target of every restore is a database of the run's engine, separate from the shared test app.
 beforeAll(async () => {
   t = await getTestApp();
+  owner = await openOwner(t);
   if (inject('databaseUrl')) {
     const scratch = await createScratchDatabase('restoreapi');
     targetUrl = scratch.url;
@@ -38,6 +41,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
+  await closeOwner(t, owner);
   await target?.close();
   await dropTarget();
   rmSync(folder, { recursive: true, force: true });
@@ -78,7 +82,7 @@ describe('backupDatabase → restoreDatabase', () => {
   it('restores a unit tree larger than one batch, whatever order parents and children come in', async () => {
     await t.handle.db.insert(units).values(buildUnitTree('BK'));
     const file = path.join(folder, 'tdkt.backup');
-    await backupDatabase(t.handle, file);
+    await backupDatabase(owner, file);
     await restoreDatabase(target, file);
     const [restored] = await target.query<{ n: number; linked: number }>(
       "select count(*)::int as n, count(parent_id)::int as linked from units where code like 'BK%'",

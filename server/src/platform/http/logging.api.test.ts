@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../../../../tests/support/factories.ts';
 import { countAllRows } from '../../../../tests/support/row-counts.ts';
-import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { closeOwner, getTestApp, openOwner, type TestApp } from '../../../../tests/support/test-app.ts';
 import { loadConfig } from '../config.ts';
 import { buildApp } from './app.ts';
 
@@ -45,12 +45,17 @@ const FAILING_INSERT = [
 
 beforeAll(async () => {
   t = await getTestApp();
-  for (const statement of FAILING_INSERT) await t.handle.query(statement);
+  // Creating a trigger is the owner's right, not the request role's.
+  const owner = await openOwner(t);
+  for (const statement of FAILING_INSERT) await owner.query(statement);
+  await closeOwner(t, owner);
 });
 
 afterAll(async () => {
-  await t.handle.query('drop trigger if exists tdkt_test_fail_user_insert on users');
-  await t.handle.query('drop function if exists tdkt_test_fail_user_insert()');
+  const owner = await openOwner(t);
+  await owner.query('drop trigger if exists tdkt_test_fail_user_insert on users');
+  await owner.query('drop function if exists tdkt_test_fail_user_insert()');
+  await closeOwner(t, owner);
   for (const app of apps) await app.close();
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Name, PageQuery, pageOf, Uuid } from './common.ts';
+import { endNotBeforeStart, IsoDate, Name, PageQuery, pageOf, StoredDate, Uuid } from './common.ts';
 
 /** Councils (Hội đồng Thi đua – Khen thưởng) and blocs (khối / cụm thi đua): contracts shared by server and web. */
 
@@ -40,8 +40,8 @@ export const CouncilMember = z.object({
   personName: z.string(),
   position: z.string().nullable(),
   role: CouncilRole,
-  termFrom: IsoDate,
-  termTo: IsoDate.nullable(),
+  termFrom: StoredDate,
+  termTo: StoredDate.nullable(),
 });
 export type CouncilMember = z.infer<typeof CouncilMember>;
 
@@ -69,16 +69,26 @@ export type CreateCouncilBody = z.infer<typeof CreateCouncilBody>;
 export const UpdateCouncilBody = z.object({ name: Name, standingUnitId: Uuid.nullable() }).partial();
 export type UpdateCouncilBody = z.infer<typeof UpdateCouncilBody>;
 
-export const CouncilMemberBody = z.object({
-  personId: Uuid,
-  role: CouncilRole,
-  termFrom: IsoDate,
-  termTo: IsoDate.nullable().default(null),
-});
+/** A member's term may not end before it starts. */
+const termInOrder = endNotBeforeStart(
+  'termFrom',
+  'termTo',
+  'Ngày kết thúc nhiệm kỳ không được trước ngày bắt đầu',
+);
+
+export const CouncilMemberBody = z
+  .object({
+    personId: Uuid,
+    role: CouncilRole,
+    termFrom: IsoDate,
+    termTo: IsoDate.nullable().default(null),
+  })
+  .superRefine(termInOrder);
 export type CouncilMemberBody = z.infer<typeof CouncilMemberBody>;
 export const UpdateCouncilMemberBody = z
   .object({ role: CouncilRole, termFrom: IsoDate, termTo: IsoDate.nullable() })
-  .partial();
+  .partial()
+  .superRefine(termInOrder);
 export type UpdateCouncilMemberBody = z.infer<typeof UpdateCouncilMemberBody>;
 
 /* ----------------------------------------------------------------- blocs */

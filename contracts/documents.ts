@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { DocumentText, IsoDate } from './common.ts';
+
+/*
+ * The document model is both read from files and sent back by the plan editor: its texts refuse
+ * control characters (line feeds and tabs allowed) and its dates are real calendar days.
+ */
 
 /** A line range in the source text, 1-based and inclusive: [first, last]. */
 export const LineRange = z.tuple([z.number().int(), z.number().int()]);
@@ -17,38 +23,40 @@ export interface DocNode {
 }
 
 /** Zod schema of a body node (recursive). */
-export const DocNode: z.ZodType<DocNode> = z.lazy(() =>
-  z.object({
-    label: z.string().nullable(),
-    text: z.string(),
-    lines: LineRange,
-    children: z.array(DocNode),
-  }),
-);
+export const DocNode: z.ZodType<DocNode> = z
+  .lazy(() =>
+    z.object({
+      label: DocumentText().nullable(),
+      text: DocumentText(),
+      lines: LineRange,
+      children: z.array(DocNode),
+    }),
+  )
+  .meta({ id: 'DocNode' });
 
 /** Issuing body: the parent body above it (if any) and its own name, upper case as written. */
-export const DocIssuer = z.object({ parent: z.string().nullable(), name: z.string().nullable() });
+export const DocIssuer = z.object({ parent: DocumentText().nullable(), name: DocumentText().nullable() });
 export type DocIssuer = z.infer<typeof DocIssuer>;
 
 /** A received-stamp ("CÔNG VĂN ĐẾN, Số: 913, Ngày: 26/8/2019") of the receiving body. */
 export const IncomingStamp = z.object({
-  receiver: z.string(),
-  number: z.string(),
-  date: z.string().nullable(),
+  receiver: DocumentText(),
+  number: DocumentText(),
+  date: IsoDate.nullable(),
 });
 export type IncomingStamp = z.infer<typeof IncomingStamp>;
 
 /** A document cited in a legal-basis paragraph: number and symbol, ISO date when written. */
-export const LegalReference = z.object({ number: z.string(), date: z.string().nullable() });
+export const LegalReference = z.object({ number: DocumentText(), date: IsoDate.nullable() });
 export type LegalReference = z.infer<typeof LegalReference>;
 
 /** One "Căn cứ / Thực hiện / Xét đề nghị" paragraph and the documents it cites. */
-export const LegalBasis = z.object({ text: z.string(), refs: z.array(LegalReference) });
+export const LegalBasis = z.object({ text: DocumentText(), refs: z.array(LegalReference) });
 export type LegalBasis = z.infer<typeof LegalBasis>;
 
 /** The emulation movement the document is about: its quoted name and period. */
 export const Movement = z.object({
-  name: z.string().nullable(),
+  name: DocumentText().nullable(),
   periodFrom: z.number().int().nullable(),
   periodTo: z.number().int().nullable(),
 });
@@ -66,7 +74,7 @@ export type AwardRound = z.infer<typeof AwardRound>;
 export const AwardPlan = z.object({
   round: AwardRound.nullable(),
   year: z.number().int().nullable(),
-  forms: z.array(z.string()),
+  forms: z.array(DocumentText()),
 });
 export type AwardPlan = z.infer<typeof AwardPlan>;
 
@@ -85,49 +93,49 @@ export type MilestoneKind = z.infer<typeof MilestoneKind>;
 export const Milestone = z.object({
   kind: MilestoneKind,
   year: z.number().int().nullable(),
-  date: z.string().nullable(),
-  text: z.string(),
+  date: IsoDate.nullable(),
+  text: DocumentText(),
 });
 export type Milestone = z.infer<typeof Milestone>;
 
 /** Who must do what (tổ chức thực hiện), with a deadline when one is written. */
 export const Assignment = z.object({
-  assignee: z.string(),
-  tasks: z.array(z.string()),
-  deadline: z.string().nullable(),
+  assignee: DocumentText(),
+  tasks: z.array(DocumentText()),
+  deadline: DocumentText().nullable(),
 });
 export type Assignment = z.infer<typeof Assignment>;
 
 /** Signature block: authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), position and name. */
 export const Signature = z.object({
-  authority: z.array(z.string()),
-  title: z.string().nullable(),
-  name: z.string().nullable(),
+  authority: z.array(DocumentText()),
+  title: DocumentText().nullable(),
+  name: DocumentText().nullable(),
 });
 export type Signature = z.infer<typeof Signature>;
 
 /** A source line the parser could not place in any field or node. */
-export const UnclassifiedLine = z.object({ line: z.number().int(), text: z.string() });
+export const UnclassifiedLine = z.object({ line: z.number().int(), text: DocumentText() });
 export type UnclassifiedLine = z.infer<typeof UnclassifiedLine>;
 
 /** A parsed administrative document (NĐ 30/2020 layout), read from text, Markdown or DOCX. */
 export const ParsedDocument = z.object({
   /** Type name as written, upper case ("KẾ HOẠCH"); "CÔNG VĂN" for a letter with a V/v summary. */
-  kind: z.string().nullable(),
+  kind: DocumentText().nullable(),
   /** Issuing body. */
   issuer: DocIssuer,
   /** Number and symbol without "Số:" ("68/KH-UBND"). */
-  number: z.string().nullable(),
+  number: DocumentText().nullable(),
   /** Place name of the date line ("Lai Châu"). */
-  place: z.string().nullable(),
+  place: DocumentText().nullable(),
   /** Issue date, ISO (YYYY-MM-DD). */
-  date: z.string().nullable(),
+  date: IsoDate.nullable(),
   /** Summary (trích yếu) or the V/v line of a letter. */
-  title: z.string().nullable(),
+  title: DocumentText().nullable(),
   /** Received-stamp of the body that filed this copy, if any. */
   incoming: IncomingStamp.nullable(),
   /** "Kính gửi" addressees, one per entry. */
-  addressees: z.array(z.string()),
+  addressees: z.array(DocumentText()),
   /** Legal-basis paragraphs of the preamble. */
   legalBasis: z.array(LegalBasis),
   /** Emulation movement named by the document. */
@@ -145,11 +153,11 @@ export const ParsedDocument = z.object({
   /** View: assignments of the implementation section. */
   assignments: z.array(Assignment),
   /** View: text of the funding section (kinh phí). */
-  funding: z.string().nullable(),
+  funding: DocumentText().nullable(),
   /** Signature block. */
   signature: Signature,
   /** "Nơi nhận" recipients, one per entry, without the leading dash or trailing punctuation. */
-  recipients: z.array(z.string()),
+  recipients: z.array(DocumentText()),
   /** True when the text visibly stops early (a "[...]" marker, or no ending and a cut last line). */
   truncated: z.boolean(),
   /** Lines the parser could not place. */

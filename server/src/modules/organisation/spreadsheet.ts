@@ -190,6 +190,39 @@ export function createXlsxWriter(sheetName: string, headers: string[]) {
   };
 }
 
+/**
+ * Streams batches of rows as an XLSX file. The first batch is read before anything is sent, so a
+ * query that fails (bad filter, database down) becomes an error reply instead of a 200 with a cut file;
+ * a later failure destroys the stream, and Fastify aborts the connection and logs the error once.
+ */
+export async function streamXlsx<T>(
+  sheetName: string,
+  headers: string[],
+  batches: AsyncGenerator<T[]>,
+  toRow: (item: T) => unknown[],
+): Promise<Readable> {
+  const first = await batches.next();
+  const writer = createXlsxWriter(sheetName, headers);
+  (async () => {
+    for (let batch = first; !batch.done; batch = await batches.next()) {
+      for (const item of batch.value) writer.addRow(toRow(item));
+    }
+    await writer.finish();
+  })().catch((error) => writer.stream.destroy(error));
+  return writer.stream;
+}
+
+/** Builds a small XLSX file (a template) in memory, so it is complete before the reply starts. */
+export async function buildXlsx(sheetName: string, headers: string[]): Promise<Buffer> {
+  const writer = createXlsxWriter(sheetName, headers);
+  const chunks: Buffer[] = [];
+  writer.stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve, reject) => writer.stream.on('end', resolve).on('error', reject));
+  await writer.finish();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
 /** A CSV template: the header line with a BOM so Excel opens it as UTF-8. */
 export function csvLine(values: string[]): string {
   return `${values.map((value) => (/[",;\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)).join(',')}\r\n`;

@@ -11,11 +11,11 @@ import {
   unitKindLabels,
 } from '../../../../contracts/organisation.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
-import { AppError } from '../../platform/http/app-error.ts';
+import { withUploadedFile } from '../../platform/http/uploads.ts';
 import { personColumns, unitColumns } from './import-rules.ts';
 import { exportPersons, exportUnits } from './organisation-export.ts';
 import { type ImportOutcome, importPersons } from './person-import.ts';
-import { createXlsxWriter, csvLine, NotSpreadsheetError, XLSX_TYPE } from './spreadsheet.ts';
+import { buildXlsx, csvLine, NotSpreadsheetError, XLSX_TYPE } from './spreadsheet.ts';
 import { importUnits } from './unit-import.ts';
 import { callerOf } from './units.routes.ts';
 
@@ -27,12 +27,11 @@ async function sendTemplate(reply: FastifyReply, name: string, headers: string[]
       .header('content-disposition', `attachment; filename="${name}.csv"`);
     return `\uFEFF${csvLine(headers)}`;
   }
-  const writer = createXlsxWriter('Dữ liệu', headers);
+  const file = await buildXlsx('Dữ liệu', headers);
   reply
     .header('content-type', XLSX_TYPE)
     .header('content-disposition', `attachment; filename="${name}.xlsx"`);
-  writer.finish().catch((error) => writer.stream.destroy(error));
-  return reply.send(writer.stream);
+  return reply.send(file);
 }
 
 /** Reads the uploaded file, runs the import and maps problems to 422 with every row error. */
@@ -41,22 +40,25 @@ async function runImport(
   reply: FastifyReply,
   task: (source: NodeJS.ReadableStream & import('node:stream').Readable) => Promise<ImportOutcome>,
 ) {
-  const file = await request.file();
-  if (!file) throw new AppError('VALIDATION_FAILED', 'Chưa chọn tệp để nhập (trường "file").');
-  let outcome: ImportOutcome;
-  try {
-    outcome = await task(file.file);
-  } catch (error) {
-    if (error instanceof NotSpreadsheetError) {
-      return reply.status(422).send({
-        code: 'IMPORT_INVALID',
-        message: error.message,
-        errors: [{ row: 0, column: '', message: error.message }],
-      });
-    }
-    throw error;
+  const outcome = await withUploadedFile(
+    request,
+    async (file): Promise<ImportOutcome | NotSpreadsheetError> => {
+      try {
+        return await task(file.file);
+      } catch (error) {
+        if (error instanceof NotSpreadsheetError) return error;
+        throw error;
+      }
+    },
+    'Chưa chọn tệp để nhập (trường "file").',
+  );
+  if (outcome instanceof NotSpreadsheetError) {
+    return reply.status(422).send({
+      code: 'IMPORT_INVALID',
+      message: outcome.message,
+      errors: [{ row: 0, column: '', message: outcome.message }],
+    });
   }
-  if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
   if ('errors' in outcome) {
     return reply.status(422).send({
       code: 'IMPORT_INVALID',

@@ -12,6 +12,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   LOGIN_THROTTLED: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,

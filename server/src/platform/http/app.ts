@@ -6,8 +6,8 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorMessages } from '../../../../contracts/errors.ts';
+import { installVietnameseValidationMessages } from '../../../../contracts/validation-messages.ts';
 import { registerAuditRoutes } from '../../modules/audit/index.ts';
 import { registerAuthRoutes } from '../../modules/auth/index.ts';
 import { registerMovementRoutes } from '../../modules/movements/index.ts';
@@ -21,9 +21,8 @@ import type { AppContext } from './app-context.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerOpenApi } from './openapi.ts';
 
-z.config(z.locales.vi());
-// A missing required field reads better as "bắt buộc" than as a type mismatch with undefined.
-z.config({ customError: (issue) => (issue.input === undefined ? 'Trường này là bắt buộc' : undefined) });
+// Every field error in Vietnamese, without English words or type names ("bắt buộc" for a missing field).
+installVietnameseValidationMessages();
 
 /** Every module's routes, registered in one place. */
 const modules = [

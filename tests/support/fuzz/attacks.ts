@@ -125,20 +125,35 @@ export interface RawBody {
   payload: Buffer | string;
 }
 
-/** Upload bodies that are wrong in every way the multipart layer and the file readers can see. */
-export function malformedUploads(files: { name: string; content: Buffer | string }[]): RawBody[] {
+/** A file to upload: its name and content. */
+export interface UploadFile {
+  name: string;
+  content: Buffer | string;
+}
+
+/**
+ * Upload bodies: the valid file first, then bodies wrong in every way the multipart layer and the
+ * file readers can see. The broken bodies carry the valid file too, so an import that went ahead
+ * anyway would show as rows written by a refused request.
+ */
+export function malformedUploads(valid: UploadFile, files: UploadFile[]): RawBody[] {
   const boundary = 'tdktFuzzBoundary';
   const type = `multipart/form-data; boundary=${boundary}`;
   const end = Buffer.from(`--${boundary}--${CRLF}`);
-  const good = part(boundary, 'file', 'Họ và tên,Giới tính\r\n', 'a.csv');
+  const good = part(boundary, 'file', valid.content, valid.name);
   return [
+    { label: 'valid file', contentType: type, payload: Buffer.concat([good, end]) },
     { label: 'no boundary', contentType: 'multipart/form-data', payload: good },
     {
       label: 'boundary too long',
       contentType: `multipart/form-data; boundary=${'b'.repeat(300)}`,
       payload: good,
     },
-    { label: 'cut before the end', contentType: type, payload: good.subarray(0, 40) },
+    {
+      label: 'cut before the end',
+      contentType: type,
+      payload: good.subarray(0, Math.floor(good.length * 0.8)),
+    },
     { label: 'no closing boundary', contentType: type, payload: good },
     { label: 'empty body', contentType: type, payload: '' },
     { label: 'garbage', contentType: type, payload: Buffer.from([0, 1, 2, 255, 254, 13, 10, 45, 45]) },
@@ -155,7 +170,7 @@ export function malformedUploads(files: { name: string; content: Buffer | string
     {
       label: 'two files',
       contentType: type,
-      payload: Buffer.concat([good, part(boundary, 'file', 'x', 'b.csv'), end]),
+      payload: Buffer.concat([good, part(boundary, 'file', valid.content, valid.name), end]),
     },
     {
       label: 'many fields',

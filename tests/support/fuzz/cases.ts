@@ -7,6 +7,7 @@ import {
   nastyStrings,
   pathValues,
   rawQueries,
+  type UploadFile,
   wrongTypes,
 } from './attacks.ts';
 import {
@@ -95,7 +96,7 @@ export function casesFor(
   base: Base,
   resolveRef: RefResolver,
   random: Random,
-  files: { name: string; content: Buffer | string }[],
+  uploads: { valid: UploadFile; files: UploadFile[] },
   maxLeaves = 24,
 ): FuzzCase[] {
   const { method } = operation;
@@ -186,7 +187,7 @@ export function casesFor(
     }
   }
   if (operation.isUpload) {
-    for (const upload of malformedUploads(files)) {
+    for (const upload of malformedUploads(uploads.valid, uploads.files)) {
       cases.push({
         label: `upload: ${upload.label}`,
         method,

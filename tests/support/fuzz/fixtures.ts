@@ -6,6 +6,8 @@ import type { TestApp } from '../test-app.ts';
 /** Records the fuzz requests point at, so that valid requests reach the handlers' real work. */
 export interface FuzzRecords {
   ids: Record<string, string>;
+  /** Code of the unit the ids name (`unit`), for uploaded files. */
+  unitCode: string;
   /** The id for a field (`unitId`, `personId` …) or a path segment (`units`, `persons` …). */
   idFor(name: string): string | undefined;
 }
@@ -62,7 +64,7 @@ export async function buildFuzzRecords(t: TestApp, admin: Client, tag: string): 
     units: child.id,
     unit: child.id,
     parent: root.id,
-    launchingUnit: root.id,
+    launchingUnit: child.id,
     assigneeUnit: other.id,
     successor: other.id,
     persons: person.id,
@@ -85,6 +87,7 @@ export async function buildFuzzRecords(t: TestApp, admin: Client, tag: string): 
   };
   return {
     ids,
+    unitCode: child.code,
     idFor: (name) => ids[name.replace(/Ids?$/, '')] ?? ids[name],
   };
 }
@@ -150,4 +153,29 @@ export async function craftedFiles(): Promise<{ name: string; content: Buffer | 
     { name: 'rong.txt', content: '' },
     { name: 'nhiphan.bin', content: Buffer.from([0, 159, 146, 150, 0, 0, 1]) },
   ];
+}
+
+/** A file each upload route accepts: one person, one unit, or a short plan. */
+export function validUploadFor(path: string, unitCode: string): { name: string; content: string } {
+  if (path.startsWith('/api/persons')) {
+    const header =
+      'Họ và tên,Giới tính,Ngày sinh,Số định danh cá nhân,Đối tượng,Chức vụ,Lãnh đạo quản lý,Trực tiếp lao động,Mã đơn vị,Ngày bắt đầu công tác';
+    return {
+      name: 'nguoi.csv',
+      content: `${header}\r\nHoàng Văn Tải,Nam,17/05/1980,,Công chức,Chuyên viên,Không,Không,${unitCode},\r\n`,
+    };
+  }
+  if (path.startsWith('/api/units')) {
+    const header =
+      'Mã đơn vị,Tên đơn vị,Tên viết tắt,Loại đơn vị,Mã đơn vị cấp trên,Tập thể lãnh đạo (ký TM.),Hiệu lực từ ngày,Hiệu lực đến ngày';
+    return {
+      name: 'donvi.csv',
+      content: `${header}\r\n${unitCode}.TAI,Phòng Tải lên,,Khác,${unitCode},Không,,\r\n`,
+    };
+  }
+  return {
+    name: 'kehoach.txt',
+    content:
+      'KẾ HOẠCH\nTổ chức phong trào thi đua “Đoàn kết, sáng tạo” giai đoạn 2024-2025\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Động viên cán bộ thi đua hoàn thành nhiệm vụ.\n',
+  };
 }

@@ -16,7 +16,7 @@ import {
 } from '../../../../contracts/movements.ts';
 import { actorOf, requirePrincipal } from '../../platform/auth/access.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
-import { withUploadedFile } from '../../platform/http/uploads.ts';
+import { receiveUploadedFile } from '../../platform/http/uploads.ts';
 import { DocumentError } from '../documents/index.ts';
 import { launchMovement } from './launch.service.ts';
 import { copyMovement, implementMovement, importMovement } from './movement-sources.service.ts';
@@ -119,11 +119,7 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const file = await withUploadedFile(
-        request,
-        async (part) => ({ fileName: part.filename, buffer: await part.toBuffer() }),
-        'Chưa chọn tệp kế hoạch (trường "file").',
-      );
+      const file = await receiveUploadedFile(request, 'Chưa chọn tệp kế hoạch (trường "file").');
       try {
         const movement = await importMovement(db, caller, { ...file, ...request.query });
         reply.status(201);

@@ -73,7 +73,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
     hsts: false,
   });
   await app.register(cookie, { secret: options.sessionSecret });
-  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 20, parts: 30 } });
   registerErrorHandler(app, { webIndex: options.serveWeb ? webIndexHtml() : null });
   registerAccessControl(app, context.db);
   await registerOpenApi(app);

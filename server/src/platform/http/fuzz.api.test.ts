@@ -2,7 +2,12 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../../tests/support/factories.ts';
 import { baseFor, casesFor, type FuzzCase, type Operation } from '../../../../tests/support/fuzz/cases.ts';
-import { buildFuzzRecords, craftedFiles, signInAdmin } from '../../../../tests/support/fuzz/fixtures.ts';
+import {
+  buildFuzzRecords,
+  craftedFiles,
+  signInAdmin,
+  validUploadFor,
+} from '../../../../tests/support/fuzz/fixtures.ts';
 import type { JsonSchema } from '../../../../tests/support/fuzz/json-schema.ts';
 import { seededRandom } from '../../../../tests/support/fuzz/random.ts';
 import { createChangeWatch, watchedTables } from '../../../../tests/support/fuzz/snapshot.ts';
@@ -82,7 +87,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       const base = baseFor(operation, resolveRef, records.idFor, pathIdFor);
       if (operation.path === '/api/auth/logout') logoutClient = await signInAdmin(t);
       const client = logoutClient ?? admin;
-      for (const fuzzCase of casesFor(operation, base, resolveRef, random, files)) {
+      const uploads = { valid: validUploadFor(operation.path, records.unitCode), files };
+      for (const fuzzCase of casesFor(operation, base, resolveRef, random, uploads)) {
         const status = await send(client, fuzzCase);
         sent += 1;
         histogram.set(status, (histogram.get(status) ?? 0) + 1);

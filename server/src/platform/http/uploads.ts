@@ -1,5 +1,4 @@
-import { finished } from 'node:stream/promises';
-import type { MultipartFile } from '@fastify/multipart';
+import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { errorMessages } from '../../../../contracts/errors.ts';
 import { AppError } from './app-error.ts';
@@ -40,52 +39,47 @@ const uploadFailure = (error: unknown) =>
     ? error
     : (mapUploadError(error) ?? new AppError('VALIDATION_FAILED', BROKEN_UPLOAD));
 
-/** Reads a file part's stream to its end (whatever the task left unread is dropped); rejects if it broke. */
-async function drain(part: MultipartFile): Promise<void> {
-  if (part.file.errored) throw part.file.errored;
-  part.file.resume();
-  await finished(part.file);
+/** The uploaded file, read whole: its name as sent (may be empty) and its bytes. */
+export interface UploadedFile {
+  fileName: string;
+  buffer: Buffer;
 }
 
 /**
- * Runs `task` on the one uploaded file of a multipart request (field "file"), and answers every way the
- * upload itself can be wrong with a Vietnamese 4xx, never a 500: not multipart (415), no file (400),
- * a cut or malformed body (400), more than one file or too large (413). Errors of the task pass through.
+ * Reads the one uploaded file of a multipart request (field "file") and the rest of the body, and
+ * answers every way the upload itself can be wrong with a Vietnamese 4xx, never a 500: not multipart
+ * (415), no file (400), a cut or malformed body (400), more than one file or too large (413).
+ * The whole body is read before the caller does anything, so a refused upload never stores a row.
  */
-export async function withUploadedFile<T>(
+export async function receiveUploadedFile(
   request: FastifyRequest,
-  task: (file: MultipartFile) => Promise<T>,
   missingMessage = 'Chưa chọn tệp để tải lên (trường "file").',
-): Promise<T> {
-  const parts = request.parts();
-  let outcome: { value: T } | null = null;
-  for (;;) {
-    let next: IteratorResult<Awaited<ReturnType<typeof parts.next>>['value']>;
-    try {
-      next = await parts.next();
-    } catch (error) {
-      throw uploadFailure(error);
+): Promise<UploadedFile> {
+  let file: UploadedFile | null = null;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== 'file') continue;
+      if (file) throw new AppError('PAYLOAD_TOO_LARGE', 'Mỗi lần chỉ được gửi một tệp.');
+      // busboy also calls a part without a file name a file (by its content type): it gets an empty name.
+      file = {
+        fileName: typeof part.filename === 'string' ? part.filename : '',
+        buffer: await part.toBuffer(),
+      };
+      if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', errorMessages.PAYLOAD_TOO_LARGE);
     }
-    if (next.done) break;
-    const part = next.value;
-    if (part.type !== 'file') continue;
-    if (outcome) throw new AppError('PAYLOAD_TOO_LARGE', 'Mỗi lần chỉ được gửi một tệp.');
-    // busboy also calls a part without a file name a file (by its content type): give it an empty name.
-    if (typeof part.filename !== 'string') part.filename = '';
-    try {
-      outcome = { value: await task(part) };
-    } catch (error) {
-      // A failure while the file was being read is the upload's fault when its stream broke.
-      if (part.file.errored || mapUploadError(error)) throw uploadFailure(part.file.errored ?? error);
-      throw error;
-    }
-    try {
-      await drain(part);
-    } catch (error) {
-      throw uploadFailure(error);
-    }
-    if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', errorMessages.PAYLOAD_TOO_LARGE);
+  } catch (error) {
+    throw uploadFailure(error);
   }
-  if (!outcome) throw new AppError('VALIDATION_FAILED', missingMessage);
-  return outcome.value;
+  if (!file) throw new AppError('VALIDATION_FAILED', missingMessage);
+  return file;
+}
+
+/** A buffer as a stream of 64 KiB chunks, for the readers that parse a file as it streams. */
+export function streamOf(buffer: Buffer): Readable {
+  return Readable.from(
+    (function* chunks() {
+      for (let start = 0; start < buffer.length; start += 65_536)
+        yield buffer.subarray(start, start + 65_536);
+    })(),
+  );
 }

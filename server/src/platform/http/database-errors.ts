@@ -35,6 +35,12 @@ const uniqueFields: Record<string, FieldError> = {
   council_members_person_term_key: { path: 'personId', message: 'Người này đã là thành viên trong nhiệm kỳ' },
 };
 
+/** Messages of the refusals only the database caught: a request that gets one slipped past its contract. */
+export const DATABASE_REFUSAL_MESSAGES = {
+  tooLarge: 'Dữ liệu nhập quá dài hoặc quá lớn để lưu.',
+  badData: 'Dữ liệu nhập chưa hợp lệ (ngày, số hoặc ký tự không dùng được).',
+} as const;
+
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /**
@@ -66,7 +72,7 @@ export function mapDatabaseError(error: unknown): AppError | null {
     return new AppError('CONFLICT', 'Dữ liệu đang được người khác thay đổi cùng lúc. Vui lòng thử lại.');
   }
   if (code === '22001' || code === '54000') {
-    return new AppError('VALIDATION_FAILED', 'Dữ liệu nhập quá dài hoặc quá lớn để lưu.');
+    return new AppError('VALIDATION_FAILED', DATABASE_REFUSAL_MESSAGES.tooLarge);
   }
   // Class 22 (data exception: text, date, number, escape) and 23 (other integrity rules).
   if (code.startsWith('22') || code.startsWith('23')) {

@@ -13,6 +13,9 @@ import { seededRandom } from '../../../../tests/support/fuzz/random.ts';
 import { createChangeWatch, watchedTables } from '../../../../tests/support/fuzz/snapshot.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { selectRows } from '../../modules/organisation/sql-rows.ts';
+import { DATABASE_REFUSAL_MESSAGES } from './database-errors.ts';
+
+const databaseRefusals: string[] = Object.values(DATABASE_REFUSAL_MESSAGES);
 
 /** Same seed, same requests: a failure found once is found again. */
 const SEED = 20_260_805;
@@ -77,6 +80,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     const histogram = new Map<number, number>();
     const serverErrors: string[] = [];
     const refusedWrites: string[] = [];
+    const caughtByDatabaseOnly: string[] = [];
     let sent = 0;
     const started = Date.now();
     let logoutClient: Client | null = null;
@@ -89,11 +93,12 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       const client = logoutClient ?? admin;
       const uploads = { valid: validUploadFor(operation.path, records.unitCode), files };
       for (const fuzzCase of casesFor(operation, base, resolveRef, random, uploads)) {
-        const status = await send(client, fuzzCase);
+        const { status, message } = await send(client, fuzzCase);
         sent += 1;
         histogram.set(status, (histogram.get(status) ?? 0) + 1);
         const name = `${fuzzCase.method} ${operation.path} — ${fuzzCase.label}`;
         if (status >= 500) serverErrors.push(`${status} ${name}`);
+        if (databaseRefusals.includes(message)) caughtByDatabaseOnly.push(`${status} ${name}`);
         const changed = await watch.changedTables();
         if (status >= 400 && changed.length) refusedWrites.push(`${status} ${name}: ${changed.join(', ')}`);
       }
@@ -107,6 +112,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     );
     expect(serverErrors).toEqual([]);
     expect(refusedWrites).toEqual([]);
+    // The database's refusal is a safety net: every bad value should have met its contract first.
+    expect(caughtByDatabaseOnly).toEqual([]);
     expect(await rowsWithControlCharacters(firstTransaction)).toEqual([]);
   });
 });
@@ -118,7 +125,7 @@ const ABORTED = 599;
  * Sends one case as the signed-in admin, from an address of its own (login throttling stays local).
  * A reply destroyed half-way counts as ABORTED: to the user it is a broken download, a server error.
  */
-async function send(client: Client, fuzzCase: FuzzCase): Promise<number> {
+async function send(client: Client, fuzzCase: FuzzCase): Promise<{ status: number; message: string }> {
   const headers: Record<string, string> = { ...client.headers };
   if (fuzzCase.contentType) headers['content-type'] = fuzzCase.contentType;
   try {
@@ -129,9 +136,12 @@ async function send(client: Client, fuzzCase: FuzzCase): Promise<number> {
       remoteAddress: FUZZ_ADDRESS,
       ...(fuzzCase.payload !== undefined ? { payload: fuzzCase.payload } : {}),
     });
-    return response.statusCode;
+    const message = response.headers['content-type']?.toString().includes('json')
+      ? String((response.json() as { message?: unknown }).message ?? '')
+      : '';
+    return { status: response.statusCode, message };
   } catch {
-    return ABORTED;
+    return { status: ABORTED, message: '' };
   }
 }
 

@@ -85,9 +85,9 @@ export function controlCharacterErrors(
     .map(({ header }) => ({ column: header, message: `${CONTROL_CHARACTER_MESSAGE} (ô bị lỗi mã hóa).` }));
 }
 
-/** The cell as one trimmed line: runs of spaces, tabs and line breaks become one space. */
+/** The cell as one trimmed line: every run of white space (tabs and line breaks too) becomes one space. */
 export function cellLine(value: unknown): string {
-  return cellText(value).replace(/[\t\n\r\v\f ]+/g, ' ');
+  return cellText(value).replace(/\s+/g, ' ');
 }
 
 /** Parses "Có"/"Không" (blank = Không); undefined when neither. */

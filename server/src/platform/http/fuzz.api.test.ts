@@ -16,6 +16,9 @@ import { selectRows } from '../../modules/organisation/sql-rows.ts';
 import { DATABASE_REFUSAL_MESSAGES } from './database-errors.ts';
 
 const databaseRefusals: string[] = Object.values(DATABASE_REFUSAL_MESSAGES);
+/** Words of framework and library messages that must never reach a user. */
+const englishWords =
+  /\b(error|invalid|expected|received|required|unexpected|string|number|boolean|undefined|null|request|body|must|should|not found|too long|too large|bad)\b/i;
 
 /** Same seed, same requests: a failure found once is found again. */
 const SEED = 20_260_805;
@@ -81,6 +84,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     const serverErrors: string[] = [];
     const refusedWrites: string[] = [];
     const caughtByDatabaseOnly: string[] = [];
+    const englishMessages: string[] = [];
     let sent = 0;
     const started = Date.now();
     let logoutClient: Client | null = null;
@@ -93,12 +97,14 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       const client = logoutClient ?? admin;
       const uploads = { valid: validUploadFor(operation.path, records.unitCode), files };
       for (const fuzzCase of casesFor(operation, base, resolveRef, random, uploads)) {
-        const { status, message } = await send(client, fuzzCase);
+        const { status, message, messages } = await send(client, fuzzCase);
         sent += 1;
         histogram.set(status, (histogram.get(status) ?? 0) + 1);
         const name = `${fuzzCase.method} ${operation.path} — ${fuzzCase.label}`;
         if (status >= 500) serverErrors.push(`${status} ${name}`);
         if (databaseRefusals.includes(message)) caughtByDatabaseOnly.push(`${status} ${name}`);
+        const foreign = messages.find((text) => englishWords.test(text));
+        if (status >= 400 && foreign) englishMessages.push(`${status} ${name}: ${foreign}`);
         const changed = await watch.changedTables();
         if (status >= 400 && changed.length) refusedWrites.push(`${status} ${name}: ${changed.join(', ')}`);
       }
@@ -114,6 +120,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     expect(refusedWrites).toEqual([]);
     // The database's refusal is a safety net: every bad value should have met its contract first.
     expect(caughtByDatabaseOnly).toEqual([]);
+    expect([...new Set(englishMessages)]).toEqual([]);
     expect(await rowsWithControlCharacters(firstTransaction)).toEqual([]);
   });
 });
@@ -125,7 +132,10 @@ const ABORTED = 599;
  * Sends one case as the signed-in admin, from an address of its own (login throttling stays local).
  * A reply destroyed half-way counts as ABORTED: to the user it is a broken download, a server error.
  */
-async function send(client: Client, fuzzCase: FuzzCase): Promise<{ status: number; message: string }> {
+async function send(
+  client: Client,
+  fuzzCase: FuzzCase,
+): Promise<{ status: number; message: string; messages: string[] }> {
   const headers: Record<string, string> = { ...client.headers };
   if (fuzzCase.contentType) headers['content-type'] = fuzzCase.contentType;
   try {
@@ -136,12 +146,17 @@ async function send(client: Client, fuzzCase: FuzzCase): Promise<{ status: numbe
       remoteAddress: FUZZ_ADDRESS,
       ...(fuzzCase.payload !== undefined ? { payload: fuzzCase.payload } : {}),
     });
-    const message = response.headers['content-type']?.toString().includes('json')
-      ? String((response.json() as { message?: unknown }).message ?? '')
-      : '';
-    return { status: response.statusCode, message };
+    const body = response.headers['content-type']?.toString().includes('json')
+      ? (response.json() as { message?: unknown; fields?: { message?: unknown }[] })
+      : {};
+    const messages = [body.message, ...(body.fields ?? []).map((field) => field.message)];
+    return {
+      status: response.statusCode,
+      message: String(body.message ?? ''),
+      messages: messages.map(String),
+    };
   } catch {
-    return { status: ABORTED, message: '' };
+    return { status: ABORTED, message: '', messages: [] };
   }
 }
 

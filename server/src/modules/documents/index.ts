@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../../../../contracts/documents.ts';
 import { readDocumentText, readFileBuffer } from './document.input.ts';
 import { parseWithOwnership } from './parser.ts';
 
-export { readDocumentText } from './document.input.ts';
+export { cleanDocumentText, readDocumentText } from './document.input.ts';
 export { DocumentError, type DocumentErrorCode } from './document-error.ts';
 export { renderDocx } from './docx.renderer.ts';
 export { type ParseOutcome, parseWithOwnership } from './parser.ts';

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { movements, planVersions, units } from '../../platform/db/schema.ts';
 import { matchesText } from '../../platform/db/search.ts';
+import { cleanStoredPlan } from './plan-clean.ts';
 
 export type MovementRow = typeof movements.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
@@ -64,13 +65,13 @@ export async function findUnit(executor: Executor, id: string): Promise<UnitRow 
   return row ?? null;
 }
 
-/** A version of a movement's plan (the current one when version is omitted). */
+/** A version of a movement's plan (the current one when version is omitted), its content as the contracts describe it. */
 export async function findPlanVersion(executor: Executor, movementId: string, version: number) {
   const [row] = await executor
     .select()
     .from(planVersions)
     .where(and(eq(planVersions.movementId, movementId), eq(planVersions.version, version)));
-  return row ?? null;
+  return row ? { ...row, content: cleanStoredPlan(row.content) } : null;
 }
 
 /** Every version of a movement's plan, oldest first, without content. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, pageOf } from './common.ts';
+import { endNotBeforeStart, IsoDate, PageQuery, pageOf, Text } from './common.ts';
 
 /** One append-only audit event: who did what to which record, before and after. */
 export const AuditEvent = z.object({
@@ -20,13 +20,13 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
 
 /** Filters of GET /api/audit-events (dates are ISO yyyy-mm-dd, inclusive). */
 export const AuditQuery = PageQuery.extend({
-  action: z.string().max(100).optional(),
-  entityType: z.string().max(100).optional(),
-  entityId: z.string().max(100).optional(),
-  actor: z.string().max(100).optional(),
-  from: z.iso.date('Ngày không hợp lệ').optional(),
-  to: z.iso.date('Ngày không hợp lệ').optional(),
-});
+  action: Text(100).optional(),
+  entityType: Text(100).optional(),
+  entityId: Text(100).optional(),
+  actor: Text(100).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+}).superRefine(endNotBeforeStart('from', 'to', 'Ngày kết thúc không được trước ngày bắt đầu'));
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditPage = pageOf(AuditEvent);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Password, Text } from './common.ts';
 
 /** Roles a user can be granted on a unit; a grant covers the unit's whole subtree. */
 export const Role = z.enum(['admin', 'tdkt_officer', 'unit_head', 'council_member', 'staff']);
@@ -38,7 +39,7 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 
 /** Body of POST /api/auth/login. */
 export const LoginBody = z.object({
-  username: z.string().trim().toLowerCase().min(1, 'Vui lòng nhập tên đăng nhập').max(64),
-  password: z.string().min(1, 'Vui lòng nhập mật khẩu').max(256),
+  username: Text(64).toLowerCase().min(1, 'Vui lòng nhập tên đăng nhập'),
+  password: Password(1, 256, 'Vui lòng nhập mật khẩu'),
 });
 export type LoginBody = z.infer<typeof LoginBody>;

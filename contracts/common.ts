@@ -51,12 +51,106 @@ export type ErrorResponse = z.infer<typeof ErrorResponse>;
 /** Reply of a mutation that returns nothing but success. */
 export const OkResponse = z.object({ ok: z.literal(true) });
 
-/** A date as `YYYY-MM-DD` (ISO, the API's only date format; files and screens use dd/mm/yyyy). */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ (YYYY-MM-DD)');
+/* ------------------------------------------------------------ text and dates */
+
+/** Field error for text holding a control character (NUL, escape, …): never stored, never shown. */
+export const CONTROL_CHARACTER_MESSAGE = 'Không được chứa ký tự điều khiển';
+/** Field error for text holding half of a UTF-16 surrogate pair (not a character at all). */
+export const BROKEN_CHARACTER_MESSAGE = 'Có ký tự không hợp lệ (lỗi mã hóa)';
+/** Field error for text longer than its limit, in plain Vietnamese. */
+export const maxLengthMessage = (max: number) => `Tối đa ${max} ký tự`;
+
+/**
+ * The first character a text field may not hold: a C0 or C1 control character (NUL included, and
+ * DEL), except tab and line feed when `allowLineBreaks`, or an unpaired surrogate. Null when clean.
+ */
+export function findForbiddenCharacter(text: string, allowLineBreaks = false): 'control' | 'broken' | null {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
+      if (!(allowLineBreaks && (code === 0x09 || code === 0x0a))) return 'control';
+    } else if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return 'broken';
+      index += 1;
+    } else if (code >= 0xdc00 && code <= 0xdfff) return 'broken';
+  }
+  return null;
+}
+
+/** Adds the refusal of control characters and broken characters to a string schema. */
+const refuseForbidden = (schema: z.ZodString, allowLineBreaks: boolean) =>
+  schema.superRefine((text, context) => {
+    const found = findForbiddenCharacter(text, allowLineBreaks);
+    if (found) {
+      const message = found === 'control' ? CONTROL_CHARACTER_MESSAGE : BROKEN_CHARACTER_MESSAGE;
+      context.addIssue({ code: 'custom', message, input: text });
+    }
+  });
+
+/** One-line text typed by a user (names, titles, search words): trimmed, at most `max` characters, no control characters. */
+export const Text = (max: number) =>
+  refuseForbidden(z.string().trim().max(max, maxLengthMessage(max)), false);
+
+/** Text of several lines (a pledge, a reason): trimmed; line feeds and tabs allowed, no other control character. */
+export const MultilineText = (max: number) =>
+  refuseForbidden(z.string().trim().max(max, maxLengthMessage(max)), true);
+
+/** The longest text a document (an imported plan) may have; no paragraph of it can be longer. */
+export const DOCUMENT_TEXT_MAX = 1_000_000;
+
+/** Text kept exactly as written (document paragraphs): not trimmed; line feeds and tabs allowed. */
+export const DocumentText = (max = DOCUMENT_TEXT_MAX) =>
+  refuseForbidden(z.string().max(max, maxLengthMessage(max)), true);
+
+/** A code of a fixed form (unit code, username, number): trimmed, then matched against `pattern`. */
+export const Code = (pattern: RegExp, message: string) =>
+  refuseForbidden(z.string().trim().regex(pattern, message), false);
+
+/** A password as typed: never trimmed (spaces count), bounded, no control characters. */
+export const Password = (min: number, max: number, minMessage: string) =>
+  refuseForbidden(z.string().min(min, minMessage).max(max, maxLengthMessage(max)), false);
+
+/** Years a date of the system may fall in: PostgreSQL refuses year 0, and no record predates 1900. */
+export const DATE_YEAR_MIN = 1900;
+export const DATE_YEAR_MAX = 2999;
+
+/** True when `YYYY-MM-DD` names a day of the calendar (2024-02-29 yes, 2025-02-29 and 2026-13-01 no). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < DATE_YEAR_MIN || year > DATE_YEAR_MAX || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A date as `YYYY-MM-DD` (ISO, the API's only date format; files and screens use dd/mm/yyyy), a real calendar day. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ (viết theo dạng năm-tháng-ngày)')
+  .refine(isCalendarDate, `Ngày không có trên lịch (năm từ ${DATE_YEAR_MIN} đến ${DATE_YEAR_MAX})`);
+
+/** A date read from the database, for replies: shown as stored, never refused (requests use IsoDate). */
+export const StoredDate = z.string().describe('YYYY-MM-DD');
+
+/**
+ * A check for an object with a start and an end (dates as `YYYY-MM-DD` or years): when both are
+ * given, the end may not come before the start; the error sits on the end field.
+ */
+export function endNotBeforeStart<K extends string>(start: K, end: K, message: string) {
+  return (value: Partial<Record<K, unknown>>, context: z.RefinementCtx) => {
+    const [from, to] = [value[start], value[end]];
+    if (from === null || from === undefined || to === null || to === undefined) return;
+    if ((typeof from === 'number' || typeof from === 'string') && typeof to === typeof from && to < from) {
+      context.addIssue({ code: 'custom', path: [end], message, input: to });
+    }
+  };
+}
+
 /** A record id. */
 export const Uuid = z.string().uuid('Mã không hợp lệ');
 /** A required name of a record. */
-export const Name = z.string().trim().min(1, 'Vui lòng nhập tên').max(300);
+export const Name = Text(300).min(1, 'Vui lòng nhập tên');
 
 /** Above this many rows a list's total is shown as "hơn 10.000" unless the user asks for the exact figure. */
 export const TOTAL_CAP = 10_000;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { IsoDate, Name, PageQuery, pageOf, RecordVersion, Uuid } from './common.ts';
+import {
+  endNotBeforeStart,
+  IsoDate,
+  Name,
+  PageQuery,
+  pageOf,
+  RecordVersion,
+  StoredDate,
+  Uuid,
+} from './common.ts';
 
 /** Councils (Hội đồng Thi đua – Khen thưởng) and blocs (khối / cụm thi đua): contracts shared by server and web. */
 
@@ -40,8 +49,8 @@ export const CouncilMember = z.object({
   personName: z.string(),
   position: z.string().nullable(),
   role: CouncilRole,
-  termFrom: IsoDate,
-  termTo: IsoDate.nullable(),
+  termFrom: StoredDate,
+  termTo: StoredDate.nullable(),
   /** The member's version; an update sends it back and is refused (409) when it is stale. */
   version: z.number().int(),
 });
@@ -76,17 +85,27 @@ export const UpdateCouncilBody = z
   .extend({ version: RecordVersion });
 export type UpdateCouncilBody = z.infer<typeof UpdateCouncilBody>;
 
-export const CouncilMemberBody = z.object({
-  personId: Uuid,
-  role: CouncilRole,
-  termFrom: IsoDate,
-  termTo: IsoDate.nullable().default(null),
-});
+/** A member's term may not end before it starts. */
+const termInOrder = endNotBeforeStart(
+  'termFrom',
+  'termTo',
+  'Ngày kết thúc nhiệm kỳ không được trước ngày bắt đầu',
+);
+
+export const CouncilMemberBody = z
+  .object({
+    personId: Uuid,
+    role: CouncilRole,
+    termFrom: IsoDate,
+    termTo: IsoDate.nullable().default(null),
+  })
+  .superRefine(termInOrder);
 export type CouncilMemberBody = z.infer<typeof CouncilMemberBody>;
 export const UpdateCouncilMemberBody = z
   .object({ role: CouncilRole, termFrom: IsoDate, termTo: IsoDate.nullable() })
   .partial()
-  .extend({ version: RecordVersion });
+  .extend({ version: RecordVersion })
+  .superRefine(termInOrder);
 export type UpdateCouncilMemberBody = z.infer<typeof UpdateCouncilMemberBody>;
 
 /* ----------------------------------------------------------------- blocs */

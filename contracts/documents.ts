@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { DocumentText, IsoDate } from './common.ts';
+
+/*
+ * The document model is both read from files and sent back by the plan editor: its texts refuse
+ * control characters (line feeds and tabs allowed) and its dates are real calendar days.
+ */
 
 /** A line range in the source text, 1-based and inclusive: [first, last]. */
 export const LineRange = z.tuple([z.number().int(), z.number().int()]);
@@ -17,17 +23,19 @@ export interface DocNode {
 }
 
 /** Zod schema of a body node (recursive). */
-export const DocNode: z.ZodType<DocNode> = z.lazy(() =>
-  z.object({
-    label: z.string().nullable(),
-    text: z.string(),
-    lines: LineRange,
-    children: z.array(DocNode),
-  }),
-);
+export const DocNode: z.ZodType<DocNode> = z
+  .lazy(() =>
+    z.object({
+      label: DocumentText().nullable(),
+      text: DocumentText(),
+      lines: LineRange,
+      children: z.array(DocNode),
+    }),
+  )
+  .meta({ id: 'DocNode' });
 
 /** A free paragraph outside the numbered body (the preamble), with its source lines. */
-export const DocParagraph = z.object({ text: z.string(), lines: LineRange });
+export const DocParagraph = z.object({ text: DocumentText(), lines: LineRange });
 export type DocParagraph = z.infer<typeof DocParagraph>;
 
 /** Kind of an administrative document (NĐ 30/2020, Phụ lục III), read from its heading or its symbol. */
@@ -99,32 +107,32 @@ export const documentTypeInfo: Record<DocumentType, { name: string; code: string
 };
 
 /** Issuing body: the parent body above it (if any) and its own name, upper case as written. */
-export const DocIssuer = z.object({ parent: z.string().nullable(), name: z.string().nullable() });
+export const DocIssuer = z.object({ parent: DocumentText().nullable(), name: DocumentText().nullable() });
 export type DocIssuer = z.infer<typeof DocIssuer>;
 
 /** A received-stamp ("CÔNG VĂN ĐẾN, Số: 913, Ngày: 26/8/2019") of the receiving body. */
 export const IncomingStamp = z.object({
-  receiver: z.string(),
-  number: z.string(),
-  date: z.string().nullable(),
+  receiver: DocumentText(),
+  number: DocumentText(),
+  date: IsoDate.nullable(),
 });
 export type IncomingStamp = z.infer<typeof IncomingStamp>;
 
 /** A document cited in a legal-basis paragraph: number and symbol, ISO date when written. */
-export const LegalReference = z.object({ number: z.string(), date: z.string().nullable() });
+export const LegalReference = z.object({ number: DocumentText(), date: IsoDate.nullable() });
 export type LegalReference = z.infer<typeof LegalReference>;
 
 /** One "Căn cứ / Thực hiện / Xét đề nghị" paragraph and the documents it cites. */
-export const LegalBasis = z.object({ text: z.string(), refs: z.array(LegalReference) });
+export const LegalBasis = z.object({ text: DocumentText(), refs: z.array(LegalReference) });
 export type LegalBasis = z.infer<typeof LegalBasis>;
 
 /** Where a movement period was read: the source line and the words as written ("giai đoạn 2019 - 2025"). */
-export const PeriodSource = z.object({ line: z.number().int(), text: z.string() });
+export const PeriodSource = z.object({ line: z.number().int(), text: DocumentText() });
 export type PeriodSource = z.infer<typeof PeriodSource>;
 
 /** The emulation movement the document is about: its quoted name and period. */
 export const Movement = z.object({
-  name: z.string().nullable(),
+  name: DocumentText().nullable(),
   /** First year of the period; null when the text states none. */
   periodFrom: z.number().int().nullable(),
   periodTo: z.number().int().nullable(),
@@ -145,7 +153,7 @@ export type AwardRound = z.infer<typeof AwardRound>;
 export const AwardPlan = z.object({
   round: AwardRound.nullable(),
   year: z.number().int().nullable(),
-  forms: z.array(z.string()),
+  forms: z.array(DocumentText()),
 });
 export type AwardPlan = z.infer<typeof AwardPlan>;
 
@@ -164,29 +172,29 @@ export type MilestoneKind = z.infer<typeof MilestoneKind>;
 export const Milestone = z.object({
   kind: MilestoneKind,
   year: z.number().int().nullable(),
-  date: z.string().nullable(),
-  text: z.string(),
+  date: IsoDate.nullable(),
+  text: DocumentText(),
 });
 export type Milestone = z.infer<typeof Milestone>;
 
 /** Who must do what (tổ chức thực hiện), with a deadline when one is written. */
 export const Assignment = z.object({
-  assignee: z.string(),
-  tasks: z.array(z.string()),
-  deadline: z.string().nullable(),
+  assignee: DocumentText(),
+  tasks: z.array(DocumentText()),
+  deadline: DocumentText().nullable(),
 });
 export type Assignment = z.infer<typeof Assignment>;
 
 /** Signature block: authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), position and name. */
 export const Signature = z.object({
-  authority: z.array(z.string()),
-  title: z.string().nullable(),
-  name: z.string().nullable(),
+  authority: z.array(DocumentText()),
+  title: DocumentText().nullable(),
+  name: DocumentText().nullable(),
 });
 export type Signature = z.infer<typeof Signature>;
 
 /** One "Nơi nhận" entry, without its dash or trailing punctuation; "+" sub-entries stay under it. */
-export const Recipient = z.object({ text: z.string(), subEntries: z.array(z.string()) });
+export const Recipient = z.object({ text: DocumentText(), subEntries: z.array(DocumentText()) });
 export type Recipient = z.infer<typeof Recipient>;
 
 /**
@@ -195,15 +203,15 @@ export type Recipient = z.infer<typeof Recipient>;
  */
 export const Attachment = z.object({
   /** Label as written ("PHỤ LỤC I", "Mẫu số 01"); null when the attachment starts with its type. */
-  label: z.string().nullable(),
+  label: DocumentText().nullable(),
   /** Type heading in capitals when a title follows it ("QUY CHẾ", "BIÊN BẢN", "KẾ HOẠCH"). */
-  kind: z.string().nullable(),
+  kind: DocumentText().nullable(),
   /** Title: the line(s) under the type, or the heading itself when no type is written. */
-  title: z.string().nullable(),
+  title: DocumentText().nullable(),
   /** Note tying it to the document ("(Ban hành kèm theo Quyết định số … )"). */
-  note: z.string().nullable(),
+  note: DocumentText().nullable(),
   /** Heading lines of its own layout as written (issuer, Quốc hiệu, the blank place and date of a form). */
-  heading: z.array(z.string()),
+  heading: z.array(DocumentText()),
   /** Its body: chapters, articles, clauses, items, table rows, form lines. */
   sections: z.array(DocNode),
   /** View: its articles (Điều 1, Điều 2 …, also inside chapters), nodes shared with `sections`. */
@@ -214,40 +222,40 @@ export const Attachment = z.object({
 export type Attachment = z.infer<typeof Attachment>;
 
 /** A source line the parser could not place in any field or node. */
-export const UnclassifiedLine = z.object({ line: z.number().int(), text: z.string() });
+export const UnclassifiedLine = z.object({ line: z.number().int(), text: DocumentText() });
 export type UnclassifiedLine = z.infer<typeof UnclassifiedLine>;
 
 /** A parsed administrative document (NĐ 30/2020 layout), read from text, Markdown or DOCX. */
 export const ParsedDocument = z.object({
   /** Type name as written, upper case ("KẾ HOẠCH"); "CÔNG VĂN" for a letter with a V/v summary. */
-  kind: z.string().nullable(),
+  kind: DocumentText().nullable(),
   /** Kind of document (NĐ 30/2020 Phụ lục III) from the type name, else from the number's symbol. */
   type: DocumentType.nullable(),
   /** Issuing body. */
   issuer: DocIssuer,
   /** Number and symbol without "Số:" ("68/KH-UBND"). */
-  number: z.string().nullable(),
+  number: DocumentText().nullable(),
   /** Place name of the date line ("Lai Châu"). */
-  place: z.string().nullable(),
+  place: DocumentText().nullable(),
   /** Issue date, ISO (YYYY-MM-DD). */
-  date: z.string().nullable(),
+  date: IsoDate.nullable(),
   /** Summary (trích yếu) or the V/v line of a letter. */
-  title: z.string().nullable(),
+  title: DocumentText().nullable(),
   /**
    * Issuing authority written under the summary of a decision, resolution or telegram
    * ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "HỘI ĐỒNG NHÂN DÂN … KHÓA XVI, KỲ HỌP THỨ …").
    */
-  authority: z.string().nullable(),
+  authority: DocumentText().nullable(),
   /** Received-stamp of the body that filed this copy, if any. */
   incoming: IncomingStamp.nullable(),
   /** Addressees, one per entry: "Kính gửi" of a letter, the list after "… điện:" of a telegram. */
-  addressees: z.array(z.string()),
+  addressees: z.array(DocumentText()),
   /** Legal-basis paragraphs ("Căn cứ …", "Thực hiện …", "Xét …", "Theo đề nghị …"). */
   legalBasis: z.array(LegalBasis),
   /** Opening paragraphs between the summary and the first numbered section, in reading order. */
   preamble: z.array(DocParagraph),
   /** Enacting words before the articles ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", "… ban hành Nghị quyết …"). */
-  enacting: z.string().nullable(),
+  enacting: DocumentText().nullable(),
   /** Emulation movement named by the document. */
   movement: Movement,
   /** Top level of the body; owns every body line (see the parser's lossless accounting). */
@@ -265,7 +273,7 @@ export const ParsedDocument = z.object({
   /** View: assignments of the implementation section. */
   assignments: z.array(Assignment),
   /** View: text of the funding section (kinh phí). */
-  funding: z.string().nullable(),
+  funding: DocumentText().nullable(),
   /** Signature block of the document itself (before its attachments). */
   signature: Signature,
   /** "Nơi nhận" recipients of the document itself (before its attachments), one per entry. */

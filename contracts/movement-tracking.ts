@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, PageQuery, pageOf, RecordVersion, Uuid } from './common.ts';
+import { IsoDate, MultilineText, PageQuery, pageOf, RecordVersion, Text, Uuid } from './common.ts';
 
 /** Taking part in and tracking a movement: registrations (đăng ký thi đua), milestones (tiến độ), assignments. */
 
@@ -20,9 +20,9 @@ export const RegistrationAction = z.enum(['edit', 'submit', 'approve', 'return']
 export type RegistrationAction = z.infer<typeof RegistrationAction>;
 
 export const PledgeTarget = z.object({
-  label: z.string().trim().min(1).max(300),
+  label: Text(300).min(1, 'Vui lòng ghi chỉ tiêu'),
   value: z.number(),
-  unit: z.string().trim().max(50).nullable().optional(),
+  unit: Text(50).nullable().optional(),
 });
 export type PledgeTarget = z.infer<typeof PledgeTarget>;
 
@@ -53,22 +53,22 @@ export const RegistrationQuery = PageQuery.extend({
 /** Body of POST /api/movements/:id/registrations: a unit (unitId) or the caller themselves (no unitId). */
 export const CreateRegistrationBody = z.object({
   unitId: Uuid.optional(),
-  pledge: z.string().trim().min(3, 'Vui lòng ghi nội dung đăng ký').max(10_000),
+  pledge: MultilineText(10_000).min(3, 'Vui lòng ghi nội dung đăng ký'),
   targets: z.array(PledgeTarget).max(50).default([]),
 });
 export type CreateRegistrationBody = z.infer<typeof CreateRegistrationBody>;
 export const UpdateRegistrationBody = z.object({
-  pledge: z.string().trim().min(3).max(10_000).optional(),
+  pledge: MultilineText(10_000).min(3, 'Vui lòng ghi nội dung đăng ký').optional(),
   targets: z.array(PledgeTarget).max(50).optional(),
   /** The version of the registration the form loaded. */
   version: RecordVersion,
 });
 export const ReturnBody = z.object({
-  reason: z.string().trim().min(3, 'Vui lòng nêu lý do trả lại').max(2000),
+  reason: MultilineText(2000).min(3, 'Vui lòng nêu lý do trả lại'),
 });
 export const ConsolidateBody = z.object({
   unitId: Uuid,
-  pledge: z.string().trim().min(3).max(10_000),
+  pledge: MultilineText(10_000).min(3, 'Vui lòng ghi nội dung đăng ký'),
 });
 
 /** Milestones (tiến độ) stored per movement, with overdue computed against today. */
@@ -85,11 +85,11 @@ export const MilestoneItem = z.object({
 export type MilestoneItem = z.infer<typeof MilestoneItem>;
 export const MilestoneBody = z.object({
   kind: MilestoneItem.shape.kind.default('other'),
-  title: z.string().trim().min(3).max(1000),
+  title: Text(1000).min(3, 'Vui lòng ghi nội dung mốc tiến độ'),
   dueOn: IsoDate,
 });
 export const UpdateMilestoneBody = z.object({
-  title: z.string().trim().min(3).max(1000).optional(),
+  title: Text(1000).min(3, 'Vui lòng ghi nội dung mốc tiến độ').optional(),
   dueOn: IsoDate.optional(),
   done: z.boolean().optional(),
   version: RecordVersion,
@@ -111,7 +111,7 @@ export const AssignmentItem = z.object({
 export type AssignmentItem = z.infer<typeof AssignmentItem>;
 export const AssignmentBody = z.object({
   assigneeUnitId: Uuid,
-  task: z.string().trim().min(3).max(2000),
+  task: MultilineText(2000).min(3, 'Vui lòng ghi nhiệm vụ'),
   dueOn: IsoDate.nullable().optional(),
   recurrence: z.enum(['once', 'yearly']).default('once'),
 });

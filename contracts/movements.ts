@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { IsoDate, PageQuery, pageOf, RecordVersion, Uuid } from './common.ts';
+import {
+  DocumentText,
+  endNotBeforeStart,
+  IsoDate,
+  MultilineText,
+  PageQuery,
+  pageOf,
+  RecordVersion,
+  Text,
+  Uuid,
+} from './common.ts';
 import { AwardPlan, LineRange, Milestone, ParsedDocument, UnclassifiedLine } from './documents.ts';
 
 const Year = z.number().int().min(1945, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
@@ -33,16 +43,18 @@ export interface CriterionNode {
   lines: [number, number] | null;
   children: CriterionNode[];
 }
-export const CriterionNode: z.ZodType<CriterionNode> = z.lazy(() =>
-  z.object({
-    id: z.string(),
-    label: z.string().nullable(),
-    text: z.string(),
-    points: z.number().nullable(),
-    lines: z.tuple([z.number().int(), z.number().int()]).nullable(),
-    children: z.array(CriterionNode),
-  }),
-);
+export const CriterionNode: z.ZodType<CriterionNode> = z
+  .lazy(() =>
+    z.object({
+      id: Text(100),
+      label: DocumentText(200).nullable(),
+      text: DocumentText(),
+      points: z.number().nullable(),
+      lines: z.tuple([z.number().int(), z.number().int()]).nullable(),
+      children: z.array(CriterionNode),
+    }),
+  )
+  .meta({ id: 'CriterionNode' });
 
 /** Criteria trees for collectives (tập thể) and individuals (cá nhân). */
 export const CriteriaTrees = z.object({
@@ -53,15 +65,15 @@ export type CriteriaTrees = z.infer<typeof CriteriaTrees>;
 
 /** Who must do what, by when, once or every year (tổ chức thực hiện). */
 export const PlanAssignment = z.object({
-  assignee: z.string(),
-  tasks: z.array(z.string()),
-  deadline: z.string().nullable(),
+  assignee: DocumentText(),
+  tasks: z.array(DocumentText()),
+  deadline: DocumentText(500).nullable(),
   recurrence: z.enum(['once', 'yearly']),
 });
 export type PlanAssignment = z.infer<typeof PlanAssignment>;
 
 /** Who takes part: kinds of units and kinds of people. */
-export const Participants = z.object({ units: z.array(z.string()), people: z.array(z.string()) });
+export const Participants = z.object({ units: z.array(DocumentText()), people: z.array(DocumentText()) });
 export type Participants = z.infer<typeof Participants>;
 
 /**
@@ -70,8 +82,8 @@ export type Participants = z.infer<typeof Participants>;
  */
 export const PlanContent = z.object({
   document: ParsedDocument,
-  purposes: z.array(z.string()),
-  requirements: z.array(z.string()),
+  purposes: z.array(DocumentText()),
+  requirements: z.array(DocumentText()),
   participants: Participants,
   criteria: CriteriaTrees,
   /**
@@ -82,7 +94,7 @@ export const PlanContent = z.object({
   awards: z.array(AwardPlan),
   milestones: z.array(Milestone),
   assignments: z.array(PlanAssignment),
-  funding: z.string().nullable(),
+  funding: DocumentText().nullable(),
 });
 export type PlanContent = z.infer<typeof PlanContent>;
 
@@ -137,18 +149,21 @@ export const MovementDetail = MovementListItem.extend({
 export type MovementDetail = z.infer<typeof MovementDetail>;
 
 export const MovementQuery = PageQuery.extend({
-  q: z.string().trim().max(200).optional(),
+  q: Text(200).optional(),
   status: MovementStatus.optional(),
 });
 export type MovementQuery = z.infer<typeof MovementQuery>;
 
 const movementFields = {
-  name: z.string().trim().min(3, 'Tên phong trào quá ngắn').max(500),
-  theme: z.string().trim().max(500).nullable().optional(),
+  name: Text(500).min(3, 'Tên phong trào quá ngắn'),
+  theme: Text(500).nullable().optional(),
   kind: MovementKind.default('thematic'),
   periodFrom: Year,
   periodTo: Year,
 };
+
+/** A movement's period may not end before it starts. */
+const periodInOrder = endNotBeforeStart('periodFrom', 'periodTo', 'Năm kết thúc phải sau năm bắt đầu');
 
 /** Body of POST /api/movements (create by hand, optionally implementing a parent movement). */
 export const CreateMovementBody = z
@@ -157,22 +172,21 @@ export const CreateMovementBody = z
     launchingUnitId: Uuid,
     parentMovementId: Uuid.nullable().optional(),
   })
-  .refine((body) => body.periodTo >= body.periodFrom, {
-    path: ['periodTo'],
-    message: 'Năm kết thúc phải sau năm bắt đầu',
-  });
+  .superRefine(periodInOrder);
 export type CreateMovementBody = z.infer<typeof CreateMovementBody>;
 
 /** Body of PATCH /api/movements/:id. */
-export const UpdateMovementBody = z.object({
-  name: movementFields.name.optional(),
-  theme: movementFields.theme,
-  kind: MovementKind.optional(),
-  periodFrom: Year.optional(),
-  periodTo: Year.optional(),
-  /** The version of the movement the form loaded. */
-  version: RecordVersion,
-});
+export const UpdateMovementBody = z
+  .object({
+    name: movementFields.name.optional(),
+    theme: movementFields.theme,
+    kind: MovementKind.optional(),
+    periodFrom: Year.optional(),
+    periodTo: Year.optional(),
+    /** The version of the movement the form loaded. */
+    version: RecordVersion,
+  })
+  .superRefine(periodInOrder);
 export type UpdateMovementBody = z.infer<typeof UpdateMovementBody>;
 
 /** Body of POST /api/movements/:id/copy and /implement: the unit that will own the new draft. */
@@ -192,8 +206,8 @@ export const CriteriaEdit = z.discriminatedUnion('op', [
     version: RecordVersion,
     op: z.literal('add'),
     tree: z.enum(['collective', 'individual']),
-    parentId: z.string().nullable(),
-    text: z.string().trim().min(1).max(2000),
+    parentId: Text(100).nullable(),
+    text: MultilineText(2000).min(1, 'Vui lòng nhập nội dung tiêu chí'),
     points: z.number().nullable().optional(),
     index: z.number().int().min(0).optional(),
   }),
@@ -201,22 +215,22 @@ export const CriteriaEdit = z.discriminatedUnion('op', [
     version: RecordVersion,
     op: z.literal('move'),
     tree: z.enum(['collective', 'individual']),
-    id: z.string(),
-    parentId: z.string().nullable(),
+    id: Text(100),
+    parentId: Text(100).nullable(),
     index: z.number().int().min(0),
   }),
   z.object({
     version: RecordVersion,
     op: z.literal('delete'),
     tree: z.enum(['collective', 'individual']),
-    id: z.string(),
+    id: Text(100),
   }),
   z.object({
     version: RecordVersion,
     op: z.literal('reword'),
     tree: z.enum(['collective', 'individual']),
-    id: z.string(),
-    text: z.string().trim().min(1).max(2000).optional(),
+    id: Text(100),
+    text: MultilineText(2000).min(1, 'Vui lòng nhập nội dung tiêu chí').optional(),
     points: z.number().nullable().optional(),
   }),
 ]);
@@ -315,7 +329,7 @@ export const MyObligationList = z.object({ movementId: z.string(), items: z.arra
 export type MyObligationList = z.infer<typeof MyObligationList>;
 
 export const NotApplicableBody = z.object({
-  reason: z.string().trim().min(3, 'Vui lòng nêu lý do').max(1000),
+  reason: MultilineText(1000).min(3, 'Vui lòng nêu lý do'),
 });
 
 export const MovementExportQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });

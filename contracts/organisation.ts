@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { Role } from './auth.ts';
-import { IsoDate, Name, PageQuery, pageOf, RecordVersion, Uuid } from './common.ts';
+import {
+  Code,
+  endNotBeforeStart,
+  IsoDate,
+  Name,
+  PageQuery,
+  pageOf,
+  RecordVersion,
+  StoredDate,
+  Text,
+  Uuid,
+} from './common.ts';
 
 export { IsoDate } from './common.ts';
 
@@ -81,8 +92,8 @@ export const UnitListItem = z.object({
   code: z.string(),
   kind: UnitKind,
   isCollegial: z.boolean(),
-  validFrom: IsoDate.nullable(),
-  validTo: IsoDate.nullable(),
+  validFrom: StoredDate.nullable(),
+  validTo: StoredDate.nullable(),
   /** False once the unit's validity ended (validTo before today). */
   isActive: z.boolean(),
   /** Children the same listing returns: active only, or ended too with `includeEnded=true`. */
@@ -104,7 +115,7 @@ export const UnitLink = z.object({
   name: z.string(),
   code: z.string(),
   kind: SuccessionKind,
-  effectiveDate: IsoDate,
+  effectiveDate: StoredDate,
 });
 
 /** GET /api/units/:id: the unit, its ancestors (breadcrumb, root first) and its succession links. */
@@ -116,7 +127,7 @@ export const UnitDetail = UnitListItem.extend({
 export type UnitDetail = z.infer<typeof UnitDetail>;
 
 export const UnitQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: Text(100).optional(),
   kind: UnitKind.optional(),
   /** Include units whose validity has ended (default: only active units). */
   includeEnded: z.enum(['true', 'false']).optional(),
@@ -131,30 +142,43 @@ export const UnitRootsQuery = z.object({ includeEnded: z.enum(['true', 'false'])
 /** Fields of a unit without defaults, so that a PATCH changes only what it sends. */
 const unitFields = {
   name: Name,
-  shortName: z.string().trim().max(50).nullable(),
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 64 ký tự)'),
+  shortName: Text(50).nullable(),
+  code: Code(
+    /^[A-Za-z0-9._-]{1,64}$/,
+    'Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 64 ký tự)',
+  ),
   kind: UnitKind,
   isCollegial: z.boolean(),
   validFrom: IsoDate.nullable(),
   validTo: IsoDate.nullable(),
 };
 
-export const CreateUnitBody = z.object({
-  ...unitFields,
-  parentId: Uuid.nullable().default(null),
-  shortName: unitFields.shortName.default(null),
-  kind: UnitKind.default('other'),
-  isCollegial: z.boolean().default(false),
-  validFrom: IsoDate.nullable().default(null),
-  validTo: IsoDate.nullable().default(null),
-});
+/** A unit's validity may not end before it starts. */
+const validityInOrder = endNotBeforeStart(
+  'validFrom',
+  'validTo',
+  'Ngày hết hiệu lực không được trước ngày bắt đầu hiệu lực',
+);
+
+export const CreateUnitBody = z
+  .object({
+    ...unitFields,
+    parentId: Uuid.nullable().default(null),
+    shortName: unitFields.shortName.default(null),
+    kind: UnitKind.default('other'),
+    isCollegial: z.boolean().default(false),
+    validFrom: IsoDate.nullable().default(null),
+    validTo: IsoDate.nullable().default(null),
+  })
+  .superRefine(validityInOrder);
 export type CreateUnitBody = z.infer<typeof CreateUnitBody>;
 
 /** PATCH /api/units/:id: the fields to change and the version the form loaded. */
-export const UpdateUnitBody = z.object(unitFields).partial().extend({ version: RecordVersion });
+export const UpdateUnitBody = z
+  .object(unitFields)
+  .partial()
+  .extend({ version: RecordVersion })
+  .superRefine(validityInOrder);
 export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
 
 export const MoveUnitBody = z.object({ parentId: Uuid, version: RecordVersion });
@@ -180,7 +204,7 @@ export const PersonListItem = z.object({
   id: z.string(),
   fullName: z.string(),
   gender: Gender,
-  birthDate: IsoDate.nullable(),
+  birthDate: StoredDate.nullable(),
   idNumber: z.string().nullable(),
   category: PersonCategory,
   position: z.string().nullable(),
@@ -202,14 +226,14 @@ export const Employment = z.object({
   unitId: z.string(),
   unitName: z.string(),
   position: z.string().nullable(),
-  startedOn: IsoDate.nullable(),
-  endedOn: IsoDate.nullable(),
+  startedOn: StoredDate.nullable(),
+  endedOn: StoredDate.nullable(),
 });
 export const PersonDetail = PersonListItem.extend({ employments: z.array(Employment) });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
 export const PersonQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: Text(100).optional(),
   /** People of this unit's subtree, and of the units it succeeded. */
   unitId: Uuid.optional(),
   category: PersonCategory.optional(),
@@ -220,16 +244,12 @@ export type PersonQuery = z.infer<typeof PersonQuery>;
 
 /** Fields of a person without defaults, so that a PATCH changes only what it sends. */
 const personFields = {
-  fullName: z.string().trim().min(2, 'Vui lòng nhập họ và tên').max(200),
+  fullName: Text(200).min(2, 'Vui lòng nhập họ và tên'),
   gender: Gender,
   birthDate: IsoDate.nullable(),
-  idNumber: z
-    .string()
-    .trim()
-    .regex(/^\d{9}(\d{3})?$/, 'Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số)')
-    .nullable(),
+  idNumber: Code(/^\d{9}(\d{3})?$/, 'Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số)').nullable(),
   category: PersonCategory,
-  position: z.string().trim().max(200).nullable(),
+  position: Text(200).nullable(),
   isLeader: z.boolean(),
   isDirectWorker: z.boolean(),
   unitId: Uuid,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Grant, Role, USERNAME_PATTERN } from './auth.ts';
-import { PageQuery, pageOf } from './common.ts';
+import { PageQuery, Password, pageOf, Text } from './common.ts';
 
 /** A user account as listed to administrators. */
 export const UserListItem = z.object({
@@ -13,19 +13,20 @@ export const UserListItem = z.object({
 });
 export type UserListItem = z.infer<typeof UserListItem>;
 
-export const UserQuery = PageQuery.extend({ q: z.string().max(100).optional() });
+export const UserQuery = PageQuery.extend({ q: Text(100).optional() });
 export type UserQuery = z.infer<typeof UserQuery>;
 export const UserPage = pageOf(UserListItem);
 
 /** Body of POST /api/users (administrators only). */
 export const CreateUserBody = z.object({
+  /** Lower-cased before the pattern is checked, which also refuses every control character. */
   username: z
     .string()
     .trim()
     .toLowerCase()
     .regex(USERNAME_PATTERN, 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch (2–63 ký tự)'),
-  fullName: z.string().trim().min(1, 'Vui lòng nhập họ và tên').max(200),
-  password: z.string().min(10, 'Mật khẩu phải có ít nhất 10 ký tự').max(256),
+  fullName: Text(200).min(1, 'Vui lòng nhập họ và tên'),
+  password: Password(10, 256, 'Mật khẩu phải có ít nhất 10 ký tự'),
   role: Role,
   unitId: z.string().uuid('Mã đơn vị không hợp lệ').nullable().default(null),
   /** Where e-mail reminders go when the server has SMTP configured (optional). */

@@ -7,7 +7,7 @@ export { formatDiffVi } from './diff/plan-diff.format.ts';
 export { diffPlans } from './diff/plan-diff.ts';
 export { DocumentError, type DocumentErrorCode } from './document-error.ts';
 export { upgradeDocument } from './document-upgrade.ts';
-export { readDocumentText } from './input/document.input.ts';
+export { cleanDocumentText, readDocumentText } from './input/document.input.ts';
 export { type ParseOutcome, parseWithOwnership } from './parse/parser.ts';
 export { renderDocx } from './render/docx.renderer.ts';
 export { isPdfConverterAvailable, renderPdf } from './render/pdf.renderer.ts';

@@ -26,9 +26,11 @@ export async function importMovement(db: Database, caller: Caller, input: Import
   const document = parseDocumentText(sourceText);
   const plan = planContentFromDocument(document);
   const year = new Date().getFullYear();
-  const name = document.movement.name ?? document.title ?? input.fileName.replace(/\.[^.]+$/, '');
+  // The file name comes from the upload's headers: it may hold control characters, never stored.
+  const fallback = input.fileName.replace(/\.[^.]+$/, '').replace(/\p{Cc}+/gu, ' ');
+  const name = (document.movement.name ?? document.title ?? fallback).replace(/\s+/g, ' ').trim();
   return insertMovement(db, caller, {
-    name: name.slice(0, 500),
+    name: name.slice(0, 500) || 'Kế hoạch nhập từ tệp',
     theme: null,
     kind: 'thematic',
     periodFrom: document.movement.periodFrom ?? year,

@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/client.ts';
 import { movements, planVersions, units } from '../../platform/db/schema.ts';
 import { matchesText } from '../../platform/db/search.ts';
 import { upgradeDocument } from '../documents/index.ts';
+import { cleanStoredPlan } from './plan-clean.ts';
 
 export type MovementRow = typeof movements.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
@@ -65,14 +66,20 @@ export async function findUnit(executor: Executor, id: string): Promise<UnitRow 
   return row ?? null;
 }
 
-/** A version of a movement's plan; a document stored by an earlier engine comes up to today's model. */
+/**
+ * A version of a movement's plan: a document stored by an earlier engine comes up to today's model,
+ * and text the contracts now refuse is cleaned.
+ */
 export async function findPlanVersion(executor: Executor, movementId: string, version: number) {
   const [row] = await executor
     .select()
     .from(planVersions)
     .where(and(eq(planVersions.movementId, movementId), eq(planVersions.version, version)));
   if (!row) return null;
-  return { ...row, content: { ...row.content, document: upgradeDocument(row.content.document) } };
+  return {
+    ...row,
+    content: cleanStoredPlan({ ...row.content, document: upgradeDocument(row.content.document) }),
+  };
 }
 
 /** Every version of a movement's plan, oldest first, without content. */

@@ -17,6 +17,7 @@ import {
 import { actorOf, requirePrincipal } from '../../platform/auth/access.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import { receiveUploadedFile } from '../../platform/http/uploads.ts';
 import { withCurrentOnConflict } from '../../platform/http/version-conflict.ts';
 import { DocumentError } from '../documents/index.ts';
 import { launchMovement } from './launch.service.ts';
@@ -123,15 +124,9 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const file = await request.file();
-      if (!file) throw new AppError('VALIDATION_FAILED', 'Chưa chọn tệp kế hoạch (trường "file").');
-      const buffer = await file.toBuffer();
+      const file = await receiveUploadedFile(request, 'Chưa chọn tệp kế hoạch (trường "file").');
       try {
-        const movement = await importMovement(db, caller, {
-          fileName: file.filename,
-          buffer,
-          ...request.query,
-        });
+        const movement = await importMovement(db, caller, { ...file, ...request.query });
         reply.status(201);
         return detail(caller, movement.id);
       } catch (error) {

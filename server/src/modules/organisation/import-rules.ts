@@ -1,4 +1,11 @@
 import {
+  CONTROL_CHARACTER_MESSAGE,
+  DATE_YEAR_MAX,
+  DATE_YEAR_MIN,
+  findForbiddenCharacter,
+  isCalendarDate,
+} from '../../../../contracts/common.ts';
+import {
   type Gender,
   genderLabels,
   type PersonCategory,
@@ -42,19 +49,45 @@ export function mapHeaders(cells: unknown[], columns: readonly { header: string;
   return { positions, missing };
 }
 
-/** Parses a date written dd/mm/yyyy (or given as a spreadsheet date) into YYYY-MM-DD; null when blank. */
+/**
+ * Parses a date written dd/mm/yyyy (or given as a spreadsheet date) into YYYY-MM-DD; null when blank,
+ * undefined when it is not a day of the calendar (30/02, month 13), outside 1900–2999, or in the future.
+ */
 export function parseDate(value: unknown, allowFuture = false): string | null | undefined {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const text = cellText(value);
-  if (!text) return null;
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (!match) return undefined;
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return undefined;
-  if (year < 1900 || (!allowFuture && date.getTime() > Date.now())) return undefined;
-  return date.toISOString().slice(0, 10);
+  let iso: string;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    const year = value.getUTCFullYear();
+    if (year < DATE_YEAR_MIN || year > DATE_YEAR_MAX) return undefined;
+    iso = value.toISOString().slice(0, 10);
+  } else {
+    const text = cellText(value);
+    if (!text) return null;
+    const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+    if (!match) return undefined;
+    iso = `${match[3]}-${(match[2] as string).padStart(2, '0')}-${(match[1] as string).padStart(2, '0')}`;
+  }
+  if (!isCalendarDate(iso)) return undefined;
+  if (!allowFuture && Date.parse(iso) > Date.now()) return undefined;
+  return iso;
+}
+
+/**
+ * The cells of a row that hold a control character (NUL, escape, …): such text is never stored. Line
+ * breaks and tabs typed inside a cell (Alt+Enter) are not errors: `cellLine` turns them into spaces.
+ */
+export function controlCharacterErrors(
+  get: (header: string) => unknown,
+  columns: readonly { header: string }[],
+): CellError[] {
+  return columns
+    .filter(({ header }) => findForbiddenCharacter(cellLine(get(header))) !== null)
+    .map(({ header }) => ({ column: header, message: `${CONTROL_CHARACTER_MESSAGE} (ô bị lỗi mã hóa).` }));
+}
+
+/** The cell as one trimmed line: every run of white space (tabs and line breaks too) becomes one space. */
+export function cellLine(value: unknown): string {
+  return cellText(value).replace(/\s+/g, ' ');
 }
 
 /** Parses "Có"/"Không" (blank = Không); undefined when neither. */
@@ -100,9 +133,10 @@ export interface PersonImportRow {
 
 /** Validates one person row; returns the row or every problem in it (Vietnamese, dates dd/mm/yyyy). */
 export function validatePersonRow(get: (header: string) => unknown): PersonImportRow | CellError[] {
-  const errors: CellError[] = [];
+  const errors: CellError[] = controlCharacterErrors(get, personColumns);
+  if (errors.length) return errors;
   const fail = (column: string, message: string) => errors.push({ column, message });
-  const fullName = cellText(get('Họ và tên')).replace(/\s+/g, ' ');
+  const fullName = cellLine(get('Họ và tên'));
   if (fullName.length < 2 || fullName.length > 200)
     fail('Họ và tên', 'Họ và tên phải có từ 2 đến 200 ký tự.');
   const gender = parseLabel(genderLabels, get('Giới tính'));
@@ -110,20 +144,21 @@ export function validatePersonRow(get: (header: string) => unknown): PersonImpor
   const birthDate = parseDate(get('Ngày sinh'));
   if (birthDate === undefined)
     fail('Ngày sinh', 'Ngày sinh không hợp lệ (định dạng dd/mm/yyyy, không ở tương lai).');
-  const idNumber = cellText(get('Số định danh cá nhân')) || null;
+  const idNumber = cellLine(get('Số định danh cá nhân')) || null;
   if (idNumber && !/^\d{9}(\d{3})?$/.test(idNumber))
     fail('Số định danh cá nhân', 'Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số).');
   const category = parseLabel(personCategoryLabels, get('Đối tượng'));
   if (!category)
     fail('Đối tượng', `Đối tượng phải là một trong: ${Object.values(personCategoryLabels).join(', ')}.`);
-  const position = cellText(get('Chức vụ')) || null;
+  const position = cellLine(get('Chức vụ')) || null;
   if (position && position.length > 200) fail('Chức vụ', 'Chức vụ quá dài (tối đa 200 ký tự).');
   const isLeader = parseYesNo(get('Lãnh đạo, quản lý'));
   if (isLeader === undefined) fail('Lãnh đạo, quản lý', 'Ghi "Có" hoặc "Không".');
   const isDirectWorker = parseYesNo(get('Trực tiếp lao động'));
   if (isDirectWorker === undefined) fail('Trực tiếp lao động', 'Ghi "Có" hoặc "Không".');
-  const unitCode = cellText(get('Mã đơn vị'));
+  const unitCode = cellLine(get('Mã đơn vị'));
   if (!unitCode) fail('Mã đơn vị', 'Vui lòng ghi mã đơn vị.');
+  else if (unitCode.length > 64) fail('Mã đơn vị', 'Mã đơn vị tối đa 64 ký tự.');
   const startedOn = parseDate(get('Ngày bắt đầu công tác'));
   if (startedOn === undefined) fail('Ngày bắt đầu công tác', 'Ngày không hợp lệ (định dạng dd/mm/yyyy).');
   if (errors.length) return errors;
@@ -166,13 +201,19 @@ export interface UnitImportRow {
 
 /** Validates one unit row. */
 export function validateUnitRow(get: (header: string) => unknown): UnitImportRow | CellError[] {
-  const errors: CellError[] = [];
+  const errors: CellError[] = controlCharacterErrors(get, unitColumns);
+  if (errors.length) return errors;
   const fail = (column: string, message: string) => errors.push({ column, message });
-  const code = cellText(get('Mã đơn vị'));
+  const code = cellLine(get('Mã đơn vị'));
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(code))
     fail('Mã đơn vị', 'Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch.');
-  const name = cellText(get('Tên đơn vị'));
+  const name = cellLine(get('Tên đơn vị'));
   if (!name || name.length > 300) fail('Tên đơn vị', 'Vui lòng ghi tên đơn vị (tối đa 300 ký tự).');
+  const shortName = cellLine(get('Tên viết tắt')) || null;
+  if (shortName && shortName.length > 50) fail('Tên viết tắt', 'Tên viết tắt tối đa 50 ký tự.');
+  const parentCode = cellLine(get('Mã đơn vị cấp trên')) || null;
+  if (parentCode && !/^[A-Za-z0-9._-]{1,64}$/.test(parentCode))
+    fail('Mã đơn vị cấp trên', 'Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch.');
   const kind = parseLabel(unitKindLabels, get('Loại đơn vị'));
   if (!kind) fail('Loại đơn vị', 'Loại đơn vị không có trong danh mục (xem trang "Hướng dẫn" của tệp mẫu).');
   const isCollegial = parseYesNo(get('Tập thể lãnh đạo (ký TM.)'));
@@ -181,13 +222,15 @@ export function validateUnitRow(get: (header: string) => unknown): UnitImportRow
   if (validFrom === undefined) fail('Hiệu lực từ ngày', 'Ngày không hợp lệ (định dạng dd/mm/yyyy).');
   const validTo = parseDate(get('Hiệu lực đến ngày'), true);
   if (validTo === undefined) fail('Hiệu lực đến ngày', 'Ngày không hợp lệ (định dạng dd/mm/yyyy).');
+  else if (validFrom && validTo && validTo < validFrom)
+    fail('Hiệu lực đến ngày', 'Ngày hết hiệu lực không được trước ngày bắt đầu hiệu lực.');
   if (errors.length) return errors;
   return {
     code,
     name,
-    shortName: cellText(get('Tên viết tắt')) || null,
+    shortName,
     kind: kind as UnitKind,
-    parentCode: cellText(get('Mã đơn vị cấp trên')) || null,
+    parentCode,
     isCollegial: isCollegial as boolean,
     validFrom: validFrom ?? null,
     validTo: validTo ?? null,

@@ -14,7 +14,7 @@ import { personColumns, unitColumns } from './import-rules.ts';
 import { inScope, resolveScope, WRITE_ROLES } from './organisation.policy.ts';
 import { streamPersons } from './persons.repo.ts';
 import { personListCondition } from './persons.service.ts';
-import { createXlsxWriter } from './spreadsheet.ts';
+import { streamXlsx } from './spreadsheet.ts';
 import { streamUnits } from './units.repo.ts';
 import { type Caller, unitListCondition } from './units.service.ts';
 
@@ -22,7 +22,7 @@ import { type Caller, unitListCondition } from './units.service.ts';
 const toFileDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
 const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
 
-/** Streams the filtered people list as XLSX, in the import template's columns plus the unit's name. */
+/** Streams the filtered people list as XLSX (first batch read before the reply starts), template columns plus the unit's name. */
 export async function exportPersons(
   db: Database,
   caller: Caller,
@@ -32,29 +32,27 @@ export async function exportPersons(
     personListCondition(db, caller, query),
     resolveScope(db, caller.principal, WRITE_ROLES),
   ]);
-  const writer = createXlsxWriter('Cán bộ', [...personColumns.map((column) => column.header), 'Tên đơn vị']);
-  (async () => {
-    for await (const rows of streamPersons(db, where)) {
-      for (const { person, unitName, unitPath, unitCode } of rows) {
-        const sensitive = inScope(officerScope, unitPath) || person.userId === caller.principal.id;
-        writer.addRow([
-          person.fullName,
-          genderLabels[person.gender as Gender],
-          sensitive ? toFileDate(person.birthDate) : '',
-          sensitive ? (person.idNumber ?? '') : '',
-          personCategoryLabels[person.category as PersonCategory],
-          person.position ?? '',
-          yesNo(person.isLeader),
-          yesNo(person.isDirectWorker),
-          unitCode,
-          '',
-          unitName,
-        ]);
-      }
-    }
-    await writer.finish();
-  })().catch((error) => writer.stream.destroy(error));
-  return writer.stream;
+  return streamXlsx(
+    'Cán bộ',
+    [...personColumns.map((column) => column.header), 'Tên đơn vị'],
+    streamPersons(db, where),
+    ({ person, unitName, unitPath, unitCode }) => {
+      const sensitive = inScope(officerScope, unitPath) || person.userId === caller.principal.id;
+      return [
+        person.fullName,
+        genderLabels[person.gender as Gender],
+        sensitive ? toFileDate(person.birthDate) : '',
+        sensitive ? (person.idNumber ?? '') : '',
+        personCategoryLabels[person.category as PersonCategory],
+        person.position ?? '',
+        yesNo(person.isLeader),
+        yesNo(person.isDirectWorker),
+        unitCode,
+        '',
+        unitName,
+      ];
+    },
+  );
 }
 
 /** Streams the filtered unit list as XLSX, in the import template's columns (parents before children). */
@@ -64,26 +62,19 @@ export async function exportUnits(
   query: Omit<UnitQuery, 'page' | 'pageSize'>,
 ): Promise<Readable> {
   const where = await unitListCondition(db, caller, query);
-  const writer = createXlsxWriter(
+  return streamXlsx(
     'Đơn vị',
     unitColumns.map((column) => column.header),
+    streamUnits(db, where),
+    ({ unit, parentCode }) => [
+      unit.code,
+      unit.name,
+      unit.shortName ?? '',
+      unitKindLabels[unit.kind as UnitKind] ?? unit.kind,
+      parentCode ?? '',
+      yesNo(unit.isCollegial),
+      toFileDate(unit.validFrom),
+      toFileDate(unit.validTo),
+    ],
   );
-  (async () => {
-    for await (const rows of streamUnits(db, where)) {
-      for (const { unit, parentCode } of rows) {
-        writer.addRow([
-          unit.code,
-          unit.name,
-          unit.shortName ?? '',
-          unitKindLabels[unit.kind as UnitKind] ?? unit.kind,
-          parentCode ?? '',
-          yesNo(unit.isCollegial),
-          toFileDate(unit.validFrom),
-          toFileDate(unit.validTo),
-        ]);
-      }
-    }
-    await writer.finish();
-  })().catch((error) => writer.stream.destroy(error));
-  return writer.stream;
 }

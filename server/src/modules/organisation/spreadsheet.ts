@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * exceljs's streaming reader decodes every chunk on its own, so a Vietnamese letter split across two
@@ -65,12 +66,31 @@ async function peek(source: Readable): Promise<{ head: Buffer; stream: Readable 
   return { head, stream };
 }
 
+/**
+ * True when the start of a file is not text: many NUL bytes (UTF-16, or a binary file), or NUL bytes
+ * among bytes that are not UTF-8 (an image). A stray NUL in a UTF-8 CSV is not enough: the row check
+ * then names its cell.
+ */
+function looksBinary(head: Buffer): boolean {
+  let zeros = 0;
+  for (const byte of head) if (byte === 0) zeros += 1;
+  if (zeros === 0) return false;
+  if (zeros > Math.max(4, head.length / 100)) return true;
+  try {
+    // The last three bytes may be a character cut in half by the chunk boundary.
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 3)));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Streams the rows of the first sheet of an XLSX file or of a CSV file (detected from the content). */
 export async function* readSheetRows(source: Readable): AsyncGenerator<SheetRow> {
   const { head, stream } = await peek(source);
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     yield* readXlsx(stream);
-  } else if (head.length && !head.subarray(0, 4096).includes(0)) {
+  } else if (head.length && !looksBinary(head.subarray(0, 4096))) {
     yield* readCsv(stream);
   } else {
     stream.destroy();
@@ -188,6 +208,57 @@ export function createXlsxWriter(sheetName: string, headers: string[]) {
       await workbook.commit();
     },
   };
+}
+
+/**
+ * Streams batches of rows as an XLSX file. The first batch is read before anything is sent, so a
+ * query that fails (bad filter, database down) becomes an error reply instead of a 200 with a cut file;
+ * a later failure destroys the stream, and Fastify aborts the connection and logs the error once.
+ */
+export async function streamXlsx<T>(
+  sheetName: string,
+  headers: string[],
+  batches: AsyncGenerator<T[]>,
+  toRow: (item: T) => unknown[],
+): Promise<Readable> {
+  const first = await batches.next();
+  const writer = createXlsxWriter(sheetName, headers);
+  (async () => {
+    for (let batch = first; !batch.done; batch = await batches.next()) {
+      for (const item of batch.value) writer.addRow(toRow(item));
+    }
+    await writer.finish();
+  })().catch((error) => writer.stream.destroy(error));
+  return writer.stream;
+}
+
+/**
+ * Sends a streamed XLSX file. If the stream fails after the first bytes went out, Fastify aborts the
+ * connection (the download visibly fails, it is never a 200 with a cut file) and the error is logged
+ * here, once, at error level — per-request logging may be off, so Fastify's own line may not appear.
+ */
+export function sendXlsxStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  stream: Readable,
+  fileName: string,
+) {
+  stream.once('error', (error) => request.log.error({ err: error }, 'xlsx export stopped after it started'));
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .send(stream);
+}
+
+/** Builds a small XLSX file (a template) in memory, so it is complete before the reply starts. */
+export async function buildXlsx(sheetName: string, headers: string[]): Promise<Buffer> {
+  const writer = createXlsxWriter(sheetName, headers);
+  const chunks: Buffer[] = [];
+  writer.stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve, reject) => writer.stream.on('end', resolve).on('error', reject));
+  await writer.finish();
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 /** A CSV template: the header line with a BOM so Excel opens it as UTF-8. */

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -11,11 +12,11 @@ import {
   unitKindLabels,
 } from '../../../../contracts/organisation.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
-import { AppError } from '../../platform/http/app-error.ts';
+import { receiveUploadedFile, streamOf } from '../../platform/http/uploads.ts';
 import { personColumns, unitColumns } from './import-rules.ts';
 import { exportPersons, exportUnits } from './organisation-export.ts';
 import { type ImportOutcome, importPersons } from './person-import.ts';
-import { createXlsxWriter, csvLine, NotSpreadsheetError, XLSX_TYPE } from './spreadsheet.ts';
+import { buildXlsx, csvLine, NotSpreadsheetError, sendXlsxStream, XLSX_TYPE } from './spreadsheet.ts';
 import { importUnits } from './unit-import.ts';
 import { callerOf } from './units.routes.ts';
 
@@ -27,36 +28,34 @@ async function sendTemplate(reply: FastifyReply, name: string, headers: string[]
       .header('content-disposition', `attachment; filename="${name}.csv"`);
     return `\uFEFF${csvLine(headers)}`;
   }
-  const writer = createXlsxWriter('Dữ liệu', headers);
+  const file = await buildXlsx('Dữ liệu', headers);
   reply
     .header('content-type', XLSX_TYPE)
     .header('content-disposition', `attachment; filename="${name}.xlsx"`);
-  writer.finish().catch((error) => writer.stream.destroy(error));
-  return reply.send(writer.stream);
+  return reply.send(file);
 }
 
 /** Reads the uploaded file, runs the import and maps problems to 422 with every row error. */
 async function runImport(
   request: FastifyRequest,
   reply: FastifyReply,
-  task: (source: NodeJS.ReadableStream & import('node:stream').Readable) => Promise<ImportOutcome>,
+  task: (source: Readable) => Promise<ImportOutcome>,
 ) {
-  const file = await request.file();
-  if (!file) throw new AppError('VALIDATION_FAILED', 'Chưa chọn tệp để nhập (trường "file").');
-  let outcome: ImportOutcome;
+  const file = await receiveUploadedFile(request, 'Chưa chọn tệp để nhập (trường "file").');
+  let outcome: ImportOutcome | NotSpreadsheetError;
   try {
-    outcome = await task(file.file);
+    outcome = await task(streamOf(file.buffer));
   } catch (error) {
-    if (error instanceof NotSpreadsheetError) {
-      return reply.status(422).send({
-        code: 'IMPORT_INVALID',
-        message: error.message,
-        errors: [{ row: 0, column: '', message: error.message }],
-      });
-    }
-    throw error;
+    if (!(error instanceof NotSpreadsheetError)) throw error;
+    outcome = error;
   }
-  if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
+  if (outcome instanceof NotSpreadsheetError) {
+    return reply.status(422).send({
+      code: 'IMPORT_INVALID',
+      message: outcome.message,
+      errors: [{ row: 0, column: '', message: outcome.message }],
+    });
+  }
   if ('errors' in outcome) {
     return reply.status(422).send({
       code: 'IMPORT_INVALID',
@@ -135,12 +134,13 @@ export function registerTransferRoutes(app: FastifyInstance, { db }: AppContext)
         querystring: PersonQuery.omit({ page: true, pageSize: true }),
       },
     },
-    async (request, reply) => {
-      reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', 'attachment; filename="danh-sach-can-bo.xlsx"');
-      return reply.send(await exportPersons(db, callerOf(request), request.query));
-    },
+    async (request, reply) =>
+      sendXlsxStream(
+        request,
+        reply,
+        await exportPersons(db, callerOf(request), request.query),
+        'danh-sach-can-bo.xlsx',
+      ),
   );
   api.get(
     '/api/units/export',
@@ -152,11 +152,12 @@ export function registerTransferRoutes(app: FastifyInstance, { db }: AppContext)
         querystring: UnitQuery.omit({ page: true, pageSize: true }),
       },
     },
-    async (request, reply) => {
-      reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', 'attachment; filename="danh-sach-don-vi.xlsx"');
-      return reply.send(await exportUnits(db, callerOf(request), request.query));
-    },
+    async (request, reply) =>
+      sendXlsxStream(
+        request,
+        reply,
+        await exportUnits(db, callerOf(request), request.query),
+        'danh-sach-don-vi.xlsx',
+      ),
   );
 }

@@ -6,8 +6,8 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorMessages } from '../../../../contracts/errors.ts';
+import { installVietnameseValidationMessages } from '../../../../contracts/validation-messages.ts';
 import { registerAuditRoutes } from '../../modules/audit/index.ts';
 import { registerAuthRoutes } from '../../modules/auth/index.ts';
 import { registerMovementRoutes } from '../../modules/movements/index.ts';
@@ -24,9 +24,8 @@ import { type LogStream, loggerOptions } from './logger.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerResponseHeaders, warnAboutUntrustedProxy } from './response-headers.ts';
 
-z.config(z.locales.vi());
-// A missing required field reads better as "bắt buộc" than as a type mismatch with undefined.
-z.config({ customError: (issue) => (issue.input === undefined ? 'Trường này là bắt buộc' : undefined) });
+// Every field error in Vietnamese, without English words or type names ("bắt buộc" for a missing field).
+installVietnameseValidationMessages();
 
 /** Every module's routes, registered in one place. */
 const modules = [
@@ -79,7 +78,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
     hsts: false,
   });
   await app.register(cookie, { secret: options.sessionSecret });
-  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 20, parts: 30 } });
   registerErrorHandler(app, { webIndex: options.serveWeb ? webIndexHtml() : null });
   // Before any route: refuses an /api route that declares no access, then decides on the matched route.
   registerAccessControl(app, context.db);

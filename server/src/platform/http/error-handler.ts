@@ -3,6 +3,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../../../../contracts/common.ts';
 import { errorMessages } from '../../../../contracts/errors.ts';
 import { AppError, RetryLaterError } from './app-error.ts';
+import { mapDatabaseError } from './database-errors.ts';
+import { mapUploadError } from './uploads.ts';
 
 /**
  * True when a path that matched no route reads as an API path once decoded and tidied (`/%61pi/x`,
@@ -45,12 +47,14 @@ export function registerErrorHandler(app: FastifyInstance, options: { webIndex: 
       requestId: request.id,
       ...extra,
     });
-    if (error instanceof AppError) {
-      if (error instanceof RetryLaterError) reply.header('retry-after', String(error.retryAfterSeconds));
-      return reply.status(error.status).send(
-        body(error.code, error.message, {
-          ...(error.fields ? { fields: error.fields } : {}),
-          ...error.details,
+    // Database refusals (duplicates, bad data) and upload errors are the user's 4xx, never a 500.
+    const known = error instanceof AppError ? error : (mapDatabaseError(error) ?? mapUploadError(error));
+    if (known) {
+      if (known instanceof RetryLaterError) reply.header('retry-after', String(known.retryAfterSeconds));
+      return reply.status(known.status).send(
+        body(known.code, known.message, {
+          ...(known.fields ? { fields: known.fields } : {}),
+          ...known.details,
         }),
       );
     }
@@ -65,9 +69,7 @@ export function registerErrorHandler(app: FastifyInstance, options: { webIndex: 
       return reply.status(400).send(body('VALIDATION_FAILED', 'Dữ liệu gửi lên không phải JSON hợp lệ.'));
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply
-        .status(415)
-        .send(body('VALIDATION_FAILED', 'Định dạng dữ liệu gửi lên không được hỗ trợ.'));
+      return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE', errorMessages.UNSUPPORTED_MEDIA_TYPE));
     }
     if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply.status(413).send(body('PAYLOAD_TOO_LARGE', errorMessages.PAYLOAD_TOO_LARGE));

@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { appVersion } from '../version.ts';
 
 /** OpenAPI generated from the routes' zod contracts, browsable at /api/docs (public). */
@@ -19,7 +19,20 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (document) => {
+      const result = jsonSchemaTransform(document) as { schema: Record<string, unknown>; url: string };
+      // Upload routes read their file from the multipart stream: describe it, so clients see the field.
+      const consumes = (document.schema as { consumes?: string[] } | undefined)?.consumes;
+      if (consumes?.includes('multipart/form-data') && !result.schema.body) {
+        result.schema.body = {
+          type: 'object',
+          required: ['file'],
+          properties: { file: { type: 'string', format: 'binary', description: 'Tệp tải lên' } },
+        };
+      }
+      return result;
+    },
+    transformObject: jsonSchemaTransformObject,
   });
   // The API description and its browser are public (the code is open source); they carry no data.
   // Their routes come from a plugin, so their access is declared here for the whole context.

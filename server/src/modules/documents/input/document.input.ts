@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { DOCUMENT_TEXT_MAX } from '../../../../../contracts/common.ts';
 import { DocumentError } from '../document-error.ts';
 import { readDocxText } from './docx.reader.ts';
 
@@ -19,7 +20,19 @@ function decodeText(buffer: Buffer): string {
   return text;
 }
 
-/** Reads the text of a document buffer by its file name's extension (.txt, .md, .docx). */
+/**
+ * The text with what a stored plan may not hold taken out: line ends become line feeds, other control
+ * characters (NUL, escape, C1) are dropped and broken surrogate halves become U+FFFD. The plan's
+ * contracts refuse such characters, so an import never stores text that could not be saved back.
+ */
+export function cleanDocumentText(text: string): string {
+  return text
+    .replace(/\r\n?|[\v\f\u0085]/g, '\n')
+    .replace(/[\p{Cc}]/gu, (char) => (char === '\n' || char === '\t' ? char : ''))
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/** Reads the text of a document buffer by its file name's extension (.txt, .md, .docx), cleaned of control characters. */
 export async function readDocumentText(buffer: Buffer, fileName: string): Promise<string> {
   const extension = extname(fileName).toLowerCase();
   if (buffer.length === 0) throw new DocumentError('DOCUMENT_EMPTY', `Tệp "${fileName}" rỗng.`);
@@ -30,6 +43,13 @@ export async function readDocumentText(buffer: Buffer, fileName: string): Promis
     throw new DocumentError(
       'DOCUMENT_UNSUPPORTED',
       `Không hỗ trợ định dạng "${extension || fileName}": chỉ nhận .txt, .md hoặc .docx.`,
+    );
+  }
+  text = cleanDocumentText(text);
+  if (text.length > DOCUMENT_TEXT_MAX) {
+    throw new DocumentError(
+      'DOCUMENT_TOO_LONG',
+      `Tệp "${fileName}" quá dài (tối đa ${DOCUMENT_TEXT_MAX} ký tự).`,
     );
   }
   if (!/[\p{L}]{2,}/u.test(text)) {

@@ -3,11 +3,16 @@ import { DocumentError } from '../document-error.ts';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** A numeric character reference as text; U+FFFD for a number that names no character (&#x110000;). */
+function fromCodePoint(code: number): string {
+  return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+}
+
 function decodeXml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
     if (name.startsWith('#x') || name.startsWith('#X'))
-      return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+      return fromCodePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return fromCodePoint(Number(name.slice(1)));
     return entities[name] ?? whole;
   });
 }
@@ -64,5 +69,14 @@ export async function readDocxText(buffer: Buffer): Promise<string> {
       'DOCUMENT_UNREADABLE',
       'Tệp .docx không có nội dung văn bản (word/document.xml).',
     );
-  return readDocumentXml(await entry.async('string'));
+  let xml: string;
+  try {
+    xml = await entry.async('string');
+  } catch {
+    throw new DocumentError(
+      'DOCUMENT_UNREADABLE',
+      'Tệp .docx bị hỏng: không giải nén được nội dung văn bản.',
+    );
+  }
+  return readDocumentXml(xml);
 }

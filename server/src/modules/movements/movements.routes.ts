@@ -16,7 +16,6 @@ import {
 } from '../../../../contracts/movements.ts';
 import { actorOf, requirePrincipal } from '../../platform/auth/access.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
-import { AppError } from '../../platform/http/app-error.ts';
 import { receiveUploadedFile } from '../../platform/http/uploads.ts';
 import { withCurrentOnConflict } from '../../platform/http/version-conflict.ts';
 import { DocumentError } from '../documents/index.ts';

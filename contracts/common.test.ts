@@ -88,8 +88,10 @@ describe('start and end pairs', () => {
     expect(issues).toEqual([
       expect.objectContaining({ path: ['validTo'], message: expect.stringMatching(/không được trước/) }),
     ]);
-    expect(UpdateUnitBody.safeParse({ validFrom: '2026-05-01', validTo: '2026-05-01' }).success).toBe(true);
-    expect(UpdateUnitBody.safeParse({ validTo: '2020-01-01' }).success).toBe(true);
+    expect(
+      UpdateUnitBody.safeParse({ version: 1, validFrom: '2026-05-01', validTo: '2026-05-01' }).success,
+    ).toBe(true);
+    expect(UpdateUnitBody.safeParse({ version: 1, validTo: '2020-01-01' }).success).toBe(true);
   });
 
   it('checks council terms, movement periods and audit filters the same way', () => {
@@ -100,9 +102,9 @@ describe('start and end pairs', () => {
       termTo: '2025-12-31',
     };
     expect(CouncilMemberBody.safeParse(term).error?.issues[0]?.path).toEqual(['termTo']);
-    expect(UpdateMovementBody.safeParse({ periodFrom: 2025, periodTo: 2024 }).error?.issues[0]?.path).toEqual(
-      ['periodTo'],
-    );
+    expect(
+      UpdateMovementBody.safeParse({ version: 1, periodFrom: 2025, periodTo: 2024 }).error?.issues[0]?.path,
+    ).toEqual(['periodTo']);
     expect(AuditQuery.safeParse({ from: '2026-02-01', to: '2026-01-31' }).error?.issues[0]?.path).toEqual([
       'to',
     ]);

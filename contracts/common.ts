@@ -20,7 +20,11 @@ export const FieldError = z.object({ path: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof FieldError>;
 
 /** The version of an editable record: 1 when created, one more at every change (optimistic locking). */
-export const RecordVersion = z.number().int().min(1, 'Phiên bản không hợp lệ');
+export const RecordVersion = z
+  .number()
+  .int()
+  .min(1, 'Phiên bản không hợp lệ')
+  .max(2_147_483_647, 'Phiên bản không hợp lệ');
 
 /** A body without its `version` (distributive over unions): the change itself, before the version is added. */
 export type WithoutVersion<T> = T extends unknown ? Omit<T, 'version'> : never;

@@ -133,7 +133,9 @@ describe('localisePlan leaves no trace of the parent’s place in any text field
     ]);
     const copy = localisePlan(parent, laiChau, tamDuong);
     expect(tracesOf(copy, 'Lai Châu', true)).toEqual([]);
-    expect(textsOf(copy.purposes).every(([, text]) => text.includes('Tam Đường'))).toBe(true);
+    expect(textsOf(copy.purposes).filter(([, text]) => !text.toLowerCase().includes('tam đường'))).toEqual(
+      [],
+    );
   });
 
   it('whichever way the tone marks of the place are placed (Hòa Bình / Hoà Bình)', () => {

@@ -233,6 +233,7 @@ describe('GET /api/todo', () => {
     );
     expect(mine).toEqual([
       expect.objectContaining({
+        title: 'Phân quyền cán bộ TĐKT cho Ủy ban nhân dân huyện Phong Thổ',
         unit: { id: p.districtB.id, name: 'Ủy ban nhân dân huyện Phong Thổ' },
         dueOn: '2000-01-02',
         link: `/to-chuc/don-vi/${p.districtB.id}`,

@@ -1,2 +1,3 @@
 export { useHealth } from './health.api.ts';
 export { HomePage } from './home-page.tsx';
+export { todoKeys } from './todo.api.ts';

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Role } from '#contracts/auth.ts';
 import { grantedUnitIds, isAdmin } from '#server/platform/auth/policy.ts';
 import {
   type SortColumns,
@@ -8,8 +9,8 @@ import {
 } from '#server/platform/todo/sql-provider.ts';
 import { MANAGE_ROLES } from '../movements.policy.ts';
 
-/** Who answers a unit's obligation: its emulation officers draft the plan, its head signs it. */
-const UNIT_WORK_ROLES = [...MANAGE_ROLES, 'unit_head'] as const;
+/** Who answers for a unit's own work: its emulation officers prepare it, its head signs it. */
+export const UNIT_WORK_ROLES: readonly Role[] = [...MANAGE_ROLES, 'unit_head'];
 const movementLink = (id: string, tab?: string) => `/phong-trao/${id}${tab ? `?tab=${tab}` : ''}`;
 const activeOn = (today: string) => sql`(u.valid_to is null or u.valid_to >= ${today}::date)`;
 
@@ -143,8 +144,8 @@ export const unitWithoutOfficerTodos = sqlTodoProvider<UnattendedRow>({
     return {
       key: row.sort_id,
       kind: 'unit_without_officer',
-      title: 'Phân quyền cán bộ TĐKT để đơn vị nhận và ban hành kế hoạch triển khai',
-      detail: row.movement_name,
+      title: `Phân quyền cán bộ TĐKT cho ${row.unit_name}`,
+      detail: `Đơn vị chưa có ai nhận việc ban hành kế hoạch triển khai phong trào “${row.movement_name}”`,
       unit: { id: row.unit_id, name: row.unit_name },
       dueOn: row.due_on,
       link: `/to-chuc/don-vi/${row.unit_id}`,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { grantedUnitIds } from '#server/platform/auth/policy.ts';
 import { type SortColumns, sqlTodoProvider, uuidList } from '#server/platform/todo/sql-provider.ts';
-import { MANAGE_ROLES } from '../movements.policy.ts';
 import { REVIEW_ROLES } from '../registrations.policy.ts';
+import { UNIT_WORK_ROLES } from './obligation-todos.ts';
 
 const registrationsLink = (movementId: string) => `/phong-trao/${movementId}?tab=dang-ky`;
 
@@ -79,7 +79,7 @@ export const registrationFixTodos = sqlTodoProvider<RegistrationRow>({
   source: 'movements.registration-fixes',
   kind: 'registration_fix',
   select(principal) {
-    const unitIds = grantedUnitIds(principal, [...MANAGE_ROLES, 'unit_head']);
+    const unitIds = grantedUnitIds(principal, UNIT_WORK_ROLES);
     const ownUnits = unitIds.length
       ? sql`(r.kind <> 'person' and r.unit_id in ${uuidList(unitIds)})`
       : sql`false`;

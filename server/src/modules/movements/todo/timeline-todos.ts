@@ -1,14 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Role } from '#contracts/auth.ts';
 import { grantedUnitIds } from '#server/platform/auth/policy.ts';
 import { type SortColumns, sqlTodoProvider, uuidList } from '#server/platform/todo/sql-provider.ts';
 import { MANAGE_ROLES } from '../movements.policy.ts';
+import { UNIT_WORK_ROLES } from './obligation-todos.ts';
 
 /** Assignments and milestones further away than this are not work yet: the list would fill with 2030. */
 export const TIMELINE_HORIZON_DAYS = 60;
 /** The milestones a council member attends to: the yearly, mid-term and final reviews. */
 const COUNCIL_MILESTONES = sql`('annual', 'midterm_review', 'final_review')`;
-const UNIT_WORK_ROLES: readonly Role[] = [...MANAGE_ROLES, 'unit_head'];
 const timelineLink = (movementId: string) => `/phong-trao/${movementId}?tab=tien-do`;
 const horizon = (today: string) => sql`${today}::date + ${TIMELINE_HORIZON_DAYS}::int`;
 

@@ -127,6 +127,27 @@ describe('GET /api/todo', () => {
     ).json();
     await post(`/api/registrations/${communal.id}/submit`, communeOfficer.headers);
 
+    // Someone of the district's internal division (phòng) waits for the district's head too; someone of
+    // the commune waits for the commune, not the district.
+    const division = await buildUnit(t.handle.db, {
+      parentId: p.districtA.id,
+      name: 'Phòng Nội vụ huyện Tam Đường',
+      kind: 'division',
+    });
+    const submitPersonal = async (unitId: string, fullName: string) => {
+      const member = await buildUser(t.handle.db, { role: 'staff', unitId });
+      await buildPerson(t.handle.db, { unitId, userId: member.id, fullName });
+      const client = await signIn(t, member.username);
+      const created = (
+        await post(`/api/movements/${p.id}/registrations`, client.headers, {
+          pledge: 'Chiến sĩ thi đua cơ sở',
+        })
+      ).json();
+      expect((await post(`/api/registrations/${created.id}/submit`, client.headers)).statusCode).toBe(200);
+    };
+    await submitPersonal(division.id, 'Tao Văn Ơn');
+    await submitPersonal(p.commune.id, 'Vàng A Páo');
+
     const waiting = ofKind(await todoOf(head.headers), 'registration_review');
     expect(waiting.map((item) => [item.title, item.unit?.id, item.urgency, item.link])).toEqual([
       [
@@ -141,7 +162,16 @@ describe('GET /api/todo', () => {
         'no_deadline',
         `/phong-trao/${p.id}?tab=dang-ky`,
       ],
+      [
+        'Duyệt bản đăng ký thi đua của Tao Văn Ơn',
+        division.id,
+        'no_deadline',
+        `/phong-trao/${p.id}?tab=dang-ky`,
+      ],
     ]);
+    expect(
+      ofKind(await todoOf(communeOfficer.headers), 'registration_review').map((item) => item.title),
+    ).toEqual(['Duyệt bản đăng ký thi đua của Vàng A Páo']);
     expect(ofKind(await todoOf(staff.headers), 'registration_fix')).toEqual([]);
     // Not the province's to review (it waits at the district), nor another district head's.
     expect(ofKind(await todoOf(p.provinceOfficer.headers), 'registration_review')).toEqual([]);
@@ -154,7 +184,10 @@ describe('GET /api/todo', () => {
       reason: 'Bổ sung chỉ tiêu cụ thể',
     });
     expect(returned.statusCode).toBe(200);
-    expect(ofKind(await todoOf(head.headers), 'registration_review')).toEqual([]);
+    // Decided ones leave the list; the division's is still waiting.
+    expect(ofKind(await todoOf(head.headers), 'registration_review').map((item) => item.title)).toEqual([
+      'Duyệt bản đăng ký thi đua của Tao Văn Ơn',
+    ]);
     expect(ofKind(await todoOf(communeOfficer.headers), 'registration_fix')).toEqual([
       expect.objectContaining({
         title: 'Sửa và gửi lại bản đăng ký của Ủy ban nhân dân xã Bình Lư',

@@ -33,7 +33,7 @@ export const planObligationTodos = sqlTodoProvider<ObligationRow>({
   select(principal, today) {
     const unitIds = grantedUnitIds(principal, UNIT_WORK_ROLES);
     if (!unitIds.length) return null;
-    return sql`select o.due_on as sort_due, null::timestamptz as sort_at, o.id::text as sort_id,
+    return sql`select o.due_on as sort_due, null::timestamptz as sort_at, o.id as sort_id,
         m.id as movement_id, m.name as movement_name, u.id as unit_id, u.name as unit_name,
         o.due_on::text as due_on,
         (select d.id from movements d
@@ -82,7 +82,7 @@ export const planFollowUpTodos = sqlTodoProvider<FollowUpRow>({
   select(principal, today) {
     const unitIds = grantedUnitIds(principal, MANAGE_ROLES);
     if (!unitIds.length) return null;
-    return sql`select f.first_due as sort_due, null::timestamptz as sort_at, m.id::text as sort_id,
+    return sql`select f.first_due as sort_due, null::timestamptz as sort_at, m.id as sort_id,
         m.id as movement_id, m.name as movement_name, lu.id as unit_id, lu.name as unit_name,
         f.first_due::text as first_due, f.overdue
       from movements m
@@ -129,7 +129,7 @@ export const unitWithoutOfficerTodos = sqlTodoProvider<UnattendedRow>({
   kind: 'unit_without_officer',
   select(principal, today) {
     if (!isAdmin(principal)) return null;
-    return sql`select o.due_on as sort_due, null::timestamptz as sort_at, o.id::text as sort_id,
+    return sql`select o.due_on as sort_due, null::timestamptz as sort_at, o.id as sort_id,
         m.id as movement_id, m.name as movement_name, u.id as unit_id, u.name as unit_name,
         o.due_on::text as due_on
       from plan_obligations o

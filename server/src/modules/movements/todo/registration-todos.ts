@@ -35,7 +35,7 @@ export const registrationReviewTodos = sqlTodoProvider<RegistrationRow>({
     const unitIds = grantedUnitIds(principal, REVIEW_ROLES);
     if (!unitIds.length) return null;
     const mine = uuidList(unitIds);
-    return sql`select null::date as sort_due, r.submitted_at as sort_at, r.id::text as sort_id,
+    return sql`select null::date as sort_due, r.submitted_at as sort_at, r.id as sort_id,
         r.kind, m.id as movement_id, m.name as movement_name, u.id as unit_id, u.name as unit_name,
         p.full_name as person_name, r.status, r.return_reason
       from registrations r
@@ -84,7 +84,7 @@ export const registrationFixTodos = sqlTodoProvider<RegistrationRow>({
       ? sql`(r.kind <> 'person' and r.unit_id in ${uuidList(unitIds)})`
       : sql`false`;
     return sql`select null::date as sort_due, coalesce(r.submitted_at, r.created_at) as sort_at,
-        r.id::text as sort_id, r.kind, m.id as movement_id, m.name as movement_name,
+        r.id as sort_id, r.kind, m.id as movement_id, m.name as movement_name,
         u.id as unit_id, u.name as unit_name, p.full_name as person_name, r.status, r.return_reason
       from registrations r
       join units u on u.id = r.unit_id

@@ -31,7 +31,7 @@ export const assignmentTodos = sqlTodoProvider<TimelineRow>({
   select(principal, today) {
     const unitIds = grantedUnitIds(principal, UNIT_WORK_ROLES);
     if (!unitIds.length) return null;
-    return sql`select d.due as sort_due, null::timestamptz as sort_at, a.id::text as sort_id,
+    return sql`select d.due as sort_due, null::timestamptz as sort_at, a.id as sort_id,
         a.task as title, m.id as movement_id, m.name as movement_name, u.id as unit_id, u.name as unit_name,
         d.due::text as due_on
       from movement_assignments a
@@ -78,7 +78,7 @@ export const milestoneTodos = sqlTodoProvider<TimelineRow>({
         sql`(m.launching_unit_id in ${uuidList(councilUnits)} and ms.kind in ${COUNCIL_MILESTONES})`,
       );
     if (!parts.length) return null;
-    return sql`select ms.due_on as sort_due, null::timestamptz as sort_at, ms.id::text as sort_id,
+    return sql`select ms.due_on as sort_due, null::timestamptz as sort_at, ms.id as sort_id,
         ms.title, m.id as movement_id, m.name as movement_name, u.id as unit_id, u.name as unit_name,
         ms.due_on::text as due_on
       from movement_milestones ms

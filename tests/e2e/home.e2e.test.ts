@@ -59,6 +59,23 @@ describe('home page: Việc cần làm', () => {
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
       await saveDocScreenshot(page, file);
       await takeScreenshot(page, `${file}-full`);
+      // Every item's button opens a page this user may see, where the work is done.
+      const buttons = page.getByTestId('todo-item').getByRole('button');
+      for (let index = 0; index < Math.min(await buttons.count(), 6); index++) {
+        await buttons.nth(index).click();
+        await page.waitForURL((url) => url.pathname !== '/');
+        await page.locator('h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(
+          await page
+            .getByText(/Không tìm thấy|không có quyền truy cập|Chưa tải được dữ liệu|Đã có lỗi/)
+            .count(),
+        ).toBe(0);
+        expect(await page.locator('.ant-message-error').count()).toBe(0);
+        await page.goBack();
+        await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
+        await page.getByTestId('todo-item').first().waitFor();
+      }
       await page.context().close();
     }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Result, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Result, Skeleton, Tag, Typography } from 'antd';
 import type { TodoList } from '../../../../contracts/todo.ts';
 import { todoKindLabels } from '../../../../contracts/todo.ts';
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
@@ -67,11 +67,6 @@ function TodoSection() {
             list.total,
             list.counts.some((count) => count.isCapped),
           )} việc.`}
-          action={
-            <Button onClick={() => void todo.refetch()} loading={todo.isFetching}>
-              Tải lại
-            </Button>
-          }
         />
       )}
       <TodoGroups items={list.items} />

@@ -1,3 +1,2 @@
 export { useHealth } from './health.api.ts';
 export { HomePage } from './home-page.tsx';
-export { todoKeys } from './todo.api.ts';

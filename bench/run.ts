@@ -94,7 +94,7 @@ if (runs('organisation')) {
 if (runs('movements')) {
   const { runMovementsBench } = await import('./movements.bench.ts');
   console.log(
-    '\nPhong trào / movements (PostgreSQL, cascade over 100,000 units, 1 and 10 connections, 6 s each):',
+    '\nPhong trào / movements (PostgreSQL, cascade and to-do over 100,000 units, 1 and 10 connections, 6 s each):',
   );
   const movements = await runMovementsBench();
   results.movements = movements;

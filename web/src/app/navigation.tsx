@@ -30,7 +30,7 @@ export interface NavigationItem {
  * (with the same required role under a `RequireRole` route).
  */
 export const navigation: NavigationItem[] = [
-  { label: 'Tổng quan', path: '/', icon: <HomeOutlined /> },
+  { label: 'Việc cần làm', path: '/', icon: <HomeOutlined /> },
   { label: 'Cơ cấu tổ chức', path: '/to-chuc/don-vi', icon: <ApartmentOutlined />, group: 'Tổ chức' },
   {
     label: 'Cán bộ, công chức',

@@ -43,7 +43,7 @@ export const routes: RouteObject[] = [
       {
         path: '/',
         element: <AppLayout />,
-        handle: crumb('Tổng quan'),
+        handle: crumb('Trang chủ'),
         children: [
           {
             errorElement: <RouteError />,

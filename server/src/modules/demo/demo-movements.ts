@@ -17,10 +17,14 @@ import { DEMO_PLAN_TEXT, localisePlan, planContentFromDocument } from '../moveme
 const NAME = 'Cán bộ, công chức, viên chức tỉnh Lai Châu thi đua thực hiện văn hóa công sở';
 const DEADLINE = '2019-09-30';
 
-type UnitRow = { id: string; code: string; name: string; shortName: string | null };
+/** A demo unit as the seeding steps read it. */
+export type UnitRow = { id: string; code: string; name: string; shortName: string | null };
 
-/** Inserts a launched movement with version 1 of its plan and returns its id. */
-async function insertMovement(
+/**
+ * Inserts a launched movement with version 1 of its plan and returns its id (the 2019–2025
+ * office-culture period and deadline unless told otherwise).
+ */
+export async function insertMovement(
   db: Database,
   input: {
     name: string;
@@ -30,6 +34,9 @@ async function insertMovement(
     rootId: string | null;
     launchedAt: string;
     number: string;
+    theme?: string;
+    period?: [number, number];
+    planDeadline?: string;
   },
 ) {
   const id = crypto.randomUUID();
@@ -38,16 +45,16 @@ async function insertMovement(
   await db.insert(movements).values({
     id,
     name: input.name,
-    theme: 'Kỷ cương – Trách nhiệm – Chuyên nghiệp – Hiệu quả',
+    theme: input.theme ?? 'Kỷ cương – Trách nhiệm – Chuyên nghiệp – Hiệu quả',
     kind: 'thematic',
     status: 'launched',
-    periodFrom: 2019,
-    periodTo: 2025,
+    periodFrom: input.period?.[0] ?? 2019,
+    periodTo: input.period?.[1] ?? 2025,
     launchingUnitId: input.unit.id,
     parentMovementId: input.parentId,
     rootMovementId: input.rootId ?? id,
     planNumber: input.number,
-    planDeadline: DEADLINE,
+    planDeadline: input.planDeadline ?? DEADLINE,
     launchedAt: new Date(`${input.launchedAt}T08:00:00+07:00`),
   });
   await db.insert(planVersions).values({ movementId: id, version: 1, content: input.plan });
@@ -61,7 +68,7 @@ async function unitPath(db: Database, id: string): Promise<string | null> {
 }
 
 /** A child's plan: the parent's, localised. */
-const childPlan = (plan: PlanContent, parent: UnitRow, child: UnitRow) =>
+export const childPlan = (plan: PlanContent, parent: UnitRow, child: UnitRow) =>
   localisePlan(
     plan,
     { name: parent.name, shortName: parent.shortName },
@@ -177,6 +184,7 @@ export async function seedDemoMovements(db: Database): Promise<void> {
       kind: 'final_review',
       title: 'Tổng kết phong trào nhân dịp Quốc khánh 02/9/2025',
       dueOn: '2025-09-02',
+      doneAt: new Date('2025-08-28T00:00:00Z'),
     },
   ]);
   const tamDuong = unit.get('LCI.H.TDG');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TodoList } from '../../../../contracts/todo.ts';
 import { signIn } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import {
@@ -143,5 +144,80 @@ describe('seedDemo', () => {
       headers: provincial.headers,
     });
     expect(search.json().total).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives every demo role work on its home page, dated from today', async () => {
+    const todo = async (username: string, query = '') => {
+      const client = await signIn(t, username, PASSWORD);
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/todo${query}`,
+        headers: client.headers,
+      });
+      expect(response.statusCode).toBe(200);
+      return (response.json() as TodoList).items.map((item) => ({
+        kind: item.kind,
+        title: item.title,
+        unit: item.unit?.name,
+        urgency: item.urgency,
+        daysLeft: item.daysLeft,
+        detail: item.detail,
+      }));
+    };
+    const live = expect.stringContaining('chính quyền địa phương hai cấp');
+    expect(await todo('demo.officer.tamduong')).toEqual([
+      expect.objectContaining({
+        kind: 'plan_obligation',
+        unit: 'Ủy ban nhân dân xã Tam Đường',
+        daysLeft: -10,
+        detail: live,
+      }),
+      expect.objectContaining({ kind: 'assignment', urgency: 'due_soon', daysLeft: 5 }),
+      expect.objectContaining({
+        kind: 'registration_fix',
+        title: 'Sửa và gửi lại bản đăng ký của Ủy ban nhân dân xã Tam Đường',
+      }),
+    ]);
+    const officer = await todo('demo.officer');
+    expect(officer).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'plan_follow_up',
+          title: 'Đôn đốc 22 đơn vị chưa ban hành kế hoạch triển khai',
+          daysLeft: -10,
+        }),
+        expect.objectContaining({
+          kind: 'registration_review',
+          unit: 'Ủy ban nhân dân xã Bình Lư',
+          detail: live,
+        }),
+        expect.objectContaining({ kind: 'registration_review', unit: 'Sở Tài chính tỉnh Lai Châu' }),
+        expect.objectContaining({ kind: 'milestone', urgency: 'later', daysLeft: 20 }),
+      ]),
+    );
+    // The 2019–2025 movement is over: its final review is done and its abolished districts are not chased.
+    expect(officer.filter((item) => item.kind === 'plan_follow_up')).toHaveLength(1);
+    expect(officer.filter((item) => item.kind === 'milestone')).toHaveLength(1);
+    expect((await todo('demo.head')).map((item) => [item.kind, item.unit, item.urgency])).toEqual([
+      ['plan_obligation', 'Sở Nội vụ tỉnh Lai Châu', 'overdue'],
+      ['assignment', 'Sở Nội vụ tỉnh Lai Châu', 'later'],
+      ['registration_review', 'Sở Nội vụ tỉnh Lai Châu', 'no_deadline'],
+    ]);
+    expect(await todo('demo.council')).toEqual([
+      expect.objectContaining({ kind: 'milestone', daysLeft: 20 }),
+    ]);
+    expect(await todo('demo.staff')).toEqual([
+      expect.objectContaining({
+        kind: 'registration_fix',
+        title: 'Sửa và gửi lại bản đăng ký thi đua của anh/chị',
+        detail: expect.stringContaining('Lý do trả lại: Đề nghị ghi rõ tên sáng kiến'),
+      }),
+    ]);
+    const admin = (await todo('demo.admin', '?limit=100')).filter(
+      (item) => item.kind === 'unit_without_officer' && item.detail?.includes('hai cấp'),
+    );
+    // 25 units owe the plan: 3 answered, xã Tam Đường has its officer.
+    expect(admin).toHaveLength(21);
+    expect(admin.map((item) => item.unit)).toContain('Sở Nội vụ tỉnh Lai Châu');
   });
 });

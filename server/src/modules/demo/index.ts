@@ -1,5 +1,6 @@
 import type { Database } from '../../platform/db/client.ts';
 import { ensureDemoAccounts } from './demo-accounts.ts';
+import { seedDemoCurrentMovement } from './demo-current-movement.ts';
 import { seedDemoMovements } from './demo-movements.ts';
 import { ensureDemoBlocYears, ensureDemoCouncil } from './demo-organisation.ts';
 import { ensureDemoPeople } from './demo-people.ts';
@@ -9,7 +10,8 @@ export { demoAccounts } from './demo-accounts.ts';
 
 /**
  * Fills an embedded database with demo data on first start (units, accounts, people, the provincial
- * council and its blocs up to the current year); each step skips what already exists. Returns the account lines to print, if new.
+ * council and its blocs up to the current year, the 2019–2025 movement and a live one dated from today);
+ * each step skips what already exists. Returns the account lines to print, if new.
  */
 export async function seedDemo(
   db: Database,
@@ -21,5 +23,6 @@ export async function seedDemo(
   await ensureDemoCouncil(db, unitIdByCode, headOf);
   await ensureDemoBlocYears(db, unitIdByCode);
   await seedDemoMovements(db);
+  await seedDemoCurrentMovement(db, new Date().toISOString().slice(0, 10));
   return lines;
 }

@@ -1,23 +1,28 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../platform/http/app-context.ts';
+import type { ModuleContext } from '../../platform/http/app-context.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { registerMovementCoreRoutes } from './movements.routes.ts';
 import { registerPlanDocumentRoutes } from './plan-documents.routes.ts';
 import { registerRegistrationRoutes } from './registrations.routes.ts';
 import { createDueReminders } from './reminders.ts';
 import { registerTimelineRoutes } from './timeline.routes.ts';
+import { registerMovementTodos } from './todo/index.ts';
 
 export { emptyPlanContent, planContentFromDocument } from './plan-content.ts';
 export { createDueReminders } from './reminders.ts';
 
 const REMINDER_EVERY_MS = 60 * 60 * 1000;
 
-/** Every route of the movements module, and the hourly job that creates due reminders (and mails them). */
-export function registerMovementRoutes(app: FastifyInstance, context: AppContext): void {
+/**
+ * Every route of the movements module, its to-do providers, and the hourly job that creates due
+ * reminders (and mails them).
+ */
+export function registerMovementRoutes(app: FastifyInstance, context: ModuleContext): void {
   registerMovementCoreRoutes(app, context);
   registerPlanDocumentRoutes(app, context);
   registerRegistrationRoutes(app, context);
   registerTimelineRoutes(app, context);
+  registerMovementTodos(context.todo);
   // Tests call createDueReminders with their own "today"; a timer would only add noise there.
   if (process.env.VITEST) return;
   let timer: NodeJS.Timeout | null = null;

@@ -103,6 +103,13 @@ export const planObligations = pgTable(
     uniqueIndex('plan_obligations_movement_unit_key').on(table.movementId, table.unitId),
     index('plan_obligations_root_unit_idx').on(table.rootMovementId, table.unitId),
     index('plan_obligations_unit_idx').on(table.unitId),
+    // The to-do list: overdue obligations of a movement, and every pending one by deadline.
+    index('plan_obligations_pending_movement_due_idx')
+      .on(table.movementId, table.dueOn)
+      .where(sql`${table.state} = 'pending'`),
+    index('plan_obligations_pending_due_idx')
+      .on(table.dueOn, table.id)
+      .where(sql`${table.state} = 'pending'`),
   ],
 );
 
@@ -142,6 +149,11 @@ export const registrations = pgTable(
       sql`coalesce(${table.personId}::text, '')`,
     ),
     index('registrations_unit_idx').on(table.unitId),
+    // The to-do list: registrations waiting for review at a unit, and a person's own registrations.
+    index('registrations_submitted_unit_idx')
+      .on(table.unitId, table.submittedAt)
+      .where(sql`${table.status} = 'submitted'`),
+    index('registrations_person_idx').on(table.personId),
   ],
 );
 

@@ -1,11 +1,15 @@
+import type { Role } from '../../../../contracts/auth.ts';
 import type { RegistrationAction } from '../../../../contracts/movements.ts';
 import { coversUnit, type Principal } from '../../platform/auth/policy.ts';
 import { MANAGE_ROLES } from './movements.policy.ts';
 import { canMoveRegistration } from './registration-workflow.ts';
 import type { RegistrationWithNames } from './registrations.repo.ts';
 
+/** Who reviews registrations at the reviewing unit: its emulation officers and its head. */
+export const REVIEW_ROLES: readonly Role[] = [...MANAGE_ROLES, 'unit_head'];
+
 /**
- * The path of the unit whose officers review a registration: a person's own unit; for a unit's
+ * The path of the unit whose officers and head review a registration: a person's own unit; for a unit's
  * (or consolidated) registration, the unit above it — or the unit itself when it launched the movement.
  */
 export function reviewingPath(row: RegistrationWithNames, launchingUnitPath: string): string {
@@ -20,9 +24,9 @@ export function isRegistrant(principal: Principal, row: RegistrationWithNames): 
   return coversUnit(principal, [...MANAGE_ROLES, 'unit_head'], row.unitPath);
 }
 
-/** True when the user reviews (approves or returns) the registration. */
+/** True when the user reviews (approves or returns) the registration: an officer or head covering the reviewing unit. */
 export const isReviewer = (principal: Principal, row: RegistrationWithNames, launchingUnitPath: string) =>
-  coversUnit(principal, MANAGE_ROLES, reviewingPath(row, launchingUnitPath));
+  coversUnit(principal, REVIEW_ROLES, reviewingPath(row, launchingUnitPath));
 
 /** What the user may do with the registration now. */
 export function registrationActions(

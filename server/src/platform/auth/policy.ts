@@ -57,3 +57,14 @@ export function assertRole(principal: Principal, roles: readonly Role[]): void {
 export function assertCoversUnit(principal: Principal, roles: readonly Role[], unitPath: string): void {
   if (!coversUnit(principal, roles, unitPath)) throw new AppError('OUT_OF_SCOPE');
 }
+
+/**
+ * The units the user holds one of the roles on, exactly (not their subtrees): where work addressed
+ * to "the unit's officer" or "the unit's head" lands. System-wide grants name no unit.
+ */
+export function grantedUnitIds(principal: Principal, roles: readonly Role[]): string[] {
+  const ids = principal.scopedGrants
+    .filter((grant) => grant.unitId && roles.includes(grant.role))
+    .map((grant) => grant.unitId as string);
+  return [...new Set(ids)];
+}

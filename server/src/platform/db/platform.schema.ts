@@ -47,6 +47,8 @@ export const roleGrants = pgTable(
   },
   (table) => [
     index('role_grants_user_idx').on(table.userId),
+    // Who holds a role on a unit (the officers a unit's obligation reaches).
+    index('role_grants_unit_role_idx').on(table.unitId, table.role),
     uniqueIndex('role_grants_user_role_unit_key').on(
       table.userId,
       table.role,

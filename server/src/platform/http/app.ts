@@ -14,10 +14,12 @@ import { registerMovementRoutes } from '../../modules/movements/index.ts';
 import { registerNotificationRoutes } from '../../modules/notifications/index.ts';
 import { registerOrganisationRoutes } from '../../modules/organisation/index.ts';
 import { registerSystemRoutes } from '../../modules/system/index.ts';
+import { registerTodoRoutes } from '../../modules/todo/index.ts';
 import { registerUserRoutes } from '../../modules/users/index.ts';
 import { registerAccessControl } from '../auth/access.ts';
+import { createTodoRegistry } from '../todo/todo-registry.ts';
 import { repoRoot } from '../version.ts';
-import type { AppContext } from './app-context.ts';
+import type { AppContext, ModuleContext } from './app-context.ts';
 import { answerMalformedPath, registerErrorHandler } from './error-handler.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { type LogStream, loggerOptions } from './logger.ts';
@@ -36,6 +38,7 @@ const modules = [
   registerOrganisationRoutes,
   registerMovementRoutes,
   registerNotificationRoutes,
+  registerTodoRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -84,7 +87,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
   registerAccessControl(app, context.db);
   registerIdempotency(app, context.db);
   await registerOpenApi(app);
-  for (const register of modules) register(app, context);
+  const moduleContext: ModuleContext = { ...context, todo: createTodoRegistry() };
+  for (const register of modules) register(app, moduleContext);
 
   if (options.serveWeb) {
     await app.register(fastifyStatic, {

@@ -1,0 +1,1 @@
+export { registerTodoRoutes } from './todo.routes.ts';

@@ -49,7 +49,7 @@ export function registerJobRoutes(app: FastifyInstance, { db, files }: ModuleCon
     '/api/jobs/:id/file',
     {
       config: { access: 'signed-in' },
-      schema: { tags: ['jobs'], summary: 'Tải tệp kết quả của một việc xử lý nền', params: JobParams, response: errors },
+      schema: { tags: ['jobs'], summary: 'Tải tệp kết quả của một việc xử lý nền', params: JobParams },
     },
     async (request, reply) => {
       const { job } = await visibleJob(db, requirePrincipal(request), request.params.id);

@@ -5,13 +5,13 @@ import { ErrorResponse, Uuid } from '#contracts/common.ts';
 import { Job } from '#contracts/jobs.ts';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
-import { enqueueJob } from '#server/platform/jobs/job-queue.ts';
 import { presentJob } from '#server/platform/jobs/job-presenter.ts';
+import { enqueueJob } from '#server/platform/jobs/job-queue.ts';
 import { JobFailure, type JobKind } from '#server/platform/jobs/job-registry.ts';
 import { DocumentError, renderPdf } from '../documents/index.ts';
 import { findMovement, findPlanVersion } from './movements.repo.ts';
-import { getVisibleMovement } from './movements.service.ts';
 import { callerOf } from './movements.routes.ts';
+import { getVisibleMovement } from './movements.service.ts';
 import { composeDocument } from './plan-compose.ts';
 import { slug } from './plan-documents.service.ts';
 
@@ -32,7 +32,11 @@ export const planPdfJob: JobKind<z.infer<typeof PlanPdfPayload>> = {
     try {
       const data = await renderPdf(document);
       return {
-        file: { fileName: `${slug(movement.movement.name)}-v${stored.version}.pdf`, contentType: 'application/pdf', data },
+        file: {
+          fileName: `${slug(movement.movement.name)}-v${stored.version}.pdf`,
+          contentType: 'application/pdf',
+          data,
+        },
         message: 'Đã chuyển xong sang PDF.',
       };
     } catch (error) {
@@ -54,10 +58,17 @@ export function registerPlanPdfJob(app: FastifyInstance, { db, jobs }: ModuleCon
       schema: {
         tags: ['movements'],
         summary: 'Xuất kế hoạch ra PDF (xử lý nền)',
-        description: 'Tạo việc chuyển kế hoạch sang PDF; theo dõi ở GET /api/jobs/:id, tải tệp ở /api/jobs/:id/file.',
+        description:
+          'Tạo việc chuyển kế hoạch sang PDF; theo dõi ở GET /api/jobs/:id, tải tệp ở /api/jobs/:id/file.',
         params: z.object({ id: Uuid }),
         body: ExportJobBody,
-        response: { 201: Job, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+        response: {
+          201: Job,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {

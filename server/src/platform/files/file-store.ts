@@ -72,7 +72,13 @@ export function createFileStore(config: Config): FileStore {
         if (!s3 || !row.objectKey) throw new Error(`File ${id} is in S3 but no S3 store is configured`);
         data = await s3.get(row.objectKey);
       }
-      return { id: row.id, fileName: row.fileName, contentType: row.contentType, size: row.size, data: data ?? Buffer.alloc(0) };
+      return {
+        id: row.id,
+        fileName: row.fileName,
+        contentType: row.contentType,
+        size: row.size,
+        data: data ?? Buffer.alloc(0),
+      };
     },
   };
 }

@@ -31,7 +31,10 @@ export interface SignInput {
 
 /** AWS Signature Version 4 headers for one request to S3 (no query string). */
 export function signS3Request(input: SignInput): Record<string, string> {
-  const amzDate = input.date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = input.date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const day = amzDate.slice(0, 8);
   const headers: Record<string, string> = {
     host: input.host,
@@ -42,9 +45,14 @@ export function signS3Request(input: SignInput): Record<string, string> {
   const names = Object.keys(headers).sort();
   const canonicalHeaders = names.map((name) => `${name}:${headers[name]?.trim()}\n`).join('');
   const signedHeaders = names.join(';');
-  const canonicalRequest = [input.method, input.path, '', canonicalHeaders, signedHeaders, input.payloadHash].join(
-    '\n',
-  );
+  const canonicalRequest = [
+    input.method,
+    input.path,
+    '',
+    canonicalHeaders,
+    signedHeaders,
+    input.payloadHash,
+  ].join('\n');
   const scope = `${day}/${input.region}/s3/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
   const key = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), 's3'), 'aws4_request');

@@ -108,7 +108,12 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
     files: createFileStore(context.config),
   };
   for (const register of modules) register(app, moduleContext);
-  const workerOptions = { db: context.db, files: moduleContext.files, registry: moduleContext.jobs, log: app.log };
+  const workerOptions = {
+    db: context.db,
+    files: moduleContext.files,
+    registry: moduleContext.jobs,
+    log: app.log,
+  };
   app.decorate('jobs', {
     kinds: () => moduleContext.jobs.kinds(),
     runNext: () => runNextJob(workerOptions, `inline:${process.pid}`),

@@ -14,7 +14,12 @@ export async function enqueueJob(
 ): Promise<JobRow> {
   const [row] = await db
     .insert(jobs)
-    .values({ kind: job.kind, payload: job.payload, createdBy: job.createdBy, maxAttempts: job.maxAttempts ?? 3 })
+    .values({
+      kind: job.kind,
+      payload: job.payload,
+      createdBy: job.createdBy,
+      maxAttempts: job.maxAttempts ?? 3,
+    })
     .returning();
   if (!row) throw new Error('job not queued');
   return row;
@@ -54,7 +59,9 @@ export async function reportProgress(
     .update(jobs)
     .set({
       leaseUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
-      ...(progress.percent !== undefined ? { progress: Math.max(0, Math.min(100, Math.round(progress.percent))) } : {}),
+      ...(progress.percent !== undefined
+        ? { progress: Math.max(0, Math.min(100, Math.round(progress.percent))) }
+        : {}),
       ...(progress.message !== undefined ? { message: progress.message } : {}),
     })
     .where(and(eq(jobs.id, id), eq(jobs.workerId, workerId), eq(jobs.status, 'running')))

@@ -15,7 +15,10 @@ beforeAll(async () => {
 
 /** A province with a movement, its officer, and an officer of another province. */
 async function setting() {
-  const province = await buildUnit(t.handle.db, { name: `Tỉnh ${randomUUID().slice(0, 6)}`, kind: 'province' });
+  const province = await buildUnit(t.handle.db, {
+    name: `Tỉnh ${randomUUID().slice(0, 6)}`,
+    kind: 'province',
+  });
   const other = await buildUnit(t.handle.db, { name: `Tỉnh ${randomUUID().slice(0, 6)}`, kind: 'province' });
   const movement = await buildMovement(t.handle.db, { launchingUnitId: province.id });
   const officer = await signInAs(t, 'tdkt_officer', province.id);
@@ -47,12 +50,21 @@ describe('background jobs', () => {
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ status: 'done', progress: 100, message: 'Đã chuyển xong sang PDF.' });
     expect(done.json().fileName).toMatch(/-v1\.pdf$/);
-    const file = await t.app.inject({ method: 'GET', url: `/api/jobs/${job.id}/file`, headers: officer.headers });
+    const file = await t.app.inject({
+      method: 'GET',
+      url: `/api/jobs/${job.id}/file`,
+      headers: officer.headers,
+    });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     // The bytes live in the database (no S3 configured), so any server process can send them.
-    const stored = (await t.handle.db.select().from(storedFiles).where(eq(storedFiles.id, (await jobRow(job.id))?.resultFileId ?? '')))[0];
+    const stored = (
+      await t.handle.db
+        .select()
+        .from(storedFiles)
+        .where(eq(storedFiles.id, (await jobRow(job.id))?.resultFileId ?? ''))
+    )[0];
     expect(stored).toMatchObject({ storage: 'database', size: file.rawPayload.length });
 
     for (const url of [`/api/jobs/${job.id}`, `/api/jobs/${job.id}/file`]) {
@@ -73,7 +85,10 @@ describe('background jobs', () => {
     const again = await send({ ...officer.headers, 'idempotency-key': key }, {});
     expect(again.statusCode).toBe(201);
     expect(again.json().id).toBe(first.json().id);
-    const count = await t.handle.db.select({ n: sql<number>`count(*)::int` }).from(jobs).where(eq(jobs.createdBy, officer.user.id));
+    const count = await t.handle.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(jobs)
+      .where(eq(jobs.createdBy, officer.user.id));
     expect(count[0]?.n).toBe(1);
 
     await expectNothingStored(t.handle, async () => {
@@ -101,14 +116,20 @@ describe('background jobs', () => {
     expect(taken).toMatchObject({ id: job.id, status: 'running', workerId: 'process-a', attempts: 1 });
     // Process A dies: nobody renews its lease. While it lasts, B finds nothing to do…
     expect(await claimNextJob(t.handle.db, 'process-b', kinds)).toBeNull();
-    await t.handle.db.update(jobs).set({ leaseUntil: sql`now() - interval '1 second'` }).where(eq(jobs.id, job.id));
+    await t.handle.db
+      .update(jobs)
+      .set({ leaseUntil: sql`now() - interval '1 second'` })
+      .where(eq(jobs.id, job.id));
     // …after it, B takes the same job again.
     expect(await claimNextJob(t.handle.db, 'process-b', kinds)).toMatchObject({
       id: job.id,
       workerId: 'process-b',
       attempts: 2,
     });
-    await t.handle.db.update(jobs).set({ leaseUntil: sql`now() - interval '1 second'` }).where(eq(jobs.id, job.id));
+    await t.handle.db
+      .update(jobs)
+      .set({ leaseUntil: sql`now() - interval '1 second'` })
+      .where(eq(jobs.id, job.id));
     await drain();
     expect(await jobRow(job.id)).toMatchObject({ status: 'done', attempts: 3 });
   }, 180_000);

@@ -22,7 +22,12 @@ export async function serve(): Promise<void> {
   await purgeExpiredSessions(handle.db);
   const app = await buildApp(
     { db: handle.db, dbKind: handle.kind, config },
-    { logger: { level: config.LOG_LEVEL }, serveWeb: true, sessionSecret: runtime.sessionSecret },
+    {
+      logger: { level: config.LOG_LEVEL },
+      serveWeb: true,
+      sessionSecret: runtime.sessionSecret,
+      ...(config.TDKT_JOBS === 'true' ? { jobWorker: { pollMs: 1000 } } : {}),
+    },
   );
   let stopping = false;
   const stop = async () => {

@@ -60,3 +60,17 @@ describe('loadConfig: PostgreSQL connections', () => {
     ).toEqual(['DATABASE_MIGRATION_URL']);
   });
 });
+
+describe('object store settings', () => {
+  it('takes all four S3 settings together, and names the missing ones otherwise', () => {
+    const s3 = {
+      TDKT_S3_ENDPOINT: 'https://s3.example.gov.vn',
+      TDKT_S3_BUCKET: 'tdkt-files',
+      TDKT_S3_ACCESS_KEY_ID: 'key',
+      TDKT_S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    expect(loadConfig(s3)).toMatchObject({ ...s3, TDKT_S3_REGION: 'us-east-1', TDKT_JOBS: 'true' });
+    const { TDKT_S3_BUCKET: _bucket, TDKT_S3_SECRET_ACCESS_KEY: _secret, ...partial } = s3;
+    expect(() => loadConfig(partial)).toThrow(/TDKT_S3_BUCKET, TDKT_S3_SECRET_ACCESS_KEY: bắt buộc khi đặt/);
+  });
+});

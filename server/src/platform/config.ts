@@ -31,6 +31,19 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an e-mail address')
     .optional(),
+  /** An S3-compatible object store for files (MinIO, Ceph, AWS S3); without it files live in the database. */
+  TDKT_S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be a URL like https://s3.example.gov.vn' })
+    .optional(),
+  TDKT_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name')
+    .optional(),
+  TDKT_S3_REGION: z.string().min(1).default('us-east-1'),
+  TDKT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  TDKT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Run queued jobs (PDF conversion, big imports) in this process; `false` for a process that only answers requests. */
+  TDKT_JOBS: z.enum(['true', 'false']).default('true'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { databaseKind: 'pglite' | 'postgres' };
@@ -65,6 +78,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (picked.TDKT_SMTP_URL && !picked.TDKT_MAIL_FROM) {
     problems.push(
       'TDKT_MAIL_FROM: bắt buộc khi đặt TDKT_SMTP_URL / required with TDKT_SMTP_URL (the sender of reminders)',
+    );
+  }
+  const s3 = [
+    'TDKT_S3_ENDPOINT',
+    'TDKT_S3_BUCKET',
+    'TDKT_S3_ACCESS_KEY_ID',
+    'TDKT_S3_SECRET_ACCESS_KEY',
+  ] as const;
+  const s3Given = s3.filter((key) => picked[key]);
+  if (s3Given.length > 0 && s3Given.length < s3.length) {
+    problems.push(
+      `${s3.filter((key) => !picked[key]).join(', ')}: bắt buộc khi đặt ${s3Given.join(', ')} / the S3 settings go together`,
     );
   }
   if (!parsed.success || problems.length) throw new ConfigError(problems);

@@ -10,6 +10,7 @@ import { errorMessages } from '../../../../contracts/errors.ts';
 import { installVietnameseValidationMessages } from '../../../../contracts/validation-messages.ts';
 import { registerAuditRoutes } from '../../modules/audit/index.ts';
 import { registerAuthRoutes } from '../../modules/auth/index.ts';
+import { registerJobRoutes } from '../../modules/jobs/index.ts';
 import { registerMovementRoutes } from '../../modules/movements/index.ts';
 import { registerNotificationRoutes } from '../../modules/notifications/index.ts';
 import { registerOrganisationRoutes } from '../../modules/organisation/index.ts';
@@ -17,6 +18,9 @@ import { registerSystemRoutes } from '../../modules/system/index.ts';
 import { registerTodoRoutes } from '../../modules/todo/index.ts';
 import { registerUserRoutes } from '../../modules/users/index.ts';
 import { registerAccessControl } from '../auth/access.ts';
+import { createFileStore } from '../files/file-store.ts';
+import { createJobRegistry } from '../jobs/job-registry.ts';
+import { runNextJob, startJobWorker } from '../jobs/job-worker.ts';
 import { createTodoRegistry } from '../todo/todo-registry.ts';
 import { repoRoot } from '../version.ts';
 import type { AppContext, ModuleContext } from './app-context.ts';
@@ -39,6 +43,7 @@ const modules = [
   registerMovementRoutes,
   registerNotificationRoutes,
   registerTodoRoutes,
+  registerJobRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -47,6 +52,15 @@ export interface BuildAppOptions {
   /** Serve the built web app from web/dist (off in API tests). */
   serveWeb?: boolean;
   sessionSecret: string;
+  /** Run queued jobs in this process (a worker polling every `pollMs`); off in API tests, which call `app.jobs.runNext()`. */
+  jobWorker?: { pollMs: number };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This app's job kinds, and a way to run the next waiting job now (tests, the CLI). */
+    jobs: { kinds(): string[]; runNext(): Promise<boolean> };
+  }
 }
 
 /** Builds the Fastify application: plugins, the policy layer, every module, the web app. */
@@ -87,8 +101,33 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
   registerAccessControl(app, context.db);
   registerIdempotency(app, context.db);
   await registerOpenApi(app);
-  const moduleContext: ModuleContext = { ...context, todo: createTodoRegistry() };
+  const moduleContext: ModuleContext = {
+    ...context,
+    todo: createTodoRegistry(),
+    jobs: createJobRegistry(),
+    files: createFileStore(context.config),
+  };
   for (const register of modules) register(app, moduleContext);
+  const workerOptions = {
+    db: context.db,
+    files: moduleContext.files,
+    registry: moduleContext.jobs,
+    log: app.log,
+  };
+  app.decorate('jobs', {
+    kinds: () => moduleContext.jobs.kinds(),
+    runNext: () => runNextJob(workerOptions, `inline:${process.pid}`),
+  });
+  if (options.jobWorker) {
+    const { pollMs } = options.jobWorker;
+    let worker: ReturnType<typeof startJobWorker> | null = null;
+    app.addHook('onReady', async () => {
+      worker = startJobWorker({ ...workerOptions, pollMs });
+    });
+    app.addHook('onClose', async () => {
+      await worker?.stop();
+    });
+  }
 
   if (options.serveWeb) {
     await app.register(fastifyStatic, {

@@ -25,8 +25,21 @@ export async function isPdfConverterAvailable(): Promise<boolean> {
   }
 }
 
-/** Converts a DOCX buffer to PDF with LibreOffice headless, in a private profile and folder. */
-export async function convertDocxToPdf(docx: Buffer): Promise<Buffer> {
+/**
+ * One LibreOffice profile per process, made at the first conversion and reused (making it is a good
+ * part of a cold start); conversions in one process take turns, since a profile serves one soffice.
+ */
+const profile = pathToFileURL(join(tmpdir(), `tdkt-soffice-profile-${process.pid}`)).href;
+let turn: Promise<unknown> = Promise.resolve();
+
+/** Converts a DOCX buffer to PDF with LibreOffice headless, in this process's profile and a private folder. */
+export function convertDocxToPdf(docx: Buffer): Promise<Buffer> {
+  const mine = turn.then(() => convertNow(docx));
+  turn = mine.catch(() => undefined);
+  return mine;
+}
+
+async function convertNow(docx: Buffer): Promise<Buffer> {
   if (!(await isPdfConverterAvailable())) {
     throw new DocumentError(
       'PDF_CONVERTER_MISSING',
@@ -37,7 +50,6 @@ export async function convertDocxToPdf(docx: Buffer): Promise<Buffer> {
   try {
     const input = join(folder, 'document.docx');
     await writeFile(input, docx);
-    const profile = pathToFileURL(join(folder, 'profile')).href;
     await run(
       converter,
       [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, input],

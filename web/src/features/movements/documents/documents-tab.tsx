@@ -1,11 +1,14 @@
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Select, Space, Typography } from 'antd';
+import { Button, Card, Col, Progress, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import type { Job } from '../../../../../contracts/jobs.ts';
 import type { MovementDetail } from '../../../../../contracts/movements.ts';
 import { UnitPage } from '../../../../../contracts/organisation.ts';
 import { api } from '../../../lib/api-client.ts';
 import { downloadFile } from '../../../lib/download.ts';
+import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { runJobAndDownload } from '../../../lib/jobs.ts';
 import { showError, showSuccess } from '../../../lib/notify.ts';
 
 /** A short file name from the movement's name, without diacritics. */
@@ -38,6 +41,39 @@ function useDownload() {
   return { busy, run };
 }
 
+/**
+ * The PDF of the plan: LibreOffice takes seconds, so the server converts it in a background job and
+ * the button says what is happening until the file downloads.
+ */
+function usePdfJob(movementId: string, fallbackName: string) {
+  const [job, setJob] = useState<Job | null>(null);
+  const [running, setRunning] = useState(false);
+  const { key, renew } = useIdempotencyKey();
+  const start = async () => {
+    if (running) return;
+    setRunning(true);
+    try {
+      await runJobAndDownload(
+        `/api/movements/${movementId}/pdf-jobs`,
+        {},
+        {
+          idempotencyKey: key,
+          fallbackName,
+          onProgress: setJob,
+        },
+      );
+      showSuccess('Đã tải tệp PDF về máy.');
+    } catch (error) {
+      showError(error);
+    } finally {
+      renew();
+      setRunning(false);
+      setJob(null);
+    }
+  };
+  return { job, running, start };
+}
+
 /** The "Văn bản" tab: the plan as Word or PDF, and a draft implementing plan for a chosen lower unit. */
 export function DocumentsTab({ movement }: { movement: MovementDetail }) {
   const { busy, run } = useDownload();
@@ -54,6 +90,7 @@ export function DocumentsTab({ movement }: { movement: MovementDetail }) {
   });
   const slug = fileSlug(movement.name) || 'ke-hoach';
   const exportPath = `/api/movements/${movement.id}/export`;
+  const pdf = usePdfJob(movement.id, `${slug}.pdf`);
 
   return (
     <Row gutter={[16, 16]}>
@@ -75,12 +112,18 @@ export function DocumentsTab({ movement }: { movement: MovementDetail }) {
             <Button
               size="large"
               icon={<FilePdfOutlined aria-hidden />}
-              loading={busy === 'pdf'}
-              onClick={() => void run('pdf', exportPath, { format: 'pdf' }, `${slug}.pdf`)}
+              loading={pdf.running}
+              onClick={() => void pdf.start()}
             >
               Tải bản PDF
             </Button>
           </Space>
+          {pdf.job && (
+            <div role="status" aria-live="polite" style={{ marginTop: 12, maxWidth: 420 }}>
+              <Typography.Text>{pdf.job.message ?? 'Đang xử lý…'}</Typography.Text>
+              <Progress percent={pdf.job.progress} size="small" status="active" />
+            </div>
+          )}
         </Card>
       </Col>
       <Col xs={24} lg={12}>

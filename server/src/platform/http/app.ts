@@ -15,7 +15,7 @@ import { registerNotificationRoutes } from '../../modules/notifications/index.ts
 import { registerOrganisationRoutes } from '../../modules/organisation/index.ts';
 import { registerSystemRoutes } from '../../modules/system/index.ts';
 import { registerTodoRoutes } from '../../modules/todo/index.ts';
-import { registerUserRoutes } from '../../modules/users/index.ts';
+import { registerAccountRoutes, registerUserRoutes } from '../../modules/users/index.ts';
 import { registerAccessControl } from '../auth/access.ts';
 import { createTodoRegistry } from '../todo/todo-registry.ts';
 import { repoRoot } from '../version.ts';
@@ -34,6 +34,7 @@ const modules = [
   registerSystemRoutes,
   registerAuthRoutes,
   registerUserRoutes,
+  registerAccountRoutes,
   registerAuditRoutes,
   registerOrganisationRoutes,
   registerMovementRoutes,

@@ -106,7 +106,7 @@ describe('accounts: an administrator creates an account for a commune officer', 
     const officer = await openPage(viewports.desktop);
     await submitLogin(officer, NEW_USERNAME, oneTimePassword);
     await officer.getByRole('heading', { name: 'Đổi mật khẩu', level: 1 }).waitFor();
-    await officer.getByText('Bạn đang dùng mật khẩu được cấp một lần.').waitFor();
+    await officer.getByText(/Hãy đặt mật khẩu của riêng bạn thay cho mật khẩu được cấp một lần/).waitFor();
     await officer.getByLabel('Mật khẩu được cấp').fill(oneTimePassword);
     await officer.getByLabel('Mật khẩu mới', { exact: true }).fill('ngan');
     await officer.getByLabel('Nhập lại mật khẩu mới').fill('ngan');
@@ -114,6 +114,7 @@ describe('accounts: an administrator creates an account for a commune officer', 
     await officer.getByText('Mật khẩu mới phải có ít nhất 10 ký tự').waitFor();
     await officer.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
     await officer.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
+    await officer.getByText('Hai lần nhập mật khẩu mới chưa giống nhau').waitFor({ state: 'detached' });
     await shot(officer, 'accounts-change-password');
     await officer.getByRole('button', { name: 'Đổi mật khẩu' }).click();
 

@@ -75,7 +75,7 @@ function ChangePasswordForm({ isFirstTime, onDone }: { isFirstTime: boolean; onD
         <Form.Item
           label="Mật khẩu mới"
           name="newPassword"
-          extra={`Ít nhất ${PASSWORD_MIN} ký tự, khác mật khẩu cũ, không chứa tên đăng nhập. Một câu ngắn dễ nhớ là mật khẩu tốt.`}
+          extra={`Ít nhất ${PASSWORD_MIN} ký tự, khác mật khẩu cũ, không chứa tên đăng nhập.`}
           rules={[zodRule(ChangePasswordBody.shape.newPassword)]}
         >
           <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={256} />
@@ -130,8 +130,7 @@ export function ForcedPasswordChange() {
           type="info"
           showIcon
           className={styles.alert}
-          title={`Xin chào ${user?.fullName ?? ''}. Bạn đang dùng mật khẩu được cấp một lần.`}
-          description="Hãy đặt mật khẩu của riêng bạn để bắt đầu làm việc."
+          title={`Xin chào ${user?.fullName ?? ''}. Hãy đặt mật khẩu của riêng bạn thay cho mật khẩu được cấp một lần.`}
         />
         <ChangePasswordForm isFirstTime onDone={() => undefined} />
         <Button

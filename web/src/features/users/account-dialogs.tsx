@@ -164,7 +164,7 @@ export function CreateAccountModal({
           title="Đã tạo tài khoản nhưng chưa cấp được mật khẩu. Hãy bấm “Cấp mật khẩu” ở dòng của tài khoản."
         />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} disabled={isPending} requiredMark="optional">
+      <Form form={form} layout="vertical" onFinish={submit} disabled={isPending}>
         <Form.Item
           label="Tên đăng nhập"
           name="username"

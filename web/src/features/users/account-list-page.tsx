@@ -127,13 +127,13 @@ export function AccountListPage() {
       title: 'Tài khoản',
       key: 'account',
       fixed: 'left',
-      width: 230,
+      width: 220,
       render: (_, account) => (
-        <div>
+        <Flex vertical gap={2} align="flex-start">
           <Typography.Text strong>{account.fullName}</Typography.Text>
-          <br />
           <Typography.Text type="secondary">{account.username}</Typography.Text>
-        </div>
+          <StatusTag account={account} />
+        </Flex>
       ),
     },
     {
@@ -153,7 +153,7 @@ export function AccountListPage() {
     {
       title: 'Cán bộ',
       key: 'person',
-      width: 200,
+      width: 190,
       render: (_, account) =>
         account.person ? (
           <span>
@@ -166,15 +166,9 @@ export function AccountListPage() {
         ),
     },
     {
-      title: 'Trạng thái',
-      key: 'status',
-      width: 150,
-      render: (_, account) => <StatusTag account={account} />,
-    },
-    {
       title: 'Thao tác',
       key: 'actions',
-      width: 270,
+      width: 300,
       render: (_, account) =>
         account.canManage ? (
           <Space size={[6, 6]} wrap>
@@ -240,7 +234,7 @@ export function AccountListPage() {
               dataSource={accounts.data?.items ?? []}
               loading={accounts.isFetching}
               pagination={false}
-              scroll={{ x: 1000 }}
+              scroll={{ x: 960 }}
               locale={{ emptyText: q ? 'Không tìm thấy tài khoản phù hợp.' : 'Chưa có tài khoản nào.' }}
             />
             <CursorPager

@@ -146,6 +146,21 @@ describe('accounts: an administrator creates an account for a commune officer', 
     await again.context().close();
   });
 
+  it('shows a provincial officer the accounts of the province on a phone, managing only roles below theirs', async () => {
+    const page = await openPage(viewports.phone);
+    await signIn(page, 'demo.officer', '/tai-khoan');
+    await page.getByRole('heading', { name: 'Tài khoản', level: 1 }).waitFor();
+    const peer = page.getByRole('row').filter({ hasText: 'demo.officer.tamduong' });
+    await peer.getByText('Ngoài quyền quản lý của bạn').waitFor();
+    const head = page.getByRole('row').filter({ hasText: 'demo.head' });
+    await head.getByRole('button', { name: 'Cấp mật khẩu' }).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      viewports.phone.width,
+    );
+    await shot(page, 'accounts-phone');
+    await page.context().close();
+  });
+
   it('raised no script errors on any page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -244,6 +244,7 @@ export async function grantAccountRole(
     await bumpVersion(tx, caller.actor, id, input.version);
     await grantRole(tx, caller.actor, { userId: id, role: input.role, unitId: input.unitId });
   });
+  forgetUserSessions(id);
   return accountFor(db, caller.principal, id);
 }
 

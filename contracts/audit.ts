@@ -47,6 +47,18 @@ export const auditActions = [
   'user.create',
   /** A role granted to a user, system-wide or on a unit's subtree (after: the grant). */
   'user.grant',
+  /** A role taken away from a user (before: the grant). */
+  'user.revoke',
+  /** An account disabled: it cannot sign in and its sessions ended (before/after: active). */
+  'user.disable',
+  /** A disabled account enabled again (before/after: active). */
+  'user.enable',
+  /** An account linked to a person (cán bộ), or unlinked (before/after: the person). */
+  'user.link_person',
+  /** A one-time password issued to an account; it must be changed at the next sign-in. */
+  'user.password_reset',
+  /** A user changed their own password (other sessions ended). */
+  'auth.password_change',
   /** A unit created under a parent (after: the unit). */
   'unit.create',
   /** A unit's own fields changed (before/after: the unit). */
@@ -130,6 +142,11 @@ export const auditActionLabels: Record<string, string> = {
   'auth.login_failed': 'Đăng nhập thất bại',
   'user.create': 'Tạo tài khoản',
   'user.grant': 'Phân quyền',
-  'user.password_reset': 'Đặt lại mật khẩu',
+  'user.revoke': 'Thu hồi quyền',
+  'user.disable': 'Khoá tài khoản',
+  'user.enable': 'Mở khoá tài khoản',
+  'user.link_person': 'Gắn tài khoản với cán bộ',
+  'user.password_reset': 'Cấp mật khẩu một lần',
+  'auth.password_change': 'Đổi mật khẩu',
   'system.restore': 'Khôi phục dữ liệu',
 };

@@ -14,6 +14,19 @@ export const roleLabels: Record<Role, string> = {
   staff: 'Cán bộ, công chức, viên chức',
 };
 
+/**
+ * How far a role reaches when managing accounts: an officer may grant (and manage accounts holding
+ * only) roles ranked below their own, on units of their subtree; only an administrator grants
+ * `tdkt_officer` or `admin`.
+ */
+export const roleRank: Record<Role, number> = {
+  admin: 5,
+  tdkt_officer: 4,
+  unit_head: 3,
+  council_member: 2,
+  staff: 1,
+};
+
 /** A role held on a unit (null unit = system-wide, used for administrators). */
 export const Grant = z.object({
   role: Role,
@@ -28,6 +41,8 @@ export const SessionUser = z.object({
   username: z.string(),
   fullName: z.string(),
   grants: z.array(Grant),
+  /** True after a one-time password: the user must choose a new password before anything else. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
@@ -43,3 +58,24 @@ export const LoginBody = z.object({
   password: Password(1, 256, 'Vui lòng nhập mật khẩu'),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
+
+/** The shortest password a user may choose. */
+export const PASSWORD_MIN = 10;
+
+/** Body of POST /api/auth/password: the current password and the new one (10–256 characters). */
+export const ChangePasswordBody = z
+  .object({
+    currentPassword: Password(1, 256, 'Vui lòng nhập mật khẩu hiện tại'),
+    newPassword: Password(PASSWORD_MIN, 256, `Mật khẩu mới phải có ít nhất ${PASSWORD_MIN} ký tự`),
+  })
+  .superRefine((value, context) => {
+    if (value.newPassword === value.currentPassword) {
+      context.addIssue({
+        code: 'custom',
+        path: ['newPassword'],
+        message: 'Mật khẩu mới phải khác mật khẩu hiện tại',
+        input: value.newPassword,
+      });
+    }
+  });
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;

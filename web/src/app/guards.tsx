@@ -2,7 +2,7 @@ import { Flex, Spin } from 'antd';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '../../../contracts/auth.ts';
 import { ForbiddenResult, LoadFailedResult } from '../components/index.ts';
-import { useSession } from '../features/auth/index.ts';
+import { ForcedPasswordChange, useSession } from '../features/auth/index.ts';
 import { describeError } from '../lib/notify.ts';
 import { canSee } from './navigation.tsx';
 
@@ -15,7 +15,10 @@ export function FullScreenSpin() {
   );
 }
 
-/** Lets signed-in users through; others go to the login page, which brings them back here afterwards. */
+/**
+ * Lets signed-in users through; others go to the login page, which brings them back here afterwards.
+ * A user holding a one-time password first changes it, then lands on the page they asked for.
+ */
 export function RequireAuth() {
   const session = useSession();
   const location = useLocation();
@@ -33,6 +36,8 @@ export function RequireAuth() {
     const target = next === '/' ? '/dang-nhap' : `/dang-nhap?next=${encodeURIComponent(next)}`;
     return <Navigate to={target} replace />;
   }
+  // A one-time password: nothing else opens until the user has chosen their own (the server agrees).
+  if (session.user.mustChangePassword) return <ForcedPasswordChange />;
   return <Outlet />;
 }
 

@@ -5,6 +5,7 @@ import {
   ClusterOutlined,
   FlagOutlined,
   HomeOutlined,
+  IdcardOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -43,6 +44,13 @@ export const navigation: NavigationItem[] = [
   { label: 'Khối, cụm thi đua', path: '/to-chuc/khoi-thi-dua', icon: <ClusterOutlined />, group: 'Tổ chức' },
   { label: 'Phong trào thi đua', path: '/phong-trao', icon: <FlagOutlined />, group: 'Phong trào' },
   { label: 'Thông báo', path: '/thong-bao', icon: <BellOutlined />, group: 'Phong trào' },
+  {
+    label: 'Tài khoản',
+    path: '/tai-khoan',
+    icon: <IdcardOutlined />,
+    requiredRole: ['admin', 'tdkt_officer'],
+    group: 'Quản trị',
+  },
   {
     label: 'Nhật ký hệ thống',
     path: '/quan-tri/nhat-ky',

@@ -1,7 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import type { Role } from '../../../contracts/auth.ts';
 import { NotFoundResult, type RouteHandle } from '../components/index.ts';
-import { LoginPage } from '../features/auth/index.ts';
+import { ChangePasswordPage, LoginPage } from '../features/auth/index.ts';
 import { HomePage } from '../features/home/index.ts';
 // The bell in the header already loads the notifications feature, so its page needs no lazy chunk.
 import { NotificationListPage } from '../features/notifications/index.ts';
@@ -21,6 +21,7 @@ const movementPage = (name: keyof typeof import('../features/movements/index.ts'
 });
 const ORGANISATION_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const MOVEMENT_WRITERS: Role[] = ['admin', 'tdkt_officer'];
+const ACCOUNT_MANAGERS: Role[] = ['admin', 'tdkt_officer'];
 const PEOPLE_READERS: Role[] = ['admin', 'tdkt_officer', 'unit_head', 'council_member'];
 
 /**
@@ -123,6 +124,20 @@ export const routes: RouteObject[] = [
                 handle: crumb('Thông báo'),
                 element: <NotificationListPage />,
               },
+              {
+                path: 'tai-khoan',
+                handle: crumb('Tài khoản'),
+                element: <RequireRole allowed={ACCOUNT_MANAGERS} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (await import('../features/users/index.ts')).AccountListPage,
+                    }),
+                  },
+                ],
+              },
+              { path: 'doi-mat-khau', handle: crumb('Đổi mật khẩu'), element: <ChangePasswordPage /> },
               {
                 path: 'quan-tri',
                 handle: crumb('Quản trị', false),

@@ -10,10 +10,16 @@ export function setMessageApi(api: MessageInstance | null): void {
   messageApi = api;
 }
 
-/** The readable Vietnamese text of any error, with the request id when the server gave one. */
+/**
+ * The readable Vietnamese text of any error. The request id is added only for unexpected failures
+ * (5xx), where the administrator needs it to find the log line; an ordinary refusal (a wrong
+ * password, a missing field) speaks for itself.
+ */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    return error.requestId ? `${error.message} (Mã yêu cầu: ${error.requestId})` : error.message;
+    return error.requestId && error.status >= 500
+      ? `${error.message} (Mã yêu cầu: ${error.requestId})`
+      : error.message;
   }
   return 'Đã có lỗi không mong muốn. Vui lòng tải lại trang và thử lại.';
 }

@@ -1,12 +1,41 @@
-import { and, count, countDistinct, eq, gt, max, sql } from 'drizzle-orm';
+import { and, count, countDistinct, eq, gt, max, ne, sql } from 'drizzle-orm';
+import { hashSessionToken } from '../../platform/auth/session-store.ts';
 import type { Executor } from '../../platform/db/client.ts';
-import { loginAttempts, users } from '../../platform/db/schema.ts';
+import { loginAttempts, sessions, users } from '../../platform/db/schema.ts';
 import { ACCOUNT_WINDOW_MS, KNOWN_ADDRESS_MS, type LoginHistory, SPRAY_WINDOW_MS } from './login-throttle.ts';
 
 /** One account by its username, with its password hash. */
 export async function findUserByUsername(executor: Executor, username: string) {
   const [row] = await executor.select().from(users).where(eq(users.username, username)).limit(1);
   return row ?? null;
+}
+
+/** One account by its id, with its password hash. */
+export async function findUserById(executor: Executor, id: string) {
+  const [row] = await executor.select().from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Stores the user's own new password, lifting a one-time password's restriction. */
+export async function updateOwnPassword(executor: Executor, id: string, passwordHash: string): Promise<void> {
+  await executor
+    .update(users)
+    .set({
+      passwordHash,
+      mustChangePassword: false,
+      passwordChangedAt: new Date(),
+      version: sql`${users.version} + 1`,
+      updatedAt: new Date(),
+      updatedBy: id,
+    })
+    .where(eq(users.id, id));
+}
+
+/** Ends every session of the user but the one behind `token`. */
+export async function deleteOtherSessions(executor: Executor, userId: string, token: string): Promise<void> {
+  await executor
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, hashSessionToken(token))));
 }
 
 /** Holds, until the transaction ends, the right to judge and record an attempt on this username. */

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { LoginBody, SessionResponse } from '../../../../contracts/auth.ts';
+import { ChangePasswordBody, LoginBody, SessionResponse } from '../../../../contracts/auth.ts';
 import { ErrorResponse, OkResponse } from '../../../../contracts/common.ts';
-import { actorOf, SESSION_COOKIE } from '../../platform/auth/access.ts';
+import { actorOf, requirePrincipal, SESSION_COOKIE } from '../../platform/auth/access.ts';
 import { SESSION_IDLE_MS } from '../../platform/auth/session-store.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
-import { login, logout } from './auth.service.ts';
+import { changePassword, login, logout } from './auth.service.ts';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -64,7 +64,7 @@ export function registerAuthRoutes(app: FastifyInstance, { db }: AppContext): vo
   api.post(
     '/api/auth/logout',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', openDuringPasswordChange: true },
       schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: OkResponse } },
     },
     async (request, reply) => {
@@ -72,6 +72,30 @@ export function registerAuthRoutes(app: FastifyInstance, { db }: AppContext): vo
       if (token) await logout(db, token, actorOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
+    },
+  );
+
+  api.post(
+    '/api/auth/password',
+    {
+      config: { access: 'signed-in', openDuringPasswordChange: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu của mình',
+        body: ChangePasswordBody,
+        response: { 200: SessionResponse, 400: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const principal = await changePassword(
+        db,
+        requirePrincipal(request),
+        request.cookies[SESSION_COOKIE] ?? '',
+        request.body,
+        actorOf(request),
+      );
+      const { scopedGrants: _scoped, ...user } = principal;
+      return { user, csrfToken: request.csrfToken };
     },
   );
 }

@@ -1,17 +1,20 @@
-import type { LoginBody } from '../../../../contracts/auth.ts';
+import type { ChangePasswordBody, LoginBody } from '../../../../contracts/auth.ts';
 import { type ActorContext, recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import type { Principal } from '../../platform/auth/policy.ts';
-import { forgetSession } from '../../platform/auth/session-cache.ts';
+import { forgetSession, forgetUserSessions } from '../../platform/auth/session-cache.ts';
 import { createSession, deleteSession, loadGrants, toPrincipal } from '../../platform/auth/session-store.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError, RetryLaterError } from '../../platform/http/app-error.ts';
 import {
+  deleteOtherSessions,
+  findUserById,
   findUserByUsername,
   insertLoginAttempt,
   loadLoginHistory,
   lockLoginAttempts,
   markLoginAttemptSucceeded,
+  updateOwnPassword,
 } from './auth.repo.ts';
 import { decideThrottle, throttleMessage } from './login-throttle.ts';
 
@@ -47,6 +50,8 @@ export async function login(
   const user = await findUserByUsername(db, input.username);
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
   if (!user?.isActive || !passwordMatches) {
+    // Only someone who knows the password learns that the account is disabled.
+    const isDisabled = Boolean(user && !user.isActive && passwordMatches);
     await db.transaction(async (tx) => {
       await recordAudit(tx, actor, {
         action: 'auth.login_failed',
@@ -58,7 +63,7 @@ export async function login(
         },
       });
     });
-    throw new AppError('INVALID_CREDENTIALS');
+    throw new AppError(isDisabled ? 'ACCOUNT_DISABLED' : 'INVALID_CREDENTIALS');
   }
 
   return db.transaction(async (tx) => {
@@ -81,4 +86,43 @@ export async function logout(db: Database, token: string, actor: ActorContext): 
     await recordAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
   });
   forgetSession(token);
+}
+
+/**
+ * Changes the signed-in user's own password: the current one must match; the new one is 10–256
+ * characters, differs from it and does not contain the username. Ends the user's other sessions
+ * and lifts the one-time password's restriction; audited.
+ */
+export async function changePassword(
+  db: Database,
+  principal: Principal,
+  token: string,
+  input: ChangePasswordBody,
+  actor: ActorContext,
+): Promise<Principal> {
+  const user = await findUserById(db, principal.id);
+  if (!user?.isActive) throw new AppError('UNAUTHENTICATED');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', [
+      { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' },
+    ]);
+  }
+  if (input.newPassword.toLowerCase().includes(user.username)) {
+    throw new AppError('VALIDATION_FAILED', 'Mật khẩu mới không được chứa tên đăng nhập.', [
+      { path: 'newPassword', message: 'Mật khẩu mới không được chứa tên đăng nhập' },
+    ]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await updateOwnPassword(tx, user.id, passwordHash);
+    await deleteOtherSessions(tx, user.id, token);
+    await recordAudit(tx, actor, {
+      action: 'auth.password_change',
+      entityType: 'user',
+      entityId: user.id,
+      after: { oneTimeReplaced: user.mustChangePassword },
+    });
+  });
+  forgetUserSessions(user.id);
+  return { ...principal, mustChangePassword: false };
 }

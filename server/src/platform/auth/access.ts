@@ -22,6 +22,11 @@ declare module 'fastify' {
     csrf?: boolean;
     /** The route's Cache-Control header; API routes send `no-store` unless they set this. */
     cacheControl?: string;
+    /**
+     * True for the few signed-in routes a user holding a one-time password may call (change it, sign
+     * out); every other non-public route answers 403 PASSWORD_CHANGE_REQUIRED until they change it.
+     */
+    openDuringPasswordChange?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -113,7 +118,9 @@ function requireDeclaredAccess(app: FastifyInstance, table: RouteAccess[]): void
 /**
  * The policy layer every request passes through, decided on the route that matched (its declared
  * access), never on the URL text: resolve the session from its cookie, then
- * no session → 401, a state change without the session's CSRF token → 403, a missing role → 403.
+ * no session → 401, a state change without the session's CSRF token → 403, a one-time password not
+ * yet changed → 403 PASSWORD_CHANGE_REQUIRED (unless the route is open during the change), a
+ * missing role → 403.
  * Scope (which units) is checked by each module's policy. Unknown paths reach the 404 handler.
  */
 export function registerAccessControl(app: FastifyInstance, db: Database): void {
@@ -141,6 +148,13 @@ export function registerAccessControl(app: FastifyInstance, db: Database): void 
       if (!csrfTokenMatches(request.headers['x-csrf-token'], request.csrfToken)) {
         throw new AppError('CSRF_INVALID');
       }
+    }
+    if (
+      access !== 'public' &&
+      request.principal?.mustChangePassword &&
+      request.routeOptions.config.openDuringPasswordChange !== true
+    ) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
     if (access !== 'public' && access !== 'signed-in') assertRole(request.principal as Principal, access);
   });

@@ -32,3 +32,13 @@ export async function resolveSessionCached(executor: Executor, token: string): P
 export function forgetSession(token: string): void {
   cache.delete(token);
 }
+
+/**
+ * Forgets at once every remembered session of a user (disabled, password changed or reset), so this
+ * process asks the database again; other processes follow within SESSION_CACHE_MS.
+ */
+export function forgetUserSessions(userId: string): void {
+  for (const [token, entry] of cache) {
+    if (entry.value?.principal.id === userId) cache.delete(token);
+  }
+}

@@ -9,7 +9,9 @@ import type { Principal } from './policy.ts';
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** The stored id of a session: the SHA-256 of its cookie token. */
+export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+const hashToken = hashSessionToken;
 
 /** Creates a session and returns the secret token for the cookie (only its hash is stored). */
 export async function createSession(
@@ -46,13 +48,14 @@ export async function loadGrants(executor: Executor, userId: string) {
 
 /** Builds the principal the policy layer works with. */
 export function toPrincipal(
-  user: { id: string; username: string; fullName: string },
+  user: { id: string; username: string; fullName: string; mustChangePassword?: boolean },
   grants: { role: string; unitId: string | null; unitPath: string | null; unitName: string | null }[],
 ): Principal {
   return {
     id: user.id,
     username: user.username,
     fullName: user.fullName,
+    mustChangePassword: user.mustChangePassword ?? false,
     grants: grants.map((grant) => ({
       role: grant.role as Role,
       unitId: grant.unitId,
@@ -76,6 +79,7 @@ export async function resolveSession(
   const result = (await executor.execute(sql`
     select ${sessions.csrfToken} as "csrfToken", ${sessions.lastSeenAt} as "lastSeenAt",
            ${users.id} as "userId", ${users.username} as "username", ${users.fullName} as "fullName",
+           ${users.mustChangePassword} as "mustChangePassword",
            coalesce(json_agg(json_build_object(
              'role', ${roleGrants.role}, 'unitId', ${roleGrants.unitId}, 'unitPath', ${units.path}, 'unitName', ${units.name}
            ) order by ${roleGrants.createdAt}) filter (where ${roleGrants.id} is not null), '[]') as "grants"
@@ -94,7 +98,15 @@ export async function resolveSession(
       .where(eq(sessions.id, id));
   }
   return {
-    principal: toPrincipal({ id: row.userId, username: row.username, fullName: row.fullName }, row.grants),
+    principal: toPrincipal(
+      {
+        id: row.userId,
+        username: row.username,
+        fullName: row.fullName,
+        mustChangePassword: row.mustChangePassword,
+      },
+      row.grants,
+    ),
     csrfToken: row.csrfToken,
   };
 }
@@ -105,6 +117,7 @@ interface SessionRow {
   userId: string;
   username: string;
   fullName: string;
+  mustChangePassword: boolean;
   grants: { role: string; unitId: string | null; unitPath: string | null; unitName: string | null }[];
 }
 

@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { units } from '../../modules/organisation/organisation.schema.ts';
-import { timestamps } from './columns.ts';
+import { timestamps, versioning } from './columns.ts';
 
 /** Accounts that sign in; passwords are argon2id hashes. */
 export const users = pgTable(
@@ -28,7 +28,11 @@ export const users = pgTable(
     /** Where e-mail reminders go when SMTP is configured; null = in-app notifications only. */
     email: text('email'),
     isActive: boolean('is_active').notNull().default(true),
+    /** Set by a one-time password: every API call but changing it is refused until the user does. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     ...timestamps,
+    ...versioning,
   },
   (table) => [uniqueIndex('users_username_key').on(table.username)],
 );

@@ -16,7 +16,7 @@ import { registerNotificationRoutes } from '../../modules/notifications/index.ts
 import { registerOrganisationRoutes } from '../../modules/organisation/index.ts';
 import { registerSystemRoutes } from '../../modules/system/index.ts';
 import { registerTodoRoutes } from '../../modules/todo/index.ts';
-import { registerUserRoutes } from '../../modules/users/index.ts';
+import { registerAccountRoutes, registerUserRoutes } from '../../modules/users/index.ts';
 import { registerAccessControl } from '../auth/access.ts';
 import { createFileStore } from '../files/file-store.ts';
 import { createJobRegistry } from '../jobs/job-registry.ts';
@@ -38,6 +38,7 @@ const modules = [
   registerSystemRoutes,
   registerAuthRoutes,
   registerUserRoutes,
+  registerAccountRoutes,
   registerAuditRoutes,
   registerOrganisationRoutes,
   registerMovementRoutes,

@@ -61,7 +61,9 @@ export function LoginPage() {
             showIcon
             role="alert"
             title={error.message}
-            description={error.requestId ? `Mã yêu cầu: ${error.requestId}` : undefined}
+            description={
+              error.requestId && error.status >= 500 ? `Mã yêu cầu: ${error.requestId}` : undefined
+            }
           />
         )}
         {session.isPending ? (

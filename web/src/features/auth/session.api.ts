@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type LoginBody, SessionResponse } from '../../../../contracts/auth.ts';
+import { type ChangePasswordBody, type LoginBody, SessionResponse } from '../../../../contracts/auth.ts';
 import { OkResponse } from '../../../../contracts/common.ts';
 import { ErrorCode } from '../../../../contracts/errors.ts';
 import { api, setApiErrorListener, setCsrfToken } from '../../lib/api-client.ts';
@@ -45,6 +45,20 @@ export function useLogin() {
   });
 }
 
+/** Changes the user's own password; the reply is the session without the one-time password's restriction. */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangePasswordBody) =>
+      api.post('/api/auth/password', body, { schema: SessionResponse }),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      queryClient.setQueryData(sessionQueryKey, session);
+    },
+    meta: { silentError: true },
+  });
+}
+
 /** Signs out, then reloads on the login page so nothing of the previous user stays in memory. */
 export function useLogout() {
   const queryClient = useQueryClient();
@@ -59,7 +73,8 @@ export function useLogout() {
 
 /**
  * Keeps the cached session true to the server: an UNAUTHENTICATED reply signs the user out (the route
- * guard then sends them to the login page), a CSRF_INVALID reply fetches a fresh token.
+ * guard then sends them to the login page), a CSRF_INVALID reply fetches a fresh token, and a
+ * PASSWORD_CHANGE_REQUIRED reply reads the session again (the guard then shows the password change).
  */
 export function installSessionErrorHandling(queryClient: QueryClient): () => void {
   setApiErrorListener((error) => {
@@ -70,7 +85,7 @@ export function installSessionErrorHandling(queryClient: QueryClient): () => voi
         showError(error);
         replaceSession(queryClient, signedOut);
       }
-    } else if (error.code === ErrorCode.CSRF_INVALID) {
+    } else if (error.code === ErrorCode.CSRF_INVALID || error.code === ErrorCode.PASSWORD_CHANGE_REQUIRED) {
       void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
     }
   });

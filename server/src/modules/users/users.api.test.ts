@@ -103,7 +103,7 @@ describe('GET /api/users', () => {
     });
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.total).toBeGreaterThanOrEqual(1);
+    expect(body.total.value).toBeGreaterThanOrEqual(1);
     expect(body.items.find((u: { username: string }) => u.username === payload.username)?.grants).toEqual([
       { role: 'tdkt_officer', unitId: unit.id, unitName: 'Phòng Nội vụ Tam Đường' },
     ]);

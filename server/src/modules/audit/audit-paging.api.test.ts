@@ -84,7 +84,10 @@ describe('GET /api/audit-events, keyset paging', () => {
         headers: admin.headers,
       });
       expect(response.statusCode, cursor).toBe(400);
-      expect(response.json().fields[0]).toMatchObject({ path: 'after', message: 'Vị trí trang không hợp lệ' });
+      expect(response.json().fields[0]).toMatchObject({
+        path: 'after',
+        message: 'Vị trí trang không hợp lệ',
+      });
     }
     const good = cursorOf(['2026-01-01T00:00:00.000000Z', 1]);
     const both = await t.app.inject({

@@ -20,7 +20,12 @@ const rowsOf = <Row>(result: unknown) => (result as { rows: Row[] }).rows;
  * obligation of the chain and the current path of its unit.
  */
 async function expectCountsKept(rootId: string) {
-  const obligations = rowsOf<{ state: string; due_on: string | null; issued_on: string | null; path: string }>(
+  const obligations = rowsOf<{
+    state: string;
+    due_on: string | null;
+    issued_on: string | null;
+    path: string;
+  }>(
     await t.handle.db.execute(sql`
       select o.state, o.due_on::text as due_on,
         (o.issued_at at time zone 'UTC')::date::text as issued_on, u.path
@@ -61,15 +66,22 @@ describe('cascade counts kept in the obligation’s transaction', () => {
     const totals = async () => (await get(url, p.provinceOfficer.headers)).json().totals;
 
     // Launch: three pending obligations, one per district.
-    expect((await post(`/api/movements/${id}/launch`, p.provinceOfficer.headers, { planDeadline: '2099-12-31' })).statusCode).toBe(200);
+    expect(
+      (await post(`/api/movements/${id}/launch`, p.provinceOfficer.headers, { planDeadline: '2099-12-31' }))
+        .statusCode,
+    ).toBe(200);
     expect(await expectCountsKept(id)).toBe(3);
     expect(await totals()).toMatchObject({ pending: 3, on_time: 0, late: 0, not_applicable: 0, missing: 0 });
 
     // District A launches its implementing plan in time: its obligation is issued, its commune owes one.
     const child = (
-      await post(`/api/movements/${id}/implement`, p.districtOfficer.headers, { launchingUnitId: p.districtA.id })
+      await post(`/api/movements/${id}/implement`, p.districtOfficer.headers, {
+        launchingUnitId: p.districtA.id,
+      })
     ).json();
-    await post(`/api/movements/${child.id}/launch`, p.districtOfficer.headers, { planDeadline: '2099-12-31' });
+    await post(`/api/movements/${child.id}/launch`, p.districtOfficer.headers, {
+      planDeadline: '2099-12-31',
+    });
     expect(await expectCountsKept(id)).toBe(4);
     expect(await totals()).toMatchObject({ pending: 3, on_time: 1 });
 
@@ -149,7 +161,11 @@ describe('cascade counts kept in the obligation’s transaction', () => {
   it('pages the subordinates in name order, counting what the page does not show', async () => {
     const p = await buildProvince(t);
     // Two more districts, one ended (it has no obligation, so it is not listed).
-    await buildUnit(t.handle.db, { parentId: p.province.id, name: 'Ủy ban nhân dân huyện Mường Tè', kind: 'district' });
+    await buildUnit(t.handle.db, {
+      parentId: p.province.id,
+      name: 'Ủy ban nhân dân huyện Mường Tè',
+      kind: 'district',
+    });
     await buildUnit(t.handle.db, {
       parentId: p.province.id,
       name: 'Ủy ban nhân dân huyện Than Uyên',
@@ -159,7 +175,11 @@ describe('cascade counts kept in the obligation’s transaction', () => {
     const id = await createByHand(t, p.provinceOfficer.headers, p.province.id);
     await post(`/api/movements/${id}/launch`, p.provinceOfficer.headers, { planDeadline: '2099-12-31' });
     // A district created after the launch has no obligation: "not given".
-    await buildUnit(t.handle.db, { parentId: p.province.id, name: 'Ủy ban nhân dân huyện Tân Uyên', kind: 'district' });
+    await buildUnit(t.handle.db, {
+      parentId: p.province.id,
+      name: 'Ủy ban nhân dân huyện Tân Uyên',
+      kind: 'district',
+    });
     const url = `/api/movements/${id}/cascade`;
     const first = (await get(`${url}?limit=2`, p.provinceOfficer.headers)).json();
     expect(first.total).toEqual({ value: 5, exact: true });
@@ -169,7 +189,9 @@ describe('cascade counts kept in the obligation’s transaction', () => {
     const second = (await get(`${url}?limit=2&after=${first.next}`, p.provinceOfficer.headers)).json();
     const third = (await get(`${url}?limit=2&after=${second.next}`, p.provinceOfficer.headers)).json();
     expect(third.next).toBeNull();
-    const names = [...first.rows, ...second.rows, ...third.rows].map((row: { unit: { name: string } }) => row.unit.name);
+    const names = [...first.rows, ...second.rows, ...third.rows].map(
+      (row: { unit: { name: string } }) => row.unit.name,
+    );
     expect(names).toEqual([
       'Ủy ban nhân dân huyện Mường Tè',
       'Ủy ban nhân dân huyện Phong Thổ',

@@ -100,7 +100,11 @@ export async function listNotifications(
       executor.select({ id: notifications.id }).from(notifications).where(where),
       options.exactTotal === 'true',
     ),
-    countCapped(executor, executor.select({ id: notifications.id }).from(notifications).where(unreadOnly), false),
+    countCapped(
+      executor,
+      executor.select({ id: notifications.id }).from(notifications).where(unreadOnly),
+      false,
+    ),
   ]);
   return {
     items: page.rows.map((row) => row.notification),

@@ -33,7 +33,11 @@ export async function listUsers(executor: Executor, query: UserQuery) {
           .limit(limit),
       keyOf: (row) => [row.username],
     }),
-    countCapped(executor, executor.select({ id: users.id }).from(users).where(where), query.exactTotal === 'true'),
+    countCapped(
+      executor,
+      executor.select({ id: users.id }).from(users).where(where),
+      query.exactTotal === 'true',
+    ),
   ]);
   const rows = page.rows;
   const grants = rows.length

@@ -88,8 +88,8 @@ export async function seedLists(url: string) {
         )
       : null;
     const registration = await deep(
-      `select u.sort_key, r.kind, r.id from registrations r join units u on u.id = r.unit_id
-       where r.movement_id = '${movementId}' order by u.sort_key, r.kind, r.id offset 90000 limit 1`,
+      `select u.sort_key, u.id as unit_id, r.kind, r.id from registrations r join units u on u.id = r.unit_id
+       where r.movement_id = '${movementId}' order by u.sort_key, u.id, r.kind, r.id offset 90000 limit 1`,
     );
     const province = await deep(`select id from units where code = 'P01'`);
     const provinceChild = await deep(
@@ -102,7 +102,7 @@ export async function seedLists(url: string) {
       cursors: {
         audit: cursorOf([audit.m, Number(audit.id)]),
         notifications: notification ? cursorOf([notification.m, notification.id]) : null,
-        registrations: cursorOf([registration.sort_key, registration.kind, '', registration.id]),
+        registrations: cursorOf([registration.sort_key, registration.unit_id, registration.kind, '', registration.id]),
         provinceChildren: provinceChild ? cursorOf([provinceChild.sort_key, provinceChild.id]) : null,
       },
     };

@@ -130,3 +130,7 @@ CROSS JOIN LATERAL cascade_path_keys(u.path) k
 CROSS JOIN LATERAL cascade_bucket(o.state, o.due_on, o.issued_at) b
 WHERE EXISTS (SELECT 1 FROM movements m WHERE m.id = o.root_movement_id)
 GROUP BY 1, 2, 3, 4, 5, 6;
+--> statement-breakpoint
+-- The dashboard counts each listed unit's active children: read from the index alone, not from
+-- the heap pages of ~100 children per province scattered over the table.
+CREATE INDEX IF NOT EXISTS "units_parent_valid_idx" ON "units" USING btree ("parent_id", "valid_to");

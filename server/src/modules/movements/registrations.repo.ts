@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { CursorQuery } from '../../../../contracts/common.ts';
 import type { Executor } from '../../platform/db/client.ts';
-import { countCapped, readKeysetPage } from '../../platform/db/keyset.ts';
+import { countCapped, decodeCursor, type KeyKind, readKeysetPage } from '../../platform/db/keyset.ts';
 import { persons, registrations, units } from '../../platform/db/schema.ts';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
@@ -37,39 +37,60 @@ export async function findRegistration(
   return row ?? null;
 }
 
-/** The registration list's key: by unit, kind, then person (alphabetical), and id. */
+/**
+ * The registration list's key: by unit (name, then id), kind, then person (alphabetical), and id.
+ * The unit part leads so a page walks units_sort_idx and probes each unit's registrations.
+ */
 const LIST_KEY = [
   units.sortKey,
+  units.id,
   registrations.kind,
   sql`coalesce(${persons.sortKey}, '')`,
   registrations.id,
 ] as const;
+const LIST_KINDS: readonly KeyKind[] = ['string', 'uuid', 'string', 'string', 'uuid'];
 
 /**
- * One keyset page of the registrations matching the condition (one movement's, found by
- * registrations_subject_key), by unit then person, with the total counted up to TOTAL_CAP unless
- * the exact figure is asked for.
+ * One keyset page of the registrations matching the condition (one movement's), by unit then
+ * person, with the total counted up to TOTAL_CAP unless the exact figure is asked for. Besides the
+ * whole key, the page is bounded by its unit part alone, which PostgreSQL reads as a range of
+ * units_sort_idx (a row comparison across two tables is only a filter).
  */
 export async function listRegistrations(
   executor: Executor,
   where: SQL | undefined,
   query: Pick<CursorQuery, 'after' | 'before' | 'limit' | 'exactTotal'>,
 ) {
+  const cursor = query.after
+    ? decodeCursor(query.after, LIST_KINDS, 'after')
+    : query.before
+      ? decodeCursor(query.before, LIST_KINDS, 'before')
+      : null;
+  const unitBound = (descending: boolean) =>
+    cursor
+      ? sql`(${units.sortKey}, ${units.id}) ${sql.raw(descending ? '<=' : '>=')} (${cursor[0]}, ${cursor[1]}::uuid)`
+      : undefined;
   const [page, total] = await Promise.all([
     readKeysetPage({
       query,
       columns: LIST_KEY,
-      kinds: ['string', 'string', 'string', 'uuid'],
+      kinds: LIST_KINDS,
       read: async ({ where: key, descending, limit }) =>
         executor
           .select({ ...columns, unitSortKey: units.sortKey, personSortKey: persons.sortKey })
           .from(registrations)
           .innerJoin(units, eq(units.id, registrations.unitId))
           .leftJoin(persons, eq(persons.id, registrations.personId))
-          .where(and(where, key))
+          .where(and(where, key, key ? unitBound(descending) : undefined))
           .orderBy(...LIST_KEY.map((column) => (descending ? desc(column) : asc(column))))
           .limit(limit),
-      keyOf: (row) => [row.unitSortKey, row.registration.kind, row.personSortKey ?? '', row.registration.id],
+      keyOf: (row) => [
+        row.unitSortKey,
+        row.registration.unitId,
+        row.registration.kind,
+        row.personSortKey ?? '',
+        row.registration.id,
+      ],
     }),
     countCapped(
       executor,

@@ -129,7 +129,7 @@ export async function runListsBench(): Promise<Record<string, unknown>> {
       ['user', 'create', '--username', 'bench.admin', '--role', 'admin', '--password', PASSWORD],
       env,
     );
-    if (created.code !== 0 && !/đã tồn tại|already exists|exists/i.test(created.output)) {
+    if (created.code !== 0 && !/đã được sử dụng|đã tồn tại/i.test(created.output)) {
       throw new Error(`tdkt user create failed:\n${created.output}`);
     }
     const seedStart = Date.now();

@@ -102,7 +102,13 @@ export async function seedLists(url: string) {
       cursors: {
         audit: cursorOf([audit.m, Number(audit.id)]),
         notifications: notification ? cursorOf([notification.m, notification.id]) : null,
-        registrations: cursorOf([registration.sort_key, registration.unit_id, registration.kind, '', registration.id]),
+        registrations: cursorOf([
+          registration.sort_key,
+          registration.unit_id,
+          registration.kind,
+          '',
+          registration.id,
+        ]),
         provinceChildren: provinceChild ? cursorOf([provinceChild.sort_key, provinceChild.id]) : null,
       },
     };

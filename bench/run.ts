@@ -116,6 +116,36 @@ if (runs('movements')) {
   });
 }
 
+if (runs('lists')) {
+  const { runListsBench } = await import('./lists.bench.ts');
+  console.log(
+    '\nDanh sách / lists (PostgreSQL, national dataset: page 1 vs a page 90 % down, and the cascade):',
+  );
+  const lists = await runListsBench();
+  results.lists = lists;
+  console.table(
+    (
+      lists.deepPages as {
+        name: string;
+        first: EndpointFigures;
+        deep: EndpointFigures;
+        ratio: number;
+        withinTarget: boolean;
+      }[]
+    ).map((e) => ({
+      list: e.name,
+      'page 1 p50 ms': e.first.p50Ms,
+      'deep p50 ms': e.deep.p50Ms,
+      ratio: e.ratio,
+      [`≤ ${lists.deepRatioTarget}`]: e.withinTarget,
+    })),
+  );
+  printEndpoints(lists.dashboards as EndpointFigures[], (e) => {
+    const figures = e as EndpointFigures & { connections: number; withinTarget: boolean };
+    return { connections: figures.connections, [`p99 < ${lists.cascadeTargetMs} ms`]: figures.withinTarget };
+  });
+}
+
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 // A partial run gets its own file, so it never overwrites the full run of the same day and commit.
 const parts = only.size ? `-${[...only].sort().join('+')}` : '';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endNotBeforeStart, IsoDate, PageQuery, pageOf, Text } from './common.ts';
+import { CursorQuery, cursorPageOf, endNotBeforeStart, IsoDate, Text } from './common.ts';
 
 /** One append-only audit event: who did what to which record, before and after. */
 export const AuditEvent = z.object({
@@ -18,8 +18,8 @@ export const AuditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
-/** Filters of GET /api/audit-events (dates are ISO yyyy-mm-dd, inclusive). */
-export const AuditQuery = PageQuery.extend({
+/** Filters of GET /api/audit-events (dates are ISO yyyy-mm-dd, inclusive), newest first, keyset-paged. */
+export const AuditQuery = CursorQuery.extend({
   action: Text(100).optional(),
   entityType: Text(100).optional(),
   entityId: Text(100).optional(),
@@ -29,7 +29,7 @@ export const AuditQuery = PageQuery.extend({
 }).superRefine(endNotBeforeStart('from', 'to', 'Ngày kết thúc không được trước ngày bắt đầu'));
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
-export const AuditPage = pageOf(AuditEvent);
+export const AuditPage = cursorPageOf(AuditEvent);
 export type AuditPage = z.infer<typeof AuditPage>;
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, MultilineText, PageQuery, pageOf, RecordVersion, Text, Uuid } from './common.ts';
+import { CursorQuery, cursorPageOf, IsoDate, MultilineText, RecordVersion, Text, Uuid } from './common.ts';
 
 /** Taking part in and tracking a movement: registrations (đăng ký thi đua), milestones (tiến độ), assignments. */
 
@@ -44,11 +44,13 @@ export const Registration = z.object({
   version: z.number().int(),
 });
 export type Registration = z.infer<typeof Registration>;
-export const RegistrationPage = pageOf(Registration);
-export const RegistrationQuery = PageQuery.extend({
+export const RegistrationPage = cursorPageOf(Registration);
+/** A movement's registrations in scope, by unit then person, keyset-paged. */
+export const RegistrationQuery = CursorQuery.extend({
   status: RegistrationStatus.optional(),
   unitId: Uuid.optional(),
 });
+export type RegistrationQuery = z.infer<typeof RegistrationQuery>;
 
 /** Body of POST /api/movements/:id/registrations: a unit (unitId) or the caller themselves (no unitId). */
 export const CreateRegistrationBody = z.object({

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import {
+  Cursor,
+  CursorQuery,
+  cursorPageOf,
   DocumentText,
   endNotBeforeStart,
   IsoDate,
+  ListTotal,
   MultilineText,
-  PageQuery,
-  pageOf,
   RecordVersion,
   Text,
   Uuid,
@@ -135,7 +137,7 @@ export const MovementListItem = z.object({
   version: z.number().int(),
 });
 export type MovementListItem = z.infer<typeof MovementListItem>;
-export const MovementPage = pageOf(MovementListItem);
+export const MovementPage = cursorPageOf(MovementListItem);
 
 /** A movement with its current plan, its source text (imports) and the legal bases found in the system. */
 export const MovementDetail = MovementListItem.extend({
@@ -148,7 +150,8 @@ export const MovementDetail = MovementListItem.extend({
 });
 export type MovementDetail = z.infer<typeof MovementDetail>;
 
-export const MovementQuery = PageQuery.extend({
+/** Movements in scope, newest period first, keyset-paged. */
+export const MovementQuery = CursorQuery.extend({
   q: Text(200).optional(),
   status: MovementStatus.optional(),
 });
@@ -295,11 +298,19 @@ export const CascadeRow = z.object({
 });
 export type CascadeRow = z.infer<typeof CascadeRow>;
 
-export const CascadeQuery = z.object({ unitId: Uuid.optional() });
+/** The dashboard below a unit; its direct subordinates are keyset-paged in name order. */
+export const CascadeQuery = CursorQuery.extend({ unitId: Uuid.optional() });
+/** The workbook has every direct subordinate, so it takes the unit only. */
+export const CascadeExportQuery = z.object({ unitId: Uuid.optional() });
 export const CascadeResponse = z.object({
   movementId: z.string(),
   unit: UnitRef,
+  /** One page of the unit's direct subordinates (every one in the workbook). */
   rows: z.array(CascadeRow),
+  next: Cursor.nullable(),
+  prev: Cursor.nullable(),
+  /** How many direct subordinates the dashboard lists. */
+  total: ListTotal,
   /** Counts by status per depth below the unit (1 = the rows' own level). */
   levels: z.array(z.object({ depth: z.number().int(), counts: StatusCounts })),
   totals: StatusCounts,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CursorQuery, cursorPageOf } from './common.ts';
 
 /** An in-app notification (thông báo) for one user. */
 export const Notification = z.object({
@@ -13,13 +14,9 @@ export const Notification = z.object({
 });
 export type Notification = z.infer<typeof Notification>;
 
-export const NotificationList = z.object({
-  items: z.array(Notification),
-  total: z.number().int(),
-  unread: z.number().int(),
-});
+/** A keyset page of the user's notifications, newest first, and how many are unread (up to 10,000). */
+export const NotificationList = cursorPageOf(Notification).extend({ unread: z.number().int() });
 
-export const NotificationQuery = z.object({
+export const NotificationQuery = CursorQuery.extend({
   unreadOnly: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
 });

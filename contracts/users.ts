@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Grant, Role, USERNAME_PATTERN } from './auth.ts';
-import { PageQuery, Password, pageOf, Text } from './common.ts';
+import { CursorQuery, cursorPageOf, Password, Text } from './common.ts';
 
 /** A user account as listed to administrators. */
 export const UserListItem = z.object({
@@ -13,9 +13,10 @@ export const UserListItem = z.object({
 });
 export type UserListItem = z.infer<typeof UserListItem>;
 
-export const UserQuery = PageQuery.extend({ q: Text(100).optional() });
+/** Accounts in username order, keyset-paged; `q` searches username and full name without diacritics. */
+export const UserQuery = CursorQuery.extend({ q: Text(100).optional() });
 export type UserQuery = z.infer<typeof UserQuery>;
-export const UserPage = pageOf(UserListItem);
+export const UserPage = cursorPageOf(UserListItem);
 
 /** Body of POST /api/users (administrators only). */
 export const CreateUserBody = z.object({

@@ -1,13 +1,30 @@
-import { and, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
-import type { AuditQuery } from '../../../../contracts/audit.ts';
+import { and, eq, gte, type SQL, sql } from 'drizzle-orm';
+import { type AuditQuery, auditActions } from '../../../../contracts/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { countCapped, type KeyKind, readKeysetPage } from '../../platform/db/keyset.ts';
+import { checkMomentCursors, momentKey } from '../../platform/db/keyset-moment.ts';
 import { auditEvents } from '../../platform/db/schema.ts';
 import { matchesText } from '../../platform/db/search.ts';
 
-/** One page of audit events, newest first, with the total matching the filters. */
-export async function listAuditEvents(executor: Executor, query: AuditQuery) {
+/** The list's key: the moment to the microsecond (UTC text, so no precision is lost) and the id. */
+const KEY_KINDS: readonly KeyKind[] = ['string', 'number'];
+const KEY_COLUMNS = [auditEvents.occurredAt, auditEvents.id] as const;
+const knownActions = new Set<string>(auditActions);
+
+/** The moment of an event as its cursor carries it. */
+const cursorMoment = momentKey(auditEvents.occurredAt);
+
+/** The filters of the audit list: each one is the leading part of an index ending in (occurred_at, id). */
+function auditFilter(query: AuditQuery): SQL | undefined {
   const filters: SQL[] = [];
-  if (query.action) filters.push(matchesText(auditEvents.action, query.action));
+  if (query.action) {
+    // A known action code (what the screen sends) is an equality on audit_events_action_idx.
+    filters.push(
+      knownActions.has(query.action)
+        ? eq(auditEvents.action, query.action)
+        : matchesText(auditEvents.action, query.action),
+    );
+  }
   if (query.entityType) filters.push(eq(auditEvents.entityType, query.entityType));
   if (query.entityId) filters.push(eq(auditEvents.entityId, query.entityId));
   if (query.actor) filters.push(matchesText(auditEvents.actorUsername, query.actor));
@@ -20,16 +37,41 @@ export async function listAuditEvents(executor: Executor, query: AuditQuery) {
     filters.push(
       sql`${auditEvents.occurredAt} < ((${query.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`,
     );
-  const where = filters.length ? and(...filters) : undefined;
-  const [items, [total]] = await Promise.all([
-    executor
-      .select()
-      .from(auditEvents)
-      .where(where)
-      .orderBy(desc(auditEvents.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    executor.select({ value: count() }).from(auditEvents).where(where),
+  return filters.length ? and(...filters) : undefined;
+}
+
+/**
+ * One keyset page of audit events, newest first (occurred_at, id descending: a range scan of
+ * audit_events_occurred_id_idx, or of the entity or action index when filtered), with the total
+ * counted up to TOTAL_CAP unless the exact figure is asked for.
+ */
+export async function listAuditEvents(executor: Executor, query: AuditQuery) {
+  checkMomentCursors(query, KEY_KINDS);
+  const where = auditFilter(query);
+  const [page, total] = await Promise.all([
+    readKeysetPage({
+      query,
+      order: 'desc',
+      columns: KEY_COLUMNS,
+      kinds: KEY_KINDS,
+      read: async ({ where: key, descending, limit }) =>
+        executor
+          .select({ event: auditEvents, cursorMoment })
+          .from(auditEvents)
+          .where(and(where, key))
+          .orderBy(
+            ...(descending
+              ? [sql`${auditEvents.occurredAt} desc`, sql`${auditEvents.id} desc`]
+              : [sql`${auditEvents.occurredAt} asc`, sql`${auditEvents.id} asc`]),
+          )
+          .limit(limit),
+      keyOf: (row) => [row.cursorMoment, row.event.id],
+    }),
+    countCapped(
+      executor,
+      executor.select({ id: auditEvents.id }).from(auditEvents).where(where),
+      query.exactTotal === 'true',
+    ),
   ]);
-  return { items, total: total?.value ?? 0 };
+  return { ...page, rows: page.rows.map((row) => row.event), total };
 }

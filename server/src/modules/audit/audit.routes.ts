@@ -20,7 +20,7 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: AppContext): v
     },
     async (request) => {
       const page = await listAuditEvents(db, request.query);
-      return { items: page.items.map(presentAuditEvent), total: page.total };
+      return { items: page.rows.map(presentAuditEvent), next: page.next, prev: page.prev, total: page.total };
     },
   );
 }

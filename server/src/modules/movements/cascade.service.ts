@@ -1,8 +1,9 @@
+import type { CursorQuery } from '../../../../contracts/common.ts';
 import type { CascadeResponse, CascadeRow, ObligationStatus } from '../../../../contracts/movements.ts';
 import { coversUnit } from '../../platform/auth/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { readCascadeShared } from './cascade.repo.ts';
+import { countCascadeUnits, groupCascade, listCascadeUnits } from './cascade.repo.ts';
 import { canManageMovement, READ_ROLES } from './movements.policy.ts';
 import { findUnit } from './movements.repo.ts';
 import { type Caller, facts, getVisibleMovement } from './movements.service.ts';
@@ -11,15 +12,17 @@ import { emptyCounts, obligationStatus } from './obligation-status.ts';
 const isoToday = () => new Date().toISOString().slice(0, 10);
 
 /**
- * The cascade dashboard of a movement below a unit (default: the launching unit): each direct
- * subordinate with its implementing plan status and its subtree counted by status, and totals per
- * level. Two set-based queries whatever the size of the tree, shared by identical requests in flight.
+ * The cascade dashboard of a movement below a unit (default: the launching unit): one keyset page of
+ * its direct subordinates (or all of them, for the workbook) with their implementing plan status and
+ * their subtree counted by status, and totals per level. The counts come from cascade_counts (kept
+ * in the transaction that changes an obligation), so the national level costs what a province does.
  */
 export async function getCascade(
   db: Database,
   caller: Caller,
   movementId: string,
   unitId: string | undefined,
+  page: Pick<CursorQuery, 'after' | 'before' | 'limit'> | 'all',
   today = isoToday(),
 ): Promise<CascadeResponse> {
   const movement = await getVisibleMovement(db, caller, movementId);
@@ -35,7 +38,11 @@ export async function getCascade(
     throw new AppError('OUT_OF_SCOPE');
   }
   const rootId = movement.movement.rootMovementId ?? movement.movement.id;
-  const [units, groups] = await readCascadeShared(db, rootId, unit.id, unit.path, today);
+  const [units, groups, listed] = await Promise.all([
+    listCascadeUnits(db, rootId, unit.id, page),
+    groupCascade(db, rootId, unit.id, today),
+    countCascadeUnits(db, rootId, unit.id),
+  ]);
   const subtree = new Map<string, Record<ObligationStatus, number>>();
   const levels = new Map<number, Record<ObligationStatus, number>>();
   const totals = emptyCounts();
@@ -50,7 +57,7 @@ export async function getCascade(
       subtree.set(group.child_id, counts);
     }
   }
-  const rows: CascadeRow[] = units.map((row) => ({
+  const rows: CascadeRow[] = units.rows.map((row) => ({
     unit: { id: row.id, name: row.name, code: row.code, childCount: Number(row.child_count) },
     obligationId: row.obligation_id,
     status: obligationStatus(
@@ -64,7 +71,7 @@ export async function getCascade(
     reason: row.reason,
     subtree: subtree.get(row.id) ?? emptyCounts(),
   }));
-  const none = rows.filter((row) => row.status === 'none').length;
+  const none = listed.none;
   if (none) {
     totals.none += none;
     const first = levels.get(1) ?? emptyCounts();
@@ -75,6 +82,9 @@ export async function getCascade(
     movementId,
     unit: { id: unit.id, name: unit.name },
     rows,
+    next: units.next,
+    prev: units.prev,
+    total: listed.total,
     levels: [...levels.entries()].sort(([a], [b]) => a - b).map(([depth, counts]) => ({ depth, counts })),
     totals,
   };

@@ -1,5 +1,7 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { MovementQuery } from '../../../../contracts/movements.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { countCapped, readKeysetPage } from '../../platform/db/keyset.ts';
 import { movements, planVersions, units } from '../../platform/db/schema.ts';
 import { matchesText } from '../../platform/db/search.ts';
 import { upgradeDocument } from '../documents/index.ts';
@@ -31,33 +33,49 @@ export async function lockMovement(executor: Executor, id: string): Promise<Move
   return row ?? null;
 }
 
-/** A page of movements matching the condition, newest period first. */
+/** The movement list's key: newest period first, then name and id (index movements_list_idx). */
+const LIST_KEY = [sql`(-${movements.periodFrom})`, movements.name, movements.id] as const;
+
+/**
+ * One keyset page of the movements matching the condition, newest period first, and their total
+ * counted up to TOTAL_CAP unless the exact figure is asked for.
+ */
 export async function listMovements(
   executor: Executor,
   condition: (path: SQL, status: SQL) => SQL | undefined,
-  query: { q?: string | undefined; status?: string | undefined; page: number; pageSize: number },
+  query: Pick<MovementQuery, 'q' | 'status' | 'after' | 'before' | 'limit' | 'exactTotal'>,
 ) {
   const where = and(
     condition(sql`${units.path}`, sql`${movements.status}`),
     query.q ? matchesText(movements.name, query.q) : undefined,
     query.status ? eq(movements.status, query.status) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    executor
-      .select(withUnit)
-      .from(movements)
-      .innerJoin(units, eq(units.id, movements.launchingUnitId))
-      .where(where)
-      .orderBy(desc(movements.periodFrom), asc(movements.name), asc(movements.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    executor
-      .select({ value: count() })
-      .from(movements)
-      .innerJoin(units, eq(units.id, movements.launchingUnitId))
-      .where(where),
+  const [page, total] = await Promise.all([
+    readKeysetPage({
+      query,
+      columns: LIST_KEY,
+      kinds: ['number', 'string', 'uuid'],
+      read: async ({ where: key, descending, limit }) =>
+        executor
+          .select(withUnit)
+          .from(movements)
+          .innerJoin(units, eq(units.id, movements.launchingUnitId))
+          .where(and(where, key))
+          .orderBy(...LIST_KEY.map((column) => (descending ? desc(column) : asc(column))))
+          .limit(limit),
+      keyOf: (row) => [-row.movement.periodFrom, row.movement.name, row.movement.id],
+    }),
+    countCapped(
+      executor,
+      executor
+        .select({ id: movements.id })
+        .from(movements)
+        .innerJoin(units, eq(units.id, movements.launchingUnitId))
+        .where(where),
+      query.exactTotal === 'true',
+    ),
   ]);
-  return { rows, total: total?.value ?? 0 };
+  return { ...page, total };
 }
 
 /** One unit, or null. */

@@ -86,7 +86,12 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
     async (request) => {
       const caller = callerOf(request);
       const page = await searchMovements(db, caller, request.query);
-      return { total: page.total, items: page.rows.map((row) => presentMovement(row, caller.principal)) };
+      return {
+        total: page.total,
+        next: page.next,
+        prev: page.prev,
+        items: page.rows.map((row) => presentMovement(row, caller.principal)),
+      };
     },
   );
 

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -53,6 +54,8 @@ export const movements = pgTable(
     index('movements_parent_idx').on(table.parentMovementId),
     index('movements_root_idx').on(table.rootMovementId),
     index('movements_plan_number_idx').on(table.planNumber),
+    // The movement list's keyset order: newest period first, then name and id.
+    index('movements_list_idx').on(sql`(-${table.periodFrom})`, table.name, table.id),
     index('movements_name_search_idx').using('gin', sql`f_unaccent(lower(${table.name})) gin_trgm_ops`),
   ],
 );
@@ -197,5 +200,42 @@ export const movementAssignments = pgTable(
   (table) => [
     index('movement_assignments_movement_idx').on(table.movementId),
     index('movement_assignments_unit_idx').on(table.assigneeUnitId),
+  ],
+);
+
+/**
+ * Obligations of a movement chain counted under every ancestor of their unit, kept by triggers on
+ * plan_obligations and units (migration cascade_counts) in the transaction that changes them, so the
+ * cascade dashboard of any unit reads a few hundred rows instead of every obligation below it.
+ * `child_id` is the ancestor's direct subordinate the obligation falls under, `depth` how far below
+ * the ancestor its unit is (1 = the child itself), `bucket` pending / on_time / late /
+ * not_applicable; pending rows keep their deadline (`infinity` when none), so "missing" (pending
+ * past the deadline) is decided when read. Rows may reach n = 0; readers skip them. Derived data:
+ * not backed up, rebuilt by the triggers as the obligations are restored.
+ */
+export const cascadeCounts = pgTable(
+  'cascade_counts',
+  {
+    rootMovementId: uuid('root_movement_id')
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    ancestorId: uuid('ancestor_id').notNull(),
+    childId: uuid('child_id').notNull(),
+    depth: integer('depth').notNull(),
+    bucket: text('bucket').notNull(),
+    dueOn: date('due_on').notNull(),
+    n: integer('n').notNull(),
+  },
+  (table) => [
+    primaryKey({
+      columns: [
+        table.rootMovementId,
+        table.ancestorId,
+        table.childId,
+        table.depth,
+        table.bucket,
+        table.dueOn,
+      ],
+    }),
   ],
 );

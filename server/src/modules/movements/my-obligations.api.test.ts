@@ -88,7 +88,7 @@ describe('GET /api/movements/:id/obligations/mine', () => {
       }),
     ]);
     expect((await get(`/api/movements/${child.id}`, officer.headers)).statusCode).toBe(200);
-    const list = await get('/api/movements?pageSize=200', officer.headers);
+    const list = await get('/api/movements?limit=200', officer.headers);
     expect(list.json().items.map((item: { id: string }) => item.id)).toContain(child.id);
     // Without the succession the district's plan stays out of reach.
     const other = await signInAs(t, 'tdkt_officer', p.districtB.id);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { OkResponse } from '../../../../contracts/common.ts';
 import { PlanDiff } from '../../../../contracts/documents.ts';
 import {
+  CascadeExportQuery,
   CascadeQuery,
   CascadeResponse,
   DiffQuery,
@@ -181,7 +182,10 @@ export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppCont
         response: { 200: CascadeResponse, ...errors },
       },
     },
-    async (request) => getCascade(db, callerOf(request), request.params.id, request.query.unitId),
+    async (request) => {
+      const { unitId, ...page } = request.query;
+      return getCascade(db, callerOf(request), request.params.id, unitId, page);
+    },
   );
 
   api.get(
@@ -206,7 +210,7 @@ export function registerPlanDocumentRoutes(app: FastifyInstance, { db }: AppCont
         tags,
         summary: 'Xuất bảng tình hình triển khai (XLSX)',
         params: IdParams,
-        querystring: CascadeQuery,
+        querystring: CascadeExportQuery,
       },
     },
     async (request, reply) =>

@@ -90,7 +90,7 @@ export async function exportCascade(
   id: string,
   unitId?: string,
 ): Promise<FileOut> {
-  const cascade = await getCascade(db, caller, id, unitId);
+  const cascade = await getCascade(db, caller, id, unitId, 'all');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Tình hình triển khai');
   sheet.columns = [

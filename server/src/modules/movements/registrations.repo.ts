@@ -1,5 +1,7 @@
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { CursorQuery } from '../../../../contracts/common.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { countCapped, decodeCursor, type KeyKind, readKeysetPage } from '../../platform/db/keyset.ts';
 import { persons, registrations, units } from '../../platform/db/schema.ts';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
@@ -35,31 +37,72 @@ export async function findRegistration(
   return row ?? null;
 }
 
-/** A page of registrations matching the condition, by unit then person. */
+/**
+ * The registration list's key: by unit (name, then id), kind, then person (alphabetical), and id.
+ * The unit part leads so a page walks units_sort_idx and probes each unit's registrations.
+ */
+const LIST_KEY = [
+  units.sortKey,
+  units.id,
+  registrations.kind,
+  sql`coalesce(${persons.sortKey}, '')`,
+  registrations.id,
+] as const;
+const LIST_KINDS: readonly KeyKind[] = ['string', 'uuid', 'string', 'string', 'uuid'];
+
+/**
+ * One keyset page of the registrations matching the condition (one movement's), by unit then
+ * person, with the total counted up to TOTAL_CAP unless the exact figure is asked for. Besides the
+ * whole key, the page is bounded by its unit part alone, which PostgreSQL reads as a range of
+ * units_sort_idx (a row comparison across two tables is only a filter).
+ */
 export async function listRegistrations(
   executor: Executor,
   where: SQL | undefined,
-  page: number,
-  pageSize: number,
+  query: Pick<CursorQuery, 'after' | 'before' | 'limit' | 'exactTotal'>,
 ) {
-  const [rows, [total]] = await Promise.all([
-    executor
-      .select(columns)
-      .from(registrations)
-      .innerJoin(units, eq(units.id, registrations.unitId))
-      .leftJoin(persons, eq(persons.id, registrations.personId))
-      .where(where)
-      .orderBy(asc(units.sortKey), asc(registrations.kind), asc(persons.sortKey), asc(registrations.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    executor
-      .select({ value: count() })
-      .from(registrations)
-      .innerJoin(units, eq(units.id, registrations.unitId))
-      .leftJoin(persons, eq(persons.id, registrations.personId))
-      .where(where),
+  const cursor = query.after
+    ? decodeCursor(query.after, LIST_KINDS, 'after')
+    : query.before
+      ? decodeCursor(query.before, LIST_KINDS, 'before')
+      : null;
+  const unitBound = (descending: boolean) =>
+    cursor
+      ? sql`(${units.sortKey}, ${units.id}) ${sql.raw(descending ? '<=' : '>=')} (${cursor[0]}, ${cursor[1]}::uuid)`
+      : undefined;
+  const [page, total] = await Promise.all([
+    readKeysetPage({
+      query,
+      columns: LIST_KEY,
+      kinds: LIST_KINDS,
+      read: async ({ where: key, descending, limit }) =>
+        executor
+          .select({ ...columns, unitSortKey: units.sortKey, personSortKey: persons.sortKey })
+          .from(registrations)
+          .innerJoin(units, eq(units.id, registrations.unitId))
+          .leftJoin(persons, eq(persons.id, registrations.personId))
+          .where(and(where, key, key ? unitBound(descending) : undefined))
+          .orderBy(...LIST_KEY.map((column) => (descending ? desc(column) : asc(column))))
+          .limit(limit),
+      keyOf: (row) => [
+        row.unitSortKey,
+        row.registration.unitId,
+        row.registration.kind,
+        row.personSortKey ?? '',
+        row.registration.id,
+      ],
+    }),
+    countCapped(
+      executor,
+      executor
+        .select({ id: registrations.id })
+        .from(registrations)
+        .innerJoin(units, eq(units.id, registrations.unitId))
+        .where(where),
+      query.exactTotal === 'true',
+    ),
   ]);
-  return { rows, total: total?.value ?? 0 };
+  return { ...page, rows: page.rows as RegistrationWithNames[], total };
 }
 
 /** The person record linked to a user account, with its unit path. */

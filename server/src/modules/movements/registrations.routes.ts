@@ -86,7 +86,12 @@ export function registerRegistrationRoutes(app: FastifyInstance, { db }: AppCont
         request.params.id,
         request.query,
       );
-      return { total: page.total, items: page.rows.map((row) => present(request, row, movement)) };
+      return {
+        total: page.total,
+        next: page.next,
+        prev: page.prev,
+        items: page.rows.map((row) => present(request, row, movement)),
+      };
     },
   );
 

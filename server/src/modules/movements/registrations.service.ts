@@ -1,5 +1,9 @@
 import { and, eq, or, sql } from 'drizzle-orm';
-import type { CreateRegistrationBody, PledgeTarget } from '../../../../contracts/movements.ts';
+import type {
+  CreateRegistrationBody,
+  PledgeTarget,
+  RegistrationQuery,
+} from '../../../../contracts/movements.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { coversUnit, scopePaths } from '../../platform/auth/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -220,7 +224,7 @@ export async function searchRegistrations(
   db: Database,
   caller: Caller,
   movementId: string,
-  query: { status?: string | undefined; unitId?: string | undefined; page: number; pageSize: number },
+  query: RegistrationQuery,
 ) {
   const movement = await getVisibleMovement(db, caller, movementId);
   const paths = scopePaths(
@@ -241,5 +245,5 @@ export async function searchRegistrations(
     query.status ? eq(registrations.status, query.status) : undefined,
     query.unitId ? eq(registrations.unitId, query.unitId) : undefined,
   );
-  return { movement, page: await listRegistrations(db, where, query.page, query.pageSize) };
+  return { movement, page: await listRegistrations(db, where, query) };
 }

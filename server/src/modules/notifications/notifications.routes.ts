@@ -39,8 +39,8 @@ export function registerNotificationRoutes(app: FastifyInstance, { db }: AppCont
     async (request) => {
       const principal = requirePrincipal(request);
       const page = await listNotifications(db, principal.id, {
+        ...request.query,
         unreadOnly: request.query.unreadOnly === 'true',
-        limit: request.query.limit,
       });
       return { ...page, items: page.items.map(presentNotification) };
     },

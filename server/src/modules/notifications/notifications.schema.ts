@@ -20,7 +20,8 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index('notifications_user_idx').on(table.userId, table.createdAt),
+    // The keyset-paged list, newest first: one range scan per page.
+    index('notifications_user_idx').on(table.userId, table.createdAt, table.id),
     uniqueIndex('notifications_user_dedupe_key').on(table.userId, table.dedupeKey),
   ],
 );

@@ -1,5 +1,8 @@
-import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import type { CursorQuery } from '../../../../contracts/common.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { countCapped, type KeyKind, readKeysetPage } from '../../platform/db/keyset.ts';
+import { checkMomentCursors, momentKey } from '../../platform/db/keyset-moment.ts';
 import { notifications } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 
@@ -56,30 +59,60 @@ export async function notifyUsers(executor: Executor, userIds: string[], message
     on conflict (user_id, dedupe_key) do nothing`);
 }
 
-/** The user's latest notifications with the unread count. */
+/** The notification list's key: newest first on (created_at, id), notifications_user_created_idx. */
+const KEY_KINDS: readonly KeyKind[] = ['string', 'uuid'];
+
+/**
+ * One keyset page of the user's notifications, newest first, the total and the unread count (both
+ * counted up to TOTAL_CAP unless the exact total is asked for).
+ */
 export async function listNotifications(
   executor: Executor,
   userId: string,
-  options: { unreadOnly: boolean; limit: number },
+  options: { unreadOnly: boolean } & Pick<CursorQuery, 'after' | 'before' | 'limit' | 'exactTotal'>,
 ) {
-  const where = and(
-    eq(notifications.userId, userId),
-    options.unreadOnly ? isNull(notifications.readAt) : undefined,
-  );
-  const [items, [total], [unread]] = await Promise.all([
-    executor
-      .select()
-      .from(notifications)
-      .where(where)
-      .orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(options.limit),
-    executor.select({ value: count() }).from(notifications).where(where),
-    executor
-      .select({ value: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+  checkMomentCursors(options, KEY_KINDS);
+  const mine = eq(notifications.userId, userId);
+  const unreadOnly = and(mine, isNull(notifications.readAt));
+  const where = options.unreadOnly ? unreadOnly : mine;
+  const moment = momentKey(notifications.createdAt);
+  const [page, total, unread] = await Promise.all([
+    readKeysetPage({
+      query: options,
+      order: 'desc',
+      columns: [notifications.createdAt, notifications.id],
+      kinds: KEY_KINDS,
+      read: async ({ where: key, descending, limit }) =>
+        executor
+          .select({ notification: notifications, moment })
+          .from(notifications)
+          .where(and(where, key))
+          .orderBy(
+            ...(descending
+              ? [desc(notifications.createdAt), desc(notifications.id)]
+              : [asc(notifications.createdAt), asc(notifications.id)]),
+          )
+          .limit(limit),
+      keyOf: (row) => [row.moment, row.notification.id],
+    }),
+    countCapped(
+      executor,
+      executor.select({ id: notifications.id }).from(notifications).where(where),
+      options.exactTotal === 'true',
+    ),
+    countCapped(
+      executor,
+      executor.select({ id: notifications.id }).from(notifications).where(unreadOnly),
+      false,
+    ),
   ]);
-  return { items, total: total?.value ?? 0, unread: unread?.value ?? 0 };
+  return {
+    items: page.rows.map((row) => row.notification),
+    next: page.next,
+    prev: page.prev,
+    total,
+    unread: unread.value,
+  };
 }
 
 /** Marks one of the user's notifications read (idempotent); 404 for someone else's. */

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildUnit, signInAs } from '../../../../tests/support/factories.ts';
+import { buildUnit, buildUser, signInAs } from '../../../../tests/support/factories.ts';
 import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditEvents, roleGrants, users } from '../../platform/db/schema.ts';
@@ -103,10 +103,47 @@ describe('GET /api/users', () => {
     });
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.total).toBeGreaterThanOrEqual(1);
+    expect(body.total.value).toBeGreaterThanOrEqual(1);
     expect(body.items.find((u: { username: string }) => u.username === payload.username)?.grants).toEqual([
       { role: 'tdkt_officer', unitId: unit.id, unitName: 'Phòng Nội vụ Tam Đường' },
     ]);
+  });
+
+  it('pages by username with cursors that stay put while accounts are added', async () => {
+    const admin = await signInAs(t, 'admin');
+    const prefix = `trang${Date.now().toString(36)}`;
+    for (const letter of ['a', 'c', 'e', 'g'])
+      await buildUser(t.handle.db, { username: `${prefix}.${letter}` });
+    const list = async (query: string) => {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/users?q=${prefix}&limit=2${query}`,
+        headers: admin.headers,
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json();
+    };
+    const names = (page: { items: { username: string }[] }) =>
+      page.items.map((user) => user.username.slice(prefix.length + 1));
+    const first = await list('');
+    expect(names(first)).toEqual(['a', 'c']);
+    expect(first.total).toEqual({ value: 4, exact: true });
+    // One account sorts before the cursor, one after: the first never shows up later, the second does.
+    await buildUser(t.handle.db, { username: `${prefix}.b` });
+    await buildUser(t.handle.db, { username: `${prefix}.f` });
+    const second = await list(`&after=${first.next}`);
+    expect(names(second)).toEqual(['e', 'f']);
+    const third = await list(`&after=${second.next}`);
+    expect(names(third)).toEqual(['g']);
+    expect(third.next).toBeNull();
+    expect(names(await list(`&before=${third.prev}`))).toEqual(['e', 'f']);
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/users?after=WzEsMl0',
+      headers: admin.headers,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0]).toMatchObject({ path: 'after', message: 'Vị trí trang không hợp lệ' });
   });
 
   it('refuses a staff member with 403 and an anonymous caller with 401', async () => {

@@ -1,32 +1,45 @@
-import { asc, count, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { UserQuery } from '../../../../contracts/users.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { countCapped, readKeysetPage } from '../../platform/db/keyset.ts';
 import { roleGrants, units, users } from '../../platform/db/schema.ts';
 import { matchesText } from '../../platform/db/search.ts';
 
-/** A page of users matching a search on username or full name. */
-export async function listUsers(
-  executor: Executor,
-  query: { q?: string | undefined; page: number; pageSize: number },
-) {
+/**
+ * One keyset page of users in username order (a range scan of users_username_key), with the grants
+ * of the page's users only and the total counted up to TOTAL_CAP unless the exact figure is asked for.
+ */
+export async function listUsers(executor: Executor, query: UserQuery) {
   const where = query.q
     ? or(matchesText(users.username, query.q), matchesText(users.fullName, query.q))
     : undefined;
-  const [rows, [total]] = await Promise.all([
-    executor
-      .select({
-        id: users.id,
-        username: users.username,
-        fullName: users.fullName,
-        isActive: users.isActive,
-        createdAt: users.createdAt,
-      })
-      .from(users)
-      .where(where)
-      .orderBy(asc(users.username))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    executor.select({ value: count() }).from(users).where(where),
+  const [page, total] = await Promise.all([
+    readKeysetPage({
+      query,
+      columns: [users.username],
+      kinds: ['string'],
+      read: async ({ where: key, descending, limit }) =>
+        executor
+          .select({
+            id: users.id,
+            username: users.username,
+            fullName: users.fullName,
+            isActive: users.isActive,
+            createdAt: users.createdAt,
+          })
+          .from(users)
+          .where(and(where, key))
+          .orderBy(descending ? desc(users.username) : asc(users.username))
+          .limit(limit),
+      keyOf: (row) => [row.username],
+    }),
+    countCapped(
+      executor,
+      executor.select({ id: users.id }).from(users).where(where),
+      query.exactTotal === 'true',
+    ),
   ]);
+  const rows = page.rows;
   const grants = rows.length
     ? await executor
         .select({
@@ -44,7 +57,7 @@ export async function listUsers(
           ),
         )
     : [];
-  return { rows, grants, total: total?.value ?? 0 };
+  return { rows, grants, total, next: page.next, prev: page.prev };
 }
 
 /** The unit with its path, or null. */

@@ -24,9 +24,11 @@ export function registerUserRoutes(app: FastifyInstance, { db }: AppContext): vo
       },
     },
     async (request) => {
-      const { rows, grants, total } = await listUsers(db, request.query);
+      const { rows, grants, total, next, prev } = await listUsers(db, request.query);
       return {
         total,
+        next,
+        prev,
         items: rows.map((row) => ({
           ...row,
           createdAt: row.createdAt.toISOString(),

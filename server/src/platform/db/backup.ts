@@ -6,8 +6,9 @@ import { listMigrationFiles } from './migration-files.ts';
 import { orderTablesByDependency } from './table-order.ts';
 
 const BATCH = 1000;
-// Sessions, login attempts and idempotency keys are short-lived state, not data worth carrying over.
-const SKIPPED_TABLES = new Set(['sessions', 'login_attempts', 'idempotency_keys']);
+// Sessions, login attempts and idempotency keys are short-lived state, not data worth carrying over;
+// the cascade's counts are derived: the triggers rebuild them as the obligations are restored.
+const SKIPPED_TABLES = new Set(['sessions', 'login_attempts', 'idempotency_keys', 'cascade_counts']);
 
 async function rows<Row>(executor: Executor, query: ReturnType<typeof sql>): Promise<Row[]> {
   return ((await executor.execute(query)) as unknown as { rows: Row[] }).rows;

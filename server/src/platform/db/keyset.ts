@@ -60,7 +60,10 @@ export function keyCompare(
   return sql`(${left}) ${sql.raw(operator)} (${right})`;
 }
 
-/** How a list reads one slice of its rows in key order (ascending, or descending to go backwards). */
+/**
+ * How a list reads one slice of its rows: `descending` is the SQL direction of every sort column
+ * (ascending lists read descending to go backwards; descending lists the other way round).
+ */
 export type ReadSlice<Row> = (slice: {
   where: SQL | undefined;
   descending: boolean;
@@ -75,10 +78,11 @@ export interface KeysetPage<Row> {
 }
 
 /**
- * One keyset page of a list sorted by `columns` (all ascending, the last one unique, e.g. the id):
- * the first page, the page after `after`, or the page before `before`. Reads `limit + 1` rows to
- * know whether there is more; a short page going backwards falls back to the first page.
- * The list's own filter is applied by `read`; this adds only the key condition.
+ * One keyset page of a list sorted by `columns` (all ascending, or all descending with
+ * `order: 'desc'`; the last one unique, e.g. the id): the first page, the page after `after`, or the
+ * page before `before`. Reads `limit + 1` rows to know whether there is more; a short page going
+ * backwards falls back to the first page. The list's own filter is applied by `read`; this adds only
+ * the key condition.
  */
 export async function readKeysetPage<Row>(options: {
   query: Pick<CursorQuery, 'after' | 'before' | 'limit'>;
@@ -86,13 +90,20 @@ export async function readKeysetPage<Row>(options: {
   kinds: readonly KeyKind[];
   keyOf: (row: Row) => KeyValue[];
   read: ReadSlice<Row>;
+  /** The list's order; ascending unless said. */
+  order?: 'asc' | 'desc';
 }): Promise<KeysetPage<Row>> {
   const { query, columns, kinds, keyOf, read } = options;
+  const desc = options.order === 'desc';
   if (query.after && query.before) throw badCursor('before');
   const limit = query.limit;
   if (query.before) {
     const key = decodeCursor(query.before, kinds, 'before');
-    const rows = await read({ where: keyCompare(columns, '<', key), descending: true, limit: limit + 1 });
+    const rows = await read({
+      where: keyCompare(columns, desc ? '>' : '<', key),
+      descending: !desc,
+      limit: limit + 1,
+    });
     if (rows.length > limit) {
       const page = rows.slice(0, limit).reverse();
       return { rows: page, prev: cursorOf(page[0], keyOf), next: cursorOf(page[page.length - 1], keyOf) };
@@ -101,8 +112,8 @@ export async function readKeysetPage<Row>(options: {
   }
   const key = query.after ? decodeCursor(query.after, kinds, 'after') : null;
   const rows = await read({
-    where: key ? keyCompare(columns, '>', key) : undefined,
-    descending: false,
+    where: key ? keyCompare(columns, desc ? '<' : '>', key) : undefined,
+    descending: desc,
     limit: limit + 1,
   });
   const page = rows.slice(0, limit);
@@ -119,7 +130,11 @@ async function readLastPage<Row>(
   options: Parameters<typeof readKeysetPage<Row>>[0],
 ): Promise<KeysetPage<Row>> {
   const limit = options.query.limit;
-  const rows = await options.read({ where: undefined, descending: true, limit: limit + 1 });
+  const rows = await options.read({
+    where: undefined,
+    descending: options.order !== 'desc',
+    limit: limit + 1,
+  });
   const page = rows.slice(0, limit).reverse();
   return { rows: page, prev: rows.length > limit ? cursorOf(page[0], options.keyOf) : null, next: null };
 }

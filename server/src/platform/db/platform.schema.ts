@@ -125,8 +125,11 @@ export const auditEvents = pgTable(
   },
   (table) => [
     uniqueIndex('audit_events_seq_key').on(table.seq),
-    index('audit_events_occurred_idx').on(table.occurredAt),
-    index('audit_events_entity_idx').on(table.entityType, table.entityId),
+    // The audit list is keyset-paged newest first on (occurred_at, id); each filter leads an index
+    // that ends in the key, so every page is one index range scan.
+    index('audit_events_occurred_id_idx').on(table.occurredAt, table.id),
+    index('audit_events_entity_idx').on(table.entityType, table.entityId, table.occurredAt, table.id),
+    index('audit_events_action_idx').on(table.action, table.occurredAt, table.id),
     index('audit_events_actor_idx').on(table.actorId),
   ],
 );

@@ -1,8 +1,8 @@
 import { Grid, Table } from 'antd';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AuditEvent } from '../../../../contracts/audit.ts';
-import { LoadFailedResult, PageHeader } from '../../components/index.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { CursorPager, type CursorPosition, LoadFailedResult, PageHeader } from '../../components/index.ts';
 import { describeError } from '../../lib/notify.ts';
 import { useAuditEvents } from './audit.api.ts';
 import { AuditEventDetail, auditColumns } from './audit-columns.tsx';
@@ -18,16 +18,36 @@ import {
 export function AuditLogPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const search = readAuditSearch(searchParams);
-  const events = useAuditEvents(search);
+  const [exactTotal, setExactTotal] = useState(false);
+  const events = useAuditEvents(search, exactTotal);
   const screens = Grid.useBreakpoint();
   // Columns hide by breakpoint (see auditColumns), so the table only scrolls sideways when it must.
   const tableWidth = screens.lg ? 1000 : screens.md ? 860 : screens.sm ? 560 : undefined;
 
-  const applyFilters = (filters: AuditFilterValues) =>
-    setSearchParams(writeAuditSearch({ ...filters, page: 1, pageSize: search.pageSize }));
-  const clearFilters = () => setSearchParams(writeAuditSearch({ page: 1, pageSize: search.pageSize }));
-  const changePage = (page: number, pageSize: number) =>
-    setSearchParams(writeAuditSearch({ ...search, page: pageSize === search.pageSize ? page : 1, pageSize }));
+  const applyFilters = (filters: AuditFilterValues) => {
+    setExactTotal(false);
+    setSearchParams(writeAuditSearch({ ...filters, limit: search.limit }));
+  };
+  const clearFilters = () => {
+    setExactTotal(false);
+    setSearchParams(writeAuditSearch({ limit: search.limit }));
+  };
+  const filters: AuditFilterValues = {
+    action: search.action,
+    entityType: search.entityType,
+    actor: search.actor,
+    from: search.from,
+    to: search.to,
+  };
+  const changePosition = (position: CursorPosition) =>
+    setSearchParams(
+      writeAuditSearch({
+        ...filters,
+        limit: position.limit,
+        ...(position.after ? { after: position.after } : {}),
+        ...(position.before ? { before: position.before } : {}),
+      }),
+    );
 
   return (
     <>
@@ -56,17 +76,17 @@ export function AuditLogPage() {
               ? 'Không có sự kiện nào khớp với bộ lọc.'
               : 'Chưa có sự kiện nào được ghi lại.',
           }}
-          pagination={{
-            current: search.page,
-            pageSize: search.pageSize,
-            total: events.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => `Tổng số ${formatNumber(total)} sự kiện`,
-            onChange: changePage,
-          }}
+          pagination={false}
         />
       )}
+      <CursorPager
+        page={events.data}
+        position={{ after: search.after, before: search.before, limit: search.limit }}
+        onChange={changePosition}
+        noun="sự kiện"
+        onExactTotal={() => setExactTotal(true)}
+        isLoading={events.isFetching}
+      />
     </>
   );
 }

@@ -1,9 +1,11 @@
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../../../contracts/common.ts';
 
-/** The audit log's filters and page, exactly as kept in the URL query string. */
+/** The audit log's filters and position (keyset cursors), exactly as kept in the URL query string. */
 export interface AuditSearch {
-  page: number;
-  pageSize: number;
+  /** The page after this cursor (or before `before`); neither = the newest events. */
+  after?: string;
+  before?: string;
+  limit: number;
   action?: string;
   entityType?: string;
   actor?: string;
@@ -14,22 +16,24 @@ export interface AuditSearch {
 }
 
 /** The filter fields (everything but paging). */
-export type AuditFilterValues = Omit<AuditSearch, 'page' | 'pageSize'>;
+export type AuditFilterValues = Omit<AuditSearch, 'after' | 'before' | 'limit'>;
 
 const filterKeys = ['action', 'entityType', 'actor', 'from', 'to'] as const;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const cursor = /^[A-Za-z0-9_-]{1,2000}$/;
 
-function readPositive(value: string | null, fallback: number, max: number): number {
+function readLimit(value: string | null): number {
   const number = Number(value);
-  return Number.isInteger(number) && number >= 1 ? Math.min(number, max) : fallback;
+  return Number.isInteger(number) && number >= 1 ? Math.min(number, PAGE_SIZE_MAX) : PAGE_SIZE_DEFAULT;
 }
 
 /** Reads the audit filters from the URL; malformed values are ignored rather than sent to the server. */
 export function readAuditSearch(params: URLSearchParams): AuditSearch {
-  const search: AuditSearch = {
-    page: readPositive(params.get('page'), 1, Number.MAX_SAFE_INTEGER),
-    pageSize: readPositive(params.get('pageSize'), PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX),
-  };
+  const search: AuditSearch = { limit: readLimit(params.get('limit')) };
+  const after = params.get('after');
+  const before = params.get('before');
+  if (after && cursor.test(after)) search.after = after;
+  else if (before && cursor.test(before)) search.before = before;
   for (const key of filterKeys) {
     const value = params.get(key)?.trim();
     if (!value) continue;
@@ -46,8 +50,9 @@ export function writeAuditSearch(search: AuditSearch): URLSearchParams {
     const value = search[key]?.trim();
     if (value) params.set(key, value);
   }
-  if (search.page > 1) params.set('page', String(search.page));
-  if (search.pageSize !== PAGE_SIZE_DEFAULT) params.set('pageSize', String(search.pageSize));
+  if (search.after) params.set('after', search.after);
+  else if (search.before) params.set('before', search.before);
+  if (search.limit !== PAGE_SIZE_DEFAULT) params.set('limit', String(search.limit));
   return params;
 }
 

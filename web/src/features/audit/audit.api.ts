@@ -4,11 +4,15 @@ import { api } from '../../lib/api-client.ts';
 import type { AuditSearch } from './audit-search.ts';
 
 /** One page of audit events matching the filters; the previous page stays visible while the next loads. */
-export function useAuditEvents(search: AuditSearch) {
+export function useAuditEvents(search: AuditSearch, exactTotal = false) {
   return useQuery({
-    queryKey: ['audit-events', search],
+    queryKey: ['audit-events', search, exactTotal],
     queryFn: ({ signal }) =>
-      api.get('/api/audit-events', { query: { ...search }, schema: AuditPage, signal }),
+      api.get('/api/audit-events', {
+        query: { ...search, exactTotal: exactTotal ? 'true' : undefined },
+        schema: AuditPage,
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }

@@ -10,24 +10,29 @@ import {
   PlanVersionList,
   type UpdateMovementBody,
 } from '../../../../contracts/movements.ts';
+import type { CursorPosition } from '../../components/cursor-pager.tsx';
 import { api, isApiError } from '../../lib/api-client.ts';
 
 /** Cache keys of the movement queries, so a change refreshes every view of a movement. */
 export const movementKeys = {
   all: ['movements'] as const,
-  list: (q: string, page: number, pageSize: number) => ['movements', 'list', q, page, pageSize] as const,
+  list: (q: string, position: CursorPosition) => ['movements', 'list', q, position] as const,
   detail: (id: string) => ['movements', 'detail', id] as const,
   versions: (id: string) => ['movements', 'versions', id] as const,
   version: (id: string, version: number) => ['movements', 'version', id, version] as const,
   of: (id: string, part: string) => ['movements', part, id] as const,
 };
 
-/** One page of the movements the user sees, searched without diacritics on the server. */
-export function useMovements(q: string, page: number, pageSize: number) {
+/** One keyset page of the movements the user sees, searched without diacritics on the server. */
+export function useMovements(q: string, position: CursorPosition, exactTotal = false) {
   return useQuery({
-    queryKey: movementKeys.list(q, page, pageSize),
+    queryKey: [...movementKeys.list(q, position), exactTotal],
     queryFn: ({ signal }) =>
-      api.get('/api/movements', { query: { q, page, pageSize }, schema: MovementPage, signal }),
+      api.get('/api/movements', {
+        query: { q, ...position, exactTotal: exactTotal ? 'true' : undefined },
+        schema: MovementPage,
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }

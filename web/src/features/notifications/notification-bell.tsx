@@ -8,7 +8,7 @@ import { useOpenNotification } from './use-open-notification.ts';
 
 /** The bell in the header: the unread count, and the latest notifications in a popover. */
 export function NotificationBell() {
-  const notifications = useNotifications(8);
+  const notifications = useNotifications({ limit: 8 });
   const open = useOpenNotification();
   const navigate = useNavigate();
   const [isOpen, setOpen] = useState(false);

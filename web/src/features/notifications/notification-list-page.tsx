@@ -1,13 +1,15 @@
 import { Card, List, Tag, Typography } from 'antd';
-import { LoadFailedResult, PageHeader } from '../../components/index.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { useState } from 'react';
+import { CursorPager, type CursorPosition, LoadFailedResult, PageHeader } from '../../components/index.ts';
+import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { describeError } from '../../lib/notify.ts';
 import { useNotifications } from './notifications.api.ts';
 import { useOpenNotification } from './use-open-notification.ts';
 
 /** All of the user's notifications; opening one marks it read and goes to its page. */
 export function NotificationListPage() {
-  const notifications = useNotifications(200);
+  const [position, setPosition] = useState<CursorPosition>({ limit: 50 });
+  const notifications = useNotifications(position);
   const open = useOpenNotification();
   if (notifications.isError)
     return (
@@ -21,7 +23,9 @@ export function NotificationListPage() {
     <>
       <PageHeader
         title="Thông báo"
-        description={unread > 0 ? `Có ${unread} thông báo chưa đọc.` : 'Không có thông báo mới.'}
+        description={
+          unread > 0 ? `Có ${formatNumber(unread)} thông báo chưa đọc.` : 'Không có thông báo mới.'
+        }
       />
       <Card>
         <List
@@ -54,6 +58,13 @@ export function NotificationListPage() {
               />
             </List.Item>
           )}
+        />
+        <CursorPager
+          page={notifications.data}
+          position={position}
+          onChange={setPosition}
+          noun="thông báo"
+          isLoading={notifications.isFetching}
         />
       </Card>
     </>

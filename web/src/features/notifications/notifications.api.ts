@@ -1,19 +1,24 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Notification, NotificationList } from '../../../../contracts/notifications.ts';
+import type { CursorPosition } from '../../components/index.ts';
 import { api } from '../../lib/api-client.ts';
 
 /** Cache key of the notification queries. */
 export const notificationKeys = {
   all: ['notifications'] as const,
-  list: (limit: number) => ['notifications', 'list', limit] as const,
+  list: (position: CursorPosition) => ['notifications', 'list', position] as const,
 };
 
-/** The user's latest notifications and the unread count; refreshed every minute for the bell. */
-export function useNotifications(limit = 50) {
+/**
+ * One keyset page of the user's notifications, newest first, and the unread count; refreshed every
+ * minute for the bell.
+ */
+export function useNotifications(position: CursorPosition = { limit: 50 }) {
   return useQuery({
-    queryKey: notificationKeys.list(limit),
+    queryKey: notificationKeys.list(position),
     queryFn: ({ signal }) =>
-      api.get('/api/notifications', { query: { limit }, schema: NotificationList, signal }),
+      api.get('/api/notifications', { query: { ...position }, schema: NotificationList, signal }),
+    placeholderData: keepPreviousData,
     refetchInterval: 60_000,
     meta: { silentError: true },
   });

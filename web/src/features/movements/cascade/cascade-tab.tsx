@@ -3,7 +3,7 @@ import { Alert, Breadcrumb, Button, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CascadeRow, MovementDetail } from '../../../../../contracts/movements.ts';
-import { LoadFailedResult } from '../../../components/index.ts';
+import { CursorPager, type CursorPosition, LoadFailedResult } from '../../../components/index.ts';
 import { downloadFile } from '../../../lib/download.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { describeError, showError } from '../../../lib/notify.ts';
@@ -21,9 +21,15 @@ type UnitRef = { id: string; name: string };
  * with a reason, and the difference of each issued plan from the parent plan.
  */
 export function CascadeTab({ movement }: { movement: MovementDetail }) {
-  const [trail, setTrail] = useState<UnitRef[]>([]);
+  const [trail, setTrailState] = useState<UnitRef[]>([]);
+  const [position, setPosition] = useState<CursorPosition>({ limit: 50 });
+  // Opening another level starts its list of subordinates from the first page.
+  const setTrail = (next: UnitRef[]) => {
+    setTrailState(next);
+    setPosition({ limit: position.limit });
+  };
   const current = trail.at(-1);
-  const cascade = useCascade(movement.id, current?.id);
+  const cascade = useCascade(movement.id, current?.id, position);
   const [diffRow, setDiffRow] = useState<CascadeRow | null>(null);
   const [exempting, setExempting] = useState<CascadeRow | null>(null);
   const [isExporting, setExporting] = useState(false);
@@ -159,6 +165,13 @@ export function CascadeTab({ movement }: { movement: MovementDetail }) {
             ),
           },
         ]}
+      />
+      <CursorPager
+        page={cascade.data}
+        position={position}
+        onChange={setPosition}
+        noun="đơn vị cấp dưới"
+        isLoading={cascade.isFetching}
       />
       {cascade.data && (
         <>

@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { OkResponse } from '../../../../../contracts/common.ts';
 import { PlanDiff } from '../../../../../contracts/documents.ts';
 import { CascadeResponse } from '../../../../../contracts/movements.ts';
+import type { CursorPosition } from '../../../components/index.ts';
 import { api } from '../../../lib/api-client.ts';
 
 /** Reply of GET /api/movements/:id/diff: both movements, the comparison and its Vietnamese summary. */
@@ -14,12 +15,20 @@ export const DiffResponse = z.object({
 });
 export type DiffResponse = z.infer<typeof DiffResponse>;
 
-/** The cascade dashboard below a unit (the launching unit when none is given). */
-export function useCascade(movementId: string, unitId: string | undefined) {
+/**
+ * The cascade dashboard below a unit (the launching unit when none is given), with one page of its
+ * direct subordinates.
+ */
+export function useCascade(movementId: string, unitId: string | undefined, position: CursorPosition) {
   return useQuery({
-    queryKey: ['movements', 'cascade', movementId, unitId ?? ''],
+    queryKey: ['movements', 'cascade', movementId, unitId ?? '', position],
     queryFn: ({ signal }) =>
-      api.get(`/api/movements/${movementId}/cascade`, { query: { unitId }, schema: CascadeResponse, signal }),
+      api.get(`/api/movements/${movementId}/cascade`, {
+        query: { unitId, ...position },
+        schema: CascadeResponse,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
     meta: { silentError: true },
   });
 }

@@ -3,8 +3,13 @@ import { Button, Card, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { MovementListItem } from '../../../../../contracts/movements.ts';
-import { LoadFailedResult, PageHeader } from '../../../components/index.ts';
-import { formatNumber } from '../../../lib/format.ts';
+import {
+  CursorPager,
+  LoadFailedResult,
+  PageHeader,
+  readCursorPosition,
+  writeCursorPosition,
+} from '../../../components/index.ts';
 import { describeError } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
 import { useMovements } from '../movements.api.ts';
@@ -12,18 +17,17 @@ import { canCreateMovements, formatPeriod } from '../shared/officer-units.ts';
 import { MovementStatusTag } from '../shared/status-tags.tsx';
 import { CreateMovementModal } from './create-movement-modal.tsx';
 
-const PAGE_SIZE = 20;
-
 /** The list of movements the user sees: search, status, plan number; officers create or import. */
 export function MovementListPage() {
   const { user } = useSession();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q') ?? '';
-  const page = Number(searchParams.get('trang') ?? '1') || 1;
+  const position = readCursorPosition(searchParams);
   const [text, setText] = useState(q);
   const [isCreating, setCreating] = useState(false);
-  const movements = useMovements(q, page, PAGE_SIZE);
+  const [exactTotal, setExactTotal] = useState(false);
+  const movements = useMovements(q, position, exactTotal);
   const canCreate = canCreateMovements(user);
 
   const search = (value: string) => {
@@ -78,14 +82,7 @@ export function MovementListPage() {
             dataSource={movements.data?.items ?? []}
             scroll={{ x: 900 }}
             locale={{ emptyText: q ? 'Không có phong trào nào khớp từ khóa.' : 'Chưa có phong trào nào.' }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: movements.data?.total ?? 0,
-              showSizeChanger: false,
-              showTotal: (total) => `${formatNumber(total)} phong trào`,
-              onChange: (next) => setSearchParams(q ? { q, trang: String(next) } : { trang: String(next) }),
-            }}
+            pagination={false}
             columns={[
               {
                 title: 'Tên phong trào',
@@ -120,6 +117,14 @@ export function MovementListPage() {
             ]}
           />
         )}
+        <CursorPager
+          page={movements.data}
+          position={position}
+          onChange={(next) => setSearchParams(writeCursorPosition(searchParams, next))}
+          noun="phong trào"
+          onExactTotal={() => setExactTotal(true)}
+          isLoading={movements.isFetching}
+        />
       </Card>
       {isCreating && <CreateMovementModal onClose={() => setCreating(false)} />}
     </>

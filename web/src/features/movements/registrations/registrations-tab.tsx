@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { MovementDetail, Registration, RegistrationStatus } from '../../../../../contracts/movements.ts';
-import { LoadFailedResult } from '../../../components/index.ts';
+import { CursorPager, type CursorPosition, LoadFailedResult } from '../../../components/index.ts';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
 import { describeError, showSuccess } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
@@ -42,8 +42,9 @@ function PledgeCell({ registration }: { registration: Registration }) {
 export function RegistrationsTab({ movement }: { movement: MovementDetail }) {
   const { user } = useSession();
   const [status, setStatus] = useState<RegistrationStatus | undefined>();
-  const [page, setPage] = useState(1);
-  const registrations = useRegistrations(movement.id, status, page);
+  const [position, setPosition] = useState<CursorPosition>({ limit: 20 });
+  const [exactTotal, setExactTotal] = useState(false);
+  const registrations = useRegistrations(movement.id, status, position, exactTotal);
   const move = useMoveRegistration(movement.id);
   const [isFormOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<Registration | null>(null);
@@ -101,7 +102,8 @@ export function RegistrationsTab({ movement }: { movement: MovementDetail }) {
           value={status}
           onChange={(next) => {
             setStatus(next);
-            setPage(1);
+            setPosition({ limit: position.limit });
+            setExactTotal(false);
           }}
           options={(Object.keys(registrationLabels) as RegistrationStatus[]).map((value) => ({
             value,
@@ -132,14 +134,7 @@ export function RegistrationsTab({ movement }: { movement: MovementDetail }) {
         dataSource={registrations.data?.items ?? []}
         scroll={{ x: 980 }}
         locale={{ emptyText: 'Chưa có bản đăng ký nào.' }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: registrations.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-          showTotal: (total) => `${formatNumber(total)} bản đăng ký`,
-        }}
+        pagination={false}
         columns={[
           {
             title: 'Đối tượng',
@@ -193,6 +188,14 @@ export function RegistrationsTab({ movement }: { movement: MovementDetail }) {
             ),
           },
         ]}
+      />
+      <CursorPager
+        page={registrations.data}
+        position={position}
+        onChange={setPosition}
+        noun="bản đăng ký"
+        onExactTotal={() => setExactTotal(true)}
+        isLoading={registrations.isFetching}
       />
       {(isFormOpen || editing) && (
         <RegistrationFormModal

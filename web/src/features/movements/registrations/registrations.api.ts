@@ -5,17 +5,23 @@ import {
   RegistrationPage,
   type RegistrationStatus,
 } from '../../../../../contracts/movements.ts';
+import type { CursorPosition } from '../../../components/index.ts';
 import { api } from '../../../lib/api-client.ts';
 
 const key = (movementId: string) => ['movements', 'registrations', movementId] as const;
 
-/** One page of a movement's registrations the user may see, optionally of one state. */
-export function useRegistrations(movementId: string, status: RegistrationStatus | undefined, page: number) {
+/** One keyset page of a movement's registrations the user may see, optionally of one state. */
+export function useRegistrations(
+  movementId: string,
+  status: RegistrationStatus | undefined,
+  position: CursorPosition,
+  exactTotal = false,
+) {
   return useQuery({
-    queryKey: [...key(movementId), status ?? '', page],
+    queryKey: [...key(movementId), status ?? '', position, exactTotal],
     queryFn: ({ signal }) =>
       api.get(`/api/movements/${movementId}/registrations`, {
-        query: { status, page, pageSize: 20 },
+        query: { status, ...position, exactTotal: exactTotal ? 'true' : undefined },
         schema: RegistrationPage,
         signal,
       }),

@@ -62,7 +62,7 @@ if (runs('platform')) {
   for (const engine of ['pglite', 'postgres'] as const) {
     const figures = platform[engine];
     console.log(
-      `\n  ${engine}: server RSS ${figures.idleRssMb} MB idle${figures.firstStartIdleRssMb ? ` (${figures.firstStartIdleRssMb} MB after the first start)` : ''}, ${figures.serverRssMb} MB after the load`,
+      `\n  ${engine}: server RSS ${figures.idleRssMb} MB idle, ${figures.serverRssMb} MB after the load`,
     );
     printEndpoints(figures.endpoints);
   }

@@ -74,7 +74,6 @@ if (runs('platform')) {
       ratio: r.ratio,
     })),
   );
-  printTargets(platform.targets);
 }
 if (runs('audit')) {
   const { runAuditBench } = await import('./audit.bench.ts');

@@ -2,9 +2,13 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EndpointFigures } from './http.bench.ts';
+import { printTargets, type TargetFigure, target } from './targets.ts';
 
 // `npm run bench`: every benchmark on loopback; figures printed and kept in bench/results/ with date and commit.
 // TDKT_BENCH_ONLY=platform,movements (comma list of documents, awards, platform, audit, organisation, movements) runs only those.
+// TDKT_BENCH_DATABASE_URL=postgres://…/db reuses a national database already filled by `tdkt gen`
+// (benches that use nationalDatabase() from bench/targets.ts migrate and analyse it instead of generating one).
+// Every figure with a target is printed beside it (ĐẠT / CHƯA ĐẠT) and kept under `targets` in the results.
 const root = path.resolve(import.meta.dirname, '..');
 const commit = (() => {
   try {
@@ -52,13 +56,24 @@ if (runs('awards')) {
 }
 if (runs('platform')) {
   const { runPlatformBench } = await import('./platform.bench.ts');
-  console.log('\nNền tảng / platform (autocannon, 10 connections, 8 s each):');
+  console.log('\nNền tảng / platform, demo data on both engines (autocannon, 10 connections, 8 s each):');
   const platform = await runPlatformBench();
   results.platform = platform;
-  for (const [engine, figures] of Object.entries(platform)) {
-    console.log(`\n  ${engine}: server RSS ${figures.serverRssMb} MB`);
+  for (const engine of ['pglite', 'postgres'] as const) {
+    const figures = platform[engine];
+    console.log(
+      `\n  ${engine}: server RSS ${figures.idleRssMb} MB idle, ${figures.serverRssMb} MB after the load`,
+    );
     printEndpoints(figures.endpoints);
   }
+  console.table(
+    platform.ratios.map((r) => ({
+      endpoint: r.endpoint,
+      'PGlite req/s': r.pgliteRequestsPerSecond,
+      'PostgreSQL req/s': r.postgresRequestsPerSecond,
+      ratio: r.ratio,
+    })),
+  );
 }
 if (runs('audit')) {
   const { runAuditBench } = await import('./audit.bench.ts');
@@ -146,9 +161,75 @@ if (runs('lists')) {
   });
 }
 
+/** The targets a part reports itself, else those issue 9 sets, read from the figures it returns. */
+function targetsOf(part: string, result: unknown): TargetFigure[] {
+  const own = (result as { targets?: TargetFigure[] } | null)?.targets;
+  if (Array.isArray(own)) return own;
+  if (part === 'lists') {
+    const lists = result as {
+      deepPages: { name: string; ratio: number }[];
+      dashboards: (EndpointFigures & { connections: number })[];
+      deepRatioTarget: number;
+      cascadeTargetMs: number;
+    };
+    return [
+      ...lists.deepPages.map((e) =>
+        target(`trang sâu / trang 1 ${e.name}`, e.ratio, lists.deepRatioTarget, '×', '≤'),
+      ),
+      ...lists.dashboards
+        .filter((e) => e.connections === 10)
+        .map((e) => target(`p99 ${e.name} (10 kết nối)`, e.p99Ms, lists.cascadeTargetMs, 'ms')),
+    ];
+  }
+  const endpoints = ((result as { endpoints?: unknown } | null)?.endpoints ?? []) as (EndpointFigures & {
+    connections?: number;
+  })[];
+  if (!Array.isArray(endpoints)) return [];
+  const found: TargetFigure[] = [];
+  for (const e of endpoints) {
+    if (part === 'organisation' && (e.connections ?? 10) === 10 && e.name.startsWith('GET ')) {
+      // Person search, unit search, unit children, person page: p99 < 50 ms at 10 connections.
+      found.push(target(`p99 ${e.name}`, e.p99Ms, 50, 'ms'));
+      if (/persons\?q=/.test(e.name))
+        found.push(target(`req/s ${e.name}`, e.requestsPerSecond, 300, 'req/s', '≥'));
+    }
+    if (part === 'movements' && e.connections === 10 && /dashboard|cascade/i.test(e.name)) {
+      // The national dashboard: p99 < 200 ms at 10 connections.
+      found.push(target(`p99 ${e.name}`, e.p99Ms, 200, 'ms'));
+    }
+  }
+  return found;
+}
+
+const targets: Record<string, TargetFigure[]> = {};
+for (const [part, result] of Object.entries(results)) {
+  const found = targetsOf(part, result);
+  if (found.length) targets[part] = found;
+}
+let missed = 0;
+if (Object.keys(targets).length) {
+  console.log('\nMục tiêu / targets:');
+  for (const [part, list] of Object.entries(targets)) {
+    console.log(`  ${part}:`);
+    missed += printTargets(list, '    ');
+  }
+  const all = Object.values(targets).flat().length;
+  console.log(`  ${all - missed}/${all} đạt / met`);
+}
+// The ratios the issue tracks, side by side: deep page against page 1, PGlite against PostgreSQL.
+const ratios = {
+  deepPageOverFirstPage: Object.values(targets)
+    .flat()
+    .filter((t) => t.unit === '×'),
+  pgliteOverPostgres: (results.platform as { ratios?: unknown } | undefined)?.ratios ?? null,
+};
+
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 // A partial run gets its own file, so it never overwrites the full run of the same day and commit.
 const parts = only.size ? `-${[...only].sort().join('+')}` : '';
 const file = path.join(root, 'bench/results', `${date.slice(0, 10)}-${commit}${parts}.json`);
-writeFileSync(file, `${JSON.stringify({ date, commit, node: process.version, results }, null, 2)}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ date, commit, node: process.version, targets, ratios, results }, null, 2)}\n`,
+);
 console.log(`\nĐã ghi kết quả / results written: ${path.relative(root, file)}`);

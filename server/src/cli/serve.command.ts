@@ -18,6 +18,9 @@ export async function serve(): Promise<void> {
     });
     if (lines) console.log(`\n${lines.join('\n')}\n(đã lưu vào ${runtime.dataDir}/demo-accounts.txt)\n`);
     else console.log(`Tài khoản demo: xem ${runtime.dataDir}/demo-accounts.txt`);
+    // PGlite runs no autovacuum: without this the planner would never learn the demo data's (or a
+    // grown database's) statistics. ANALYZE samples, so it stays cheap on a large data folder.
+    await handle.query('analyze');
   }
   await purgeExpiredSessions(handle.db);
   const app = await buildApp(

@@ -3,6 +3,7 @@ import type { ModuleContext } from '../../platform/http/app-context.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { registerMovementCoreRoutes } from './movements.routes.ts';
 import { registerPlanDocumentRoutes } from './plan-documents.routes.ts';
+import { registerPlanIssueRoutes } from './plan-issue.routes.ts';
 import { registerRegistrationRoutes } from './registrations.routes.ts';
 import { createDueReminders } from './reminders.ts';
 import { registerTimelineRoutes } from './timeline.routes.ts';
@@ -20,6 +21,7 @@ const REMINDER_EVERY_MS = 60 * 60 * 1000;
 export function registerMovementRoutes(app: FastifyInstance, context: ModuleContext): void {
   registerMovementCoreRoutes(app, context);
   registerPlanDocumentRoutes(app, context);
+  registerPlanIssueRoutes(app, context);
   registerRegistrationRoutes(app, context);
   registerTimelineRoutes(app, context);
   registerMovementTodos(context.todo);

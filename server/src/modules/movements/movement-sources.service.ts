@@ -90,8 +90,8 @@ export async function localisedPlanFor(db: Database, caller: Caller, parentId: s
   }
   const plan = localisePlan(
     await getCurrentPlan(db, parent),
-    { name: parentUnit.name, shortName: parentUnit.shortName },
-    { name: unit.name, shortName: unit.shortName },
+    { name: parentUnit.name, shortName: parentUnit.shortName, kind: parentUnit.kind },
+    { name: unit.name, shortName: unit.shortName, kind: unit.kind },
   );
   return { parent, unit, plan };
 }

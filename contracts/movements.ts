@@ -195,7 +195,13 @@ export const CopyMovementBody = z.object({ launchingUnitId: Uuid });
 export type CopyMovementBody = z.infer<typeof CopyMovementBody>;
 
 /** What does not fit a plan about to be launched or imported; each needs the user's confirmation. */
-export const LaunchWarningCode = z.enum(['issuer_mismatch', 'place_mismatch', 'period_over', 'same_number', 'same_name']);
+export const LaunchWarningCode = z.enum([
+  'issuer_mismatch',
+  'place_mismatch',
+  'period_over',
+  'same_number',
+  'same_name',
+]);
 export type LaunchWarningCode = z.infer<typeof LaunchWarningCode>;
 
 /** Body of POST /api/movements/:id/launch. */

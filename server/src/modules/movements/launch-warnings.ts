@@ -51,7 +51,12 @@ export function issuerMatches(issuer: string, unitName: string): boolean {
   if (!written || unit.includes(written) || written.includes(unit)) return true;
   const writtenPlace = placeOf(written);
   const unitPlace = placeOf(unit);
-  return !!writtenPlace && !!unitPlace && writtenPlace.level === unitPlace.level && unitPlace.place.startsWith(writtenPlace.place);
+  return (
+    !!writtenPlace &&
+    !!unitPlace &&
+    writtenPlace.level === unitPlace.level &&
+    unitPlace.place.startsWith(writtenPlace.place)
+  );
 }
 
 /** True when the place of the date line lies in the launching unit's area (its name or a unit above). */
@@ -60,6 +65,23 @@ export function placeMatches(place: string, names: string[]): boolean {
     .replace(/^(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)\s+/u, '')
     .trim();
   return !written || names.some((name) => foldName(name).includes(written));
+}
+
+/** "UBND huyện Lục Ngạn xây dựng Kế hoạch …": who the opening says makes the plan. */
+const authorPattern =
+  /(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*(?=\s+(?:xây dựng|ban hành)\s+[Kk]ế hoạch)/u;
+
+/**
+ * The issuer a plan names in its opening when its heading has none (a copy that lost its header):
+ * the committee that "xây dựng Kế hoạch", else null.
+ */
+export function authorInPreamble(plan: PlanContent): string | null {
+  const { legalBasis, preamble } = plan.document;
+  for (const paragraph of [...legalBasis, ...preamble]) {
+    const match = authorPattern.exec(paragraph.text);
+    if (match) return match[0];
+  }
+  return null;
 }
 
 const currentYear = () => new Date().getFullYear();
@@ -80,7 +102,13 @@ async function findDuplicates(db: Executor, subject: LaunchSubject) {
       and (plan_number is not null or (period_from = ${subject.periodFrom} and period_to = ${subject.periodTo}))
     order by created_at desc
     limit 1000`)) as unknown as {
-    rows: { name: string; plan_number: string | null; period_from: number; period_to: number; status: string }[];
+    rows: {
+      name: string;
+      plan_number: string | null;
+      period_from: number;
+      period_to: number;
+      status: string;
+    }[];
   };
   const number = foldNumber(subject.plan.document.number);
   const name = foldName(subject.name);
@@ -109,7 +137,7 @@ const statusWords: Record<string, string> = {
 export async function launchWarnings(db: Executor, subject: LaunchSubject): Promise<LaunchWarning[]> {
   const { document } = subject.plan;
   const warnings: LaunchWarning[] = [];
-  const issuer = document.issuer.name?.trim();
+  const issuer = document.issuer.name?.trim() || authorInPreamble(subject.plan);
   if (issuer && !issuerMatches(issuer, subject.unit.name)) {
     warnings.push({
       code: 'issuer_mismatch',

@@ -49,7 +49,8 @@ export function applyDocumentEdit(
       document.number = value;
     });
   }
-  if (edit.date !== undefined) set('date', document.date, edit.date, () => (document.date = edit.date ?? null));
+  if (edit.date !== undefined)
+    set('date', document.date, edit.date, () => (document.date = edit.date ?? null));
   if (edit.place !== undefined) {
     const value = blankToNull(edit.place);
     set('place', document.place, value, () => {
@@ -77,9 +78,11 @@ export function applyDocumentEdit(
   for (const section of edit.sections ?? []) {
     const node = nodeAt(document.sections, section.path);
     if (!node) {
-      throw new AppError('VALIDATION_FAILED', 'Không tìm thấy mục cần sửa trong kế hoạch. Vui lòng tải lại.', [
-        { path: `sections.${section.path.join('.')}`, message: 'Mục không còn trong kế hoạch' },
-      ]);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Không tìm thấy mục cần sửa trong kế hoạch. Vui lòng tải lại.',
+        [{ path: `sections.${section.path.join('.')}`, message: 'Mục không còn trong kế hoạch' }],
+      );
     }
     const text = section.text.trim();
     set(`sections.${section.path.join('.')}`, node.text, text, () => {

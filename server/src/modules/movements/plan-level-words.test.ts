@@ -19,8 +19,16 @@ function textOf(value: unknown): string {
   return '';
 }
 
-const province: UnitNames = { name: 'Ủy ban nhân dân tỉnh Lai Châu', shortName: 'UBND tỉnh', kind: 'province' };
-const district: UnitNames = { name: 'Ủy ban nhân dân huyện Tam Đường', shortName: 'UBND huyện', kind: 'district' };
+const province: UnitNames = {
+  name: 'Ủy ban nhân dân tỉnh Lai Châu',
+  shortName: 'UBND tỉnh',
+  kind: 'province',
+};
+const district: UnitNames = {
+  name: 'Ủy ban nhân dân huyện Tam Đường',
+  shortName: 'UBND huyện',
+  kind: 'district',
+};
 const commune: UnitNames = { name: 'Ủy ban nhân dân xã Bình Lư', shortName: 'UBND xã', kind: 'commune' };
 
 /** The demo plan (75/KH-UBND of Lai Châu) with the phrases provincial plans use for their agencies and districts. */
@@ -79,22 +87,29 @@ describe('localisePlan uses the words of the lower unit’s level', () => {
   });
 
   it.skipIf(!existsSync(seedsDir))('in seed 000 (Lai Châu, 68/KH-UBND) copied for a commune', async () => {
-    const plan = planContentFromDocument(await parseDocumentFile(path.join(seedsDir, '000_ee9a425e8faec87e.txt')));
+    const plan = planContentFromDocument(
+      await parseDocumentFile(path.join(seedsDir, '000_ee9a425e8faec87e.txt')),
+    );
     const copy = textOf(localisePlan(plan, province, commune));
     expect(copy).toContain('Các phòng, ban, đoàn thể xã');
     expect(copy).not.toMatch(/sở, ban, ngành|các huyện, thành phố|huyện, thành phố/u);
   });
 
-  it.skipIf(!existsSync(seedsDir))('in seed 004 (Lục Ngạn, a district) copied for one of its communes', async () => {
-    const plan = planContentFromDocument(await parseDocumentFile(path.join(seedsDir, '004_8fdbf14a09820900.txt')));
-    const copy = textOf(
-      localisePlan(
-        plan,
-        { name: 'Ủy ban nhân dân huyện Lục Ngạn', shortName: 'UBND', kind: 'district' },
-        { name: 'Ủy ban nhân dân xã Nghĩa Hồ', shortName: 'UBND', kind: 'commune' },
-      ),
-    );
-    expect(copy).toContain('các thôn, bản, tổ dân phố');
-    expect(copy).not.toMatch(/các xã, thị trấn/u);
-  });
+  it.skipIf(!existsSync(seedsDir))(
+    'in seed 004 (Lục Ngạn, a district) copied for one of its communes',
+    async () => {
+      const plan = planContentFromDocument(
+        await parseDocumentFile(path.join(seedsDir, '004_8fdbf14a09820900.txt')),
+      );
+      const copy = textOf(
+        localisePlan(
+          plan,
+          { name: 'Ủy ban nhân dân huyện Lục Ngạn', shortName: 'UBND', kind: 'district' },
+          { name: 'Ủy ban nhân dân xã Nghĩa Hồ', shortName: 'UBND', kind: 'commune' },
+        ),
+      );
+      expect(copy).toContain('các thôn, bản, tổ dân phố');
+      expect(copy).not.toMatch(/các xã, thị trấn/u);
+    },
+  );
 });

@@ -27,9 +27,10 @@ export function adminLevelOf(unit: LevelUnit): AdminLevel | null {
   if (unit.kind === 'province' || unit.kind === 'district' || unit.kind === 'commune') return unit.kind;
   if (unit.kind && unit.kind !== 'other') return null;
   const name = unit.name.normalize('NFC').trim().toLowerCase().replace(/\s+/gu, ' ');
-  const match = /^(?:ủy|uỷ) ban nhân dân (tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$/u.exec(
-    name,
-  );
+  const match =
+    /^(?:ủy|uỷ) ban nhân dân (tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$/u.exec(
+      name,
+    );
   if (!match?.[1]) return null;
   switch (match[1]) {
     case 'tỉnh':
@@ -77,7 +78,10 @@ export function levelWordPairs(from: LevelUnit, to: LevelUnit): [RegExp, string]
   const pairs: [RegExp, string][] = [];
   // The heads of the subordinate units: "Chủ tịch UBND các huyện, thành phố".
   const heads = target === 'commune' ? 'Trưởng các thôn, bản, tổ dân phố' : `Chủ tịch UBND ${lower}`;
-  pairs.push([new RegExp(`${notLetter}Chủ tịch\\s+${committee}\\s+các\\s+${under}${notLetterAfter}`, 'gu'), heads]);
+  pairs.push([
+    new RegExp(`${notLetter}Chủ tịch\\s+${committee}\\s+các\\s+${under}${notLetterAfter}`, 'gu'),
+    heads,
+  ]);
   // The subordinate units' committees: "UBND các huyện, thành phố".
   const committees = target === 'commune' ? lower : `UBND ${lower}`;
   pairs.push([new RegExp(`${notLetter}${committee}\\s+các\\s+${under}${notLetterAfter}`, 'gu'), committees]);
@@ -94,8 +98,14 @@ export function levelWordPairs(from: LevelUnit, to: LevelUnit): [RegExp, string]
   }
   // A commune has no ngành: "phòng, ban, ngành" → "phòng, ban".
   if (target === 'commune') {
-    pairs.push([new RegExp(`${notLetter}(phòng|Phòng)\\s*,\\s*ban\\s*,\\s*ngành${notLetterAfter}`, 'gu'), '$1, ban']);
-    pairs.push([new RegExp(`${notLetter}PHÒNG\\s*,\\s*BAN\\s*,\\s*NGÀNH${notLetterAfter}`, 'gu'), 'PHÒNG, BAN']);
+    pairs.push([
+      new RegExp(`${notLetter}(phòng|Phòng)\\s*,\\s*ban\\s*,\\s*ngành${notLetterAfter}`, 'gu'),
+      '$1, ban',
+    ]);
+    pairs.push([
+      new RegExp(`${notLetter}PHÒNG\\s*,\\s*BAN\\s*,\\s*NGÀNH${notLetterAfter}`, 'gu'),
+      'PHÒNG, BAN',
+    ]);
   }
   return pairs;
 }

@@ -82,14 +82,25 @@ export function multipart(fileName: string, content: Buffer | string) {
  * Gives a draft (an implementing plan) what it needs to be issued: a number, a date and a signer,
  * through PATCH …/plan/document at its current version.
  */
-export async function readyToIssue(t: TestApp, headers: Record<string, string>, id: string, number = `${tag()}/KH-UBND`) {
+export async function readyToIssue(
+  t: TestApp,
+  headers: Record<string, string>,
+  id: string,
+  number = `${tag()}/KH-UBND`,
+) {
   const current = await t.app.inject({ method: 'GET', url: `/api/movements/${id}`, headers });
   const response = await t.app.inject({
     method: 'PATCH',
     url: `/api/movements/${id}/plan/document`,
     headers,
-    payload: { version: current.json().version, number, date: `${thisYear}-01-15`, signerName: 'Nguyễn Văn An' },
+    payload: {
+      version: current.json().version,
+      number,
+      date: `${thisYear}-01-15`,
+      signerName: 'Nguyễn Văn An',
+    },
   });
-  if (response.statusCode !== 200) throw new Error(`plan document failed ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`plan document failed ${response.statusCode} ${response.body}`);
   return response.json();
 }

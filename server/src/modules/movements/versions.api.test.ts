@@ -164,7 +164,9 @@ const records: Record<string, () => Promise<VersionedRecord>> = {
   'PATCH /api/registrations/:id': async () => {
     const p = await buildProvince(t);
     const id = await createByHand(t, p.provinceOfficer.headers, p.province.id);
-    await post(`/api/movements/${id}/launch`, p.provinceOfficer.headers, { confirmedWarnings: ['period_over'] });
+    await post(`/api/movements/${id}/launch`, p.provinceOfficer.headers, {
+      confirmedWarnings: ['period_over'],
+    });
     const user = await buildUser(t.handle.db, { role: 'staff', unitId: p.commune.id });
     await buildPerson(t.handle.db, { unitId: p.commune.id, userId: user.id });
     const staff = await signIn(t, user.username);

@@ -6,8 +6,7 @@ import { buildPerson, buildUnit, buildUser, signIn, signInAs } from '../../../..
 import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { movements, planObligations } from '../../platform/db/schema.ts';
-import { DEMO_PLAN_TEXT } from './demo-plan.ts';
-import { auditOf, buildProvince, createByHand, multipart, tag, thisYear } from './test-support.ts';
+import { auditOf, buildProvince, createByHand, currentPlanText, multipart, tag } from './test-support.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -114,7 +113,7 @@ describe('warnings before a plan spreads', () => {
 
   it('a second import of the same plan: same number, same name, unit and period', async () => {
     const { province, officer } = await laiChau();
-    const text = DEMO_PLAN_TEXT.replaceAll('2019-2025', `${thisYear}-${thisYear + 4}`);
+    const text = currentPlanText;
     const first = await importPlan(officer.headers, province.id, text);
     expect(first.statusCode).toBe(201);
     expect(await auditOf(t, 'movement.create', first.json().id)).toHaveLength(1);

@@ -13,6 +13,7 @@ import {
   insertMilestones,
 } from './launch-timeline.repo.ts';
 import { plannedAssignments, plannedMilestones } from './launch-timeline.ts';
+import { assertWarningsConfirmed, launchWarnings } from './launch-warnings.ts';
 import { nextMovementStatus } from './movement-workflow.ts';
 import { assertManageMovement } from './movements.policy.ts';
 import {
@@ -25,7 +26,6 @@ import {
 } from './movements.repo.ts';
 import { type Caller, facts, getCurrentPlan, getManagedMovement } from './movements.service.ts';
 import { defaultPlanDeadline } from './obligation-status.ts';
-import { assertWarningsConfirmed, launchWarnings } from './launch-warnings.ts';
 import { assertIssuable, missingForIssue } from './plan-issue.ts';
 
 const isoToday = () => new Date().toISOString().slice(0, 10);

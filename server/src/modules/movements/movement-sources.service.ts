@@ -1,6 +1,6 @@
 import type { CopyMovementBody } from '../../../../contracts/movements.ts';
-import type { Database } from '../../platform/db/client.ts';
 import { assertCoversUnit } from '../../platform/auth/policy.ts';
+import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseDocumentText, readDocumentText } from '../documents/index.ts';
 import { assertWarningsConfirmed, launchWarnings } from './launch-warnings.ts';

@@ -5,8 +5,7 @@ import { signInAs } from '../../../../tests/support/factories.ts';
 import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { planObligations, planVersions } from '../../platform/db/schema.ts';
-import { DEMO_PLAN_TEXT } from './demo-plan.ts';
-import { auditOf, buildProvince, multipart, tag, thisYear } from './test-support.ts';
+import { auditOf, buildProvince, currentPlanText, multipart, tag } from './test-support.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -19,9 +18,6 @@ const send = (
   headers: Record<string, string>,
   payload?: unknown,
 ) => t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-
-/** The demo plan for the years from now on, so that nothing in it is over. */
-export const currentPlanText = DEMO_PLAN_TEXT.replaceAll('2019-2025', `${thisYear}-${thisYear + 4}`);
 
 /**
  * The province imports and launches a plan; the district copies it, fills its number, date and signer

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { buildUnit, signInAs } from '../../../../tests/support/factories.ts';
 import type { TestApp } from '../../../../tests/support/test-app.ts';
 import { auditEvents } from '../../platform/db/schema.ts';
+import { DEMO_PLAN_TEXT } from './demo-plan.ts';
 
 /** Unique suffix for names and codes. */
 export const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -48,6 +49,9 @@ export async function buildProvince(t: TestApp) {
 
 /** This year: movements made for tests run now, so that launching them warns of no ended period. */
 export const thisYear = new Date().getFullYear();
+
+/** The demo plan (75/KH-UBND) for the years from now on, so that nothing in it is over. */
+export const currentPlanText = DEMO_PLAN_TEXT.replaceAll('2019-2025', `${thisYear}-${thisYear + 4}`);
 
 /** Creates a movement by hand through the API (period: this year and the next four) and returns its id. */
 export async function createByHand(

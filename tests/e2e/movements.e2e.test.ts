@@ -89,7 +89,7 @@ describe('movements screens', () => {
     await page.getByRole('heading', { name: MOVEMENT_NAME }).waitFor();
     await page.getByText('Dự thảo', { exact: true }).first().waitFor();
 
-    await page.getByRole('button', { name: 'Phát động' }).click();
+    await page.getByRole('button', { name: 'Phát động', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Phát động phong trào' });
     await dialog.waitFor();
     await dialog.getByRole('checkbox', { name: /Tôi đã xem các điểm trên/ }).check();

@@ -76,7 +76,9 @@ describe('plans an officer corrects and confirms before they spread', () => {
     await section.getByRole('button', { name: 'Lưu' }).click();
     await section.waitFor({ state: 'hidden' });
     await page.getByText(PARAGRAPH).waitFor();
-    await page.evaluate('window.scrollTo(0, 0)');
+    // The corrected header (left) and the reworded paragraph (right) on one screen.
+    await page.getByRole('tab', { name: 'Kế hoạch' }).scrollIntoViewIfNeeded();
+    await page.evaluate('window.scrollBy(0, 300)');
     await saveDocScreenshot(page, 'plan-commune-corrected');
     await takeScreenshot(page, 'plan-commune-corrected-full');
 
@@ -117,7 +119,7 @@ describe('plans an officer corrects and confirms before they spread', () => {
       await page.waitForURL((url) => url.pathname.endsWith('/xem-lai'));
       const movementPath = new URL(page.url()).pathname.replace(/\/xem-lai$/, '');
       await page.goto(`${journey.baseUrl}${movementPath}`);
-      await page.getByRole('button', { name: 'Phát động' }).click();
+      await page.getByRole('button', { name: 'Phát động', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Phát động phong trào' });
       await dialog.getByText('Có 3 điểm chưa khớp, cần xem lại trước khi phát động:').waitFor();
       const launch = dialog.getByRole('button', { name: 'Vẫn phát động' });

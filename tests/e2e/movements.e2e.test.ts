@@ -168,7 +168,8 @@ describe('movements screens', () => {
     await page.getByRole('button', { name: 'Mở kế hoạch của đơn vị' }).click();
     await page.getByRole('heading', { name: /huyện Tam Đường thi đua thực hiện văn hóa công sở/ }).waitFor();
     await page.close();
-  });
+    // Longer than the default: the plan's header is filled in before it is issued.
+  }, 240_000);
 
   it('(c) shows the province Tam Đường turning to "Đã ban hành" and the reworded criterion in the diff', async () => {
     const page = await openPage();

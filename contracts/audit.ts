@@ -107,6 +107,8 @@ export const auditActions = [
   'plan.update',
   /** A plan's criteria edited: add, move, reword, delete (after: the version and the edit). */
   'plan.criteria',
+  /** A plan's number, date, place, signature or section texts corrected (before/after: the fields changed). */
+  'plan.document',
   /** An unclassified line of an imported plan placed in a field or dropped (after: the edit). */
   'plan.place_line',
   /** A lower unit marked as not having to issue an implementing plan (reason given). */

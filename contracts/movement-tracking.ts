@@ -21,7 +21,7 @@ export type RegistrationAction = z.infer<typeof RegistrationAction>;
 
 export const PledgeTarget = z.object({
   label: Text(300).min(1, 'Vui lòng ghi chỉ tiêu'),
-  value: z.number(),
+  value: z.number().min(0, 'Chỉ tiêu không được là số âm').max(1e12, 'Chỉ tiêu quá lớn'),
   unit: Text(50).nullable().optional(),
 });
 export type PledgeTarget = z.infer<typeof PledgeTarget>;

@@ -4,6 +4,7 @@ import {
   CursorQuery,
   cursorPageOf,
   DocumentText,
+  ErrorResponse,
   endNotBeforeStart,
   IsoDate,
   ListTotal,
@@ -196,10 +197,22 @@ export type UpdateMovementBody = z.infer<typeof UpdateMovementBody>;
 export const CopyMovementBody = z.object({ launchingUnitId: Uuid });
 export type CopyMovementBody = z.infer<typeof CopyMovementBody>;
 
+/** What does not fit a plan about to be launched or imported; each needs the user's confirmation. */
+export const LaunchWarningCode = z.enum([
+  'issuer_mismatch',
+  'place_mismatch',
+  'period_over',
+  'same_number',
+  'same_name',
+]);
+export type LaunchWarningCode = z.infer<typeof LaunchWarningCode>;
+
 /** Body of POST /api/movements/:id/launch. */
 export const LaunchMovementBody = z.object({
   /** Deadline for subordinate units to issue their implementing plans. */
   planDeadline: IsoDate.optional(),
+  /** The warnings the user saw and confirmed (GET …/launch-check); a warning not listed refuses the launch. */
+  confirmedWarnings: z.array(LaunchWarningCode).max(10).optional(),
 });
 export type LaunchMovementBody = z.infer<typeof LaunchMovementBody>;
 
@@ -346,6 +359,44 @@ export const NotApplicableBody = z.object({
 export const MovementExportQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
 export const DraftPlanQuery = z.object({ unitId: Uuid });
 export const DiffQuery = z.object({ againstMovementId: Uuid.optional() });
+
+export const LaunchWarning = z.object({ code: LaunchWarningCode, message: z.string() });
+export type LaunchWarning = z.infer<typeof LaunchWarning>;
+
+/** GET /api/movements/:id/launch-check: what blocks issuing (missing header fields) and what to confirm. */
+export const LaunchCheck = z.object({
+  /** Vietnamese names of the fields an implementing plan must have before it is issued. */
+  missing: z.array(z.string()),
+  warnings: z.array(LaunchWarning),
+});
+export type LaunchCheck = z.infer<typeof LaunchCheck>;
+
+/** 409 LAUNCH_WARNINGS: the launch or import waits for the user to confirm these warnings. */
+export const LaunchWarningsReply = ErrorResponse.extend({ warnings: z.array(LaunchWarning).optional() });
+export type LaunchWarningsReply = z.infer<typeof LaunchWarningsReply>;
+
+/** One body section's new text: its position in the tree (indexes from the top level down). */
+export const SectionTextEdit = z.object({
+  path: z.array(z.number().int().min(0).max(10_000)).min(1).max(12),
+  text: MultilineText(20_000).min(1, 'Vui lòng nhập nội dung mục'),
+});
+export type SectionTextEdit = z.infer<typeof SectionTextEdit>;
+
+/**
+ * Body of PATCH /api/movements/:id/plan/document: the header (number, date, place), the signature
+ * (authority lines, signer's position and name) and section texts; absent fields stay as they are.
+ */
+export const EditPlanDocumentBody = z.object({
+  version: RecordVersion,
+  number: Text(100).nullable().optional(),
+  date: IsoDate.nullable().optional(),
+  place: Text(200).nullable().optional(),
+  authority: z.array(Text(300).min(1, 'Vui lòng nhập dòng thẩm quyền')).max(5).optional(),
+  signerTitle: Text(300).nullable().optional(),
+  signerName: Text(200).nullable().optional(),
+  sections: z.array(SectionTextEdit).max(500).optional(),
+});
+export type EditPlanDocumentBody = z.infer<typeof EditPlanDocumentBody>;
 
 // Registrations, milestones and assignments live in their own file; re-exported for one import path.
 export * from './movement-tracking.ts';

@@ -21,6 +21,11 @@ async function importDocument(page: Page, name: string, buffer: Buffer): Promise
   await page.getByRole('heading', { name: 'Nhập phong trào từ văn bản' }).waitFor();
   await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/plain', buffer });
   await page.getByRole('button', { name: 'Tải lên và đọc văn bản' }).click();
+  // An older plan (its period over) is stored only once the officer confirms it.
+  const warned = page.getByRole('dialog', { name: 'Văn bản chưa khớp với đơn vị ban hành' });
+  const review = page.getByRole('heading', { name: 'Kiểm tra văn bản đã nhập' });
+  await warned.or(review).first().waitFor();
+  if (await warned.isVisible()) await warned.getByRole('button', { name: 'Vẫn nhập văn bản này' }).click();
   await page.waitForURL((url) => url.pathname.endsWith('/xem-lai'));
   await page.getByRole('heading', { name: 'Kiểm tra văn bản đã nhập' }).waitFor();
 }

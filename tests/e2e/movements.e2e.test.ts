@@ -65,6 +65,10 @@ describe('movements screens', () => {
       buffer: await readFile(PLAN_FILE),
     });
     await page.getByRole('button', { name: 'Tải lên và đọc văn bản' }).click();
+    // The plan's period (2021–2025) is over: the import asks before storing anything.
+    const warned = page.getByRole('dialog', { name: 'Văn bản chưa khớp với đơn vị ban hành' });
+    await warned.getByText(/Giai đoạn của phong trào \(2021–2025\) đã kết thúc/).waitFor();
+    await warned.getByRole('button', { name: 'Vẫn nhập văn bản này' }).click();
     await page.waitForURL((url) => url.pathname.endsWith('/xem-lai'));
     await page.getByRole('heading', { name: 'Kiểm tra văn bản đã nhập' }).waitFor();
     movementPath = new URL(page.url()).pathname.replace(/\/xem-lai$/, '');
@@ -85,11 +89,12 @@ describe('movements screens', () => {
     await page.getByRole('heading', { name: MOVEMENT_NAME }).waitFor();
     await page.getByText('Dự thảo', { exact: true }).first().waitFor();
 
-    await page.getByRole('button', { name: 'Phát động' }).click();
+    await page.getByRole('button', { name: 'Phát động', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Phát động phong trào' });
     await dialog.waitFor();
+    await dialog.getByRole('checkbox', { name: /Tôi đã xem các điểm trên/ }).check();
     // An impatient double click launches once: no "already launched" error appears.
-    await dialog.getByRole('button', { name: 'Phát động' }).dblclick();
+    await dialog.getByRole('button', { name: 'Vẫn phát động' }).dblclick();
     await page.getByText('Đã phát động', { exact: true }).first().waitFor();
     await page.waitForTimeout(500);
     expect(await errorMessages(page).count()).toBe(0);
@@ -121,9 +126,19 @@ describe('movements screens', () => {
     await editor.waitFor({ state: 'hidden' });
     await page.getByTestId('criterion').filter({ hasText: REWORDED }).waitFor();
 
+    // A plan is issued with its number, date and signer.
+    await page.getByRole('button', { name: 'Sửa thông tin văn bản' }).click();
+    const header = page.getByRole('dialog', { name: 'Sửa thông tin văn bản' });
+    await header.getByLabel('Số, ký hiệu').fill('31/KH-UBND');
+    await header.getByLabel('Ngày ban hành').fill('02/04/2021');
+    await header.getByLabel('Ngày ban hành').press('Enter');
+    await header.getByLabel('Họ và tên người ký').fill('Lò Văn Hùng');
+    await header.getByRole('button', { name: 'Lưu' }).click();
+    await header.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Ban hành, phát động' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Phát động phong trào' });
-    await dialog.getByRole('button', { name: 'Phát động' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ban hành kế hoạch và phát động phong trào' });
+    await dialog.getByRole('checkbox', { name: /Tôi đã xem các điểm trên/ }).check();
+    await dialog.getByRole('button', { name: 'Vẫn ban hành, phát động' }).click();
     await page.getByText('Đã phát động', { exact: true }).first().waitFor();
 
     await page.getByRole('tab', { name: 'Văn bản' }).click();
@@ -153,7 +168,8 @@ describe('movements screens', () => {
     await page.getByRole('button', { name: 'Mở kế hoạch của đơn vị' }).click();
     await page.getByRole('heading', { name: /huyện Tam Đường thi đua thực hiện văn hóa công sở/ }).waitFor();
     await page.close();
-  });
+    // Longer than the default: the plan's header is filled in before it is issued.
+  }, 240_000);
 
   it('(c) shows the province Tam Đường turning to "Đã ban hành" and the reworded criterion in the diff', async () => {
     const page = await openPage();

@@ -5,7 +5,7 @@ import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { notifications, planObligations } from '../../platform/db/schema.ts';
 import { createDueReminders } from './reminders.ts';
-import { auditOf, buildProvince, createByHand } from './test-support.ts';
+import { auditOf, buildProvince, createByHand, readyToIssue } from './test-support.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -92,6 +92,7 @@ describe('cascade: implement, dashboard, diff, export, not applicable', () => {
     });
     expect(child.plan.document.issuer.name).toBe('ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG');
     expect(child.plan.document.number).toBeNull();
+    await readyToIssue(t, p.districtOfficer.headers, child.id);
     await post(`/api/movements/${child.id}/launch`, p.districtOfficer.headers, {
       planDeadline: '2099-12-31',
     });
@@ -105,6 +106,7 @@ describe('cascade: implement, dashboard, diff, export, not applicable', () => {
       .update(planObligations)
       .set({ dueOn: '2019-09-30' })
       .where(and(eq(planObligations.movementId, id), eq(planObligations.unitId, p.districtB.id)));
+    await readyToIssue(t, officerB.headers, childB.id);
     await post(`/api/movements/${childB.id}/launch`, officerB.headers);
 
     // District C is exempted by the province, with a reason.

@@ -45,7 +45,7 @@ async function buildLaunchedPlan() {
   const body = multipart('ke-hoach-75.txt', DEMO_PLAN_TEXT);
   const imported = await t.app.inject({
     method: 'POST',
-    url: `/api/movements/import?launchingUnitId=${province.id}`,
+    url: `/api/movements/import?launchingUnitId=${province.id}&confirmWarnings=true`,
     headers: { ...provinceOfficer.headers, 'content-type': body.contentType },
     payload: body.payload,
   });
@@ -55,7 +55,7 @@ async function buildLaunchedPlan() {
     method: 'POST',
     url: `/api/movements/${id}/launch`,
     headers: provinceOfficer.headers,
-    payload: {},
+    payload: { confirmedWarnings: ['period_over'] },
   });
   expect(launched.statusCode).toBe(200);
   return { province, district, provinceOfficer, districtOfficer, id };

@@ -4,6 +4,7 @@ import { createMailer } from '../../platform/mail/mailer.ts';
 import { registerMovementCoreRoutes } from './movements.routes.ts';
 import { registerPlanDocumentRoutes } from './plan-documents.routes.ts';
 import { registerPlanPdfJob } from './plan-pdf.job.ts';
+import { registerPlanIssueRoutes } from './plan-issue.routes.ts';
 import { registerRegistrationRoutes } from './registrations.routes.ts';
 import { createDueReminders } from './reminders.ts';
 import { registerTimelineRoutes } from './timeline.routes.ts';
@@ -22,6 +23,7 @@ export function registerMovementRoutes(app: FastifyInstance, context: ModuleCont
   registerMovementCoreRoutes(app, context);
   registerPlanDocumentRoutes(app, context);
   registerPlanPdfJob(app, context);
+  registerPlanIssueRoutes(app, context);
   registerRegistrationRoutes(app, context);
   registerTimelineRoutes(app, context);
   registerMovementTodos(context.todo);

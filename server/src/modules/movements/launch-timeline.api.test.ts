@@ -21,7 +21,7 @@ async function importPlan(headers: Record<string, string>, unitId: string) {
   const body = multipart('ke-hoach.txt', planFile);
   const response = await t.app.inject({
     method: 'POST',
-    url: `/api/movements/import?launchingUnitId=${unitId}`,
+    url: `/api/movements/import?launchingUnitId=${unitId}&confirmWarnings=true`,
     headers: { ...headers, 'content-type': body.contentType },
     payload: body.payload,
   });
@@ -34,7 +34,7 @@ const launch = (headers: Record<string, string>, id: string) =>
     method: 'POST',
     url: `/api/movements/${id}/launch`,
     headers,
-    payload: { planDeadline: '2026-12-15' },
+    payload: { planDeadline: '2026-12-15', confirmedWarnings: ['period_over'] },
   });
 
 describe('POST /api/movements/:id/launch', () => {

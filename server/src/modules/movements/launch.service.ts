@@ -13,11 +13,20 @@ import {
   insertMilestones,
 } from './launch-timeline.repo.ts';
 import { plannedAssignments, plannedMilestones } from './launch-timeline.ts';
+import { assertWarningsConfirmed, launchWarnings } from './launch-warnings.ts';
 import { nextMovementStatus } from './movement-workflow.ts';
 import { assertManageMovement } from './movements.policy.ts';
-import { findMovement, findPlanVersion, lockMovement, type MovementRow } from './movements.repo.ts';
-import { type Caller, facts, getManagedMovement } from './movements.service.ts';
+import {
+  findMovement,
+  findPlanVersion,
+  findUnit,
+  lockMovement,
+  type MovementRow,
+  type MovementWithUnit,
+} from './movements.repo.ts';
+import { type Caller, facts, getCurrentPlan, getManagedMovement } from './movements.service.ts';
 import { defaultPlanDeadline } from './obligation-status.ts';
+import { assertIssuable, missingForIssue } from './plan-issue.ts';
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 const viDate = (iso: string) => iso.split('-').reverse().join('/');
@@ -54,6 +63,11 @@ async function createPlannedTimeline(
  */
 export async function launchMovement(db: Database, caller: Caller, id: string, body: LaunchMovementBody) {
   const row = await getManagedMovement(db, caller, id);
+  nextMovementStatus(facts(row).status, 'launch');
+  const check = await checkLaunch(db, row);
+  if (row.movement.parentMovementId) assertIssuable(check.plan);
+  assertWarningsConfirmed(check.warnings, body.confirmedWarnings ?? []);
+  const confirmedWarnings = check.warnings.map((warning) => warning.code);
   const now = new Date();
   const deadline = body.planDeadline ?? defaultPlanDeadline(isoToday());
   return db.transaction(async (tx) => {
@@ -117,10 +131,31 @@ export async function launchMovement(db: Database, caller: Caller, id: string, b
         notified,
         milestones: timeline.milestones,
         assignments: timeline.assignments,
+        ...(confirmedWarnings.length ? { confirmedWarnings } : {}),
       },
     });
     return { obligations: created.rows.length, notified };
   });
+}
+
+/**
+ * Before a launch: the current plan, what an implementing plan still lacks to be issued (number,
+ * date, signer) and the warnings the user must confirm (see launch-warnings.ts).
+ */
+export async function checkLaunch(db: Database, row: MovementWithUnit) {
+  const plan = await getCurrentPlan(db, row);
+  const unit = await findUnit(db, row.movement.launchingUnitId);
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị phát động.');
+  const warnings = await launchWarnings(db, {
+    movementId: row.movement.id,
+    name: row.movement.name,
+    periodFrom: row.movement.periodFrom,
+    periodTo: row.movement.periodTo,
+    plan,
+    unit,
+  });
+  const missing = row.movement.parentMovementId ? missingForIssue(plan) : [];
+  return { plan, missing, warnings };
 }
 
 /** A higher level marks a pending obligation not applicable, with a reason. */

@@ -1,7 +1,10 @@
 import type { CopyMovementBody } from '../../../../contracts/movements.ts';
+import { assertCoversUnit } from '../../platform/auth/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { parseDocumentText, readDocumentText } from '../documents/index.ts';
+import { assertWarningsConfirmed, launchWarnings } from './launch-warnings.ts';
+import { MANAGE_ROLES } from './movements.policy.ts';
 import { findUnit } from './movements.repo.ts';
 import { type Caller, getCurrentPlan, getVisibleMovement, insertMovement } from './movements.service.ts';
 import { planContentFromDocument } from './plan-content.ts';
@@ -13,6 +16,8 @@ export interface ImportInput {
   buffer: Buffer;
   launchingUnitId: string;
   parentMovementId?: string | null;
+  /** The user saw the warnings of this file (409 LAUNCH_WARNINGS) and imports it all the same. */
+  confirmWarnings?: boolean;
 }
 
 /**
@@ -29,17 +34,27 @@ export async function importMovement(db: Database, caller: Caller, input: Import
   // The file name comes from the upload's headers: it may hold control characters, never stored.
   const fallback = input.fileName.replace(/\.[^.]+$/, '').replace(/\p{Cc}+/gu, ' ');
   const name = (document.movement.name ?? document.title ?? fallback).replace(/\s+/g, ' ').trim();
-  return insertMovement(db, caller, {
+  const fields = {
     name: name.slice(0, 500) || 'Kế hoạch nhập từ tệp',
-    theme: null,
-    kind: 'thematic',
     periodFrom: document.movement.periodFrom ?? year,
     periodTo: document.movement.periodTo ?? document.movement.periodFrom ?? year,
+  };
+  // The caller must manage the unit before being told anything about its movements.
+  const unit = await findUnit(db, input.launchingUnitId);
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị phát động.');
+  assertCoversUnit(caller.principal, MANAGE_ROLES, unit.path);
+  const warnings = await launchWarnings(db, { movementId: null, ...fields, plan, unit });
+  assertWarningsConfirmed(warnings, input.confirmWarnings ? 'all' : []);
+  return insertMovement(db, caller, {
+    ...fields,
+    theme: null,
+    kind: 'thematic',
     launchingUnitId: input.launchingUnitId,
     parentMovementId: input.parentMovementId ?? null,
     plan,
     sourceText,
     how: 'import',
+    confirmedWarnings: warnings.map((warning) => warning.code),
   });
 }
 
@@ -75,8 +90,8 @@ export async function localisedPlanFor(db: Database, caller: Caller, parentId: s
   }
   const plan = localisePlan(
     await getCurrentPlan(db, parent),
-    { name: parentUnit.name, shortName: parentUnit.shortName },
-    { name: unit.name, shortName: unit.shortName },
+    { name: parentUnit.name, shortName: parentUnit.shortName, kind: parentUnit.kind },
+    { name: unit.name, shortName: unit.shortName, kind: unit.kind },
   );
   return { parent, unit, plan };
 }

@@ -6,7 +6,7 @@ import { signInAs } from '../../../../tests/support/factories.ts';
 import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { movements, planVersions } from '../../platform/db/schema.ts';
-import { auditOf, buildProvince, createByHand, multipart, tag } from './test-support.ts';
+import { auditOf, buildProvince, createByHand, multipart, tag, thisYear } from './test-support.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ async function importPlan(
   const body = multipart(fileName, content);
   return t.app.inject({
     method: 'POST',
-    url: `/api/movements/import?launchingUnitId=${unitId}`,
+    url: `/api/movements/import?launchingUnitId=${unitId}&confirmWarnings=true`,
     headers: { ...headers, 'content-type': body.contentType },
     payload: body.payload,
   });
@@ -145,8 +145,8 @@ describe('GET /api/movements', () => {
         {
           id,
           name: `Văn hóa công sở ${word}`,
-          periodFrom: 2019,
-          periodTo: 2025,
+          periodFrom: thisYear,
+          periodTo: thisYear + 4,
           launchingUnit: { id: province.id, name: province.name },
         },
       ],
@@ -217,7 +217,7 @@ describe('plan edits and versions', () => {
       method: 'POST',
       url: `/api/movements/${id}/launch`,
       headers: provinceOfficer.headers,
-      payload: {},
+      payload: { confirmedWarnings: ['period_over'] },
     });
     expect(launched.json().version).toBe(reword.json().version + 1);
     const added = await t.app.inject({

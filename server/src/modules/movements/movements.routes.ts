@@ -7,6 +7,7 @@ import {
   CreateMovementBody,
   CriteriaEdit,
   LaunchMovementBody,
+  LaunchWarningsReply,
   MovementDetail,
   MovementPage,
   MovementQuery,
@@ -20,6 +21,7 @@ import { receiveUploadedFile } from '../../platform/http/uploads.ts';
 import { withCurrentOnConflict } from '../../platform/http/version-conflict.ts';
 import { DocumentError } from '../documents/index.ts';
 import { launchMovement } from './launch.service.ts';
+import { LaunchWarningsError, launchWarningsReply } from './launch-warnings.ts';
 import { copyMovement, implementMovement, importMovement } from './movement-sources.service.ts';
 import { presentMovement, presentMovementDetail } from './movements.presenter.ts';
 import {
@@ -43,6 +45,8 @@ export const officerCreates = { ...officers, idempotent: true };
 const ImportQuery = z.object({
   launchingUnitId: z.string().uuid(),
   parentMovementId: z.string().uuid().optional(),
+  /** "true" once the user saw the warnings of this file (409 LAUNCH_WARNINGS) and imports it anyway. */
+  confirmWarnings: z.enum(['true', 'false']).optional(),
 });
 
 /** The caller of a route: principal and audit actor. */
@@ -123,17 +127,24 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
         summary: 'Tạo phong trào từ tệp kế hoạch (.txt, .md, .docx; trường "file")',
         consumes: ['multipart/form-data'],
         querystring: ImportQuery,
-        response: { 201: MovementDetail, 422: ErrorResponse, ...errors },
+        response: { 201: MovementDetail, 422: ErrorResponse, ...errors, 409: LaunchWarningsReply },
       },
     },
     async (request, reply) => {
       const caller = callerOf(request);
       const file = await receiveUploadedFile(request, 'Chưa chọn tệp kế hoạch (trường "file").');
+      const { confirmWarnings, ...query } = request.query;
       try {
-        const movement = await importMovement(db, caller, { ...file, ...request.query });
+        const movement = await importMovement(db, caller, {
+          ...file,
+          ...query,
+          confirmWarnings: confirmWarnings === 'true',
+        });
         reply.status(201);
         return detail(caller, movement.id);
       } catch (error) {
+        if (error instanceof LaunchWarningsError)
+          return reply.status(409).send(launchWarningsReply(error, request.id));
         if (!(error instanceof DocumentError)) throw error;
         return reply.status(422).send({
           code: 'DOCUMENT_INVALID',
@@ -292,15 +303,22 @@ export function registerMovementCoreRoutes(app: FastifyInstance, { db }: AppCont
       config: officers,
       schema: {
         tags,
-        summary: 'Phát động phong trào (một lần)',
+        summary:
+          'Phát động phong trào (một lần); 409 LAUNCH_WARNINGS khi còn cảnh báo chưa được xác nhận (confirmedWarnings)',
         params: IdParams,
         body: LaunchMovementBody,
-        response: { 200: MovementDetail, ...errors },
+        response: { 200: MovementDetail, ...errors, 409: LaunchWarningsReply },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const caller = callerOf(request);
-      await launchMovement(db, caller, request.params.id, request.body);
+      try {
+        await launchMovement(db, caller, request.params.id, request.body);
+      } catch (error) {
+        if (error instanceof LaunchWarningsError)
+          return reply.status(409).send(launchWarningsReply(error, request.id));
+        throw error;
+      }
       return detail(caller, request.params.id);
     },
   );

@@ -125,6 +125,8 @@ export interface NewMovement {
   plan: PlanContent | null;
   sourceText?: string | null;
   how: 'hand' | 'import' | 'copy' | 'implement';
+  /** Warnings the user confirmed when importing (audited with the creation). */
+  confirmedWarnings?: string[];
 }
 
 /** Creates a draft movement with version 1 of its plan, audited; checks the caller manages the unit. */
@@ -178,7 +180,12 @@ export async function insertMovement(db: Database, caller: Caller, input: NewMov
       action: 'movement.create',
       entityType: 'movement',
       entityId: id,
-      after: { ...movement, how: input.how, sourceText: undefined },
+      after: {
+        ...movement,
+        how: input.how,
+        sourceText: undefined,
+        ...(input.confirmedWarnings?.length ? { confirmedWarnings: input.confirmedWarnings } : {}),
+      },
     });
     return movement as NonNullable<typeof movement>;
   });

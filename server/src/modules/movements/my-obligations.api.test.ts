@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit, signInAs } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { unitSuccessions } from '../../platform/db/schema.ts';
-import { buildProvince, createByHand } from './test-support.ts';
+import { buildProvince, createByHand, readyToIssue } from './test-support.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -45,6 +45,7 @@ describe('GET /api/movements/:id/obligations/mine', () => {
     const drafting = await get(`/api/movements/${id}/obligations/mine`, p.districtOfficer.headers);
     expect(drafting.json().items[0]).toMatchObject({ status: 'pending', draftMovementId: child.id });
 
+    await readyToIssue(t, p.districtOfficer.headers, child.id);
     await post(`/api/movements/${child.id}/launch`, p.districtOfficer.headers, {
       planDeadline: '2099-12-31',
     });
@@ -64,6 +65,7 @@ describe('GET /api/movements/:id/obligations/mine', () => {
         launchingUnitId: p.districtA.id,
       })
     ).json();
+    await readyToIssue(t, p.districtOfficer.headers, child.id);
     await post(`/api/movements/${child.id}/launch`, p.districtOfficer.headers, {
       planDeadline: '2099-12-31',
     });

@@ -1,9 +1,11 @@
 import type { PlanContent } from '../../../../contracts/movements.ts';
+import { levelWordPairs } from './plan-level-words.ts';
 
-/** The names of a unit that appear in plan texts. */
+/** The names of a unit that appear in plan texts, and its kind (units.kind) when known. */
 export interface UnitNames {
   name: string;
   shortName: string | null;
+  kind?: string | null | undefined;
 }
 
 const placePattern = /(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)\s+(.+)$/iu;
@@ -64,8 +66,12 @@ function namePatterns(name: string, by: string): [RegExp, string][] {
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Ordered text replacements turning the parent unit's names into the child's. */
+/**
+ * Ordered text replacements turning the parent unit's words into the child's: first the words of its
+ * level ("các sở, ban, ngành" → "các phòng, ban" for a commune), then its names.
+ */
 export function localisationPairs(from: UnitNames, to: UnitNames): [RegExp, string][] {
+  const levelWords = levelWordPairs(from, to);
   const pairs: [string, string][] = [[from.name, to.name]];
   const source = placeOf(from.name);
   const target = placeOf(to.name);
@@ -75,7 +81,7 @@ export function localisationPairs(from: UnitNames, to: UnitNames): [RegExp, stri
   }
   if (from.shortName && to.shortName && from.shortName !== to.shortName)
     pairs.push([from.shortName, to.shortName]);
-  const out = pairs.flatMap(([a, b]) => namePatterns(a, b));
+  const out = [...levelWords, ...pairs.flatMap(([a, b]) => namePatterns(a, b))];
   // The level word alone ("toàn tỉnh", "UBND tỉnh"), unless it names another place ("tỉnh Điện Biên").
   if (source && target && source.level !== target.level) {
     out.push([

@@ -41,6 +41,13 @@ async function getOpenMovement(db: Database, caller: Caller, movementId: string)
   if (movement.movement.status !== 'launched') {
     throw new AppError('CONFLICT', 'Chỉ đăng ký được phong trào đang được phát động.');
   }
+  const { periodFrom, periodTo } = movement.movement;
+  if (periodTo < new Date().getFullYear()) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Phong trào đã hết giai đoạn ${periodFrom}–${periodTo} nên không nhận đăng ký thi đua.`,
+    );
+  }
   return movement;
 }
 

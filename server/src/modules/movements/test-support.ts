@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { buildUnit, signInAs } from '../../../../tests/support/factories.ts';
 import type { TestApp } from '../../../../tests/support/test-app.ts';
 import { auditEvents } from '../../platform/db/schema.ts';
+import { DEMO_PLAN_TEXT } from './demo-plan.ts';
 
 /** Unique suffix for names and codes. */
 export const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -46,7 +47,13 @@ export async function buildProvince(t: TestApp) {
   return { suffix, province, districtA, districtB, districtC, commune, provinceOfficer, districtOfficer };
 }
 
-/** Creates a movement by hand through the API and returns its id. */
+/** This year: movements made for tests run now, so that launching them warns of no ended period. */
+export const thisYear = new Date().getFullYear();
+
+/** The demo plan (75/KH-UBND) for the years from now on, so that nothing in it is over. */
+export const currentPlanText = DEMO_PLAN_TEXT.replaceAll('2019-2025', `${thisYear}-${thisYear + 4}`);
+
+/** Creates a movement by hand through the API (period: this year and the next four) and returns its id. */
 export async function createByHand(
   t: TestApp,
   headers: Record<string, string>,
@@ -57,7 +64,7 @@ export async function createByHand(
     method: 'POST',
     url: '/api/movements',
     headers,
-    payload: { name, kind: 'thematic', periodFrom: 2019, periodTo: 2025, launchingUnitId },
+    payload: { name, kind: 'thematic', periodFrom: thisYear, periodTo: thisYear + 4, launchingUnitId },
   });
   if (response.statusCode !== 201) throw new Error(`create failed ${response.statusCode} ${response.body}`);
   return response.json().id as string;
@@ -73,4 +80,31 @@ export function multipart(fileName: string, content: Buffer | string) {
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * Gives a draft (an implementing plan) what it needs to be issued: a number, a date and a signer,
+ * through PATCH …/plan/document at its current version.
+ */
+export async function readyToIssue(
+  t: TestApp,
+  headers: Record<string, string>,
+  id: string,
+  number = `${tag()}/KH-UBND`,
+) {
+  const current = await t.app.inject({ method: 'GET', url: `/api/movements/${id}`, headers });
+  const response = await t.app.inject({
+    method: 'PATCH',
+    url: `/api/movements/${id}/plan/document`,
+    headers,
+    payload: {
+      version: current.json().version,
+      number,
+      date: `${thisYear}-01-15`,
+      signerName: 'Nguyễn Văn An',
+    },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`plan document failed ${response.statusCode} ${response.body}`);
+  return response.json();
 }

@@ -134,7 +134,7 @@ const records: Record<string, () => Promise<VersionedRecord>> = {
     const body = multipart('kh.txt', text);
     const imported = await t.app.inject({
       method: 'POST',
-      url: `/api/movements/import?launchingUnitId=${p.province.id}`,
+      url: `/api/movements/import?launchingUnitId=${p.province.id}&confirmWarnings=true`,
       headers: { ...p.provinceOfficer.headers, 'content-type': body.contentType },
       payload: body.payload,
     });
@@ -164,7 +164,9 @@ const records: Record<string, () => Promise<VersionedRecord>> = {
   'PATCH /api/registrations/:id': async () => {
     const p = await buildProvince(t);
     const id = await createByHand(t, p.provinceOfficer.headers, p.province.id);
-    await post(`/api/movements/${id}/launch`, p.provinceOfficer.headers);
+    await post(`/api/movements/${id}/launch`, p.provinceOfficer.headers, {
+      confirmedWarnings: ['period_over'],
+    });
     const user = await buildUser(t.handle.db, { role: 'staff', unitId: p.commune.id });
     await buildPerson(t.handle.db, { unitId: p.commune.id, userId: user.id });
     const staff = await signIn(t, user.username);

@@ -4,7 +4,7 @@ import type { TodoItem, TodoList } from '../../../../contracts/todo.ts';
 import { buildPerson, buildUnit, buildUser, signIn, signInAs } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { planObligations } from '../../platform/db/schema.ts';
-import { buildProvince, createByHand } from '../movements/test-support.ts';
+import { buildProvince, createByHand, readyToIssue } from '../movements/test-support.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -92,6 +92,7 @@ describe('GET /api/todo', () => {
         urgency: 'overdue',
       }),
     ]);
+    await readyToIssue(t, p.districtOfficer.headers, draft.id);
     await post(`/api/movements/${draft.id}/launch`, p.districtOfficer.headers, { planDeadline: dayFrom(30) });
     // Issued: nothing left for the district (its commune's plan is not due yet), one district fewer to chase.
     const issued = await todoOf(p.districtOfficer.headers);

@@ -173,7 +173,7 @@ describe('imported text that must never be stored', () => {
     );
     const docx = await zip.generateAsync({ type: 'nodebuffer' });
     const response = await post(
-      `/api/movements/import?launchingUnitId=${unit.id}`,
+      `/api/movements/import?launchingUnitId=${unit.id}&confirmWarnings=true`,
       Buffer.concat([part('file', docx, 'kh.docx'), end]),
     );
     expect(response.statusCode).toBe(201);

@@ -78,7 +78,7 @@ export function useMyObligations(id: string, enabled: boolean) {
 }
 
 /** Stores a changed movement in the cache and refreshes the lists and versions around it. */
-function useStoreMovement() {
+export function useStoreMovement() {
   const queryClient = useQueryClient();
   return (movement: MovementDetail) => {
     queryClient.setQueryData(movementKeys.detail(movement.id), movement);

@@ -1,8 +1,9 @@
 import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Progress, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Form, Modal, Progress, Space, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { LaunchWarning } from '../../../../../contracts/movements.ts';
 import { PageHeader } from '../../../components/index.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { describeError } from '../../../lib/notify.ts';
@@ -10,7 +11,7 @@ import { useSession } from '../../auth/index.ts';
 import { movementKeys, useMovement } from '../movements.api.ts';
 import { officerUnits } from '../shared/officer-units.ts';
 import { UnitPicker } from '../shared/unit-picker.tsx';
-import { uploadPlan } from './upload-plan.ts';
+import { ImportWarnings, uploadPlan } from './upload-plan.ts';
 
 const ACCEPT =
   '.txt,.md,.docx,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -34,27 +35,36 @@ export function MovementImportPage() {
   const uploadKey = useIdempotencyKey();
   const [progress, setProgress] = useState<number | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  // What the server found that does not fit: shown for an explicit "Vẫn nhập" before anything is stored.
+  const [warnings, setWarnings] = useState<LaunchWarning[] | null>(null);
   // A ref, not state: a double click arrives before React re-renders the disabled button.
   const isUploading = useRef(false);
 
-  const upload = async () => {
+  const upload = async (confirmed = false) => {
     if (!file || !unitId || isUploading.current) return;
     isUploading.current = true;
     setFailure(null);
+    setWarnings(null);
     setProgress(0);
     try {
       const movement = await uploadPlan(
-        { launchingUnitId: unitId, parentMovementId: parentId },
+        {
+          launchingUnitId: unitId,
+          parentMovementId: parentId,
+          ...(confirmed ? { confirmWarnings: 'true' as const } : {}),
+        },
         file,
         session?.csrfToken ?? null,
         setProgress,
-        uploadKey.key,
+        // The confirmed upload is another request than the refused one: it gets its own key.
+        confirmed ? `${uploadKey.key}-xac-nhan` : uploadKey.key,
       );
       queryClient.setQueryData(movementKeys.detail(movement.id), movement);
       void queryClient.invalidateQueries({ queryKey: ['movements', 'list'] });
       navigate(`/phong-trao/${movement.id}/xem-lai`);
     } catch (error) {
-      setFailure(error);
+      if (error instanceof ImportWarnings) setWarnings(error.warnings);
+      else setFailure(error);
     } finally {
       isUploading.current = false;
       setProgress(null);
@@ -109,7 +119,7 @@ export function MovementImportPage() {
               icon={<UploadOutlined aria-hidden />}
               disabled={!file || !unitId || isBusy}
               loading={isBusy}
-              onClick={upload}
+              onClick={() => void upload()}
             >
               Tải lên và đọc văn bản
             </Button>
@@ -121,6 +131,38 @@ export function MovementImportPage() {
           </Space>
         </Form>
       </Card>
+      {warnings && (
+        <Modal
+          open
+          title="Văn bản chưa khớp với đơn vị ban hành"
+          okText="Vẫn nhập văn bản này"
+          cancelText="Không nhập, chọn lại"
+          onOk={() => void upload(true)}
+          onCancel={() => setWarnings(null)}
+          confirmLoading={isBusy}
+          okButtonProps={{ size: 'large', disabled: isBusy }}
+          cancelButtonProps={{ size: 'large' }}
+          width={640}
+        >
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            title={`Có ${warnings.length} điểm cần xem lại trước khi nhập:`}
+            description={
+              <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+                {warnings.map((warning) => (
+                  <li key={warning.code}>{warning.message}</li>
+                ))}
+              </ul>
+            }
+          />
+          <Typography.Paragraph style={{ marginTop: 16 }}>
+            Nếu đúng là văn bản của đơn vị mình, bấm “Vẫn nhập văn bản này”; kế hoạch được lưu dưới dạng dự
+            thảo để kiểm tra, chưa phát động.
+          </Typography.Paragraph>
+        </Modal>
+      )}
     </>
   );
 }

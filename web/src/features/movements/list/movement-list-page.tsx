@@ -93,7 +93,9 @@ export function MovementListPage() {
                       {name}
                     </Link>
                     {row.parentMovementId && (
-                      <Typography.Text type="secondary">Kế hoạch triển khai của cấp trên</Typography.Text>
+                      <Typography.Text type="secondary">
+                        Kế hoạch của đơn vị thực hiện phong trào cấp trên
+                      </Typography.Text>
                     )}
                   </Space>
                 ),

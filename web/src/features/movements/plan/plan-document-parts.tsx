@@ -1,5 +1,5 @@
 import { Card, Collapse, Empty, Tag, Typography } from 'antd';
-import type { Attachment, ParsedDocument } from '../../../../../contracts/documents.ts';
+import type { Attachment, DocNode, ParsedDocument } from '../../../../../contracts/documents.ts';
 import { PlanSections } from './plan-sections.tsx';
 
 /** The opening of the document: its preamble (paragraphs before "I.") and the enacting words. */
@@ -21,14 +21,24 @@ export function PlanOpening({ document }: { document: ParsedDocument }) {
   );
 }
 
-/** The body: the articles of a decision or resolution (Điều 1, Điều 2 …), else the plan's sections. */
-export function PlanBody({ document }: { document: ParsedDocument }) {
+/**
+ * The body: the articles of a decision or resolution (Điều 1, Điều 2 …), else the plan's sections;
+ * each item with a "Sửa" button when the user may correct the plan (`onEdit`).
+ */
+export function PlanBody({
+  document,
+  onEdit,
+}: {
+  document: ParsedDocument;
+  onEdit?: ((path: number[], node: DocNode) => void) | undefined;
+}) {
   const isArticles = document.articles.length > 0;
   return (
     <Card title={isArticles ? `Các điều (${document.articles.length})` : 'Nội dung kế hoạch'}>
       <PlanSections
         sections={document.sections}
         label={isArticles ? 'Các điều của văn bản' : 'Nội dung kế hoạch'}
+        {...(onEdit ? { onEdit } : {})}
       />
     </Card>
   );

@@ -52,6 +52,19 @@ export function PlanHeaderFacts({ plan }: { plan: PlanContent }) {
           label: 'Ngày ban hành',
           children: document.date ? <span style={noWrap}>{formatDate(document.date)}</span> : '—',
         },
+        {
+          key: 'signer',
+          label: 'Người ký',
+          children: document.signature.name ? (
+            <>
+              {[...document.signature.authority, document.signature.title].filter(Boolean).join(' – ')}
+              {(document.signature.authority.length > 0 || document.signature.title) && <br />}
+              <strong>{document.signature.name}</strong>
+            </>
+          ) : (
+            '—'
+          ),
+        },
         { key: 'title', label: 'Trích yếu', children: document.title ?? '—' },
         { key: 'movement', label: 'Tên phong trào', children: document.movement.name ?? '—' },
         { key: 'period', label: 'Giai đoạn', children: <PeriodFact plan={plan} /> },

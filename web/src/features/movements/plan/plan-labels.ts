@@ -20,3 +20,8 @@ export const milestoneKindLabels: Record<MilestoneKind, string> = {
 
 /** The two criteria trees in Vietnamese. */
 export const treeLabels = { collective: 'Đối với tập thể', individual: 'Đối với cá nhân' } as const;
+
+/** A text with its calendar dates as people write them: "2019-09-30" → "30/09/2019" (other words stay). */
+export function readableDates(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, year, month, day) => `${day}/${month}/${year}`);
+}

@@ -1,6 +1,6 @@
 import { Empty, List, Tag, Typography } from 'antd';
 import type { PlanContent } from '../../../../../contracts/movements.ts';
-import { awardRoundLabels, milestoneKindLabels } from './plan-labels.ts';
+import { awardRoundLabels, milestoneKindLabels, readableDates } from './plan-labels.ts';
 
 /** Awards, milestones, assignments and funding of a plan, each as a short list. */
 export function PlanSchedule({ plan }: { plan: PlanContent }) {
@@ -39,7 +39,7 @@ export function PlanSchedule({ plan }: { plan: PlanContent }) {
             <List.Item>
               <span>
                 <Tag color="blue">{milestoneKindLabels[milestone.kind]}</Tag>
-                {milestone.text}
+                {readableDates(milestone.text)}
               </span>
             </List.Item>
           )}
@@ -58,7 +58,7 @@ export function PlanSchedule({ plan }: { plan: PlanContent }) {
             <List.Item>
               <div>
                 <strong>{assignment.assignee}</strong>
-                {assignment.deadline && ` (hạn: ${assignment.deadline})`}
+                {assignment.deadline && ` (hạn: ${readableDates(assignment.deadline)})`}
                 <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
                   {assignment.tasks.map((task) => (
                     <li key={task}>{task}</li>

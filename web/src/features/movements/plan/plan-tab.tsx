@@ -1,6 +1,8 @@
-import { Alert, Card, Col, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { MovementDetail } from '../../../../../contracts/movements.ts';
+import type { DocNode } from '../../../../../contracts/documents.ts';
+import type { MovementDetail, PlanContent } from '../../../../../contracts/movements.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import {
   useEditCriteria,
@@ -9,9 +11,21 @@ import {
   useStoreConflictMovement,
 } from '../movements.api.ts';
 import { CriteriaTree } from './criteria-tree.tsx';
+import { PlanDocumentModal } from './plan-document-modal.tsx';
 import { PlanAttachments, PlanBody, PlanOpening } from './plan-document-parts.tsx';
 import { PlanHeaderFacts } from './plan-header-facts.tsx';
 import { PlanSchedule } from './plan-summary.tsx';
+import { SectionTextModal } from './section-text-modal.tsx';
+
+/** What an implementing plan lacks to be issued, as the server names it (number, date, signer). */
+function missingForIssue(plan: PlanContent): string[] {
+  const { document } = plan;
+  return [
+    ...(document.number?.trim() ? [] : ['số, ký hiệu']),
+    ...(document.date ? [] : ['ngày ban hành']),
+    ...(document.signature.name?.trim() ? [] : ['người ký']),
+  ];
+}
 
 /** Chooses which stored version of the plan to show; the current one is editable, older ones are not. */
 function VersionSelect({
@@ -54,6 +68,10 @@ export function PlanTab({ movement }: { movement: MovementDetail }) {
   const isOlder = version !== null;
   const plan = isOlder ? older.data?.plan : movement.plan;
   const canEdit = !isOlder && movement.actions.includes('edit');
+  const [isEditingHeader, setEditingHeader] = useState(false);
+  const [editingNode, setEditingNode] = useState<{ path: number[]; node: DocNode } | null>(null);
+  const missing =
+    canEdit && movement.status === 'draft' && movement.parentMovement ? missingForIssue(movement.plan) : [];
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -65,12 +83,34 @@ export function PlanTab({ movement }: { movement: MovementDetail }) {
           title={`Đang xem phiên bản ${version} (chỉ đọc). Chọn phiên bản hiện hành để chỉnh sửa.`}
         />
       )}
+      {missing.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`Trước khi ban hành, kế hoạch cần có ${missing.join(', ')}.`}
+          description="Bấm “Sửa thông tin văn bản” để điền; lời văn từng mục cũng sửa được bằng nút “Sửa” bên cạnh mục."
+          action={
+            <Button size="large" onClick={() => setEditingHeader(true)}>
+              Điền ngay
+            </Button>
+          }
+        />
+      )}
       {!plan ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
-            <Card title="Thông tin văn bản">
+            <Card
+              title="Thông tin văn bản"
+              extra={
+                canEdit && (
+                  <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditingHeader(true)}>
+                    Sửa thông tin văn bản
+                  </Button>
+                )
+              }
+            >
               <PlanHeaderFacts plan={plan} />
             </Card>
             <Card title="Tiêu chuẩn thi đua" style={{ marginTop: 16 }}>
@@ -93,7 +133,10 @@ export function PlanTab({ movement }: { movement: MovementDetail }) {
           <Col xs={24} xl={12}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
               <PlanOpening document={plan.document} />
-              <PlanBody document={plan.document} />
+              <PlanBody
+                document={plan.document}
+                onEdit={canEdit ? (path, node) => setEditingNode({ path, node }) : undefined}
+              />
               <PlanAttachments document={plan.document} />
             </Space>
             <Card title="Khen thưởng, tiến độ, kinh phí" style={{ marginTop: 16 }}>
@@ -101,6 +144,15 @@ export function PlanTab({ movement }: { movement: MovementDetail }) {
             </Card>
           </Col>
         </Row>
+      )}
+      {isEditingHeader && <PlanDocumentModal movement={movement} onClose={() => setEditingHeader(false)} />}
+      {editingNode && (
+        <SectionTextModal
+          movement={movement}
+          path={editingNode.path}
+          node={editingNode.node}
+          onClose={() => setEditingNode(null)}
+        />
       )}
     </Space>
   );

@@ -166,6 +166,8 @@ export function RegistrationsTab({ movement }: { movement: MovementDetail }) {
           {
             title: 'Thao tác',
             width: 190,
+            // Always in view: a reviewer on a narrow screen must not have to scroll to find Duyệt.
+            fixed: 'right',
             render: (_, row) => (
               <Space wrap size={4}>
                 {row.actions.includes('edit') && <Button onClick={() => setEditing(row)}>Sửa</Button>}

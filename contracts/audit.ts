@@ -61,6 +61,8 @@ export const auditActions = [
   'person.create',
   /** A person's fields changed, or a transfer to another unit (before/after: the person). */
   'person.update',
+  /** A person moved to another unit: the current employment ends, the next begins (before/after). */
+  'person.transfer',
   /** People imported from a spreadsheet (after: how many). */
   'person.import',
   /** A council (Hội đồng Thi đua – Khen thưởng) created (after: the council). */
@@ -130,6 +132,7 @@ export const auditActionLabels: Record<string, string> = {
   'auth.login_failed': 'Đăng nhập thất bại',
   'user.create': 'Tạo tài khoản',
   'user.grant': 'Phân quyền',
+  'person.transfer': 'Chuyển công tác',
   'user.password_reset': 'Đặt lại mật khẩu',
   'system.restore': 'Khôi phục dữ liệu',
 };

@@ -239,7 +239,12 @@ export async function ensureDemoPeople(
         inserted.flatMap(
           (person) =>
             moved.get(person.id) ?? [
-              { personId: person.id, unitId: person.unitId, position: person.position, startedOn: '2015-01-01' },
+              {
+                personId: person.id,
+                unitId: person.unitId,
+                position: person.position,
+                startedOn: '2015-01-01',
+              },
             ],
         ),
       );

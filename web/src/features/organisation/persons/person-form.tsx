@@ -198,6 +198,7 @@ export function PersonCreateModal({
       width={720}
     >
       <Form<FormValues>
+        name="person-create"
         form={form}
         layout="vertical"
         onFinish={submit}
@@ -270,7 +271,13 @@ export function PersonEditModal({ person, onClose }: { person: PersonDetail; onC
       width={720}
     >
       <VersionConflictNotice edit={edit} />
-      <Form<FormValues> form={form} layout="vertical" onFinish={submit} initialValues={toFormValues(person)}>
+      <Form<FormValues>
+        name="person-edit"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={toFormValues(person)}
+      >
         <PersonFields />
       </Form>
     </Modal>

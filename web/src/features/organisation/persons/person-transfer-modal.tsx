@@ -88,6 +88,7 @@ export function PersonTransferModal({ person, onClose }: { person: PersonDetail;
         }
       />
       <Form<FormValues>
+        name="person-transfer"
         form={form}
         layout="vertical"
         onFinish={submit}

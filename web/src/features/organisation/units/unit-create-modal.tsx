@@ -91,6 +91,7 @@ export function UnitCreateModal({ parent, onClose }: { parent: UnitDetail; onClo
       width={720}
     >
       <Form<FormValues>
+        name="unit-create"
         form={form}
         layout="vertical"
         onFinish={submit}

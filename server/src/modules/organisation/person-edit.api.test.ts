@@ -151,7 +151,7 @@ describe('Chuyển công tác (POST /api/persons/:id/transfer)', () => {
       version: 2,
     });
     expect(await historyOf(person.id)).toMatchObject([
-      { unitId: districtA.id, startedOn: '2015-01-01', endedOn: '2025-06-30' },
+      { unitId: districtA.id, startedOn: '2015-01-01', endedOn: '2025-06-30', position: 'Chuyên viên' },
       { unitId: commune.id, startedOn: '2025-07-01', endedOn: null, position: 'Chủ tịch UBND' },
     ]);
     const [event] = await auditOf('person.transfer', person.id);

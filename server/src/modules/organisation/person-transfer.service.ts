@@ -7,7 +7,7 @@ import { atVersion, nextVersion, versionedRow } from '#server/platform/db/versio
 import { AppError } from '#server/platform/http/app-error.ts';
 import { assertInScope, resolveScope, WRITE_ROLES } from './organisation.policy.ts';
 import { assertUnitOpen, refuseFields, viDate } from './person-rules.ts';
-import { closeOpenEmployment, findPerson } from './persons.repo.ts';
+import { findPerson } from './persons.repo.ts';
 import { today } from './sql-rows.ts';
 import { dayBefore } from './unit-tree.ts';
 import { findUnitRow } from './units.repo.ts';
@@ -67,7 +67,11 @@ export async function transferPerson(db: Database, caller: Caller, id: string, i
       .where(atVersion(persons, id, input.version))
       .returning();
     const after = await versionedRow(tx, updated, persons, id, PERSON);
-    await closeOpenEmployment(tx, id, endedOn);
+    // The period that ends keeps the position the person held when they left.
+    await tx
+      .update(employments)
+      .set({ endedOn, position: before.position, updatedAt: new Date() })
+      .where(and(eq(employments.personId, id), isNull(employments.endedOn)));
     await tx.insert(employments).values({ personId: id, unitId: target.id, position, startedOn });
     await recordAudit(tx, caller.actor, {
       action: 'person.transfer',

@@ -21,6 +21,8 @@ import { today } from './sql-rows.ts';
 import type { Caller } from './units.service.ts';
 
 const BATCH = 1000;
+/** The form every unit code has (the API and the unit import refuse any other). */
+const UNIT_CODE = /^[A-Za-z0-9._-]{1,64}$/;
 /** Enough to fix a file in one go without an unbounded reply. */
 const MAX_ERRORS = 5000;
 
@@ -60,9 +62,7 @@ export async function importPersons(db: Database, caller: Caller, source: Readab
       const flush = async () => {
         const valid = await validateBatch(tx, pending, state, scope, seen, addError);
         pending = [];
-        // Rows are inserted even after an error (the transaction then rolls back), so that a
-        // duplicate of a stored person is reported in the same pass as every other problem.
-        if (valid.length) state.imported += await insertBatch(tx, valid, addError);
+        if (!errors.length && valid.length) state.imported += await insertBatch(tx, valid, addError);
       };
       for await (const sheetRow of readSheetRows(source)) {
         if (!state.positions) {
@@ -132,8 +132,9 @@ async function validateBatch(
     };
     return { row: sheetRow.row, result: validatePersonRow(get), code: cellLine(get('Mã đơn vị')) };
   });
+  // Only a code that could exist is looked up (a stray control character never reaches SQL).
   const codes = [...new Set(parsed.map(({ code }) => code))].filter(
-    (code) => code && code.length <= 64 && !state.units.has(code),
+    (code) => UNIT_CODE.test(code) && !state.units.has(code),
   );
   if (codes.length) {
     const found = await tx
@@ -155,7 +156,7 @@ async function validateBatch(
     const rowErrors = Array.isArray(result) ? [...result] : [];
     const unit = state.units.get(code);
     const codeError =
-      code && code.length <= 64 && !rowErrors.some((error) => error.column === 'Mã đơn vị')
+      code && !rowErrors.some((error) => error.column === 'Mã đơn vị')
         ? unitCodeError(code, unit, scope, onDay)
         : null;
     if (codeError) rowErrors.push({ column: 'Mã đơn vị', message: codeError });

@@ -73,6 +73,8 @@ export const auditActions = [
   'person.create',
   /** A person's fields changed, or a transfer to another unit (before/after: the person). */
   'person.update',
+  /** A person moved to another unit: the current employment ends, the next begins (before/after). */
+  'person.transfer',
   /** People imported from a spreadsheet (after: how many). */
   'person.import',
   /** A council (Hội đồng Thi đua – Khen thưởng) created (after: the council). */
@@ -150,5 +152,6 @@ export const auditActionLabels: Record<string, string> = {
   'user.link_person': 'Gắn tài khoản với cán bộ',
   'user.password_reset': 'Cấp mật khẩu một lần',
   'auth.password_change': 'Đổi mật khẩu',
+  'person.transfer': 'Chuyển công tác',
   'system.restore': 'Khôi phục dữ liệu',
 };

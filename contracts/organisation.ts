@@ -275,6 +275,19 @@ export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
 export const UpdatePersonBody = z.object(personFields).partial().extend({ version: RecordVersion });
 export type UpdatePersonBody = z.infer<typeof UpdatePersonBody>;
 
+/**
+ * POST /api/persons/:id/transfer: the person starts at `unitId` on `startedOn`; their current
+ * employment ends the day before. `position`/`isLeader` are those at the new unit (omitted: kept).
+ */
+export const TransferPersonBody = z.object({
+  unitId: Uuid,
+  startedOn: IsoDate,
+  position: Text(200).nullable().optional(),
+  isLeader: z.boolean().optional(),
+  version: RecordVersion,
+});
+export type TransferPersonBody = z.infer<typeof TransferPersonBody>;
+
 /* ----------------------------------------------------------- import/export */
 
 export const FileFormat = z.enum(['xlsx', 'csv']);

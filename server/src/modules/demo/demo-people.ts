@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
 import { employments, persons, users } from '../../platform/db/schema.ts';
 import { personSortKey } from '../organisation/index.ts';
+import { demoSuccessions, demoUnits } from './demo-units.ts';
 
 /** A small deterministic generator, so every demo has the same people. */
 export function seededRandom(seed: number) {
@@ -133,6 +134,24 @@ const STAFFING: { prefix: string; count: number; head: string; category: string;
   { prefix: '', count: 4, head: 'Giám đốc', category: 'civil_servant' },
 ];
 
+const ENDED_ON = '2025-06-30';
+const REFORM_ON = '2025-07-01';
+/** The demo units that ended on 30/6/2025. */
+const ended = new Set(demoUnits.filter((unit) => unit.until).map((unit) => unit.code));
+
+/**
+ * Where the people of a dissolved unit went, as the succession says: its own successors, else those
+ * of the nearest unit above it that has some (a district's division follows the district).
+ */
+export function successorsAtReform(code: string): string[] {
+  for (let current: string | null | undefined = code; current; ) {
+    const found = demoSuccessions.filter(([from]) => from === current).map(([, to]) => to);
+    if (found.length) return found;
+    current = demoUnits.find((unit) => unit.code === current)?.parent;
+  }
+  return [];
+}
+
 /**
  * Adds a few hundred people to the demo units (leaders first in each unit, direct workers in the
  * school, the hospital and the police) and links demo.staff to their own record. Skips when people exist.
@@ -150,7 +169,11 @@ export async function ensureDemoPeople(
   if (existing?.value) return byRole;
   const random = seededRandom(2025);
   const values: (typeof persons.$inferInsert)[] = [];
+  const moved = new Map<string, (typeof employments.$inferInsert)[]>();
   for (const [code, unitId] of unitIds) {
+    const successors = ended.has(code) ? successorsAtReform(code) : [];
+    // A unit that ended with no successor in the demo (Bắc Giang) has nobody working there now.
+    if (ended.has(code) && !successors.length) continue;
     const staffing = STAFFING.find((rule) => code.startsWith(rule.prefix)) as (typeof STAFFING)[number];
     const count = code.includes('.H.') && code.split('.').length > 3 ? 3 : staffing.count;
     const taken = new Set<string>();
@@ -163,22 +186,33 @@ export async function ensureDemoPeople(
       const year = 1965 + Math.floor(random.next() * 35);
       const id = crypto.randomUUID();
       if (index === 0) byRole.set(code, id);
+      const position =
+        index === 0
+          ? staffing.head
+          : isLeader
+            ? `Phó ${staffing.head}`
+            : isDirectWorker
+              ? (staffing.direct ?? null)
+              : 'Chuyên viên';
+      // People of a unit dissolved on 30/6/2025 work at its successor from 01/7/2025 (shared out
+      // in turn when it split); the leaders of a district or commune become deputies there.
+      const successor = successors.length ? (successors[index % successors.length] as string) : null;
+      const successorId = successor ? (unitIds.get(successor) as string) : null;
+      const newPosition = isLeader && position?.includes('Chủ tịch') ? 'Phó Chủ tịch UBND' : position;
+      if (successorId)
+        moved.set(id, [
+          { personId: id, unitId, position, startedOn: '2015-01-01', endedOn: ENDED_ON },
+          { personId: id, unitId: successorId, position: newPosition, startedOn: REFORM_ON },
+        ]);
       values.push({
         id,
         ...name,
         birthDate: `${year}-${String(1 + Math.floor(random.next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random.next() * 28)).padStart(2, '0')}`,
         category: staffing.category,
-        position:
-          index === 0
-            ? staffing.head
-            : isLeader
-              ? `Phó ${staffing.head}`
-              : isDirectWorker
-                ? (staffing.direct ?? null)
-                : 'Chuyên viên',
+        position: successorId ? newPosition : position,
         isLeader,
         isDirectWorker,
-        unitId,
+        unitId: successorId ?? unitId,
         sortKey: personSortKey(name.fullName),
       });
     }
@@ -202,12 +236,17 @@ export async function ensureDemoPeople(
         .values(values.slice(index, index + 500))
         .returning({ id: persons.id, unitId: persons.unitId, position: persons.position });
       await tx.insert(employments).values(
-        inserted.map((person) => ({
-          personId: person.id,
-          unitId: person.unitId,
-          position: person.position,
-          startedOn: '2015-01-01',
-        })),
+        inserted.flatMap(
+          (person) =>
+            moved.get(person.id) ?? [
+              {
+                personId: person.id,
+                unitId: person.unitId,
+                position: person.position,
+                startedOn: '2015-01-01',
+              },
+            ],
+        ),
       );
     }
   });

@@ -11,6 +11,7 @@ import {
   blocs,
   councilMembers,
   councils,
+  employments,
   movements,
   persons,
   units,
@@ -68,6 +69,35 @@ describe('seedDemo', () => {
     expect(await auditOf('bloc.copy_year', councilId)).toHaveLength(carried.length);
   });
 
+  it('moves the people of the units dissolved on 30/6/2025 to their successors, as the succession says', async () => {
+    const atEndedUnits = await t.handle.db
+      .select({ name: persons.fullName, unit: units.code })
+      .from(persons)
+      .innerJoin(units, eq(units.id, persons.unitId))
+      .where(sql`${units.validTo} is not null and ${units.validTo} < current_date`);
+    expect(atEndedUnits.filter((row) => /^(LCI|BGG)/.test(row.unit))).toEqual([]);
+    const [district] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI.H.SHO'));
+    const [successor] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI.X.SHO'));
+    const [chair] = await t.handle.db
+      .select({ personId: employments.personId })
+      .from(employments)
+      .where(and(eq(employments.unitId, district?.id ?? ''), eq(employments.position, 'Chủ tịch UBND')));
+    const history = await t.handle.db
+      .select()
+      .from(employments)
+      .where(eq(employments.personId, chair?.personId ?? ''))
+      .orderBy(employments.startedOn);
+    expect(history).toMatchObject([
+      { unitId: district?.id, startedOn: '2015-01-01', endedOn: '2025-06-30', position: 'Chủ tịch UBND' },
+      { unitId: successor?.id, startedOn: '2025-07-01', endedOn: null, position: 'Phó Chủ tịch UBND' },
+    ]);
+    const [person] = await t.handle.db
+      .select()
+      .from(persons)
+      .where(eq(persons.id, chair?.personId ?? ''));
+    expect(person).toMatchObject({ unitId: successor?.id, isLeader: true });
+  });
+
   it('writes positions the way officials write them', async () => {
     const [snv] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI.SNV'));
     const [commune] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI.X.TDG'));
@@ -83,9 +113,15 @@ describe('seedDemo', () => {
       expect.arrayContaining(['Chủ tịch UBND', 'Phó Chủ tịch UBND', 'Chuyên viên']),
     );
     expect(await positionsOf(snv?.id)).toEqual(expect.arrayContaining(['Giám đốc', 'Phó Giám đốc']));
-    expect(await positionsOf(division?.id)).toEqual(
+    // The district's division closed on 30/6/2025: its people's history keeps their positions there.
+    const history = await t.handle.db
+      .select({ position: employments.position, endedOn: employments.endedOn })
+      .from(employments)
+      .where(eq(employments.unitId, division?.id ?? ''));
+    expect(history.map((row) => row.position)).toEqual(
       expect.arrayContaining(['Trưởng phòng', 'Phó Trưởng phòng']),
     );
+    expect(history.every((row) => row.endedOn === '2025-06-30')).toBe(true);
     const lowerCase = await t.handle.db
       .select({ position: persons.position })
       .from(persons)
@@ -112,7 +148,9 @@ describe('seedDemo', () => {
     expect([...unitNames].every((name) => /Tam Đường|Bình Lư|Bản Bo|Sơn Bình/.test(String(name)))).toBe(true);
     // Granted on the commune that succeeded the district, the officer still reaches the district's people.
     expect(unitNames).toContain('Ủy ban nhân dân xã Tam Đường');
-    expect(unitNames).toContain('Phòng Nội vụ huyện Tam Đường');
+    // Nobody works at the dissolved district or its division any more: they moved on 01/7/2025.
+    expect(unitNames).not.toContain('Phòng Nội vụ huyện Tam Đường');
+    expect(unitNames).not.toContain('Ủy ban nhân dân huyện Tam Đường');
     // The 2019–2025 movement: the district's implementing plan is still the officer's to open.
     const [province] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI'));
     const [root] = await t.handle.db

@@ -104,6 +104,19 @@ export function parseLabel<T extends string>(labels: Record<T, string>, value: u
   return (Object.keys(labels) as T[]).find((key) => plain(labels[key]) === text || key === text);
 }
 
+/** Marks the example row of a template ("(dòng ví dụ – xóa trước khi nhập)"); the import skips it. */
+export const EXAMPLE_MARK = '(dòng ví dụ';
+
+/** True when a row is the template's example row, left in the file. */
+export function isExampleRow(cells: unknown[]): boolean {
+  return cells.some((cell) => cellText(cell).includes(EXAMPLE_MARK));
+}
+
+/** True when every cell of a row is blank. */
+export function isBlankRow(cells: unknown[]): boolean {
+  return cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === '');
+}
+
 export const personColumns = [
   { header: 'Họ và tên', required: true },
   { header: 'Giới tính', required: true },

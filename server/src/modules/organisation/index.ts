@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/http/app-context.ts';
 import { registerBlocRoutes } from './blocs.routes.ts';
 import { registerCouncilRoutes } from './councils.routes.ts';
+import { registerPersonTransferRoutes } from './person-transfer.routes.ts';
 import { registerPersonRoutes } from './persons.routes.ts';
 import { registerTransferRoutes } from './transfer.routes.ts';
 import { registerUnitRoutes } from './units.routes.ts';
@@ -16,6 +17,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, context: AppCon
   registerTransferRoutes(app, context);
   registerUnitRoutes(app, context);
   registerPersonRoutes(app, context);
+  registerPersonTransferRoutes(app, context);
   registerCouncilRoutes(app, context);
   registerBlocRoutes(app, context);
 }

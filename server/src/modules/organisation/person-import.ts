@@ -4,13 +4,25 @@ import type { ImportRowError } from '../../../../contracts/organisation.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Database, Transaction } from '../../platform/db/client.ts';
 import { employments, persons, units } from '../../platform/db/schema.ts';
-import { mapHeaders, type PersonImportRow, personColumns, validatePersonRow } from './import-rules.ts';
+import {
+  cellLine,
+  isBlankRow,
+  isExampleRow,
+  mapHeaders,
+  type PersonImportRow,
+  personColumns,
+  validatePersonRow,
+} from './import-rules.ts';
 import { inScope, resolveScope, type Scope, WRITE_ROLES } from './organisation.policy.ts';
+import { unitClosedMessage } from './person-rules.ts';
 import { personSortKey } from './sort-key.ts';
 import { readSheetRows, type SheetRow } from './spreadsheet.ts';
+import { today } from './sql-rows.ts';
 import type { Caller } from './units.service.ts';
 
 const BATCH = 1000;
+/** The form every unit code has (the API and the unit import refuse any other). */
+const UNIT_CODE = /^[A-Za-z0-9._-]{1,64}$/;
 /** Enough to fix a file in one go without an unbounded reply. */
 const MAX_ERRORS = 5000;
 
@@ -60,8 +72,7 @@ export async function importPersons(db: Database, caller: Caller, source: Readab
           state.positions = positions;
           continue;
         }
-        if (sheetRow.cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === ''))
-          continue;
+        if (isBlankRow(sheetRow.cells) || isExampleRow(sheetRow.cells)) continue;
         pending.push(sheetRow);
         if (pending.length >= BATCH) await flush();
       }
@@ -86,9 +97,25 @@ export async function importPersons(db: Database, caller: Caller, source: Readab
 interface UnitRef {
   id: string;
   path: string;
+  name: string;
+  validFrom: string | null;
+  validTo: string | null;
 }
 
-/** Validates a batch of rows; unknown unit codes are looked up once per batch. */
+const columnOrder = (column: string) => personColumns.findIndex((c) => c.header === column);
+
+/** Problems with a row's unit code: unknown, out of the caller's scope, or no longer in being. */
+function unitCodeError(code: string, unit: UnitRef | null | undefined, scope: Scope, onDay: string) {
+  if (!unit) return `Không có đơn vị mã "${code}" (xem trang "Mã đơn vị" của tệp mẫu).`;
+  if (!inScope(scope, unit.path)) return `Đơn vị "${code}" ngoài phạm vi được phân quyền.`;
+  const closed = unitClosedMessage(unit, onDay);
+  return closed ? `Mã "${code}": ${closed}` : null;
+}
+
+/**
+ * Validates a batch of rows; the unit codes are looked up once per batch, for every row, so a wrong
+ * code is reported with the row's other problems in the same pass.
+ */
 async function validateBatch(
   tx: Transaction,
   rows: SheetRow[],
@@ -98,40 +125,44 @@ async function validateBatch(
   addError: (error: ImportRowError) => void,
 ) {
   const positions = state.positions as Map<string, number>;
-  const parsed = rows.map((sheetRow) => ({
-    row: sheetRow.row,
-    result: validatePersonRow((header) => {
+  const parsed = rows.map((sheetRow) => {
+    const get = (header: string) => {
       const index = positions.get(header);
       return index === undefined ? undefined : sheetRow.cells[index];
-    }),
-  }));
-  const codes = [
-    ...new Set(parsed.flatMap(({ result }) => (Array.isArray(result) ? [] : [result.unitCode]))),
-  ].filter((code) => !state.units.has(code));
+    };
+    return { row: sheetRow.row, result: validatePersonRow(get), code: cellLine(get('Mã đơn vị')) };
+  });
+  // Only a code that could exist is looked up (a stray control character never reaches SQL).
+  const codes = [...new Set(parsed.map(({ code }) => code))].filter(
+    (code) => UNIT_CODE.test(code) && !state.units.has(code),
+  );
   if (codes.length) {
     const found = await tx
-      .select({ id: units.id, path: units.path, code: units.code })
+      .select({
+        id: units.id,
+        path: units.path,
+        code: units.code,
+        name: units.name,
+        validFrom: units.validFrom,
+        validTo: units.validTo,
+      })
       .from(units)
       .where(inArray(units.code, codes));
     for (const code of codes) state.units.set(code, found.find((unit) => unit.code === code) ?? null);
   }
+  const onDay = today();
   const valid: { row: number; person: PersonImportRow; unitId: string }[] = [];
-  for (const { row, result } of parsed) {
-    if (Array.isArray(result)) {
-      for (const error of result) addError({ row, ...error });
-      continue;
-    }
-    const unit = state.units.get(result.unitCode);
-    if (!unit) {
-      addError({ row, column: 'Mã đơn vị', message: `Không có đơn vị mã "${result.unitCode}".` });
-      continue;
-    }
-    if (!inScope(scope, unit.path)) {
-      addError({
-        row,
-        column: 'Mã đơn vị',
-        message: `Đơn vị "${result.unitCode}" ngoài phạm vi được phân quyền.`,
-      });
+  for (const { row, result, code } of parsed) {
+    const rowErrors = Array.isArray(result) ? [...result] : [];
+    const unit = state.units.get(code);
+    const codeError =
+      code && !rowErrors.some((error) => error.column === 'Mã đơn vị')
+        ? unitCodeError(code, unit, scope, onDay)
+        : null;
+    if (codeError) rowErrors.push({ column: 'Mã đơn vị', message: codeError });
+    if (rowErrors.length || Array.isArray(result) || !unit) {
+      rowErrors.sort((a, b) => columnOrder(a.column) - columnOrder(b.column));
+      for (const error of rowErrors) addError({ row, ...error });
       continue;
     }
     const key = identity(result.fullName, result.birthDate, unit.id);

@@ -15,6 +15,7 @@ import {
   scopeCondition,
   WRITE_ROLES,
 } from './organisation.policy.ts';
+import { assertUnitOpen, personDateErrors, refuseFields } from './person-rules.ts';
 import { closeOpenEmployment, findPerson, listEmployments, listPersons } from './persons.repo.ts';
 import { personSortKey } from './sort-key.ts';
 import { isUniqueViolation, today, violatedConstraint } from './sql-rows.ts';
@@ -101,7 +102,9 @@ async function assertWritableUnit(db: Database, caller: Caller, unitId: string) 
 
 /** Adds a person to a unit in the caller's scope, with the first period of their employment history. */
 export async function createPerson(db: Database, caller: Caller, input: CreatePersonBody) {
-  await assertWritableUnit(db, caller, input.unitId);
+  const unit = await assertWritableUnit(db, caller, input.unitId);
+  refuseFields(personDateErrors(input, today()));
+  assertUnitOpen(unit, today());
   if (input.userId && !isAdmin(caller.principal))
     throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống gắn được tài khoản.');
   const { startedOn, ...fields } = input;
@@ -139,7 +142,8 @@ export async function updatePerson(db: Database, caller: Caller, id: string, inp
   assertInScope(await resolveScope(db, caller.principal, WRITE_ROLES), current.unitPath);
   const before = current.person;
   const movesUnit = input.unitId !== undefined && input.unitId !== before.unitId;
-  if (movesUnit) await assertWritableUnit(db, caller, input.unitId as string);
+  if (movesUnit) assertUnitOpen(await assertWritableUnit(db, caller, input.unitId as string), today());
+  refuseFields(personDateErrors({ birthDate: input.birthDate, startedOn: input.startedOn }, today()));
   if (input.userId !== undefined && input.userId !== before.userId && !isAdmin(caller.principal)) {
     throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống gắn được tài khoản.');
   }

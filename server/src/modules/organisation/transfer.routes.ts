@@ -13,22 +13,31 @@ import {
 } from '../../../../contracts/organisation.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
 import { receiveUploadedFile, streamOf } from '../../platform/http/uploads.ts';
-import { personColumns, unitColumns } from './import-rules.ts';
+import { buildCsvTemplate, buildImportTemplate, type TemplateKind } from './import-template.ts';
 import { exportPersons, exportUnits } from './organisation-export.ts';
 import { type ImportOutcome, importPersons } from './person-import.ts';
-import { buildXlsx, csvLine, NotSpreadsheetError, sendXlsxStream, XLSX_TYPE } from './spreadsheet.ts';
+import { NotSpreadsheetError, sendXlsxStream, XLSX_TYPE } from './spreadsheet.ts';
 import { importUnits } from './unit-import.ts';
 import { callerOf } from './units.routes.ts';
 
-/** Sends a template with the Vietnamese headers and a second sheet listing the allowed values. */
-async function sendTemplate(reply: FastifyReply, name: string, headers: string[], format: 'xlsx' | 'csv') {
+/**
+ * Sends an import template: XLSX with an example row, drop-downs and the unit codes of the caller's
+ * scope (import-template.ts), or CSV with the headers and the example line.
+ */
+async function sendTemplate(
+  reply: FastifyReply,
+  name: string,
+  format: 'xlsx' | 'csv',
+  build: { xlsx: () => Promise<Buffer>; csv: () => Promise<string> },
+) {
   if (format === 'csv') {
+    const text = await build.csv();
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}.csv"`);
-    return `\uFEFF${csvLine(headers)}`;
+    return text;
   }
-  const file = await buildXlsx('Dữ liệu', headers);
+  const file = await build.xlsx();
   reply
     .header('content-type', XLSX_TYPE)
     .header('content-disposition', `attachment; filename="${name}.xlsx"`);
@@ -72,6 +81,10 @@ export function registerTransferRoutes(app: FastifyInstance, { db }: AppContext)
   const tags = ['organisation'];
   const officers = { access: ['tdkt_officer'] as const };
   const imports = { ...officers, idempotent: true };
+  const templateOf = (request: FastifyRequest, kind: TemplateKind) => ({
+    xlsx: () => buildImportTemplate(db, callerOf(request), kind),
+    csv: () => buildCsvTemplate(db, callerOf(request), kind),
+  });
   const importSchema = {
     tags,
     consumes: ['multipart/form-data'],
@@ -89,12 +102,7 @@ export function registerTransferRoutes(app: FastifyInstance, { db }: AppContext)
       },
     },
     (request, reply) =>
-      sendTemplate(
-        reply,
-        'mau-nhap-can-bo',
-        personColumns.map((c) => c.header),
-        request.query.format,
-      ),
+      sendTemplate(reply, 'mau-nhap-can-bo', request.query.format, templateOf(request, 'person')),
   );
   api.get(
     '/api/units/import-template',
@@ -107,12 +115,7 @@ export function registerTransferRoutes(app: FastifyInstance, { db }: AppContext)
       },
     },
     (request, reply) =>
-      sendTemplate(
-        reply,
-        'mau-nhap-don-vi',
-        unitColumns.map((c) => c.header),
-        request.query.format,
-      ),
+      sendTemplate(reply, 'mau-nhap-don-vi', request.query.format, templateOf(request, 'unit')),
   );
   api.post(
     '/api/persons/import',

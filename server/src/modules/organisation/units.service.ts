@@ -20,8 +20,9 @@ import {
   scopeCondition,
   WRITE_ROLES,
 } from './organisation.policy.ts';
+import { assertUnitOpen } from './person-rules.ts';
 import { vietnameseSortKey } from './sort-key.ts';
-import { isUniqueViolation } from './sql-rows.ts';
+import { isUniqueViolation, today } from './sql-rows.ts';
 import { childPath, dayBefore, planMove } from './unit-tree.ts';
 import {
   addSuccessors,
@@ -136,8 +137,11 @@ export async function getUnitDetail(db: Database, caller: Caller, id: string) {
 /** Creates a unit under a parent in the caller's scope (a root unit: administrators only). */
 export async function createUnit(db: Database, caller: Caller, input: CreateUnitBody) {
   let parentPath: string | null = null;
-  if (input.parentId) parentPath = (await getScopedUnit(db, caller, input.parentId, WRITE_ROLES)).path;
-  else if (!isAdmin(caller.principal))
+  if (input.parentId) {
+    const parent = await getScopedUnit(db, caller, input.parentId, WRITE_ROLES);
+    assertUnitOpen(parent, input.validFrom ?? today(), 'parentId');
+    parentPath = parent.path;
+  } else if (!isAdmin(caller.principal))
     throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống tạo được đơn vị cấp cao nhất.');
   const id = crypto.randomUUID();
   try {

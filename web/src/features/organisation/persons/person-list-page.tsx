@@ -9,6 +9,7 @@ import { formatNumber } from '../../../lib/format.ts';
 import { describeError, showError } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
 import { canManageOrganisation } from '../shared/permissions.ts';
+import { AddPersonButton } from './person-actions.tsx';
 import { personColumns } from './person-columns.tsx';
 import { PersonFilters } from './person-filters.tsx';
 import {
@@ -60,11 +61,10 @@ export function PersonListPage() {
             </Button>
             {canManageOrganisation(user) && (
               <Link to="/to-chuc/can-bo/nhap-tu-excel">
-                <Button type="primary" icon={<UploadOutlined aria-hidden />}>
-                  Nhập từ Excel
-                </Button>
+                <Button icon={<UploadOutlined aria-hidden />}>Nhập từ Excel</Button>
               </Link>
             )}
+            {canManageOrganisation(user) && <AddPersonButton type="primary" />}
           </Space>
         }
       />
@@ -82,7 +82,7 @@ export function PersonListPage() {
           locale={{
             emptyText: hasPersonFilters(search)
               ? 'Không có cán bộ nào khớp với bộ lọc.'
-              : 'Chưa có cán bộ nào. Bấm "Nhập từ Excel" để nhập danh sách.',
+              : 'Chưa có cán bộ nào. Bấm "Thêm cán bộ" hoặc "Nhập từ Excel".',
           }}
           pagination={{
             current: search.page,

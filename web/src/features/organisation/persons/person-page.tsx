@@ -11,6 +11,7 @@ import { LoadFailedResult, PageHeader } from '../../../components/index.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { describeError } from '../../../lib/notify.ts';
 import { unitPath } from '../units/unit-label.tsx';
+import { PersonActions } from './person-actions.tsx';
 import { usePerson } from './persons.api.ts';
 
 type EmploymentRow = z.infer<typeof Employment>;
@@ -75,6 +76,7 @@ export function PersonPage() {
       <PageHeader
         title={data.fullName}
         description={[data.position, data.unitName].filter(Boolean).join(' – ')}
+        extra={<PersonActions person={data} />}
       />
       <Descriptions bordered column={{ xs: 1, md: 2 }} items={personItems(data)} />
       <Card style={{ marginTop: 16 }}>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { PersonListItem } from '../../../../../contracts/organisation.ts';
 import { formatNumber } from '../../../lib/format.ts';
+import { AddPersonButton } from '../persons/person-actions.tsx';
 import { personColumns } from '../persons/person-columns.tsx';
 import { usePersons } from '../persons/persons.api.ts';
 
@@ -18,6 +19,7 @@ export function UnitPeopleTab({ unitId, canImport }: { unitId: string; canImport
         <Link to={`/to-chuc/can-bo?unitId=${unitId}`}>
           <Button>Mở trong danh sách cán bộ</Button>
         </Link>
+        {canImport && <AddPersonButton unitId={unitId} />}
         {canImport && (
           <Link to="/to-chuc/can-bo/nhap-tu-excel">
             <Button icon={<UploadOutlined aria-hidden />}>Nhập từ Excel</Button>

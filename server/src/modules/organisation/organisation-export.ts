@@ -3,10 +3,10 @@ import {
   type Gender,
   genderLabels,
   type PersonCategory,
-  type PersonQuery,
+  type PersonFilterQuery,
   personCategoryLabels,
   type UnitKind,
-  type UnitQuery,
+  type UnitFilterQuery,
   unitKindLabels,
 } from '../../../../contracts/organisation.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -26,7 +26,7 @@ const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
 export async function exportPersons(
   db: Database,
   caller: Caller,
-  query: Omit<PersonQuery, 'page' | 'pageSize'>,
+  query: PersonFilterQuery,
 ): Promise<Readable> {
   const [where, officerScope] = await Promise.all([
     personListCondition(db, caller, query),
@@ -59,7 +59,7 @@ export async function exportPersons(
 export async function exportUnits(
   db: Database,
   caller: Caller,
-  query: Omit<UnitQuery, 'page' | 'pageSize'>,
+  query: UnitFilterQuery,
 ): Promise<Readable> {
   const where = await unitListCondition(db, caller, query);
   return streamXlsx(

@@ -5,8 +5,8 @@ import {
   type PersonCategory,
   type PersonFilterQuery,
   personCategoryLabels,
-  type UnitKind,
   type UnitFilterQuery,
+  type UnitKind,
   unitKindLabels,
 } from '../../../../contracts/organisation.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -56,11 +56,7 @@ export async function exportPersons(
 }
 
 /** Streams the filtered unit list as XLSX, in the import template's columns (parents before children). */
-export async function exportUnits(
-  db: Database,
-  caller: Caller,
-  query: UnitFilterQuery,
-): Promise<Readable> {
+export async function exportUnits(db: Database, caller: Caller, query: UnitFilterQuery): Promise<Readable> {
   const where = await unitListCondition(db, caller, query);
   return streamXlsx(
     'Đơn vị',

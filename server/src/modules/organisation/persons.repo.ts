@@ -8,6 +8,7 @@ import { searchRanks } from './search-terms.ts';
 
 /** A person's columns without their search terms (which only the search reads). */
 const { searchTerms: _searchTerms, ...personColumns } = getTableColumns(persons);
+
 export { personColumns };
 export type PersonRow = Omit<typeof persons.$inferSelect, 'searchTerms'>;
 
@@ -36,7 +37,15 @@ export async function readPersonsPage(
   filter: PersonListFilter,
   query: Pick<CursorQuery, 'after' | 'before' | 'limit'>,
 ): Promise<KeysetPage<PersonListRow>> {
-  const read = ({ where, descending, limit }: { where: SQL | undefined; descending: boolean; limit: number }) =>
+  const read = ({
+    where,
+    descending,
+    limit,
+  }: {
+    where: SQL | undefined;
+    descending: boolean;
+    limit: number;
+  }) =>
     executor
       .select(listColumns)
       .from(persons)
@@ -52,7 +61,11 @@ export async function readPersonsPage(
 }
 
 /** How many people match (exact up to 10,000, or on demand). */
-export function countPersons(executor: Executor, filter: PersonListFilter, exact: boolean): Promise<ListTotal> {
+export function countPersons(
+  executor: Executor,
+  filter: PersonListFilter,
+  exact: boolean,
+): Promise<ListTotal> {
   const select = filter.usesUnits
     ? executor
         .select({ one: sql`1` })

@@ -48,14 +48,19 @@ export async function readRankedPage<Row>(options: {
     return { rank: rank as number, key };
   };
   /** Up to `need` rows from the position on, crossing into the next (or previous) ranks as needed. */
-  const collect = async (from: { rank: number; key: KeyValue[] | null }, descending: boolean, need: number) => {
+  const collect = async (
+    from: { rank: number; key: KeyValue[] | null },
+    descending: boolean,
+    need: number,
+  ) => {
     const found: Ranked<Row>[] = [];
     for (
       let rank = from.rank;
       rank >= 0 && rank < ranks.length && found.length < need;
       rank += descending ? -1 : 1
     ) {
-      const keyed = rank === from.rank && from.key ? keyCompare(columns, descending ? '<' : '>', from.key) : undefined;
+      const keyed =
+        rank === from.rank && from.key ? keyCompare(columns, descending ? '<' : '>', from.key) : undefined;
       const rows = await read({ where: and(ranks[rank], keyed), descending, limit: need - found.length });
       found.push(...rows.map((row) => ({ rank, row })));
     }
@@ -77,7 +82,11 @@ export async function readRankedPage<Row>(options: {
   if (start && page.length === 0) {
     const last = await collect({ rank: ranks.length - 1, key: null }, true, limit + 1);
     const rows = last.slice(0, limit).reverse();
-    return { rows: rows.map((item) => item.row), prev: last.length > limit ? cursorOf(rows[0]) : null, next: null };
+    return {
+      rows: rows.map((item) => item.row),
+      prev: last.length > limit ? cursorOf(rows[0]) : null,
+      next: null,
+    };
   }
   return {
     rows: page.map((item) => item.row),

@@ -79,7 +79,10 @@ describe('GET /api/units/:id/children', () => {
       url: `/api/units/${district.id}/children`,
       headers: admin.headers,
     });
-    expect(grandchildren.json()).toMatchObject({ total: { value: 1, exact: true }, items: [{ name: 'Bản Nà Đon', childCount: 0 }] });
+    expect(grandchildren.json()).toMatchObject({
+      total: { value: 1, exact: true },
+      items: [{ name: 'Bản Nà Đon', childCount: 0 }],
+    });
   });
 
   it('pages one level by cursor, forwards and back, and tells 404 from 403', async () => {

@@ -10,6 +10,7 @@ import { selectRows } from './sql-rows.ts';
 
 /** A unit's columns without its search terms (which only the search reads). */
 const { searchTerms: _searchTerms, ...unitColumns } = getTableColumns(units);
+
 export { unitColumns };
 export type UnitRow = Omit<typeof units.$inferSelect, 'searchTerms'>;
 const parent = alias(units, 'parent');
@@ -112,7 +113,15 @@ export async function readUnitsPage(
   query: Pick<CursorQuery, 'after' | 'before' | 'limit'>,
 ): Promise<KeysetPage<UnitListRow>> {
   const columns = listColumns(filter.includeEnded);
-  const read = ({ where, descending, limit }: { where: SQL | undefined; descending: boolean; limit: number }) =>
+  const read = ({
+    where,
+    descending,
+    limit,
+  }: {
+    where: SQL | undefined;
+    descending: boolean;
+    limit: number;
+  }) =>
     executor
       .select(columns)
       .from(units)

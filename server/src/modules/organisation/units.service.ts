@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { ListTotal } from '#contracts/common.ts';
+import type { KeysetPage } from '#server/platform/db/keyset.ts';
 import type {
   CreateUnitBody,
   EndUnitBody,
@@ -9,7 +10,6 @@ import type {
   UnitQuery,
   UpdateUnitBody,
 } from '../../../../contracts/organisation.ts';
-import type { KeysetPage } from '#server/platform/db/keyset.ts';
 import { type ActorContext, recordAudit } from '../../platform/audit/audit.ts';
 import { isAdmin, type Principal } from '../../platform/auth/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -105,7 +105,11 @@ export async function listRootUnits(
   const scope = await resolveScope(db, caller.principal, READ_ROLES);
   const where: SQL | undefined =
     scope === null ? isNull(units.parentId) : inArray(units.path, scope.length ? scope : ['']);
-  const page = await readUnitsPage(db, { where, includeEnded: query.includeEnded === 'true' }, { limit: 200 });
+  const page = await readUnitsPage(
+    db,
+    { where, includeEnded: query.includeEnded === 'true' },
+    { limit: 200 },
+  );
   return { ...page, total: { value: page.rows.length, exact: page.next === null } };
 }
 

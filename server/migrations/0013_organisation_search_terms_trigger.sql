@@ -1,6 +1,10 @@
 -- Search the way officials type (issue 9): without diacritics, words in any order, each word the start
 -- of a word of the name. `search_terms` holds every prefix of every word (lower case, no diacritics);
 -- a search is `search_terms @> search_words(q)`, answered by one GIN index on PostgreSQL 15 and PGlite.
+-- The trigram index on people's names served the old `ILIKE '%…%'` search only (dropped first, so the
+-- fill below does not update it for every row).
+DROP INDEX IF EXISTS "persons_name_search_idx";
+--> statement-breakpoint
 -- The words of a text, lower case without diacritics: 'Nguyễn Văn-An' → {nguyen,van,an}.
 CREATE OR REPLACE FUNCTION search_words(text) RETURNS text[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
@@ -38,9 +42,6 @@ CREATE TRIGGER "units_search_terms" BEFORE INSERT OR UPDATE OF "name", "short_na
 CREATE INDEX "persons_search_terms_idx" ON "persons" USING gin ("search_terms");
 --> statement-breakpoint
 CREATE INDEX "units_search_terms_idx" ON "units" USING gin ("search_terms");
---> statement-breakpoint
--- The trigram index on people's names served the old `ILIKE '%…%'` search only.
-DROP INDEX IF EXISTS "persons_name_search_idx";
 --> statement-breakpoint
 -- After rewriting every row, so the planner does not fall back to sequential scans.
 ANALYZE "persons";

@@ -149,7 +149,7 @@ describe('keyset paging of people and units', () => {
       const response = await get(url);
       expect(response.statusCode, url).toBe(400);
       expect(response.json().code).toBe('VALIDATION_FAILED');
-      expect(JSON.stringify(response.json().errors)).toMatch(/Vị trí trang không hợp lệ/);
+      expect(JSON.stringify(response.json().fields)).toMatch(/Vị trí trang không hợp lệ/);
     }
   });
 

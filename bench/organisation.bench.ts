@@ -140,13 +140,19 @@ export async function runOrganisationBench(): Promise<Record<string, unknown>> {
     const [person] = await database.query<{ id: string }>(
       `select id from persons order by sort_key limit 1 offset 1000`,
     );
-    // Page 100,000 of the people (20 a page) and page 1,000 of the units: the cursor of the row before.
+    // Page 100,000 of the people (20 a page) and page 1,000 of the units (or the last pages of a
+    // smaller dataset): the cursor of the row before.
+    const [{ persons: personCount = 0, units: unitCount = 0 } = {}] = await database.query<{
+      persons: number;
+      units: number;
+    }>(`select (select count(*) from persons)::int as persons, (select count(*) from units)::int as units`);
     const [deepPerson] = await database.query<{ sort_key: string; id: string }>(
-      `select sort_key, id from persons order by sort_key, id offset 1999979 limit 1`,
+      `select sort_key, id from persons order by sort_key, id
+        offset ${Math.max(0, Math.min(1_999_979, personCount - 40))} limit 1`,
     );
     const [deepUnit] = await database.query<{ sort_key: string; id: string }>(
       `select sort_key, id from units where valid_to is null or valid_to >= current_date
-        order by sort_key, id offset 19979 limit 1`,
+        order by sort_key, id offset ${Math.max(0, Math.min(19_979, unitCount - 40))} limit 1`,
     );
     const personsDeep = deepPerson ? encodeCursor([deepPerson.sort_key, deepPerson.id]) : '';
     const unitsDeep = deepUnit ? encodeCursor([deepUnit.sort_key, deepUnit.id]) : '';

@@ -23,7 +23,7 @@ const caller = {
   },
   actor: systemActor('bench'),
 };
-const page = { page: 1, pageSize: 20 };
+const page = { limit: 20 };
 const app = Fastify();
 app.get<{ Querystring: { p: string } }>('/bare/children', (request) =>
   listChildUnits(handle.db, caller, request.query.p, page),

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { Role } from './auth.ts';
 import {
   Code,
+  CursorQuery,
+  cursorPageOf,
   endNotBeforeStart,
   IsoDate,
   Name,
-  PageQuery,
-  pageOf,
   RecordVersion,
   StoredDate,
   Text,
@@ -107,7 +107,8 @@ export const UnitListItem = z.object({
   version: z.number().int(),
 });
 export type UnitListItem = z.infer<typeof UnitListItem>;
-export const UnitPage = pageOf(UnitListItem);
+/** A keyset page of units: `next` / `prev` cursors and a total capped at 10,000 unless asked exactly. */
+export const UnitPage = cursorPageOf(UnitListItem);
 
 /** A unit linked by succession. */
 export const UnitLink = z.object({
@@ -126,15 +127,33 @@ export const UnitDetail = UnitListItem.extend({
 });
 export type UnitDetail = z.infer<typeof UnitDetail>;
 
-export const UnitQuery = PageQuery.extend({
+/** The letters a list can jump to: the Vietnamese alphabet (with F, J, W, Z for foreign names). */
+export const ALPHABET_LETTERS = [...'AĂÂBCDĐEÊFGHIJKLMNOÔƠPQRSTUƯVWXYZ'] as const;
+
+/**
+ * Start a list at a letter ("nhảy tới chữ"): the first name (for people, the given name) beginning
+ * with it or a later letter. Ignored when a cursor is given.
+ */
+const Letter = z
+  .string()
+  .refine((value) => (ALPHABET_LETTERS as readonly string[]).includes(value.toUpperCase()), {
+    message: 'Chữ cái không hợp lệ',
+  });
+
+/** Filters of the unit list (and of its export). `q`: words of the name, short name or code, any order, without diacritics. */
+export const UnitFilterQuery = z.object({
   q: Text(100).optional(),
   kind: UnitKind.optional(),
   /** Include units whose validity has ended (default: only active units). */
   includeEnded: z.enum(['true', 'false']).optional(),
 });
+export type UnitFilterQuery = z.infer<typeof UnitFilterQuery>;
+
+export const UnitQuery = CursorQuery.extend({ ...UnitFilterQuery.shape, letter: Letter.optional() });
 export type UnitQuery = z.infer<typeof UnitQuery>;
 
-export const UnitChildrenQuery = PageQuery.extend({ includeEnded: z.enum(['true', 'false']).optional() });
+export const UnitChildrenQuery = CursorQuery.extend({ includeEnded: z.enum(['true', 'false']).optional() });
+export type UnitChildrenQuery = z.infer<typeof UnitChildrenQuery>;
 
 /** GET /api/units/roots: `includeEnded=true` makes `childCount` count ended children too. */
 export const UnitRootsQuery = z.object({ includeEnded: z.enum(['true', 'false']).optional() });
@@ -218,7 +237,8 @@ export const PersonListItem = z.object({
   version: z.number().int(),
 });
 export type PersonListItem = z.infer<typeof PersonListItem>;
-export const PersonPage = pageOf(PersonListItem);
+/** A keyset page of people: `next` / `prev` cursors and a total capped at 10,000 unless asked exactly. */
+export const PersonPage = cursorPageOf(PersonListItem);
 
 /** One period of work in a unit. */
 export const Employment = z.object({
@@ -232,7 +252,14 @@ export const Employment = z.object({
 export const PersonDetail = PersonListItem.extend({ employments: z.array(Employment) });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
-export const PersonQuery = PageQuery.extend({
+/** The example the people search box shows; the demo data has people it finds (a demo test checks). */
+export const PERSON_SEARCH_EXAMPLE = 'lo thi hoa';
+
+/**
+ * Filters of the people list (and of its export). `q`: words of the full name in any order, each the
+ * start of a word, with or without diacritics ("an nguyen" finds "Nguyễn Văn An").
+ */
+export const PersonFilterQuery = z.object({
   q: Text(100).optional(),
   /** People of this unit's subtree, and of the units it succeeded. */
   unitId: Uuid.optional(),
@@ -240,6 +267,9 @@ export const PersonQuery = PageQuery.extend({
   isLeader: z.enum(['true', 'false']).optional(),
   isDirectWorker: z.enum(['true', 'false']).optional(),
 });
+export type PersonFilterQuery = z.infer<typeof PersonFilterQuery>;
+
+export const PersonQuery = CursorQuery.extend({ ...PersonFilterQuery.shape, letter: Letter.optional() });
 export type PersonQuery = z.infer<typeof PersonQuery>;
 
 /** Fields of a person without defaults, so that a PATCH changes only what it sends. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSON_SEARCH_EXAMPLE } from '../../../../contracts/organisation.ts';
 import type { TodoList } from '../../../../contracts/todo.ts';
 import { signIn } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
@@ -140,7 +141,7 @@ describe('seedDemo', () => {
     const officer = await signIn(t, 'demo.officer.tamduong', PASSWORD);
     const people = await t.app.inject({
       method: 'GET',
-      url: '/api/persons?pageSize=200',
+      url: '/api/persons?limit=200',
       headers: officer.headers,
     });
     expect(people.statusCode).toBe(200);
@@ -181,7 +182,14 @@ describe('seedDemo', () => {
       url: '/api/units?q=tam duong&includeEnded=true',
       headers: provincial.headers,
     });
-    expect(search.json().total).toBeGreaterThanOrEqual(4);
+    expect(search.json().total.value).toBeGreaterThanOrEqual(4);
+    // The example the people search box shows finds someone in the demo.
+    const example = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons?q=${encodeURIComponent(PERSON_SEARCH_EXAMPLE)}`,
+      headers: provincial.headers,
+    });
+    expect(example.json().items.length).toBeGreaterThan(0);
   });
 
   it('gives every demo role work on its home page, dated from today', async () => {

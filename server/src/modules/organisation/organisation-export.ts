@@ -3,10 +3,10 @@ import {
   type Gender,
   genderLabels,
   type PersonCategory,
-  type PersonQuery,
+  type PersonFilterQuery,
   personCategoryLabels,
+  type UnitFilterQuery,
   type UnitKind,
-  type UnitQuery,
   unitKindLabels,
 } from '../../../../contracts/organisation.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -26,7 +26,7 @@ const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
 export async function exportPersons(
   db: Database,
   caller: Caller,
-  query: Omit<PersonQuery, 'page' | 'pageSize'>,
+  query: PersonFilterQuery,
 ): Promise<Readable> {
   const [where, officerScope] = await Promise.all([
     personListCondition(db, caller, query),
@@ -56,11 +56,7 @@ export async function exportPersons(
 }
 
 /** Streams the filtered unit list as XLSX, in the import template's columns (parents before children). */
-export async function exportUnits(
-  db: Database,
-  caller: Caller,
-  query: Omit<UnitQuery, 'page' | 'pageSize'>,
-): Promise<Readable> {
+export async function exportUnits(db: Database, caller: Caller, query: UnitFilterQuery): Promise<Readable> {
   const where = await unitListCondition(db, caller, query);
   return streamXlsx(
     'Đơn vị',

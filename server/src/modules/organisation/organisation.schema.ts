@@ -35,6 +35,11 @@ export const units = pgTable(
     validTo: date('valid_to'),
     /** Vietnamese collation key of the name (byte order = alphabetical order). */
     sortKey: text('sort_key').notNull().default(''),
+    /**
+     * Every prefix of every word of the name, short name and code, lower case without diacritics
+     * (`search_prefixes()`), kept by a trigger; a search asks `search_terms @> search_words(q)`.
+     */
+    searchTerms: text('search_terms').array().notNull().default(sql`'{}'::text[]`),
     ...timestamps,
     ...versioning,
   },
@@ -43,6 +48,7 @@ export const units = pgTable(
     index('units_path_idx').on(table.path),
     index('units_parent_sort_idx').on(table.parentId, table.sortKey),
     index('units_sort_idx').on(table.sortKey, table.id),
+    index('units_search_terms_idx').using('gin', table.searchTerms),
   ],
 );
 
@@ -86,6 +92,8 @@ export const persons = pgTable(
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     /** Vietnamese collation key: given name first, then family and middle names. */
     sortKey: text('sort_key').notNull().default(''),
+    /** Every prefix of every word of the full name, lower case without diacritics, kept by a trigger. */
+    searchTerms: text('search_terms').array().notNull().default(sql`'{}'::text[]`),
     ...timestamps,
     ...versioning,
   },
@@ -99,6 +107,7 @@ export const persons = pgTable(
     uniqueIndex('persons_id_number_key').on(table.idNumber),
     index('persons_unit_sort_idx').on(table.unitId, table.sortKey),
     index('persons_sort_idx').on(table.sortKey, table.id),
+    index('persons_search_terms_idx').using('gin', table.searchTerms),
   ],
 );
 

@@ -54,13 +54,23 @@ describe('GET /api/persons', () => {
       url: `/api/persons?q=${q}`,
       headers: officer.headers,
     });
-    expect(scoped.json().total).toBe(2);
-    const paged = await t.app.inject({
+    expect(scoped.json().total).toEqual({ value: 2, exact: true });
+    const first = await t.app.inject({
       method: 'GET',
-      url: `/api/persons?q=${q}&pageSize=1&page=2`,
+      url: `/api/persons?q=${q}&limit=1`,
       headers: officer.headers,
     });
-    expect(paged.json()).toMatchObject({ total: 2, items: [{ fullName: `${family} Văn Bình` }] });
+    expect(first.json()).toMatchObject({ prev: null, items: [{ fullName: `${family} Thị An` }] });
+    const paged = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons?q=${q}&limit=1&after=${first.json().next}`,
+      headers: officer.headers,
+    });
+    expect(paged.json()).toMatchObject({
+      total: { value: 2, exact: true },
+      next: null,
+      items: [{ fullName: `${family} Văn Bình` }],
+    });
   });
 
   it('hides sensitive fields from a unit head and shows a staff member only their own record', async () => {
@@ -82,7 +92,7 @@ describe('GET /api/persons', () => {
     const staff = await signIn(t, staffUser.username);
     const list = await t.app.inject({ method: 'GET', url: '/api/persons', headers: staff.headers });
     expect(list.json()).toMatchObject({
-      total: 1,
+      total: { value: 1, exact: true },
       items: [{ id: own.id, birthDate: '1980-05-17', actions: ['view', 'view_sensitive'] }],
     });
     const refused = await t.app.inject({

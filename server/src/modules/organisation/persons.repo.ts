@@ -1,54 +1,101 @@
-import { and, asc, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
+import type { CursorQuery, ListTotal } from '#contracts/common.ts';
+import { countCapped, type KeysetPage, keyCompare, readKeysetPage } from '#server/platform/db/keyset.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { employments, persons, units } from '../../platform/db/schema.ts';
+import { readRankedPage } from './ranked-page.ts';
+import { searchRanks } from './search-terms.ts';
 
-export type PersonRow = typeof persons.$inferSelect;
+/** A person's columns without their search terms (which only the search reads). */
+const { searchTerms: _searchTerms, ...personColumns } = getTableColumns(persons);
 
-const listColumns = { person: persons, unitName: units.name, unitPath: units.path };
+export { personColumns };
+export type PersonRow = Omit<typeof persons.$inferSelect, 'searchTerms'>;
 
-/** A page of people matching the condition (which may use `units.path`), in Vietnamese order. */
-export async function listPersons(
+const listColumns = { person: personColumns, unitName: units.name, unitPath: units.path };
+type PersonListRow = { person: PersonRow; unitName: string; unitPath: string };
+
+/** The order of the people list: Vietnamese order of the given name first (stored key), then id. */
+const personKey = {
+  columns: [persons.sortKey, persons.id],
+  kinds: ['string', 'uuid'] as const,
+  keyOf: (row: PersonListRow) => [row.person.sortKey, row.person.id],
+};
+
+/** A people list's filter: the condition (which may use `units.path`) and the search text. */
+export interface PersonListFilter {
+  where: SQL | undefined;
+  /** The search, whose exact spelling (diacritics) ranks first. */
+  q?: string | undefined;
+  /** False when the condition does not use `units` (the total then counts people alone). */
+  usesUnits: boolean;
+}
+
+/** One keyset page of the people matching the filter, in Vietnamese order, with their unit's name. */
+export async function readPersonsPage(
   executor: Executor,
-  where: SQL | undefined,
-  page: number,
-  pageSize: number,
-) {
-  const [rows, [total]] = await Promise.all([
+  filter: PersonListFilter,
+  query: Pick<CursorQuery, 'after' | 'before' | 'limit'>,
+): Promise<KeysetPage<PersonListRow>> {
+  const read = ({
+    where,
+    descending,
+    limit,
+  }: {
+    where: SQL | undefined;
+    descending: boolean;
+    limit: number;
+  }) =>
     executor
       .select(listColumns)
       .from(persons)
       .innerJoin(units, eq(units.id, persons.unitId))
-      .where(where)
-      .orderBy(asc(persons.sortKey), asc(persons.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    executor
-      .select({ value: count() })
-      .from(persons)
-      .innerJoin(units, eq(units.id, persons.unitId))
-      .where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+      .where(and(filter.where, where))
+      .orderBy(
+        ...(descending ? [desc(persons.sortKey), desc(persons.id)] : [asc(persons.sortKey), asc(persons.id)]),
+      )
+      .limit(limit);
+  return filter.q
+    ? readRankedPage({ query, ranks: searchRanks(persons.fullName, filter.q), ...personKey, read })
+    : readKeysetPage({ query, ...personKey, read });
+}
+
+/** How many people match (exact up to 10,000, or on demand). */
+export function countPersons(
+  executor: Executor,
+  filter: PersonListFilter,
+  exact: boolean,
+): Promise<ListTotal> {
+  const select = filter.usesUnits
+    ? executor
+        .select({ one: sql`1` })
+        .from(persons)
+        .innerJoin(units, eq(units.id, persons.unitId))
+        .where(filter.where)
+    : executor.select({ one: sql`1` }).from(persons).where(filter.where);
+  return countCapped(executor, select, exact);
 }
 
 /** Every person matching the condition, in order, chunk by chunk (keyset paging for large exports). */
 export async function* streamPersons(executor: Executor, where: SQL | undefined, chunk = 5000) {
-  for (let offset = 0; ; offset += chunk) {
+  let after: [string, string] | null = null;
+  for (;;) {
     const rows = await executor
       .select({ ...listColumns, unitCode: units.code })
       .from(persons)
       .innerJoin(units, eq(units.id, persons.unitId))
-      .where(where)
+      .where(and(where, after ? keyCompare(personKey.columns, '>', after) : undefined))
       .orderBy(asc(persons.sortKey), asc(persons.id))
-      .limit(chunk)
-      .offset(offset);
+      .limit(chunk);
     yield rows;
-    if (rows.length < chunk) return;
+    const last = rows.at(-1);
+    if (rows.length < chunk || !last) return;
+    after = [last.person.sortKey, last.person.id];
   }
 }
 
 /** One person with the name and path of their unit, or null. */
-export async function findPerson(executor: Executor, id: string) {
+export async function findPerson(executor: Executor, id: string): Promise<PersonListRow | null> {
   const [row] = await executor
     .select(listColumns)
     .from(persons)

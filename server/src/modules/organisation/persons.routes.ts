@@ -37,7 +37,7 @@ export function registerPersonRoutes(app: FastifyInstance, { db }: AppContext): 
       config: { access: 'signed-in' },
       schema: {
         tags,
-        summary: 'Tìm cán bộ (không dấu), theo phạm vi',
+        summary: 'Tìm cán bộ (không dấu, từ bất kỳ thứ tự), theo phạm vi; phân trang theo vị trí',
         querystring: PersonQuery,
         response: { 200: PersonPage, ...errors },
       },
@@ -49,8 +49,10 @@ export function registerPersonRoutes(app: FastifyInstance, { db }: AppContext): 
         officerScope(caller),
       ]);
       return {
-        total: page.total,
         items: page.rows.map((row) => presentPerson(row, caller.principal, scope)),
+        next: page.next,
+        prev: page.prev,
+        total: page.total,
       };
     },
   );

@@ -1,10 +1,14 @@
 import { and, eq, like, or, type SQL } from 'drizzle-orm';
-import type { CreatePersonBody, PersonQuery, UpdatePersonBody } from '../../../../contracts/organisation.ts';
+import type {
+  CreatePersonBody,
+  PersonFilterQuery,
+  PersonQuery,
+  UpdatePersonBody,
+} from '../../../../contracts/organisation.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { isAdmin } from '../../platform/auth/policy.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { employments, persons, units } from '../../platform/db/schema.ts';
-import { matchesText } from '../../platform/db/search.ts';
 import { atVersion, nextVersion, versionedRow } from '../../platform/db/versioning.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import {
@@ -16,8 +20,17 @@ import {
   WRITE_ROLES,
 } from './organisation.policy.ts';
 import { assertUnitOpen, personDateErrors, refuseFields } from './person-rules.ts';
-import { closeOpenEmployment, findPerson, listEmployments, listPersons } from './persons.repo.ts';
-import { personSortKey } from './sort-key.ts';
+import {
+  closeOpenEmployment,
+  countPersons,
+  findPerson,
+  listEmployments,
+  type PersonListFilter,
+  personColumns,
+  readPersonsPage,
+} from './persons.repo.ts';
+import { matchesWords } from './search-terms.ts';
+import { letterCursor, personSortKey } from './sort-key.ts';
 import { isUniqueViolation, today, violatedConstraint } from './sql-rows.ts';
 import { findUnitRow, predecessorPaths } from './units.repo.ts';
 import type { Caller } from './units.service.ts';
@@ -50,27 +63,45 @@ export async function unitFilter(db: Database, unitId: string): Promise<SQL> {
 }
 
 /** The filter of a person list: the caller's scope (or their own record) and the query's filters. */
-export async function personListCondition(
+export async function personListFilter(
   db: Database,
   caller: Caller,
-  query: Omit<PersonQuery, 'page' | 'pageSize'>,
-) {
+  query: PersonFilterQuery,
+): Promise<PersonListFilter> {
   const scope = await resolveScope(db, caller.principal, PERSON_READ_ROLES);
   const scoped =
     scope === null ? undefined : or(scopeCondition(scope), eq(persons.userId, caller.principal.id));
-  return and(
+  const where = and(
     scoped,
-    query.q ? matchesText(persons.fullName, query.q) : undefined,
+    query.q ? matchesWords(persons.searchTerms, query.q) : undefined,
     query.unitId ? await unitFilter(db, query.unitId) : undefined,
     query.category ? eq(persons.category, query.category) : undefined,
     query.isLeader ? eq(persons.isLeader, query.isLeader === 'true') : undefined,
     query.isDirectWorker ? eq(persons.isDirectWorker, query.isDirectWorker === 'true') : undefined,
   );
+  return { where, q: query.q, usesUnits: scope !== null || Boolean(query.unitId) };
 }
 
-/** A page of the people the caller may see. */
+/** The condition of a person list (for exports). */
+export async function personListCondition(db: Database, caller: Caller, query: PersonFilterQuery) {
+  return (await personListFilter(db, caller, query)).where;
+}
+
+/**
+ * One keyset page of the people the caller may see, from a cursor or from a letter of the given
+ * name, and their total (exact up to 10,000, or when asked).
+ */
 export async function searchPersons(db: Database, caller: Caller, query: PersonQuery) {
-  return listPersons(db, await personListCondition(db, caller, query), query.page, query.pageSize);
+  const filter = await personListFilter(db, caller, query);
+  const position =
+    query.letter && !query.after && !query.before
+      ? { ...query, after: letterCursor(query.letter, query.q ? [0] : []) }
+      : query;
+  const [page, total] = await Promise.all([
+    readPersonsPage(db, filter, position),
+    countPersons(db, filter, query.exactTotal === 'true'),
+  ]);
+  return { ...page, total };
 }
 
 /**
@@ -113,7 +144,7 @@ export async function createPerson(db: Database, caller: Caller, input: CreatePe
       const [person] = await tx
         .insert(persons)
         .values({ ...fields, sortKey: personSortKey(fields.fullName) })
-        .returning();
+        .returning(personColumns);
       if (!person) throw new Error('insert returned no row');
       await tx
         .insert(employments)
@@ -158,7 +189,7 @@ export async function updatePerson(db: Database, caller: Caller, id: string, inp
           ...nextVersion(persons, caller.actor),
         })
         .where(atVersion(persons, id, version))
-        .returning();
+        .returning(personColumns);
       const after = await versionedRow(tx, updated, persons, id, PERSON);
       if (movesUnit) {
         const changeDate = startedOn ?? today();

@@ -1,3 +1,5 @@
+import { encodeCursor } from '#server/platform/db/keyset.ts';
+
 /**
  * Vietnamese alphabetical order computed in TypeScript and stored in `sort_key` (COLLATE "C"), so
  * that SQL can sort and page correctly on PGlite, which has no Vietnamese collation.
@@ -82,4 +84,15 @@ export function personSortKey(fullName: string): string {
   const words = fullName.trim().split(/\s+/);
   const given = words.pop() ?? '';
   return vietnameseSortKey([given, ...words].join(' '));
+}
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The cursor that starts a list sorted by (sort key, id) at a letter ("nhảy tới chữ"): just before
+ * the first key beginning with that letter. `rank` goes first for a ranked search's cursor.
+ */
+export function letterCursor(letter: string, rank: number[] = []): string {
+  const [primary = ''] = vietnameseSortKey(letter.toLowerCase()).split('!');
+  return encodeCursor([...rank, primary, NIL_UUID]);
 }

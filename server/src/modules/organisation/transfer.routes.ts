@@ -5,10 +5,10 @@ import {
   genderLabels,
   ImportErrorResponse,
   ImportResult,
-  PersonQuery,
+  PersonFilterQuery,
   personCategoryLabels,
   TemplateQuery,
-  UnitQuery,
+  UnitFilterQuery,
   unitKindLabels,
 } from '../../../../contracts/organisation.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
@@ -134,7 +134,7 @@ export function registerTransferRoutes(app: FastifyInstance, { db }: AppContext)
       schema: {
         tags,
         summary: 'Xuất danh sách cán bộ (XLSX)',
-        querystring: PersonQuery.omit({ page: true, pageSize: true }),
+        querystring: PersonFilterQuery,
       },
     },
     async (request, reply) =>
@@ -152,7 +152,7 @@ export function registerTransferRoutes(app: FastifyInstance, { db }: AppContext)
       schema: {
         tags,
         summary: 'Xuất danh sách đơn vị (XLSX)',
-        querystring: UnitQuery.omit({ page: true, pageSize: true }),
+        querystring: UnitFilterQuery,
       },
     },
     async (request, reply) =>

@@ -55,7 +55,7 @@ describe('GET /api/units/:id/children', () => {
       headers: admin.headers,
     });
     expect(active.statusCode).toBe(200);
-    expect(active.json().total).toBe(2);
+    expect(active.json().total).toEqual({ value: 2, exact: true });
 
     const all = await t.app.inject({
       method: 'GET',
@@ -63,7 +63,7 @@ describe('GET /api/units/:id/children', () => {
       headers: admin.headers,
     });
     const items = all.json().items as Item[];
-    expect(all.json().total).toBe(3);
+    expect(all.json().total).toEqual({ value: 3, exact: true });
     const ended = items.find((item) => item.id === district.id);
     // A closed district is not a leaf: both its children count once ended units are shown.
     expect(ended).toMatchObject({ childCount: 2, endedChildCount: 1 });
@@ -79,24 +79,37 @@ describe('GET /api/units/:id/children', () => {
       url: `/api/units/${district.id}/children`,
       headers: admin.headers,
     });
-    expect(grandchildren.json()).toMatchObject({ total: 1, items: [{ name: 'Bản Nà Đon', childCount: 0 }] });
+    expect(grandchildren.json()).toMatchObject({
+      total: { value: 1, exact: true },
+      items: [{ name: 'Bản Nà Đon', childCount: 0 }],
+    });
   });
 
-  it('keeps the total on a page past the end, and tells 404 from 403 when no row comes back', async () => {
+  it('pages one level by cursor, forwards and back, and tells 404 from 403', async () => {
     const { province, hamlet } = await buildReformedProvince();
     const admin = await signInAs(t, 'admin');
-    const past = await t.app.inject({
+    const url = `/api/units/${province.id}/children`;
+    const first = await t.app.inject({ method: 'GET', url: `${url}?limit=1`, headers: admin.headers });
+    expect(first.json()).toMatchObject({ total: { value: 2, exact: true }, prev: null, items: [{}] });
+    const second = await t.app.inject({
       method: 'GET',
-      url: `/api/units/${province.id}/children?page=5&pageSize=1`,
+      url: `${url}?limit=1&after=${first.json().next}`,
       headers: admin.headers,
     });
-    expect(past.json()).toEqual({ total: 2, items: [] });
+    expect(second.json()).toMatchObject({ next: null, items: [{}] });
+    expect(second.json().items[0].id).not.toBe(first.json().items[0].id);
+    const back = await t.app.inject({
+      method: 'GET',
+      url: `${url}?limit=1&before=${second.json().prev}`,
+      headers: admin.headers,
+    });
+    expect(back.json().items).toEqual(first.json().items);
     const leaf = await t.app.inject({
       method: 'GET',
       url: `/api/units/${hamlet.id}/children`,
       headers: admin.headers,
     });
-    expect(leaf.json()).toEqual({ total: 0, items: [] });
+    expect(leaf.json()).toEqual({ total: { value: 0, exact: true }, next: null, prev: null, items: [] });
     const missing = await t.app.inject({
       method: 'GET',
       url: `/api/units/${crypto.randomUUID()}/children`,
@@ -124,7 +137,7 @@ describe('GET /api/units and /api/units/roots', () => {
     const officer = await signInAs(t, 'tdkt_officer', province.id);
     const search = await t.app.inject({
       method: 'GET',
-      url: '/api/units?q=tam duong&includeEnded=true&pageSize=200',
+      url: '/api/units?q=tam duong&includeEnded=true&limit=200',
       headers: officer.headers,
     });
     const found = (search.json().items as Item[]).find((item) => item.id === district.id);

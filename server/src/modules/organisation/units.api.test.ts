@@ -34,7 +34,7 @@ describe('GET /api/units', () => {
     const admin = await signInAs(t, 'admin');
     const all = await t.app.inject({
       method: 'GET',
-      url: `/api/units?q=huyen&pageSize=200`,
+      url: `/api/units?q=huyen&limit=200`,
       headers: admin.headers,
     });
     expect(all.statusCode).toBe(200);
@@ -76,7 +76,9 @@ describe('GET /api/units/:id/children', () => {
       headers: admin.headers,
     });
     expect(response.json()).toMatchObject({
-      total: 2,
+      total: { value: 2, exact: true },
+      next: null,
+      prev: null,
       items: [{ name: 'Huyện Phong Thổ' }, { name: 'Huyện Tam Đường', childCount: 1 }],
     });
     const mine = await t.app.inject({
@@ -84,7 +86,7 @@ describe('GET /api/units/:id/children', () => {
       url: `/api/units/${districtA.id}/children`,
       headers: officer.headers,
     });
-    expect(mine.json().total).toBe(1);
+    expect(mine.json().total).toEqual({ value: 1, exact: true });
     const refused = await t.app.inject({
       method: 'GET',
       url: `/api/units/${province.id}/children`,

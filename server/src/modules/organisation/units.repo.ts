@@ -1,20 +1,36 @@
-import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { CursorQuery, ListTotal } from '#contracts/common.ts';
+import { countCapped, type KeysetPage, readKeysetPage } from '#server/platform/db/keyset.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { unitSuccessions, units } from '../../platform/db/schema.ts';
-import { matchesText } from '../../platform/db/search.ts';
+import { readRankedPage } from './ranked-page.ts';
+import { matchesWords, searchRanks } from './search-terms.ts';
 import { selectRows } from './sql-rows.ts';
 
-export type UnitRow = typeof units.$inferSelect;
+/** A unit's columns without its search terms (which only the search reads). */
+const { searchTerms: _searchTerms, ...unitColumns } = getTableColumns(units);
+
+export { unitColumns };
+export type UnitRow = Omit<typeof units.$inferSelect, 'searchTerms'>;
 const parent = alias(units, 'parent');
+
+/** The order of every unit list: Vietnamese alphabetical (stored key), then id; the keyset of its cursors. */
+const unitKey = {
+  columns: [units.sortKey, units.id],
+  kinds: ['string', 'uuid'] as const,
+  keyOf: (row: { unit: UnitRow }) => [row.unit.sortKey, row.unit.id],
+};
 
 /** Condition "the unit is still valid today". */
 export const isActiveUnit = (table: typeof units = units) =>
   or(isNull(table.validTo), sql`${table.validTo} >= current_date`) as SQL;
 
-/** Condition for a diacritic-insensitive search on name, short name or code. */
-export const unitMatches = (q: string) =>
-  or(matchesText(units.name, q), matchesText(units.shortName, q), matchesText(units.code, q)) as SQL;
+/** Condition: every word of `q` starts a word of the name, short name or code (no diacritics needed). */
+export const unitMatches = (q: string) => matchesWords(units.searchTerms, q);
+
+/** The text a unit search ranks on: name, short name and code. */
+const unitText = sql`concat_ws(' ', ${units.name}, ${units.shortName}, ${units.code})`;
 
 const activeChild = sql`(c.valid_to is null or c.valid_to >= current_date)`;
 
@@ -23,7 +39,7 @@ const activeChild = sql`(c.valid_to is null or c.valid_to >= current_date)`;
  * `includeEnded` choice returns; `endedChildCount` counts the ended ones either way.
  */
 const listColumns = (includeEnded = false) => ({
-  unit: units,
+  unit: unitColumns,
   parentName: parent.name,
   childCount: sql<number>`(select count(*)::int from units c where c.parent_id = ${units.id}
     ${includeEnded ? sql`` : sql`and ${activeChild}`})`,
@@ -79,66 +95,60 @@ export async function addSuccessors<Row extends { unit: UnitRow }>(
   return rows.map((row) => ({ ...row, successors: successors.get(row.unit.id) ?? [] }));
 }
 
-/** A page of units matching the condition, in Vietnamese alphabetical order, with the total. */
-export async function listUnits(
-  executor: Executor,
-  where: SQL | undefined,
-  page: number,
-  pageSize: number,
-  options: { includeEnded?: boolean } = {},
-) {
-  const [rows, [total]] = await Promise.all([
-    executor
-      .select(listColumns(options.includeEnded))
-      .from(units)
-      .leftJoin(parent, eq(parent.id, units.parentId))
-      .where(where)
-      .orderBy(asc(units.sortKey), asc(units.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    executor.select({ value: count() }).from(units).where(where),
-  ]);
-  return { rows: await addSuccessors(executor, rows), total: total?.value ?? 0 };
+/** A unit list's filter: the condition, and the search text whose exact spelling ranks first. */
+export interface UnitListFilter {
+  where: SQL | undefined;
+  q?: string | undefined;
+  includeEnded?: boolean;
 }
 
 /**
- * One level of the tree in a single query: the page of children with the total
- * (`count(*) over ()`) and the parent's path for the caller's scope check. No row back means an
- * empty page, an unknown parent or a page past the end: the caller then decides with `findUnitRow`.
+ * One keyset page of the units matching the filter, in Vietnamese alphabetical order (a search with
+ * diacritics: exact spellings first). Child counts are subqueries of the page's rows only (no
+ * offset, so nothing skipped is counted); successors come in one more query for the page.
  */
-export async function listChildrenPage(
+export async function readUnitsPage(
   executor: Executor,
-  parentId: string,
-  page: number,
-  pageSize: number,
-  options: { includeEnded?: boolean } = {},
-) {
-  const rows = await executor
-    .select({
-      ...listColumns(options.includeEnded),
-      parentPath: parent.path,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
-    .from(units)
-    .innerJoin(parent, eq(parent.id, units.parentId))
-    .where(and(eq(units.parentId, parentId), options.includeEnded ? undefined : isActiveUnit()))
-    .orderBy(asc(units.sortKey), asc(units.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const first = rows[0];
-  if (!first) return null;
-  return {
-    parentPath: first.parentPath,
-    total: first.total,
-    rows: rows.map(({ parentPath: _path, total: _total, ...row }) => row),
-  };
+  filter: UnitListFilter,
+  query: Pick<CursorQuery, 'after' | 'before' | 'limit'>,
+): Promise<KeysetPage<UnitListRow>> {
+  const columns = listColumns(filter.includeEnded);
+  const read = ({
+    where,
+    descending,
+    limit,
+  }: {
+    where: SQL | undefined;
+    descending: boolean;
+    limit: number;
+  }) =>
+    executor
+      .select(columns)
+      .from(units)
+      .leftJoin(parent, eq(parent.id, units.parentId))
+      .where(and(filter.where, where))
+      .orderBy(...(descending ? [desc(units.sortKey), desc(units.id)] : [asc(units.sortKey), asc(units.id)]))
+      .limit(limit);
+  const page = filter.q
+    ? await readRankedPage({ query, ranks: searchRanks(unitText, filter.q), ...unitKey, read })
+    : await readKeysetPage({ query, ...unitKey, read });
+  return { ...page, rows: await addSuccessors(executor, page.rows) };
 }
+
+/** How many units match (exact up to 10,000, or on demand). */
+export function countUnits(executor: Executor, where: SQL | undefined, exact: boolean): Promise<ListTotal> {
+  return countCapped(executor, executor.select({ one: sql`1` }).from(units).where(where), exact);
+}
+
+/** Condition "a child of the unit that a listing with the `includeEnded` choice returns". */
+export const childOf = (parentId: string, includeEnded = false) =>
+  and(eq(units.parentId, parentId), includeEnded ? undefined : isActiveUnit()) as SQL;
 
 /** Every unit matching the condition, in order, in chunks (for exports without loading everything). */
 export async function* streamUnits(executor: Executor, where: SQL | undefined, chunk = 5000) {
   for (let offset = 0; ; offset += chunk) {
     const rows = await executor
-      .select({ unit: units, parentCode: parent.code })
+      .select({ unit: unitColumns, parentCode: parent.code })
       .from(units)
       .leftJoin(parent, eq(parent.id, units.parentId))
       .where(where)
@@ -148,15 +158,6 @@ export async function* streamUnits(executor: Executor, where: SQL | undefined, c
     yield rows;
     if (rows.length < chunk) return;
   }
-}
-
-/** How many children of the unit a listing with the `includeEnded` choice returns. */
-export async function countChildren(executor: Executor, parentId: string, includeEnded = false) {
-  const [row] = await executor
-    .select({ value: count() })
-    .from(units)
-    .where(and(eq(units.parentId, parentId), includeEnded ? undefined : isActiveUnit()));
-  return row?.value ?? 0;
 }
 
 /** One unit with its parent's name, child counts and successors, or null. */
@@ -172,14 +173,14 @@ export async function findUnitItem(executor: Executor, id: string) {
 
 /** One unit row, or null. */
 export async function findUnitRow(executor: Executor, id: string): Promise<UnitRow | null> {
-  const [row] = await executor.select().from(units).where(eq(units.id, id));
+  const [row] = await executor.select(unitColumns).from(units).where(eq(units.id, id));
   return row ?? null;
 }
 
 /** Units by id (for checking lists of ids at once). */
 export async function findUnitRows(executor: Executor, ids: string[]): Promise<UnitRow[]> {
   if (!ids.length) return [];
-  return executor.select().from(units).where(inArray(units.id, ids));
+  return executor.select(unitColumns).from(units).where(inArray(units.id, ids));
 }
 
 /** Ids and names of the units on a path, root first. */

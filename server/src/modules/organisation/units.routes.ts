@@ -53,8 +53,10 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
   const present = async (caller: Caller, pending: ReturnType<typeof searchUnits>) => {
     const [page, writeScope] = await Promise.all([pending, resolveScope(db, caller.principal, WRITE_ROLES)]);
     return {
-      total: page.total,
       items: page.rows.map((row) => presentUnit(row, caller.principal, writeScope)),
+      next: page.next,
+      prev: page.prev,
+      total: page.total,
     };
   };
   const presentOne = async (caller: Caller, id: string) => {
@@ -69,9 +71,9 @@ export function registerUnitRoutes(app: FastifyInstance, { db }: AppContext): vo
       config: { access: 'signed-in' },
       schema: {
         tags,
-        summary: 'Tìm đơn vị (không dấu), theo phạm vi',
+        summary: 'Tìm đơn vị (không dấu, từ bất kỳ thứ tự), theo phạm vi; phân trang theo vị trí',
         querystring: UnitQuery,
-        response: { 200: UnitPage },
+        response: { 200: UnitPage, 400: ErrorResponse },
       },
     },
     async (request) => {

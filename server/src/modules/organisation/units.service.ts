@@ -1,8 +1,12 @@
 import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { ListTotal } from '#contracts/common.ts';
+import type { KeysetPage } from '#server/platform/db/keyset.ts';
 import type {
   CreateUnitBody,
   EndUnitBody,
   GrantUnitRoleBody,
+  UnitChildrenQuery,
+  UnitFilterQuery,
   UnitQuery,
   UpdateUnitBody,
 } from '../../../../contracts/organisation.ts';
@@ -21,22 +25,24 @@ import {
   WRITE_ROLES,
 } from './organisation.policy.ts';
 import { assertUnitOpen } from './person-rules.ts';
-import { vietnameseSortKey } from './sort-key.ts';
+import { letterCursor, vietnameseSortKey } from './sort-key.ts';
 import { isUniqueViolation, today } from './sql-rows.ts';
 import { childPath, dayBefore, planMove } from './unit-tree.ts';
 import {
-  addSuccessors,
-  countChildren,
+  childOf,
+  countUnits,
   findAncestors,
   findSuccessionLinks,
   findUnitItem,
   findUnitRow,
   findUnitRows,
   isActiveUnit,
-  listChildrenPage,
-  listUnits,
+  readUnitsPage,
   rewriteSubtreePaths,
+  type UnitListFilter,
+  type UnitListRow,
   type UnitRow,
+  unitColumns,
   unitMatches,
 } from './units.repo.ts';
 
@@ -63,11 +69,7 @@ async function getScopedUnit(db: Database, caller: Caller, id: string, roles = R
 }
 
 /** The filter of a unit list: the caller's scope and the query's filters. */
-export async function unitListCondition(
-  db: Database,
-  caller: Caller,
-  query: Omit<UnitQuery, 'page' | 'pageSize'>,
-) {
+export async function unitListCondition(db: Database, caller: Caller, query: UnitFilterQuery) {
   const scope = await resolveScope(db, caller.principal, READ_ROLES);
   return and(
     scopeCondition(scope),
@@ -77,11 +79,22 @@ export async function unitListCondition(
   );
 }
 
-/** A page of the units in the caller's scope matching the filters. */
-export async function searchUnits(db: Database, caller: Caller, query: UnitQuery) {
-  return listUnits(db, await unitListCondition(db, caller, query), query.page, query.pageSize, {
-    includeEnded: query.includeEnded === 'true',
-  });
+/** A unit list page with its rows' extras and the list's total. */
+export type UnitListPage = KeysetPage<UnitListRow> & { total: ListTotal };
+
+/** One page of the units in the caller's scope matching the filters, and their total (capped unless asked). */
+export async function searchUnits(db: Database, caller: Caller, query: UnitQuery): Promise<UnitListPage> {
+  const where = await unitListCondition(db, caller, query);
+  const filter: UnitListFilter = { where, q: query.q, includeEnded: query.includeEnded === 'true' };
+  const position =
+    query.letter && !query.after && !query.before
+      ? { ...query, after: letterCursor(query.letter, query.q ? [0] : []) }
+      : query;
+  const [page, total] = await Promise.all([
+    readUnitsPage(db, filter, position),
+    countUnits(db, where, query.exactTotal === 'true'),
+  ]);
+  return { ...page, total };
 }
 
 /** The top units of the caller's tree: the roots for an admin, else the units their grants name. */
@@ -89,37 +102,40 @@ export async function listRootUnits(
   db: Database,
   caller: Caller,
   query: { includeEnded?: string | undefined } = {},
-) {
+): Promise<UnitListPage> {
   const scope = await resolveScope(db, caller.principal, READ_ROLES);
   const where: SQL | undefined =
     scope === null ? isNull(units.parentId) : inArray(units.path, scope.length ? scope : ['']);
-  return listUnits(db, where, 1, 200, { includeEnded: query.includeEnded === 'true' });
+  const page = await readUnitsPage(
+    db,
+    { where, includeEnded: query.includeEnded === 'true' },
+    { limit: 200 },
+  );
+  return { ...page, total: { value: page.rows.length, exact: page.next === null } };
 }
 
 /**
- * One level of the tree under a unit of the caller's scope. The page (with its total and the parent's
- * path) and the caller's scope load in parallel; the scope is checked on the parent's path before
- * anything is returned. Only an empty page costs another look-up, to tell 404, 403 and "past the end".
+ * One level of the tree under a unit of the caller's scope, one keyset page at a time. The parent
+ * (for the scope check), the caller's scope, the page and the total load in parallel; nothing is
+ * returned before the scope check passes.
  */
 export async function listChildUnits(
   db: Database,
   caller: Caller,
   id: string,
-  query: { page: number; pageSize: number; includeEnded?: string | undefined },
-) {
+  query: Pick<UnitChildrenQuery, 'after' | 'before' | 'limit' | 'exactTotal' | 'includeEnded'>,
+): Promise<UnitListPage> {
   const includeEnded = query.includeEnded === 'true';
-  const [page, scope] = await Promise.all([
-    listChildrenPage(db, id, query.page, query.pageSize, { includeEnded }),
+  const where = childOf(id, includeEnded);
+  const [unit, scope, page, total] = await Promise.all([
+    findUnitRow(db, id),
     resolveScope(db, caller.principal, READ_ROLES),
+    readUnitsPage(db, { where, includeEnded }, query),
+    countUnits(db, where, query.exactTotal === 'true'),
   ]);
-  if (page) {
-    assertInScope(scope, page.parentPath);
-    return { rows: await addSuccessors(db, page.rows), total: page.total };
-  }
-  const unit = await findUnitRow(db, id);
   if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
   assertInScope(scope, unit.path);
-  return { rows: [], total: query.page > 1 ? await countChildren(db, id, includeEnded) : 0 };
+  return { ...page, total };
 }
 
 /** A unit with its breadcrumb and succession links. */
@@ -149,7 +165,7 @@ export async function createUnit(db: Database, caller: Caller, input: CreateUnit
       const [unit] = await tx
         .insert(units)
         .values({ ...input, id, path: childPath(parentPath, id), sortKey: vietnameseSortKey(input.name) })
-        .returning();
+        .returning(unitColumns);
       await recordAudit(tx, caller.actor, {
         action: 'unit.create',
         entityType: 'unit',
@@ -178,7 +194,7 @@ export async function updateUnit(db: Database, caller: Caller, id: string, input
           ...nextVersion(units, caller.actor),
         })
         .where(atVersion(units, id, version))
-        .returning();
+        .returning(unitColumns);
       const after = await versionedRow(tx, updated, units, id, UNIT);
       await recordAudit(tx, caller.actor, {
         action: 'unit.update',

@@ -82,7 +82,7 @@ export function DocumentsTab({ movement }: { movement: MovementDetail }) {
     queryKey: ['units', 'children', movement.launchingUnit.id, 1, 200],
     queryFn: ({ signal }) =>
       api.get(`/api/units/${movement.launchingUnit.id}/children`, {
-        query: { pageSize: 200 },
+        query: { limit: 200 },
         schema: UnitPage,
         signal,
       }),

@@ -35,7 +35,7 @@ export function UnitPicker({
   const q = useDebounced(text.trim());
   const results = useQuery({
     queryKey: ['units', 'select', q],
-    queryFn: ({ signal }) => api.get('/api/units', { query: { q, pageSize: 30 }, schema: UnitPage, signal }),
+    queryFn: ({ signal }) => api.get('/api/units', { query: { q, limit: 30 }, schema: UnitPage, signal }),
     enabled: q.length > 0,
   });
   const options = [

@@ -1,7 +1,11 @@
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useEffect } from 'react';
-import { type PersonCategory, personCategoryLabels } from '../../../../../contracts/organisation.ts';
+import {
+  PERSON_SEARCH_EXAMPLE,
+  type PersonCategory,
+  personCategoryLabels,
+} from '../../../../../contracts/organisation.ts';
 import styles from '../shared/organisation.module.css';
 import { UnitSelect } from '../shared/unit-select.tsx';
 import type { PersonFilterValues } from './person-search.ts';
@@ -50,9 +54,13 @@ export function PersonFilters({ value, onApply, onClear }: PersonFiltersProps) {
       <Form form={form} layout="vertical" className={styles.filters} onFinish={apply}>
         <Row gutter={[16, 0]}>
           <Col xs={24} md={12} xl={6}>
-            <Form.Item label="Họ và tên" name="q">
+            <Form.Item
+              label="Họ và tên"
+              name="q"
+              tooltip="Gõ không dấu cũng được, các chữ theo thứ tự bất kỳ, mỗi chữ là đầu một tiếng trong họ tên"
+            >
               <Input.Search
-                placeholder="VD: nguyen thi hoa"
+                placeholder={`VD: ${PERSON_SEARCH_EXAMPLE}`}
                 allowClear
                 enterButton="Tìm"
                 onSearch={() => form.submit()}

@@ -3,11 +3,11 @@ import { Button, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { PersonListItem } from '../../../../../contracts/organisation.ts';
-import { LoadFailedResult, PageHeader } from '../../../components/index.ts';
+import { CursorPager, type CursorPosition, LoadFailedResult, PageHeader } from '../../../components/index.ts';
 import { downloadFile } from '../../../lib/download.ts';
-import { formatNumber } from '../../../lib/format.ts';
 import { describeError, showError } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
+import { LetterBar } from '../shared/letter-bar.tsx';
 import { canManageOrganisation } from '../shared/permissions.ts';
 import { AddPersonButton } from './person-actions.tsx';
 import { personColumns } from './person-columns.tsx';
@@ -30,13 +30,17 @@ export function PersonListPage() {
   const [isExporting, setExporting] = useState(false);
   const items = persons.data?.items ?? [];
 
-  const applyFilters = (filters: PersonFilterValues) =>
-    setSearchParams(writePersonSearch({ ...filters, page: 1, pageSize: search.pageSize }));
-  const clearFilters = () => setSearchParams(writePersonSearch({ page: 1, pageSize: search.pageSize }));
-  const changePage = (page: number, pageSize: number) =>
+  const filters = personFilters(search);
+  const applyFilters = (next: PersonFilterValues) =>
+    setSearchParams(writePersonSearch({ ...next, limit: search.limit }));
+  const clearFilters = () => setSearchParams(writePersonSearch({ limit: search.limit }));
+  const changePosition = (position: CursorPosition) =>
+    setSearchParams(writePersonSearch({ ...filters, exactTotal: search.exactTotal, ...position }));
+  const jumpToLetter = (letter: string | undefined) =>
     setSearchParams(
-      writePersonSearch({ ...search, page: pageSize === search.pageSize ? page : 1, pageSize }),
+      writePersonSearch({ ...filters, exactTotal: search.exactTotal, limit: search.limit, letter }),
     );
+  const askExactTotal = () => setSearchParams(writePersonSearch({ ...search, exactTotal: 'true' }));
 
   const exportList = async () => {
     setExporting(true);
@@ -69,31 +73,39 @@ export function PersonListPage() {
         }
       />
       <PersonFilters value={search} onApply={applyFilters} onClear={clearFilters} />
+      <LetterBar
+        label="tên"
+        value={search.after || search.before ? undefined : search.letter}
+        onChange={jumpToLetter}
+        disabled={persons.isFetching}
+      />
       {persons.isError && !persons.data ? (
         <LoadFailedResult message={describeError(persons.error)} onRetry={() => void persons.refetch()} />
       ) : (
-        <Table<PersonListItem>
-          rowKey="id"
-          size="middle"
-          bordered
-          columns={personColumns(items)}
-          dataSource={items}
-          loading={persons.isFetching}
-          locale={{
-            emptyText: hasPersonFilters(search)
-              ? 'Không có cán bộ nào khớp với bộ lọc.'
-              : 'Chưa có cán bộ nào. Bấm "Thêm cán bộ" hoặc "Nhập từ Excel".',
-          }}
-          pagination={{
-            current: search.page,
-            pageSize: search.pageSize,
-            total: persons.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => `Tổng số ${formatNumber(total)} cán bộ`,
-            onChange: changePage,
-          }}
-        />
+        <>
+          <Table<PersonListItem>
+            rowKey="id"
+            size="middle"
+            bordered
+            columns={personColumns(items)}
+            dataSource={items}
+            loading={persons.isFetching}
+            locale={{
+              emptyText: hasPersonFilters(search)
+                ? 'Không có cán bộ nào khớp với bộ lọc.'
+                : 'Chưa có cán bộ nào. Bấm "Thêm cán bộ" hoặc "Nhập từ Excel".',
+            }}
+            pagination={false}
+          />
+          <CursorPager
+            page={persons.data}
+            position={{ after: search.after, before: search.before, limit: search.limit }}
+            onChange={changePosition}
+            noun="cán bộ"
+            onExactTotal={askExactTotal}
+            isLoading={persons.isFetching}
+          />
+        </>
       )}
     </>
   );

@@ -10,7 +10,7 @@ export const personKeys = {
   detail: (id: string) => ['persons', 'detail', id] as const,
 };
 
-/** One page of the people the user may see, matching the filters; the previous page stays while loading. */
+/** One keyset page of the people the user may see, matching the filters; the previous page stays while loading. */
 export function usePersons(search: PersonSearch, enabled = true) {
   return useQuery({
     queryKey: personKeys.list(search),

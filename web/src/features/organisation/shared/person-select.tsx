@@ -13,7 +13,7 @@ interface PersonSelectProps {
 export function PersonSelect({ value, onChange, id }: PersonSelectProps) {
   const [text, setText] = useState('');
   const q = useDebounced(text.trim());
-  const persons = usePersons({ page: 1, pageSize: 30, q: q || undefined });
+  const persons = usePersons(q ? { limit: 30, q } : { limit: 30 });
   const options = (persons.data?.items ?? []).map((person) => ({
     value: person.id,
     label: [person.fullName, person.position, person.unitName].filter(Boolean).join(' – '),

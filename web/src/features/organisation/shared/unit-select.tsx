@@ -33,7 +33,7 @@ export function UnitSelect({
   const q = useDebounced(text.trim());
   const results = useQuery({
     queryKey: ['units', 'select', q],
-    queryFn: ({ signal }) => api.get('/api/units', { query: { q, pageSize: 30 }, schema: UnitPage, signal }),
+    queryFn: ({ signal }) => api.get('/api/units', { query: { q, limit: 30 }, schema: UnitPage, signal }),
   });
   // The chosen unit's name, when it came from the URL rather than from a search.
   const single = typeof value === 'string' ? value : undefined;

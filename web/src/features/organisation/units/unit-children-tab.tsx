@@ -1,7 +1,7 @@
 import { Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { type UnitListItem, unitKindLabels } from '../../../../../contracts/organisation.ts';
-import { formatNumber } from '../../../lib/format.ts';
+import { CursorPager, type CursorPosition } from '../../../components/index.ts';
 import { UnitLabel, UnitStatus } from './unit-label.tsx';
 import { useUnitChildren } from './units.api.ts';
 
@@ -19,26 +19,32 @@ const columns: TableColumnsType<UnitListItem> = [
   { title: 'Tình trạng', key: 'status', width: 150, render: (_, unit) => <UnitStatus unit={unit} /> },
 ];
 
-/** The units directly under this one, ended ones included (greyed), paged by the server. */
+/** The units directly under this one, ended ones included (greyed), paged by the server (next / previous). */
 export function UnitChildrenTab({ unitId }: { unitId: string }) {
-  const [page, setPage] = useState({ current: 1, size: 20 });
-  const children = useUnitChildren(unitId, page.current, page.size);
+  const [position, setPosition] = useState<CursorPosition & { exactTotal?: 'true' }>({ limit: 20 });
+  const children = useUnitChildren(unitId, position);
+  const single = children.data && !children.data.next && !children.data.prev;
   return (
-    <Table<UnitListItem>
-      rowKey="id"
-      bordered
-      columns={columns}
-      dataSource={children.data?.items}
-      loading={children.isFetching}
-      locale={{ emptyText: 'Đơn vị này không có đơn vị trực thuộc.' }}
-      pagination={{
-        current: page.current,
-        pageSize: page.size,
-        total: children.data?.total ?? 0,
-        hideOnSinglePage: true,
-        showTotal: (total) => `Tổng số ${formatNumber(total)} đơn vị`,
-        onChange: (current, size) => setPage({ current, size }),
-      }}
-    />
+    <>
+      <Table<UnitListItem>
+        rowKey="id"
+        bordered
+        columns={columns}
+        dataSource={children.data?.items}
+        loading={children.isFetching}
+        locale={{ emptyText: 'Đơn vị này không có đơn vị trực thuộc.' }}
+        pagination={false}
+      />
+      {!single && (
+        <CursorPager
+          page={children.data}
+          position={position}
+          onChange={(next) => setPosition({ ...next, exactTotal: position.exactTotal })}
+          onExactTotal={() => setPosition({ ...position, exactTotal: 'true' })}
+          noun="đơn vị"
+          isLoading={children.isFetching}
+        />
+      )}
+    </>
   );
 }

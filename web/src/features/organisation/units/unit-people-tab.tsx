@@ -3,15 +3,15 @@ import { Button, Flex, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { PersonListItem } from '../../../../../contracts/organisation.ts';
-import { formatNumber } from '../../../lib/format.ts';
+import { CursorPager, type CursorPosition } from '../../../components/index.ts';
 import { AddPersonButton } from '../persons/person-actions.tsx';
 import { personColumns } from '../persons/person-columns.tsx';
 import { usePersons } from '../persons/persons.api.ts';
 
 /** The people of the unit (and of the units under it and it succeeded), paged by the server. */
 export function UnitPeopleTab({ unitId, canImport }: { unitId: string; canImport: boolean }) {
-  const [page, setPage] = useState({ current: 1, size: 20 });
-  const persons = usePersons({ page: page.current, pageSize: page.size, unitId });
+  const [position, setPosition] = useState<CursorPosition & { exactTotal?: 'true' }>({ limit: 20 });
+  const persons = usePersons({ ...position, unitId });
   const items = persons.data?.items ?? [];
   return (
     <>
@@ -33,14 +33,15 @@ export function UnitPeopleTab({ unitId, canImport }: { unitId: string; canImport
         dataSource={items}
         loading={persons.isFetching}
         locale={{ emptyText: 'Đơn vị chưa có cán bộ nào trong hệ thống.' }}
-        pagination={{
-          current: page.current,
-          pageSize: page.size,
-          total: persons.data?.total ?? 0,
-          hideOnSinglePage: true,
-          showTotal: (total) => `Tổng số ${formatNumber(total)} cán bộ`,
-          onChange: (current, size) => setPage({ current, size }),
-        }}
+        pagination={false}
+      />
+      <CursorPager
+        page={persons.data}
+        position={position}
+        onChange={(next) => setPosition({ ...next, exactTotal: position.exactTotal })}
+        onExactTotal={() => setPosition({ ...position, exactTotal: 'true' })}
+        noun="cán bộ"
+        isLoading={persons.isFetching}
       />
     </>
   );

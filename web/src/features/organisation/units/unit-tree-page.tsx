@@ -2,7 +2,12 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { PageHeader } from '../../../components/index.ts';
+import {
+  type CursorPosition,
+  PageHeader,
+  readCursorPosition,
+  writeCursorPosition,
+} from '../../../components/index.ts';
 import { useSession } from '../../auth/index.ts';
 import { canManageOrganisation } from '../shared/permissions.ts';
 import { UnitSearchResults } from './unit-search-results.tsx';
@@ -13,7 +18,10 @@ export function UnitTreePage() {
   const { user } = useSession();
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q')?.trim() ?? '';
-  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  const position = {
+    ...readCursorPosition(searchParams, 20),
+    ...(searchParams.get('exactTotal') === 'true' ? { exactTotal: 'true' as const } : {}),
+  };
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
 
@@ -22,10 +30,11 @@ export function UnitTreePage() {
     if (value.trim()) next.set('q', value.trim());
     setSearchParams(next);
   };
-  const changePage = (nextPage: number) => {
-    const next = new URLSearchParams(searchParams);
-    next.set('page', String(nextPage));
-    setSearchParams(next);
+  const changePosition = (next: CursorPosition & { exactTotal?: 'true' }) => {
+    const params = writeCursorPosition(searchParams, next);
+    if (next.exactTotal) params.set('exactTotal', 'true');
+    else params.delete('exactTotal');
+    setSearchParams(params);
   };
 
   return (
@@ -44,7 +53,7 @@ export function UnitTreePage() {
       <Card>
         <Input.Search
           aria-label="Tìm đơn vị"
-          placeholder="Tên hoặc mã đơn vị, có dấu hoặc không dấu"
+          placeholder="Tên, tên viết tắt hoặc mã đơn vị, có dấu hoặc không dấu; VD: noi vu lai chau"
           enterButton="Tìm"
           size="large"
           allowClear
@@ -56,7 +65,7 @@ export function UnitTreePage() {
           onSearch={search}
           style={{ marginBottom: 16 }}
         />
-        {q ? <UnitSearchResults q={q} page={page} onPageChange={changePage} /> : <UnitTree />}
+        {q ? <UnitSearchResults q={q} position={position} onPositionChange={changePosition} /> : <UnitTree />}
       </Card>
     </>
   );

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Empty, Skeleton, Tree, type TreeDataNode } from 'antd';
+import { Button, Empty, Skeleton, Tree, type TreeDataNode } from 'antd';
 import { type Key, useEffect, useState } from 'react';
 import type { UnitListItem } from '../../../../../contracts/organisation.ts';
 import { LoadFailedResult } from '../../../components/index.ts';
@@ -8,15 +8,31 @@ import styles from '../shared/organisation.module.css';
 import { UnitLabel } from './unit-label.tsx';
 import { fetchUnitChildren, useUnitRoots } from './units.api.ts';
 
-function toNodes(units: UnitListItem[], childrenById: Record<string, UnitListItem[]>): TreeDataNode[] {
+/** One level loaded so far: its units and the cursor of the rest (null when all are shown). */
+interface Level {
+  units: UnitListItem[];
+  next: string | null;
+}
+
+function toNodes(
+  units: UnitListItem[],
+  levels: Record<string, Level>,
+  loadMore: (id: string) => void,
+): TreeDataNode[] {
   return units.map((unit) => {
-    const children = childrenById[unit.id];
-    return {
-      key: unit.id,
-      title: <UnitLabel unit={unit} />,
-      isLeaf: unit.childCount === 0,
-      children: children ? toNodes(children, childrenById) : undefined,
-    };
+    const level = levels[unit.id];
+    const children = level ? toNodes(level.units, levels, loadMore) : undefined;
+    if (level?.next)
+      children?.push({
+        key: `more:${unit.id}`,
+        isLeaf: true,
+        title: (
+          <Button type="link" size="small" onClick={() => loadMore(unit.id)}>
+            Xem thêm đơn vị trực thuộc…
+          </Button>
+        ),
+      });
+    return { key: unit.id, title: <UnitLabel unit={unit} />, isLeaf: unit.childCount === 0, children };
   });
 }
 
@@ -27,7 +43,7 @@ function toNodes(units: UnitListItem[], childrenById: Record<string, UnitListIte
 export function UnitTree() {
   const queryClient = useQueryClient();
   const roots = useUnitRoots();
-  const [childrenById, setChildrenById] = useState<Record<string, UnitListItem[]>>({});
+  const [levels, setLevels] = useState<Record<string, Level>>({});
   const [expandedKeys, setExpandedKeys] = useState<Key[]>([]);
 
   const rootItems = roots.data?.items;
@@ -44,15 +60,25 @@ export function UnitTree() {
 
   const loadData = async (node: TreeDataNode) => {
     const id = String(node.key);
-    if (childrenById[id]) return;
+    if (levels[id] || id.startsWith('more:')) return;
     const page = await fetchUnitChildren(queryClient, id);
-    setChildrenById((current) => ({ ...current, [id]: page.items }));
+    setLevels((current) => ({ ...current, [id]: { units: page.items, next: page.next } }));
+  };
+  /** The next 200 units of a level, appended below those shown. */
+  const loadMore = async (id: string) => {
+    const level = levels[id];
+    if (!level?.next) return;
+    const page = await fetchUnitChildren(queryClient, id, level.next);
+    setLevels((current) => ({
+      ...current,
+      [id]: { units: [...level.units, ...page.items], next: page.next },
+    }));
   };
 
   return (
     <Tree
       className={styles.tree}
-      treeData={toNodes(roots.data.items, childrenById)}
+      treeData={toNodes(roots.data.items, levels, (id) => void loadMore(id))}
       loadData={loadData}
       expandedKeys={expandedKeys}
       onExpand={setExpandedKeys}

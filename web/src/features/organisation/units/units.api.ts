@@ -13,14 +13,16 @@ import {
   UnitPage,
   type UpdateUnitBody,
 } from '../../../../../contracts/organisation.ts';
+import type { CursorPosition } from '../../../components/index.ts';
 import { api } from '../../../lib/api-client.ts';
 
 /** Cache keys of the unit queries, so a change can refresh every view of the tree. */
 export const unitKeys = {
   all: ['units'] as const,
   roots: () => ['units', 'roots'] as const,
-  children: (id: string, page = 1, pageSize = 200) => ['units', 'children', id, page, pageSize] as const,
-  search: (q: string, page: number) => ['units', 'search', q, page] as const,
+  children: (id: string, position: CursorPosition & { exactTotal?: string } = { limit: 200 }) =>
+    ['units', 'children', id, position] as const,
+  search: (q: string, position: CursorPosition) => ['units', 'search', q, position] as const,
   detail: (id: string) => ['units', 'detail', id] as const,
 };
 
@@ -32,26 +34,30 @@ export function useUnitRoots() {
   });
 }
 
-/** Loads one level of the tree, ended units included (they are shown greyed), through the cache. */
-export function fetchUnitChildren(queryClient: QueryClient, id: string) {
+/**
+ * Loads one level of the tree (200 units at a time, from `after` when more are asked for), ended
+ * units included (they are shown greyed), through the cache.
+ */
+export function fetchUnitChildren(queryClient: QueryClient, id: string, after?: string) {
+  const position = { after, limit: 200 };
   return queryClient.fetchQuery({
-    queryKey: unitKeys.children(id),
+    queryKey: unitKeys.children(id, position),
     queryFn: ({ signal }) =>
       api.get(`/api/units/${id}/children`, {
-        query: { includeEnded: 'true', pageSize: 200 },
+        query: { includeEnded: 'true', ...position },
         schema: UnitPage,
         signal,
       }),
   });
 }
 
-/** One page of the units directly under a unit (for the unit page's table). */
-export function useUnitChildren(id: string, page: number, pageSize: number) {
+/** One keyset page of the units directly under a unit (for the unit page's table). */
+export function useUnitChildren(id: string, position: CursorPosition & { exactTotal?: 'true' }) {
   return useQuery({
-    queryKey: unitKeys.children(id, page, pageSize),
+    queryKey: unitKeys.children(id, position),
     queryFn: ({ signal }) =>
       api.get(`/api/units/${id}/children`, {
-        query: { includeEnded: 'true', page, pageSize },
+        query: { includeEnded: 'true', ...position },
         schema: UnitPage,
         signal,
       }),
@@ -59,12 +65,15 @@ export function useUnitChildren(id: string, page: number, pageSize: number) {
   });
 }
 
-/** Units whose name or code matches the text, ignoring diacritics (server-side), ended ones included. */
-export function useUnitSearch(q: string, page = 1, pageSize = 20) {
+/**
+ * Units whose name, short name or code has words starting with the text's words, ignoring
+ * diacritics (server-side), ended ones included; one keyset page.
+ */
+export function useUnitSearch(q: string, position: CursorPosition & { exactTotal?: 'true' }) {
   return useQuery({
-    queryKey: unitKeys.search(q, page),
+    queryKey: unitKeys.search(q, position),
     queryFn: ({ signal }) =>
-      api.get('/api/units', { query: { q, page, pageSize, includeEnded: 'true' }, schema: UnitPage, signal }),
+      api.get('/api/units', { query: { q, ...position, includeEnded: 'true' }, schema: UnitPage, signal }),
     enabled: q.trim().length > 0,
     placeholderData: keepPreviousData,
   });

@@ -173,7 +173,7 @@ describe('awards records of a person', () => {
       rating: 'HTTNV',
     });
     expect(ok.statusCode).toBe(201);
-    const cases: [string, unknown, number][] = [
+    const cases: [string, object, number][] = [
       ['person-ratings', { personId: person.id, year: 2022, rating: 'HTNV' }, 409],
       ['person-ratings', { personId: person.id, year: 2021, rating: 'TOT' }, 400],
       ['person-ratings', { personId: person.id, year: 2021, rating: 'HTNV', extra: 1 }, 400],

@@ -1,6 +1,7 @@
 // Public surface of the awards module: the pure rule engine, the records and their routes.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#server/platform/http/app-context.ts';
+import { registerEligibilityRoutes } from './eligibility/eligibility.routes.ts';
 import { registerRecordRoutes } from './records/records.routes.ts';
 
 export { decideAuthority, deciderLabel } from './rules/authority.ts';
@@ -33,4 +34,5 @@ export { type RuleSetSummary, summariseRuleSets } from './rules/summary.ts';
 /** Every route of the awards module: records, eligibility, candidates, catalogue and overrides. */
 export function registerAwardRoutes(app: FastifyInstance, context: AppContext): void {
   registerRecordRoutes(app, context);
+  registerEligibilityRoutes(app, context);
 }

@@ -1,6 +1,7 @@
 // Public surface of the awards module: the pure rule engine, the records and their routes.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '#server/platform/http/app-context.ts';
+import { registerRulesAdminRoutes } from './admin/rules-admin.ts';
 import { registerEligibilityRoutes } from './eligibility/eligibility.routes.ts';
 import { registerRecordRoutes } from './records/records.routes.ts';
 
@@ -35,4 +36,5 @@ export { type RuleSetSummary, summariseRuleSets } from './rules/summary.ts';
 export function registerAwardRoutes(app: FastifyInstance, context: AppContext): void {
   registerRecordRoutes(app, context);
   registerEligibilityRoutes(app, context);
+  registerRulesAdminRoutes(app, context);
 }

@@ -4,7 +4,9 @@ import {
   BellOutlined,
   ClusterOutlined,
   FlagOutlined,
+  GiftOutlined,
   HomeOutlined,
+  ReadOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -43,6 +45,19 @@ export const navigation: NavigationItem[] = [
   { label: 'Khối, cụm thi đua', path: '/to-chuc/khoi-thi-dua', icon: <ClusterOutlined />, group: 'Tổ chức' },
   { label: 'Phong trào thi đua', path: '/phong-trao', icon: <FlagOutlined />, group: 'Phong trào' },
   { label: 'Thông báo', path: '/thong-bao', icon: <BellOutlined />, group: 'Phong trào' },
+  {
+    label: 'Đề xuất khen thưởng',
+    path: '/khen-thuong/de-xuat',
+    icon: <GiftOutlined />,
+    requiredRole: ['admin', 'tdkt_officer', 'unit_head', 'council_member'],
+    group: 'Khen thưởng',
+  },
+  {
+    label: 'Danh mục khen thưởng',
+    path: '/khen-thuong/danh-muc',
+    icon: <ReadOutlined />,
+    group: 'Khen thưởng',
+  },
   {
     label: 'Nhật ký hệ thống',
     path: '/quan-tri/nhat-ky',

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { generateAwardRecords } from '../modules/awards/gen-awards.ts';
 import { type GenUnit, generateUnits, personNames } from '../modules/organisation/index.ts';
 import { type DatabaseHandle, openPostgres } from '../platform/db/client.ts';
 import { migrateDatabase } from '../platform/db/migrate.ts';
@@ -127,6 +128,11 @@ export async function generateDataset(
     await handle.query(
       'insert into employments (person_id, unit_id, position, started_on) select id, unit_id, position, birth_date + 8000 from persons',
     );
+    await generateAwardRecords(handle, {
+      fromYear: 2021,
+      toYear: 2025,
+      log: (line) => console.log(`${line} (${seconds(started)})`),
+    });
     await handle.query('analyze');
     console.log(`Xong / done: ${units} đơn vị, ${options.persons} cán bộ trong ${seconds(started)}.`);
   } finally {

@@ -260,15 +260,13 @@ export async function candidatePage(
   };
 }
 
-/** Every candidate of the subtree, in batches, for the XLSX export (the first batch before the reply). */
-export async function* allCandidates(
-  db: Database,
-  caller: Caller,
-  unitId: string,
+/** Every candidate of the subtree at `path`, in batches of 2,000 examined (no scope check: callers do it). */
+export async function* candidatesOfPath(
+  db: Executor,
+  registry: RuleRegistry,
+  path: string,
   query: Omit<CandidatesQuery, 'after' | 'before' | 'limit' | 'exactTotal'>,
 ): AsyncGenerator<Candidate[]> {
-  const { path } = await listContext(db, caller, unitId);
-  const registry = await effectiveRegistry(db);
   const date = query.date ?? defaultDate(query.year);
   assertRuleSetOn(registry, date);
   const subject = listSubject(query.award);
@@ -284,4 +282,15 @@ export async function* allCandidates(
     const last = rows[rows.length - 1] as ListRow;
     key = [last.sortKey, last.id];
   }
+}
+
+/** Every candidate of the subtree, in batches, for the XLSX export (the first batch before the reply). */
+export async function* allCandidates(
+  db: Database,
+  caller: Caller,
+  unitId: string,
+  query: Omit<CandidatesQuery, 'after' | 'before' | 'limit' | 'exactTotal'>,
+): AsyncGenerator<Candidate[]> {
+  const { path } = await listContext(db, caller, unitId);
+  yield* candidatesOfPath(db, await effectiveRegistry(db), path, query);
 }

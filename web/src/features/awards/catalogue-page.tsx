@@ -5,8 +5,10 @@ import { awardSubjectLabels, rewardTypeLabels } from '../../../../contracts/awar
 import { PageHeader } from '../../components/index.ts';
 import { formatDate } from '../../lib/format.ts';
 import { describeError } from '../../lib/notify.ts';
+import { hasRole, useSession } from '../auth/index.ts';
 import { useCatalogue } from './awards.api.ts';
 import { ConfidenceTag } from './confidence-tag.tsx';
+import { BaseSalaryCard, OverrideButtons } from './rules-admin.tsx';
 
 function RuleLines({ lines }: { lines: RuleLine[] }) {
   return (
@@ -31,7 +33,15 @@ function RuleLines({ lines }: { lines: RuleLine[] }) {
   );
 }
 
-function AwardDetails({ award }: { award: CatalogueAward }) {
+function AwardDetails({
+  award,
+  ruleSet,
+  isAdmin,
+}: {
+  award: CatalogueAward;
+  ruleSet: string;
+  isAdmin: boolean;
+}) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Descriptions
@@ -110,7 +120,22 @@ function AwardDetails({ award }: { award: CatalogueAward }) {
           key={criteria.subject}
           size="small"
           title={`Tiêu chuẩn đối với ${awardSubjectLabels[criteria.subject].toLowerCase()}`}
-          extra={criteria.override ? <Tag color="purple">Đã thay thế bởi quản trị</Tag> : null}
+          extra={
+            <Space>
+              {criteria.override && <Tag color="purple">Đã thay thế bởi quản trị</Tag>}
+              {isAdmin && (
+                <OverrideButtons
+                  target={{
+                    ruleSet,
+                    award: award.code,
+                    awardName: award.name,
+                    subject: criteria.subject,
+                    criteria,
+                  }}
+                />
+              )}
+            </Space>
+          }
         >
           {criteria.override && (
             <Alert
@@ -152,6 +177,7 @@ export function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const ruleSet = params.get('boQuyTac') ?? undefined;
   const catalogue = useCatalogue(ruleSet);
+  const isAdmin = hasRole(useSession().user, 'admin');
   const data = catalogue.data;
   return (
     <>
@@ -185,10 +211,11 @@ export function CataloguePage() {
                 <Typography.Text type="secondary">— {award.familyName}</Typography.Text>
               </span>
             ),
-            children: <AwardDetails award={award} />,
+            children: <AwardDetails award={award} ruleSet={data.ruleSet} isAdmin={isAdmin} />,
           }))}
         />
       )}
+      <BaseSalaryCard canEdit={isAdmin} />
     </>
   );
 }

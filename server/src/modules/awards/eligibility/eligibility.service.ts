@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { awardCatalogue } from '#contracts/award-catalogue.ts';
 import type {
   Candidate,
@@ -260,7 +260,14 @@ export async function candidatePage(
   };
 }
 
-/** Every candidate of the subtree at `path`, in batches of 2,000 examined (no scope check: callers do it). */
+/** How many units one round of a whole-subtree walk reads the people of. */
+const UNIT_ROUND = 100;
+
+/**
+ * Every candidate of the subtree at `path`, unit by unit in tree order and by name within a unit (no
+ * scope check: callers do it). The subtree's units are read once; their people are read a round of
+ * units at a time through the people-by-unit index, so a province costs a few dozen small queries.
+ */
 export async function* candidatesOfPath(
   db: Executor,
   registry: RuleRegistry,
@@ -270,18 +277,52 @@ export async function* candidatesOfPath(
   const date = query.date ?? defaultDate(query.year);
   assertRuleSetOn(registry, date);
   const subject = listSubject(query.award);
-  const read = sliceReader(db, subject, path);
-  const columns = subject === 'individual' ? [persons.sortKey, persons.id] : [units.sortKey, units.id];
-  let key: KeyValue[] | null = null;
-  for (;;) {
-    const rows = await read(key ? keyCompare(columns, '>', key) : undefined, false, 2000);
-    if (!rows.length) return;
-    const candidates = await examine(db, registry, rows, query.award, subject, date, query.year);
-    yield candidates.filter((candidate) => shown(query.show, candidate.verdict));
-    if (rows.length < 2000) return;
-    const last = rows[rows.length - 1] as ListRow;
-    key = [last.sortKey, last.id];
+  const subtree = await db
+    .select({ id: units.id, name: units.name, sortKey: units.sortKey, parentId: units.parentId })
+    .from(units)
+    .where(like(units.path, `${path}%`))
+    .orderBy(asc(units.path));
+  if (subject !== 'individual') {
+    const names = new Map(subtree.map((unit) => [unit.id, unit.name]));
+    for (let start = 0; start < subtree.length || start === 0; start += 2000) {
+      const rows = subtree.slice(start, start + 2000).map((unit) => ({
+        id: unit.id,
+        name: unit.name,
+        sortKey: unit.sortKey,
+        unitName: (unit.parentId && names.get(unit.parentId)) || '',
+      }));
+      const candidates = await examine(db, registry, rows, query.award, subject, date, query.year);
+      yield candidates.filter((candidate) => shown(query.show, candidate.verdict));
+      if (start + 2000 >= subtree.length) return;
+    }
+    return;
   }
+  let yielded = false;
+  for (let start = 0; start < subtree.length; start += UNIT_ROUND) {
+    const round = subtree.slice(start, start + UNIT_ROUND);
+    const names = new Map(round.map((unit) => [unit.id, unit.name]));
+    const people = await db
+      .select({ id: persons.id, name: persons.fullName, sortKey: persons.sortKey, unitId: persons.unitId })
+      .from(persons)
+      .where(
+        inArray(
+          persons.unitId,
+          round.map((unit) => unit.id),
+        ),
+      );
+    if (!people.length) continue;
+    const order = new Map(round.map((unit, index) => [unit.id, index]));
+    people.sort(
+      (a, b) =>
+        (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0) ||
+        (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id < b.id ? -1 : 1),
+    );
+    const rows = people.map((person) => ({ ...person, unitName: names.get(person.unitId) ?? '' }));
+    const candidates = await examine(db, registry, rows, query.award, subject, date, query.year);
+    yielded = true;
+    yield candidates.filter((candidate) => shown(query.show, candidate.verdict));
+  }
+  if (!yielded) yield [];
 }
 
 /** Every candidate of the subtree, in batches, for the XLSX export (the first batch before the reply). */

@@ -15,7 +15,8 @@ describe('awards screens', () => {
     await unit.click();
     await unit.fill('tam duong');
     await page
-      .getByRole('option', { name: /Ủy ban nhân dân xã Tam Đường/ })
+      .locator('.ant-select-item-option')
+      .filter({ hasText: 'Ủy ban nhân dân xã Tam Đường' })
       .first()
       .click();
     await page.waitForURL((url) => Boolean(url.searchParams.get('unitId')));

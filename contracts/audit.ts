@@ -133,6 +133,20 @@ export const auditActions = [
   'registration.approve',
   /** A registration returned for changes, with the reason (before/after: status). */
   'registration.return',
+  /** An awards record added: rating, discipline, title or award received, initiative, position class (after: the row). */
+  'award_record.create',
+  /** An awards record changed (before/after: the row). */
+  'award_record.update',
+  /** An awards record removed (before: the row). */
+  'award_record.delete',
+  /** Awards records of one kind imported from a spreadsheet (after: kind and how many). */
+  'award_record.import',
+  /** An administrator replaced a shipped award rule, or changed the replacement (reason; before/after: the rule). */
+  'award_rule.override',
+  /** An administrator removed a rule's replacement: the shipped rule applies again (before: the override). */
+  'award_rule.restore',
+  /** An administrator added a base salary from a date (after: the entry). */
+  'base_salary.create',
   /** The whole database restored from a backup by `tdkt db restore` (after: the backup's figures). */
   'system.restore',
 ] as const;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { generateAwardRecords } from '../modules/awards/gen-awards.ts';
 import { type GenUnit, generateUnits, personNames } from '../modules/organisation/index.ts';
 import { type DatabaseHandle, openPostgres } from '../platform/db/client.ts';
 import { migrateDatabase } from '../platform/db/migrate.ts';
@@ -88,6 +89,8 @@ async function dropForLoad(
 export interface GenTimings {
   /** Loading rows, per table. */
   load: Record<string, number>;
+  /** Award records (ratings, titles) for several years, after the organisation is loaded. */
+  awards: number;
   /** Rebuilding keys and indexes, per table. */
   indexes: Record<string, number>;
   /** Checking and restoring the foreign keys. */
@@ -110,7 +113,7 @@ export async function generateDataset(
   options: { provinces: number; communes: number; units: number; persons: number },
 ): Promise<GenTimings> {
   const started = Date.now();
-  const timings: GenTimings = { load: {}, indexes: {}, foreignKeys: 0, analyze: 0, total: 0 };
+  const timings: GenTimings = { load: {}, indexes: {}, foreignKeys: 0, analyze: 0, awards: 0, total: 0 };
   const step = async (record: (s: number) => void, work: () => Promise<unknown>) => {
     const from = Date.now();
     await work();
@@ -239,6 +242,20 @@ export async function generateDataset(
     console.log(
       `  khóa ngoại / foreign keys ${round(timings.foreignKeys)} s, ANALYZE ${round(timings.analyze)} s`,
     );
+    await step(
+      (s) => {
+        timings.awards = s;
+      },
+      async () => {
+        await generateAwardRecords(handle, {
+          fromYear: 2021,
+          toYear: 2025,
+          log: (line) => console.log(`${line} (${seconds(started)})`),
+        });
+        await handle.query('analyze');
+      },
+    );
+    timings.total = (Date.now() - started) / 1000;
     console.log(`Xong / done: ${units} đơn vị, ${options.persons} cán bộ trong ${seconds(started)}.`);
     return timings;
   } catch (error) {

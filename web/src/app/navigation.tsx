@@ -4,8 +4,10 @@ import {
   BellOutlined,
   ClusterOutlined,
   FlagOutlined,
+  GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ReadOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -44,6 +46,19 @@ export const navigation: NavigationItem[] = [
   { label: 'Khối, cụm thi đua', path: '/to-chuc/khoi-thi-dua', icon: <ClusterOutlined />, group: 'Tổ chức' },
   { label: 'Phong trào thi đua', path: '/phong-trao', icon: <FlagOutlined />, group: 'Phong trào' },
   { label: 'Thông báo', path: '/thong-bao', icon: <BellOutlined />, group: 'Phong trào' },
+  {
+    label: 'Đề xuất khen thưởng',
+    path: '/khen-thuong/de-xuat',
+    icon: <GiftOutlined />,
+    requiredRole: ['admin', 'tdkt_officer', 'unit_head', 'council_member'],
+    group: 'Khen thưởng',
+  },
+  {
+    label: 'Danh mục khen thưởng',
+    path: '/khen-thuong/danh-muc',
+    icon: <ReadOutlined />,
+    group: 'Khen thưởng',
+  },
   {
     label: 'Tài khoản',
     path: '/tai-khoan',

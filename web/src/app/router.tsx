@@ -19,6 +19,10 @@ const organisationPage = (name: keyof typeof import('../features/organisation/in
 const movementPage = (name: keyof typeof import('../features/movements/index.ts')) => async () => ({
   Component: (await import('../features/movements/index.ts'))[name],
 });
+/** Loads one page of the awards feature (catalogue, candidates) on demand. */
+const awardsPage = (name: 'CataloguePage' | 'CandidatesPage') => async () => ({
+  Component: (await import('../features/awards/index.ts'))[name],
+});
 const ORGANISATION_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const MOVEMENT_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const ACCOUNT_MANAGERS: Role[] = ['admin', 'tdkt_officer'];
@@ -116,6 +120,23 @@ export const routes: RouteObject[] = [
                         children: [{ index: true, lazy: movementPage('MovementReviewPage') }],
                       },
                     ],
+                  },
+                ],
+              },
+              {
+                path: 'khen-thuong',
+                handle: crumb('Khen thưởng', false),
+                children: [
+                  {
+                    path: 'danh-muc',
+                    handle: crumb('Danh mục khen thưởng'),
+                    lazy: awardsPage('CataloguePage'),
+                  },
+                  {
+                    path: 'de-xuat',
+                    handle: crumb('Đề xuất khen thưởng'),
+                    element: <RequireRole allowed={PEOPLE_READERS} />,
+                    children: [{ index: true, lazy: awardsPage('CandidatesPage') }],
                   },
                 ],
               },

@@ -1,4 +1,10 @@
-// Public surface of the awards module: the pure rule engine (no database, no routes yet).
+// Public surface of the awards module: the pure rule engine, the records and their routes.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '#server/platform/http/app-context.ts';
+import { registerRulesAdminRoutes } from './admin/rules-admin.ts';
+import { registerEligibilityRoutes } from './eligibility/eligibility.routes.ts';
+import { registerRecordRoutes } from './records/records.routes.ts';
+
 export { decideAuthority, deciderLabel } from './rules/authority.ts';
 export { type AwardRuleView, viewAward } from './rules/award-view.ts';
 export { computeCash, formatDate, formatMultiple, formatVnd } from './rules/cash.ts';
@@ -25,3 +31,10 @@ export {
   type ShippedRules,
 } from './rules/rule-set.ts';
 export { type RuleSetSummary, summariseRuleSets } from './rules/summary.ts';
+
+/** Every route of the awards module: records, eligibility, candidates, catalogue and overrides. */
+export function registerAwardRoutes(app: FastifyInstance, context: AppContext): void {
+  registerRecordRoutes(app, context);
+  registerEligibilityRoutes(app, context);
+  registerRulesAdminRoutes(app, context);
+}

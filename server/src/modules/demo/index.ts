@@ -1,5 +1,6 @@
 import type { Database } from '../../platform/db/client.ts';
 import { ensureDemoAccounts } from './demo-accounts.ts';
+import { ensureDemoAwards } from './demo-awards.ts';
 import { seedDemoCurrentMovement } from './demo-current-movement.ts';
 import { seedDemoMovements } from './demo-movements.ts';
 import { ensureDemoBlocYears, ensureDemoCouncil } from './demo-organisation.ts';
@@ -7,6 +8,7 @@ import { ensureDemoPeople } from './demo-people.ts';
 import { ensureDemoUnits } from './demo-units.ts';
 
 export { demoAccounts } from './demo-accounts.ts';
+export { featuredDemoPeople } from './demo-awards.ts';
 
 /**
  * Fills an embedded database with demo data on first start (units, accounts, people, the provincial
@@ -22,6 +24,7 @@ export async function seedDemo(
   const headOf = await ensureDemoPeople(db, unitIdByCode);
   await ensureDemoCouncil(db, unitIdByCode, headOf);
   await ensureDemoBlocYears(db, unitIdByCode);
+  await ensureDemoAwards(db);
   await seedDemoMovements(db);
   await seedDemoCurrentMovement(db, new Date().toISOString().slice(0, 10));
   return lines;

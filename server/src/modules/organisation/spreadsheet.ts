@@ -250,6 +250,17 @@ export function sendXlsxStream(
     .send(stream);
 }
 
+/** Builds a small XLSX file (a template) in memory, so it is complete before the reply starts. */
+export async function buildXlsx(sheetName: string, headers: string[]): Promise<Buffer> {
+  const writer = createXlsxWriter(sheetName, headers);
+  const chunks: Buffer[] = [];
+  writer.stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve, reject) => writer.stream.on('end', resolve).on('error', reject));
+  await writer.finish();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
 /** A CSV template: the header line with a BOM so Excel opens it as UTF-8. */
 export function csvLine(values: string[]): string {
   return `${values.map((value) => (/[",;\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)).join(',')}\r\n`;

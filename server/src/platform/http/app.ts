@@ -10,6 +10,7 @@ import { errorMessages } from '../../../../contracts/errors.ts';
 import { installVietnameseValidationMessages } from '../../../../contracts/validation-messages.ts';
 import { registerAuditRoutes } from '../../modules/audit/index.ts';
 import { registerAuthRoutes } from '../../modules/auth/index.ts';
+import { registerAwardRoutes } from '../../modules/awards/index.ts';
 import { registerJobRoutes } from '../../modules/jobs/index.ts';
 import { registerMovementRoutes } from '../../modules/movements/index.ts';
 import { registerNotificationRoutes } from '../../modules/notifications/index.ts';
@@ -45,6 +46,7 @@ const modules = [
   registerNotificationRoutes,
   registerTodoRoutes,
   registerJobRoutes,
+  registerAwardRoutes,
 ];
 
 export interface BuildAppOptions {

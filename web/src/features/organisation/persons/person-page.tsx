@@ -10,6 +10,7 @@ import {
 import { LoadFailedResult, PageHeader } from '../../../components/index.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { describeError } from '../../../lib/notify.ts';
+import { PersonAwardSection } from '../../awards/index.ts';
 import { unitPath } from '../units/unit-label.tsx';
 import { PersonActions } from './person-actions.tsx';
 import { usePerson } from './persons.api.ts';
@@ -92,6 +93,7 @@ export function PersonPage() {
           locale={{ emptyText: 'Chưa có thông tin quá trình công tác.' }}
         />
       </Card>
+      <PersonAwardSection personId={data.id} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Card, Skeleton, Tabs } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
 import { LoadFailedResult, PageHeader } from '../../../components/index.ts';
 import { describeError } from '../../../lib/notify.ts';
+import { UnitAwardSection } from '../../awards/index.ts';
 import { UnitActions } from './unit-actions.tsx';
 import { UnitBlocsTab } from './unit-blocs-tab.tsx';
 import { UnitChildrenTab } from './unit-children-tab.tsx';
@@ -49,6 +50,11 @@ export function UnitPage() {
             },
             { key: 'hoi-dong', label: 'Hội đồng TĐKT', children: <UnitCouncilTab unitId={data.id} /> },
             { key: 'khoi-cum', label: 'Khối/cụm thi đua', children: <UnitBlocsTab unitId={data.id} /> },
+            {
+              key: 'khen-thuong',
+              label: 'Thi đua, khen thưởng',
+              children: <UnitAwardSection unitId={data.id} />,
+            },
             { key: 'lich-su', label: 'Lịch sử sáp nhập/chia tách', children: <UnitHistoryTab unit={data} /> },
           ]}
         />

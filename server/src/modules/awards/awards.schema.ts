@@ -1,0 +1,172 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { timestamps, versioning } from '../../platform/db/columns.ts';
+import { persons, units } from '../organisation/organisation.schema.ts';
+
+/**
+ * Awards records. Rows never cascade away with a person or a unit: deleting one is refused while
+ * it has records (the organisation module never deletes people or units today).
+ */
+
+/** A person's yearly rating (xếp loại chất lượng): one per person and year. */
+export const personRatings = pgTable(
+  'award_person_ratings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    year: integer('year').notNull(),
+    rating: text('rating').notNull(),
+    score: doublePrecision('score'),
+    source: text('source').notNull().default('manual'),
+    ...timestamps,
+    ...versioning,
+  },
+  (table) => [uniqueIndex('award_person_ratings_key').on(table.personId, table.year)],
+);
+
+/** A unit's yearly rating (xếp loại tập thể): one per unit and year. */
+export const unitRatings = pgTable(
+  'award_unit_ratings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    rating: text('rating').notNull(),
+    score: doublePrecision('score'),
+    source: text('source').notNull().default('manual'),
+    ...timestamps,
+    ...versioning,
+  },
+  (table) => [uniqueIndex('award_unit_ratings_key').on(table.unitId, table.year)],
+);
+
+/** A discipline decision against a person (or one still pending), over a period. */
+export const personDisciplines = pgTable(
+  'award_person_disciplines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    level: text('level').notNull(),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date'),
+    /** Still being considered (NĐ 152/2025 Điều 4 khoản 4): blocks rewards until decided. */
+    pending: boolean('pending').notNull().default(false),
+    decisionNumber: text('decision_number'),
+    note: text('note'),
+    ...timestamps,
+    ...versioning,
+  },
+  (table) => [index('award_person_disciplines_person_idx').on(table.personId)],
+);
+
+/**
+ * A title or commendation received by a person or a unit (exactly one of the two), for a year of
+ * achievement, including those decided before the system existed.
+ */
+export const awardsReceived = pgTable(
+  'award_received',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id').references(() => persons.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    awardCode: text('award_code').notNull(),
+    year: integer('year').notNull(),
+    rewardType: text('reward_type').notNull().default('thuong_xuyen'),
+    decisionNumber: text('decision_number'),
+    decisionDate: date('decision_date'),
+    /** Who decided, as written on the decision (e.g. "Chủ tịch UBND tỉnh Lai Châu"). */
+    decider: text('decider'),
+    ...timestamps,
+    ...versioning,
+  },
+  (table) => [
+    check('award_received_one_subject', sql`(${table.personId} is null) <> (${table.unitId} is null)`),
+    uniqueIndex('award_received_person_key').on(
+      table.personId,
+      table.awardCode,
+      table.year,
+      table.rewardType,
+    ),
+    uniqueIndex('award_received_unit_key').on(table.unitId, table.awardCode, table.year, table.rewardType),
+  ],
+);
+
+/** An initiative (sáng kiến, đề tài) of a person, recognised at a scope; it may found one award only. */
+export const initiatives = pgTable(
+  'award_initiatives',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    name: text('name').notNull(),
+    scope: text('scope').notNull(),
+    year: integer('year').notNull(),
+    decisionNumber: text('decision_number'),
+    decisionDate: date('decision_date'),
+    usedForAward: text('used_for_award'),
+    usedForYear: integer('used_for_year'),
+    ...timestamps,
+    ...versioning,
+  },
+  (table) => [index('award_initiatives_person_idx').on(table.personId, table.year)],
+);
+
+/** The position class a person counts in on the statistics forms (one row per person). */
+export const personPositionClasses = pgTable('award_person_position_classes', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => persons.id),
+  positionClass: text('position_class').notNull(),
+  ...timestamps,
+  ...versioning,
+});
+
+/** An administrator's replacement of a shipped rule (one per rule set, award and subject). */
+export const ruleOverrides = pgTable(
+  'award_rule_overrides',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ruleSet: text('rule_set').notNull(),
+    awardCode: text('award_code').notNull(),
+    subject: text('subject').notNull(),
+    rule: jsonb('rule').notNull(),
+    notes: jsonb('notes'),
+    reason: text('reason').notNull(),
+    ...timestamps,
+    ...versioning,
+  },
+  (table) => [uniqueIndex('award_rule_overrides_key').on(table.ruleSet, table.awardCode, table.subject)],
+);
+
+/** Base salary changes an administrator added after the shipped list (lương cơ sở from a date). */
+export const baseSalaries = pgTable(
+  'award_base_salaries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    fromDate: date('from_date').notNull(),
+    amount: integer('amount').notNull(),
+    article: text('article').notNull(),
+    ...timestamps,
+    ...versioning,
+  },
+  (table) => [uniqueIndex('award_base_salaries_key').on(table.fromDate)],
+);

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
-import type { AuditQuery } from '../../../../contracts/audit.ts';
+import { type AuditQuery, isAuditAction } from '../../../../contracts/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { auditEvents } from '../../platform/db/schema.ts';
 import { matchesText } from '../../platform/db/search.ts';
@@ -7,7 +7,13 @@ import { matchesText } from '../../platform/db/search.ts';
 /** One page of audit events, newest first, with the total matching the filters. */
 export async function listAuditEvents(executor: Executor, query: AuditQuery) {
   const filters: SQL[] = [];
-  if (query.action) filters.push(matchesText(auditEvents.action, query.action));
+  // A known action (picked from the list) matches exactly: "auth.login" must not find "auth.login_failed".
+  if (query.action)
+    filters.push(
+      isAuditAction(query.action)
+        ? eq(auditEvents.action, query.action)
+        : matchesText(auditEvents.action, query.action),
+    );
   if (query.entityType) filters.push(eq(auditEvents.entityType, query.entityType));
   if (query.entityId) filters.push(eq(auditEvents.entityId, query.entityId));
   if (query.actor) filters.push(matchesText(auditEvents.actorUsername, query.actor));

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  auditActionLabel,
+  auditActionLabels,
+  auditActions,
+  auditEntityLabel,
+  auditEntityLabels,
+} from './audit.ts';
 import { auditFieldLabel, auditFieldLabels, auditValueLabel } from './audit-fields.ts';
-import { auditActionLabel, auditActionLabels, auditActions, auditEntityLabel, auditEntityLabels } from './audit.ts';
 
 /** Words of English or code a label must never show. */
 const english = /\b(string|number|user|unit|person|council|movement|create|update|delete|login|id)\b|[._]/i;

@@ -1,5 +1,7 @@
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { TERM_ORDER_MESSAGE } from '#contracts/councils.ts';
+import { assertRangeAfterChange } from '#server/platform/http/ranges.ts';
 import type {
   CouncilMemberBody,
   CreateCouncilBody,
@@ -232,6 +234,7 @@ export async function updateCouncilMember(
   await getScopedCouncil(db, caller, councilId, WRITE_ROLES);
   const before = await getMember(db, councilId, memberId);
   const { version, ...fields } = input;
+  assertRangeAfterChange(before, fields, 'termFrom', 'termTo', TERM_ORDER_MESSAGE);
   try {
     await db.transaction(async (tx) => {
       const updated = await tx

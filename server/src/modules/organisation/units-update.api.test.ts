@@ -140,7 +140,10 @@ describe('PATCH /api/units/:id', () => {
     expect(saved.statusCode).toBe(200);
     const endOnly = await patch({ version: 2, validTo: '2025-01-01' });
     expect(endOnly.statusCode).toBe(400);
-    expect(endOnly.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'validTo', message }] });
+    expect(endOnly.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'validTo', message }],
+    });
     expect(await storedUnit(commune.id)).toMatchObject({ validFrom: '2025-07-01', validTo: null });
   });
 

@@ -9,7 +9,14 @@ describe('audit before/after table', () => {
       entityType: 'council',
       names: { [person]: 'Nguyễn Thị Hoa' },
       before: { id: 'x', personId: person, role: 'member', termFrom: '2026-01-01', termTo: null, version: 1 },
-      after: { id: 'x', personId: person, role: 'chair', termFrom: '2026-01-01', termTo: '2030-12-31', version: 2 },
+      after: {
+        id: 'x',
+        personId: person,
+        role: 'chair',
+        termFrom: '2026-01-01',
+        termTo: '2030-12-31',
+        version: 2,
+      },
     });
     expect(details.rows).toEqual([
       { key: 'role', label: 'Vai trò', before: 'Ủy viên', after: 'Chủ tịch Hội đồng', changed: true },

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+const page = await context.newPage();
+page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+page.on('console', (m) => { if (m.type() === 'error') console.log('CONSOLE', m.text().slice(0, 300)); });
+page.on('response', (r) => { if (r.status() >= 400) console.log('HTTP', r.status(), r.url()); });
+await page.goto('http://127.0.0.1:39517/dang-nhap?next=%2Fquan-tri%2Fnhat-ky');
+await page.getByLabel('Tên đăng nhập').fill('demo.admin');
+await page.getByLabel('Mật khẩu').fill('demo-password-123');
+await page.getByRole('button', { name: 'Đăng nhập' }).click();
+await page.waitForTimeout(8000);
+console.log(page.url());
+console.log((await page.locator('body').innerText()).slice(0, 500));
+await browser.close();

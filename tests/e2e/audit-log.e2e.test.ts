@@ -8,7 +8,6 @@ import { setUpJourneys } from './support/journey.ts';
 /** Pictures of the audit log and the phone list for the docs live in the repository. */
 const DOCS_SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const COUNCIL = 'Hội đồng Thi đua – Khen thưởng tỉnh Lai Châu';
-const PERSON = 'Nguyễn Thị Hoà';
 
 const journey = setUpJourneys();
 const { openPage, pageErrors, signIn } = journey;
@@ -28,14 +27,21 @@ describe('audit log a person can read', () => {
     await page.getByRole('heading', { name: COUNCIL }).waitFor();
     await page.getByRole('button', { name: 'Thêm thành viên' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Cán bộ').fill('nguyen thi hoa');
-    await page.locator('.ant-select-item-option').filter({ hasText: PERSON }).click();
+    // Any person of the province: the first one the search offers ("name – position – unit").
+    await dialog.getByLabel('Cán bộ').fill('Lò Thị');
+    const option = page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^Lò Thị / })
+      .last();
+    const person = ((await option.textContent()) ?? '').split(' – ')[0] as string;
+    expect(person).toMatch(/^Lò Thị /);
+    await option.click();
     await dialog.getByRole('button', { name: 'Thêm' }).dblclick();
-    await page.getByText('Đã thêm thành viên Hội đồng.').waitFor();
-    await page.getByRole('row').filter({ hasText: PERSON }).waitFor();
+    await page.getByText('Đã thêm thành viên Hội đồng.').waitFor({ timeout: 60_000 });
+    await page.getByRole('row').filter({ hasText: person }).waitFor();
     await page.waitForTimeout(1500);
     expect(await page.locator('.ant-message-error, .ant-notification-notice-error').count()).toBe(0);
-    expect(await page.getByRole('row').filter({ hasText: PERSON }).count()).toBe(1);
+    expect(await page.getByRole('row').filter({ hasText: person }).count()).toBe(1);
     await page.context().close();
 
     const admin = await openPage();
@@ -57,7 +63,7 @@ describe('audit log a person can read', () => {
     const changes = admin.locator('table').filter({ hasText: 'Trước khi thay đổi' }).first();
     await changes.waitFor();
     const personRow = changes.locator('tr').filter({ hasText: 'Cán bộ' }).first();
-    expect(await personRow.textContent()).toContain(PERSON);
+    expect(await personRow.textContent()).toContain(person);
     expect(await changes.locator('tr').filter({ hasText: 'Nhiệm kỳ từ' }).first().textContent()).toContain(
       today(),
     );

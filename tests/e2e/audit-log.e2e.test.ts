@@ -51,7 +51,7 @@ describe('audit log a person can read', () => {
     await admin.getByLabel('Thao tác').first().click();
     await admin.keyboard.type('them thanh vien');
     await admin.locator('.ant-select-item-option').filter({ hasText: 'Thêm thành viên hội đồng' }).click();
-    await admin.getByRole('button', { name: 'Lọc' }).click();
+    await admin.getByRole('button', { name: 'Lọc', exact: true }).click();
     await admin.waitForURL((url) => url.searchParams.get('action') === 'council.member.add');
     const row = admin.locator('.ant-table-row').filter({ hasText: 'Thêm thành viên hội đồng' }).first();
     await row.waitFor();

@@ -10,11 +10,15 @@ export const AuditEvent = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** The record's name as it is now (or as the event last saw it when the record is gone); null when unknown. */
+  entityName: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   reason: z.string().nullable(),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
+  /** Names of the records the before/after values point to (unit, person, movement ids), by id. */
+  names: z.record(z.string(), z.string()),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
@@ -153,13 +157,52 @@ export const auditActions = [
 /** One action of the audit trail. */
 export type AuditAction = (typeof auditActions)[number];
 
-/** Vietnamese names of audit actions, for the audit log screen. Unknown actions show their code. */
-export const auditActionLabels: Record<string, string> = {
+/** True when the text is one of the audit actions. */
+export const isAuditAction = (value: string): value is AuditAction =>
+  (auditActions as readonly string[]).includes(value);
+
+/** Vietnamese names of audit actions, for the audit log screen and its filter: one for every action. */
+export const auditActionLabels: Record<AuditAction, string> = {
   'auth.login': 'Đăng nhập',
   'auth.logout': 'Đăng xuất',
   'auth.login_failed': 'Đăng nhập thất bại',
   'user.create': 'Tạo tài khoản',
   'user.grant': 'Phân quyền',
+  'unit.create': 'Thêm đơn vị',
+  'unit.update': 'Sửa đơn vị',
+  'unit.move': 'Chuyển đơn vị sang đơn vị cấp trên khác',
+  'unit.end': 'Chấm dứt đơn vị (sáp nhập, chia tách, giải thể)',
+  'unit.import': 'Nhập đơn vị từ tệp Excel',
+  'person.create': 'Thêm cán bộ',
+  'person.update': 'Sửa thông tin cán bộ',
+  'person.import': 'Nhập cán bộ từ tệp Excel',
+  'council.create': 'Thành lập Hội đồng Thi đua – Khen thưởng',
+  'council.update': 'Sửa Hội đồng Thi đua – Khen thưởng',
+  'council.delete': 'Xóa Hội đồng Thi đua – Khen thưởng',
+  'council.member.add': 'Thêm thành viên hội đồng',
+  'council.member.update': 'Sửa thành viên hội đồng',
+  'council.member.remove': 'Bỏ thành viên hội đồng',
+  'bloc.create': 'Thành lập khối/cụm thi đua',
+  'bloc.update': 'Sửa khối/cụm thi đua',
+  'bloc.delete': 'Xóa khối/cụm thi đua',
+  'bloc.member.remove': 'Bỏ đơn vị khỏi khối/cụm thi đua',
+  'bloc.copy_year': 'Chép khối/cụm thi đua sang năm sau',
+  'movement.create': 'Tạo phong trào thi đua',
+  'movement.update': 'Sửa phong trào thi đua',
+  'movement.launch': 'Phát động phong trào thi đua',
+  'plan.update': 'Lưu kế hoạch',
+  'plan.criteria': 'Sửa tiêu chí thi đua',
+  'plan.place_line': 'Xếp dòng chưa phân loại của kế hoạch',
+  'obligation.not_applicable': 'Miễn ban hành kế hoạch triển khai',
+  'milestone.create': 'Thêm mốc tiến độ',
+  'milestone.update': 'Sửa mốc tiến độ',
+  'assignment.create': 'Giao nhiệm vụ',
+  'assignment.status': 'Cập nhật tình trạng nhiệm vụ',
+  'registration.create': 'Đăng ký thi đua',
+  'registration.edit': 'Sửa bản đăng ký thi đua',
+  'registration.submit': 'Gửi bản đăng ký thi đua',
+  'registration.approve': 'Duyệt bản đăng ký thi đua',
+  'registration.return': 'Trả lại bản đăng ký thi đua',
   'user.revoke': 'Thu hồi quyền',
   'user.disable': 'Khoá tài khoản',
   'user.enable': 'Mở khoá tài khoản',
@@ -167,5 +210,38 @@ export const auditActionLabels: Record<string, string> = {
   'user.password_reset': 'Cấp mật khẩu một lần',
   'auth.password_change': 'Đổi mật khẩu',
   'person.transfer': 'Chuyển công tác',
-  'system.restore': 'Khôi phục dữ liệu',
+  'plan.document': 'Sửa thông tin văn bản kế hoạch',
+  'award_record.create': 'Thêm hồ sơ thi đua, khen thưởng',
+  'award_record.update': 'Sửa hồ sơ thi đua, khen thưởng',
+  'award_record.delete': 'Xóa hồ sơ thi đua, khen thưởng',
+  'award_record.import': 'Nhập hồ sơ thi đua, khen thưởng từ tệp Excel',
+  'award_rule.override': 'Thay điều kiện khen thưởng',
+  'award_rule.restore': 'Khôi phục điều kiện khen thưởng gốc',
+  'base_salary.create': 'Thêm mức lương cơ sở',
+  'system.restore': 'Khôi phục dữ liệu từ bản sao lưu',
 };
+
+/** The Vietnamese name of an action; an action this version does not know shows as "Thao tác khác". */
+export function auditActionLabel(action: string): string {
+  return (auditActionLabels as Record<string, string>)[action] ?? 'Thao tác khác';
+}
+
+/** Vietnamese names of the kinds of record an audit event is about (`entityType`). */
+export const auditEntityLabels: Record<string, string> = {
+  user: 'Tài khoản',
+  unit: 'Đơn vị',
+  person: 'Cán bộ',
+  council: 'Hội đồng TĐKT',
+  bloc: 'Khối/cụm thi đua',
+  movement: 'Phong trào',
+  movement_milestone: 'Mốc tiến độ',
+  movement_assignment: 'Nhiệm vụ',
+  plan_obligation: 'Kế hoạch triển khai',
+  registration: 'Đăng ký thi đua',
+  database: 'Cơ sở dữ liệu',
+};
+
+/** The Vietnamese name of a kind of record; an unknown kind shows as "Đối tượng". */
+export function auditEntityLabel(entityType: string): string {
+  return auditEntityLabels[entityType] ?? 'Đối tượng';
+}

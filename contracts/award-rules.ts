@@ -10,6 +10,10 @@ import {
   Rating,
   RewardType,
 } from './awards.ts';
+import { endNotBeforeStart } from './common.ts';
+
+/** A span of years (offsets) may not end before it starts. */
+const yearsInOrder = endNotBeforeStart('fromYear', 'toYear', 'Năm kết thúc không được trước năm bắt đầu');
 
 /**
  * Rule sets as data: the zod schema of the JSON files in server/src/modules/awards/rules/rule-sets/.
@@ -62,14 +66,16 @@ const ConsecutiveTitles = z.strictObject({
   ...cited,
 });
 /** At least `count` unused initiatives of scope `minScope` or wider, recognised in the years given. */
-const Initiative = z.strictObject({
-  kind: z.literal('initiative'),
-  minScope: InitiativeScope,
-  count: z.number().int().min(1).max(10).default(1),
-  fromYear: Offset,
-  toYear: Offset,
-  ...cited,
-});
+const Initiative = z
+  .strictObject({
+    kind: z.literal('initiative'),
+    minScope: InitiativeScope,
+    count: z.number().int().min(1).max(10).default(1),
+    fromYear: Offset,
+    toYear: Offset,
+    ...cited,
+  })
+  .superRefine(yearsInOrder);
 /** After award A: `years` consecutive years rated ≥ minRating containing K titles and M top ratings. */
 const AfterAwardChain = z.strictObject({
   kind: z.literal('after_award_chain'),
@@ -92,23 +98,27 @@ const MemberShare = z.strictObject({
   ...cited,
 });
 /** No discipline at or above a level in the years given. */
-const NoDiscipline = z.strictObject({
-  kind: z.literal('no_discipline'),
-  atLeast: DisciplineLevel.exclude(['none']),
-  fromYear: Offset,
-  toYear: Offset,
-  ...cited,
-});
+const NoDiscipline = z
+  .strictObject({
+    kind: z.literal('no_discipline'),
+    atLeast: DisciplineLevel.exclude(['none']),
+    fromYear: Offset,
+    toYear: Offset,
+    ...cited,
+  })
+  .superRefine(yearsInOrder);
 /** Nothing pending: discipline, investigation, inspection, complaint. */
 const NothingPending = z.strictObject({ kind: z.literal('nothing_pending'), ...cited });
 /** Not already received (by default the award checked) for the years given. */
-const NotReceived = z.strictObject({
-  kind: z.literal('not_received'),
-  codes: Codes.optional(),
-  fromYear: Offset,
-  toYear: Offset,
-  ...cited,
-});
+const NotReceived = z
+  .strictObject({
+    kind: z.literal('not_received'),
+    codes: Codes.optional(),
+    fromYear: Offset,
+    toYear: Offset,
+    ...cited,
+  })
+  .superRefine(yearsInOrder);
 /** A criterion only the council can judge: never decided from facts. */
 const Judgment = z.strictObject({ kind: z.literal('judgment'), text: Text, ...cited });
 
@@ -225,29 +235,33 @@ export const AuthorityFile = z.array(AuthorityGrant);
 const Cited = z.strictObject({ article: Text, confidence: Confidence });
 
 /** meta.json: identity, period and the rules that apply to every award of the set. */
-export const RuleSetMeta = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  name: Text,
-  effectiveFrom: CalendarDate,
-  effectiveTo: CalendarDate.nullable(),
-  /** Conditions added to every award of the listed subjects (duplicates, pending matters…). */
-  general: z.array(z.strictObject({ subjects: z.array(AwardSubject).min(1), rule: RuleNode })),
-  /** Reward types that never count toward later công trạng chains (NĐ 152 Điều 4 khoản 3). */
-  chainExclusion: Cited.extend({ rewardTypes: z.array(RewardType) }),
-  /** An initiative founds one award only. */
-  initiativeOnce: Cited,
-  householdCash: Cited.extend({ factor: z.number().min(0).max(10) }),
-  /** Amount rounded up to this step (đồng); null: not rounded. */
-  rounding: Cited.extend({ step: z.number().int().min(1).nullable() }),
-  /** A word added to the authority answer for a kind of decider (e.g. a level that no longer exists). */
-  deciderNotes: z.partialRecord(DeciderKind, Text).default({}),
-  /** Names that differ in this period. */
-  names: z.partialRecord(AwardCode, Text).default({}),
-  /** Doubts for achievements of earlier years; `review` turns an eligible verdict into needs_review. */
-  transitions: z
-    .array(Cited.extend({ forYearAtMost: z.number().int(), message: Text, review: z.boolean() }))
-    .default([]),
-});
+export const RuleSetMeta = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: Text,
+    effectiveFrom: CalendarDate,
+    effectiveTo: CalendarDate.nullable(),
+    /** Conditions added to every award of the listed subjects (duplicates, pending matters…). */
+    general: z.array(z.strictObject({ subjects: z.array(AwardSubject).min(1), rule: RuleNode })),
+    /** Reward types that never count toward later công trạng chains (NĐ 152 Điều 4 khoản 3). */
+    chainExclusion: Cited.extend({ rewardTypes: z.array(RewardType) }),
+    /** An initiative founds one award only. */
+    initiativeOnce: Cited,
+    householdCash: Cited.extend({ factor: z.number().min(0).max(10) }),
+    /** Amount rounded up to this step (đồng); null: not rounded. */
+    rounding: Cited.extend({ step: z.number().int().min(1).nullable() }),
+    /** A word added to the authority answer for a kind of decider (e.g. a level that no longer exists). */
+    deciderNotes: z.partialRecord(DeciderKind, Text).default({}),
+    /** Names that differ in this period. */
+    names: z.partialRecord(AwardCode, Text).default({}),
+    /** Doubts for achievements of earlier years; `review` turns an eligible verdict into needs_review. */
+    transitions: z
+      .array(Cited.extend({ forYearAtMost: z.number().int(), message: Text, review: z.boolean() }))
+      .default([]),
+  })
+  .superRefine(
+    endNotBeforeStart('effectiveFrom', 'effectiveTo', 'Ngày hết hiệu lực không được trước ngày có hiệu lực'),
+  );
 export type RuleSetMeta = z.infer<typeof RuleSetMeta>;
 
 /** base-salary.json: the base salary (lương cơ sở) from each date. */

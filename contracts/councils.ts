@@ -86,11 +86,8 @@ export const UpdateCouncilBody = z
 export type UpdateCouncilBody = z.infer<typeof UpdateCouncilBody>;
 
 /** A member's term may not end before it starts. */
-const termInOrder = endNotBeforeStart(
-  'termFrom',
-  'termTo',
-  'Ngày kết thúc nhiệm kỳ không được trước ngày bắt đầu',
-);
+export const TERM_ORDER_MESSAGE = 'Ngày kết thúc nhiệm kỳ không được trước ngày bắt đầu';
+const termInOrder = endNotBeforeStart('termFrom', 'termTo', TERM_ORDER_MESSAGE);
 
 export const CouncilMemberBody = z
   .object({

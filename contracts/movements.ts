@@ -167,7 +167,8 @@ const movementFields = {
 };
 
 /** A movement's period may not end before it starts. */
-const periodInOrder = endNotBeforeStart('periodFrom', 'periodTo', 'Năm kết thúc phải sau năm bắt đầu');
+export const PERIOD_ORDER_MESSAGE = 'Năm kết thúc không được trước năm bắt đầu';
+const periodInOrder = endNotBeforeStart('periodFrom', 'periodTo', PERIOD_ORDER_MESSAGE);
 
 /** Body of POST /api/movements (create by hand, optionally implementing a parent movement). */
 export const CreateMovementBody = z

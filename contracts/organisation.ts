@@ -173,11 +173,8 @@ const unitFields = {
 };
 
 /** A unit's validity may not end before it starts. */
-const validityInOrder = endNotBeforeStart(
-  'validFrom',
-  'validTo',
-  'Ngày hết hiệu lực không được trước ngày bắt đầu hiệu lực',
-);
+export const VALIDITY_ORDER_MESSAGE = 'Ngày hết hiệu lực không được trước ngày bắt đầu hiệu lực';
+const validityInOrder = endNotBeforeStart('validFrom', 'validTo', VALIDITY_ORDER_MESSAGE);
 
 export const CreateUnitBody = z
   .object({

@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, signIn, signInAs } from '../../../../tests/support/factories.ts';
+import {
+  buildCouncil,
+  buildPerson,
+  buildUnit,
+  buildUser,
+  randomAddress,
+  signIn,
+  signInAs,
+} from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 
 let t: TestApp;
@@ -26,6 +34,59 @@ describe('GET /api/audit-events', () => {
       entityId: user.id,
     });
     expect(body.items[0].requestId).toEqual(expect.any(String));
+  });
+
+  it('names the record and the records its before/after point to, in the reply of the page', async () => {
+    const admin = await signInAs(t, 'admin');
+    const province = await buildUnit(t.handle.db, { name: 'Tỉnh Nhật ký' });
+    const council = await buildCouncil(t.handle.db, {
+      unitId: province.id,
+      name: 'Hội đồng TĐKT tỉnh Nhật ký',
+    });
+    const person = await buildPerson(t.handle.db, { unitId: province.id, fullName: 'Vàng Thị Dung' });
+    const officer = await signInAs(t, 'tdkt_officer', province.id);
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/councils/${council.id}/members`,
+      headers: officer.headers,
+      payload: { personId: person.id, role: 'secretary', termFrom: '2026-01-01', termTo: '2030-12-31' },
+    });
+    expect(added.statusCode).toBe(201);
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/audit-events?action=council.member.add&entityId=${council.id}`,
+      headers: admin.headers,
+    });
+    expect(response.statusCode).toBe(200);
+    const [event] = response.json().items;
+    expect(event).toMatchObject({
+      action: 'council.member.add',
+      entityType: 'council',
+      entityName: 'Hội đồng TĐKT tỉnh Nhật ký',
+      names: { [person.id]: 'Vàng Thị Dung' },
+      after: { personId: person.id, role: 'secretary', termTo: '2030-12-31' },
+    });
+  });
+
+  it('filters by an action picked from the list exactly (a sign-in is not a failed sign-in)', async () => {
+    const admin = await signInAs(t, 'admin');
+    const user = await buildUser(t.handle.db);
+    const failed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: 'wrong-password-1' },
+      remoteAddress: randomAddress(),
+    });
+    expect(failed.statusCode).toBe(401);
+    await signIn(t, user.username);
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/audit-events?action=auth.login&entityId=${user.id}`,
+      headers: admin.headers,
+    });
+    const items: { action: string; entityName: string }[] = response.json().items;
+    expect(items.map((item) => item.action)).toEqual(['auth.login']);
+    expect(items[0]?.entityName).toBe(`Người dùng ${user.username} (${user.username})`);
   });
 
   it('filters by a date range given as calendar days', async () => {

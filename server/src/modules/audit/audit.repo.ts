@@ -1,5 +1,5 @@
 import { and, eq, gte, type SQL, sql } from 'drizzle-orm';
-import { type AuditQuery, auditActions } from '../../../../contracts/audit.ts';
+import { type AuditQuery, isAuditAction } from '../../../../contracts/audit.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { countCapped, type KeyKind, readKeysetPage } from '../../platform/db/keyset.ts';
 import { checkMomentCursors, momentKey } from '../../platform/db/keyset-moment.ts';
@@ -9,7 +9,6 @@ import { matchesText } from '../../platform/db/search.ts';
 /** The list's key: the moment to the microsecond (UTC text, so no precision is lost) and the id. */
 const KEY_KINDS: readonly KeyKind[] = ['string', 'number'];
 const KEY_COLUMNS = [auditEvents.occurredAt, auditEvents.id] as const;
-const knownActions = new Set<string>(auditActions);
 
 /** The moment of an event as its cursor carries it. */
 const cursorMoment = momentKey(auditEvents.occurredAt);
@@ -17,14 +16,13 @@ const cursorMoment = momentKey(auditEvents.occurredAt);
 /** The filters of the audit list: each one is the leading part of an index ending in (occurred_at, id). */
 function auditFilter(query: AuditQuery): SQL | undefined {
   const filters: SQL[] = [];
-  if (query.action) {
-    // A known action code (what the screen sends) is an equality on audit_events_action_idx.
+  // A known action (picked from the list) matches exactly: "auth.login" must not find "auth.login_failed".
+  if (query.action)
     filters.push(
-      knownActions.has(query.action)
+      isAuditAction(query.action)
         ? eq(auditEvents.action, query.action)
         : matchesText(auditEvents.action, query.action),
     );
-  }
   if (query.entityType) filters.push(eq(auditEvents.entityType, query.entityType));
   if (query.entityId) filters.push(eq(auditEvents.entityId, query.entityId));
   if (query.actor) filters.push(matchesText(auditEvents.actorUsername, query.actor));

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AuditPage, AuditQuery } from '../../../../contracts/audit.ts';
 import type { AppContext } from '../../platform/http/app-context.ts';
-import { presentAuditEvent } from './audit.presenter.ts';
+import { presentAuditEvents } from './audit.presenter.ts';
 import { listAuditEvents } from './audit.repo.ts';
 
 /** Administrators browse and filter the audit trail. */
@@ -20,7 +20,12 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: AppContext): v
     },
     async (request) => {
       const page = await listAuditEvents(db, request.query);
-      return { items: page.rows.map(presentAuditEvent), next: page.next, prev: page.prev, total: page.total };
+      return {
+        items: await presentAuditEvents(db, page.rows),
+        next: page.next,
+        prev: page.prev,
+        total: page.total,
+      };
     },
   );
 }

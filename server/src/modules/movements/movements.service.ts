@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { PERIOD_ORDER_MESSAGE } from '#contracts/movements.ts';
+import { assertRangeAfterChange } from '#server/platform/http/ranges.ts';
 import type { AuditAction } from '../../../../contracts/audit.ts';
 import type {
   CreateMovementBody,
@@ -200,13 +202,7 @@ export function createMovement(db: Database, caller: Caller, body: CreateMovemen
 export async function updateMovement(db: Database, caller: Caller, id: string, body: UpdateMovementBody) {
   const row = await getManagedMovement(db, caller, id);
   nextMovementStatus(facts(row).status, 'edit');
-  const periodFrom = body.periodFrom ?? row.movement.periodFrom;
-  const periodTo = body.periodTo ?? row.movement.periodTo;
-  if (periodTo < periodFrom) {
-    throw new AppError('VALIDATION_FAILED', 'Năm kết thúc phải sau năm bắt đầu.', [
-      { path: 'periodTo', message: 'Năm kết thúc phải sau năm bắt đầu' },
-    ]);
-  }
+  assertRangeAfterChange(row.movement, body, 'periodFrom', 'periodTo', PERIOD_ORDER_MESSAGE);
   const { version, ...fields } = body;
   await db.transaction(async (tx) => {
     const updated = await tx

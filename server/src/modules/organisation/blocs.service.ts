@@ -6,14 +6,9 @@ import { blocMembers, blocs, councilMembers, councils, persons, units } from '..
 import { atVersion, nextVersion, versionedRow } from '../../platform/db/versioning.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { planMembers, type RotatingMember, rotateHead } from './bloc-rotation.ts';
+import { councilVisibleCondition } from './council-visibility.ts';
 import { getScopedCouncil } from './councils.service.ts';
-import {
-  assertInScope,
-  READ_ROLES,
-  resolveScope,
-  scopeCondition,
-  WRITE_ROLES,
-} from './organisation.policy.ts';
+import { assertInScope, READ_ROLES, resolveScope, WRITE_ROLES } from './organisation.policy.ts';
 import { isUniqueViolation } from './sql-rows.ts';
 import { findUnitRows } from './units.repo.ts';
 import type { Caller } from './units.service.ts';
@@ -57,7 +52,7 @@ export async function listBlocs(
 ) {
   const scope = await resolveScope(db, caller.principal, READ_ROLES);
   const where = and(
-    scopeCondition(scope),
+    councilVisibleCondition(scope, caller.principal.id),
     query.councilId ? eq(blocs.councilId, query.councilId) : undefined,
     query.year ? eq(blocs.year, query.year) : undefined,
     query.unitId ? hasMemberUnit(query.unitId) : undefined,
@@ -86,7 +81,12 @@ export async function listBlocYears(db: Database, caller: Caller, query: { counc
     .from(blocs)
     .innerJoin(councils, eq(councils.id, blocs.councilId))
     .innerJoin(units, eq(units.id, councils.unitId))
-    .where(and(scopeCondition(scope), query.councilId ? eq(blocs.councilId, query.councilId) : undefined))
+    .where(
+      and(
+        councilVisibleCondition(scope, caller.principal.id),
+        query.councilId ? eq(blocs.councilId, query.councilId) : undefined,
+      ),
+    )
     .orderBy(desc(blocs.year));
   return rows.map((row) => row.year);
 }
@@ -95,7 +95,9 @@ export async function listBlocYears(db: Database, caller: Caller, query: { counc
 export async function getScopedBloc(db: Executor, caller: Caller, id: string, roles = READ_ROLES) {
   const [row] = await blocQuery(db).where(eq(blocs.id, id));
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy khối/cụm thi đua.');
-  assertInScope(await resolveScope(db, caller.principal, roles), row.unitPath);
+  // Readers see the blocs of every council they see (standing body, member); writers need the unit.
+  if (roles === READ_ROLES) await getScopedCouncil(db, caller, row.bloc.councilId);
+  else assertInScope(await resolveScope(db, caller.principal, roles), row.unitPath);
   return row;
 }
 

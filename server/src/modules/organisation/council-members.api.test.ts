@@ -108,6 +108,21 @@ describe('PATCH /api/councils/:id/members/:memberId', () => {
     expect(foreign.json().code).toBe('OUT_OF_SCOPE');
     expect((await patch(council.id, officer.headers, { role: 'king' })).statusCode).toBe(400);
     expect((await patch(council.id, officer.headers, { termFrom: '01/01/2021' })).statusCode).toBe(400);
+    // A term ending before it starts: sent whole, or only the end against the stored start (2021-01-01).
+    const reversed = await patch(council.id, officer.headers, {
+      termFrom: '2024-01-01',
+      termTo: '2023-12-31',
+    });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().fields).toEqual([
+      { path: 'termTo', message: 'Ngày kết thúc nhiệm kỳ không được trước ngày bắt đầu' },
+    ]);
+    const endOnly = await patch(council.id, officer.headers, { termTo: '2020-12-31' });
+    expect(endOnly.statusCode).toBe(400);
+    expect(endOnly.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'termTo', message: 'Ngày kết thúc nhiệm kỳ không được trước ngày bắt đầu' }],
+    });
     const wrongCouncil = await patch(otherCouncil.id, outsider.headers, { role: 'chair' });
     expect(wrongCouncil.statusCode).toBe(404);
     expect(await storedMember(secretaryId)).toMatchObject({ role: 'secretary', termTo: null });

@@ -1,6 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCouncil, buildPerson, buildUnit, signInAs } from '../../../../tests/support/factories.ts';
+import {
+  buildCouncil,
+  buildPerson,
+  buildUnit,
+  buildUser,
+  signIn,
+  signInAs,
+} from '../../../../tests/support/factories.ts';
 import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditEvents, blocMembers, blocs, councilMembers, councils } from '../../platform/db/schema.ts';
@@ -147,6 +154,65 @@ describe('POST /api/councils and members', () => {
     expect(await t.handle.db.select().from(councils).where(eq(councils.id, council.id))).toHaveLength(0);
     expect(await auditOf('council.update', council.id)).toHaveLength(1);
     expect(await auditOf('council.delete', council.id)).toHaveLength(1);
+  });
+});
+
+describe('GET /api/councils for the standing body and the members', () => {
+  it('shows a council to its standing body’s head and to a member, read-only, and not to others', async () => {
+    const { province, department, districts } = await buildProvince();
+    const council = await buildCouncil(t.handle.db, { unitId: province.id, name: 'Hội đồng TĐKT tỉnh Thử' });
+    await t.handle.db
+      .update(councils)
+      .set({ standingUnitId: department.id })
+      .where(eq(councils.id, council.id));
+    const district = districts[0]?.id as string;
+    await t.handle.db
+      .insert(blocs)
+      .values({ councilId: council.id, year: 2025, name: 'Cụm các huyện', kind: 'area' });
+    // The head of the standing body (Sở Nội vụ) holds a role on the department only.
+    const head = await signInAs(t, 'unit_head', department.id);
+    // A council member from a district: their account is linked to the person who sits on the council.
+    const memberUser = await buildUser(t.handle.db, { role: 'council_member', unitId: district });
+    const person = await buildPerson(t.handle.db, { unitId: district, userId: memberUser.id });
+    await t.handle.db
+      .insert(councilMembers)
+      .values({ councilId: council.id, personId: person.id, role: 'member', termFrom: '2021-06-01' });
+    const member = await signIn(t, memberUser.username);
+    const stranger = await signInAs(t, 'unit_head', districts[1]?.id as string);
+    for (const reader of [head, member]) {
+      const list = await t.app.inject({ method: 'GET', url: '/api/councils', headers: reader.headers });
+      expect(list.statusCode).toBe(200);
+      expect(list.json().items).toEqual([
+        expect.objectContaining({ id: council.id, name: 'Hội đồng TĐKT tỉnh Thử', actions: ['view'] }),
+      ]);
+      const detail = await t.app.inject({
+        method: 'GET',
+        url: `/api/councils/${council.id}`,
+        headers: reader.headers,
+      });
+      expect(detail.statusCode).toBe(200);
+      const blocList = await t.app.inject({
+        method: 'GET',
+        url: `/api/blocs?councilId=${council.id}`,
+        headers: reader.headers,
+      });
+      expect(blocList.json().items.map((bloc: { name: string }) => bloc.name)).toEqual(['Cụm các huyện']);
+    }
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/councils/${council.id}`,
+      headers: head.headers,
+      payload: { version: 1, name: 'Đổi tên' },
+    });
+    expect(refused.statusCode).toBe(403);
+    const list = await t.app.inject({ method: 'GET', url: '/api/councils', headers: stranger.headers });
+    expect(list.json().items).toEqual([]);
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/councils/${council.id}`,
+      headers: stranger.headers,
+    });
+    expect(detail.statusCode).toBe(403);
   });
 });
 

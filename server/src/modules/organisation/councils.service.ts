@@ -1,5 +1,7 @@
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { TERM_ORDER_MESSAGE } from '#contracts/councils.ts';
+import { assertRangeAfterChange } from '#server/platform/http/ranges.ts';
 import type {
   CouncilMemberBody,
   CreateCouncilBody,
@@ -11,12 +13,12 @@ import type { Database, Executor } from '../../platform/db/client.ts';
 import { blocs, councilMembers, councils, persons, units } from '../../platform/db/schema.ts';
 import { atVersion, nextVersion, versionedRow } from '../../platform/db/versioning.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import { assertCouncilVisible, councilVisibleCondition } from './council-visibility.ts';
 import {
   assertInScope,
   PERSON_READ_ROLES,
   READ_ROLES,
   resolveScope,
-  scopeCondition,
   WRITE_ROLES,
 } from './organisation.policy.ts';
 import { findPerson } from './persons.repo.ts';
@@ -33,6 +35,7 @@ const councilColumns = {
   unitName: units.name,
   unitPath: units.path,
   standingUnitName: standing.name,
+  standingUnitPath: standing.path,
   memberCount: sql<number>`(select count(*)::int from council_members m where m.council_id = ${councils.id})`,
 };
 
@@ -43,9 +46,10 @@ export async function listCouncils(
   query: { unitId?: string | undefined; page: number; pageSize: number },
 ) {
   const scope = await resolveScope(db, caller.principal, READ_ROLES);
-  const where = and(scopeCondition(scope), query.unitId ? eq(councils.unitId, query.unitId) : undefined) as
-    | SQL
-    | undefined;
+  const where = and(
+    councilVisibleCondition(scope, caller.principal.id),
+    query.unitId ? eq(councils.unitId, query.unitId) : undefined,
+  ) as SQL | undefined;
   const [rows, [total]] = await Promise.all([
     db
       .select(councilColumns)
@@ -56,7 +60,12 @@ export async function listCouncils(
       .orderBy(asc(units.path))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ value: count() }).from(councils).innerJoin(units, eq(units.id, councils.unitId)).where(where),
+    db
+      .select({ value: count() })
+      .from(councils)
+      .innerJoin(units, eq(units.id, councils.unitId))
+      .leftJoin(standing, eq(standing.id, councils.standingUnitId))
+      .where(where),
   ]);
   return { rows, total: total?.value ?? 0 };
 }
@@ -70,7 +79,16 @@ export async function getScopedCouncil(db: Executor, caller: Caller, id: string,
     .leftJoin(standing, eq(standing.id, councils.standingUnitId))
     .where(eq(councils.id, id));
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy hội đồng.');
-  assertInScope(await resolveScope(db, caller.principal, roles), row.unitPath);
+  const scope = await resolveScope(db, caller.principal, roles);
+  // Readers also see the council their unit serves as standing body, and the one they sit on.
+  if (roles === READ_ROLES) {
+    const { council, unitPath, standingUnitPath } = row;
+    await assertCouncilVisible(db, scope, caller.principal.id, {
+      id: council.id,
+      unitPath,
+      standingUnitPath,
+    });
+  } else assertInScope(scope, row.unitPath);
   return row;
 }
 
@@ -232,6 +250,7 @@ export async function updateCouncilMember(
   await getScopedCouncil(db, caller, councilId, WRITE_ROLES);
   const before = await getMember(db, councilId, memberId);
   const { version, ...fields } = input;
+  assertRangeAfterChange(before, fields, 'termFrom', 'termTo', TERM_ORDER_MESSAGE);
   try {
     await db.transaction(async (tx) => {
       const updated = await tx

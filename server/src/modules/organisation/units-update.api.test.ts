@@ -116,6 +116,37 @@ describe('PATCH /api/units/:id', () => {
     expect(await auditOf('unit.update', commune.id)).toEqual([]);
   });
 
+  it('refuses a validity ending before it starts, also when the PATCH sends only one side', async () => {
+    const { commune, officer } = await buildDistricts();
+    const patch = (payload: object) =>
+      expectNothingStored(t.handle, () =>
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/units/${commune.id}`,
+          headers: officer.headers,
+          payload: { version: 1, ...payload },
+        }),
+      );
+    const message = 'Ngày hết hiệu lực không được trước ngày bắt đầu hiệu lực';
+    const both = await patch({ validFrom: '2025-07-01', validTo: '2025-06-30' });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().fields).toEqual([{ path: 'validTo', message }]);
+    const saved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/units/${commune.id}`,
+      headers: officer.headers,
+      payload: { version: 1, validFrom: '2025-07-01' },
+    });
+    expect(saved.statusCode).toBe(200);
+    const endOnly = await patch({ version: 2, validTo: '2025-01-01' });
+    expect(endOnly.statusCode).toBe(400);
+    expect(endOnly.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'validTo', message }],
+    });
+    expect(await storedUnit(commune.id)).toMatchObject({ validFrom: '2025-07-01', validTo: null });
+  });
+
   it('refuses a code another unit has with 409 and stores nothing', async () => {
     const { districtA, commune, officer } = await buildDistricts();
     const response = await expectNothingStored(t.handle, () =>

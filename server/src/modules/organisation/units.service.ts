@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { ListTotal } from '#contracts/common.ts';
+import { VALIDITY_ORDER_MESSAGE } from '#contracts/organisation.ts';
 import type { KeysetPage } from '#server/platform/db/keyset.ts';
+import { assertRangeAfterChange } from '#server/platform/http/ranges.ts';
 import type {
   CreateUnitBody,
   EndUnitBody,
@@ -184,6 +186,7 @@ export async function createUnit(db: Database, caller: Caller, input: CreateUnit
 export async function updateUnit(db: Database, caller: Caller, id: string, input: UpdateUnitBody) {
   const { version, ...fields } = input;
   const before = await getScopedUnit(db, caller, id, WRITE_ROLES);
+  assertRangeAfterChange(before, fields, 'validFrom', 'validTo', VALIDITY_ORDER_MESSAGE);
   try {
     return await db.transaction(async (tx) => {
       const updated = await tx
@@ -252,6 +255,10 @@ export async function endUnit(db: Database, caller: Caller, id: string, input: E
   const readScope = await resolveScope(db, caller.principal, READ_ROLES);
   for (const successor of successors) assertInScope(readScope, successor.path);
   const validTo = dayBefore(input.effectiveDate);
+  if (unit.validFrom && validTo < unit.validFrom) {
+    const message = 'Ngày kế thừa phải sau ngày bắt đầu hiệu lực của đơn vị';
+    throw new AppError('VALIDATION_FAILED', `${message}.`, [{ path: 'effectiveDate', message }]);
+  }
   try {
     await db.transaction(async (tx) => {
       await tx.insert(unitSuccessions).values(

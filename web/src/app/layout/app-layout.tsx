@@ -64,7 +64,7 @@ export function AppLayout() {
           collapsed={isCollapsed}
           onCollapse={setCollapsed}
           trigger={null}
-          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          className={styles.sider}
         >
           <Brand isCollapsed={isCollapsed} />
           <nav aria-label="Menu chính">

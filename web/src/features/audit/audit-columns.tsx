@@ -1,7 +1,8 @@
 import type { TableColumnsType } from 'antd';
-import { Col, Descriptions, Row, Typography } from 'antd';
-import { type AuditEvent, auditActionLabels } from '../../../../contracts/audit.ts';
+import { Descriptions, Table, Typography } from 'antd';
+import { type AuditEvent, auditActionLabel, auditEntityLabel } from '../../../../contracts/audit.ts';
 import { formatDateTimeSeconds } from '../../lib/format.ts';
+import { type AuditDetailRow, auditDetails } from './audit-details.ts';
 import styles from './audit-log-page.module.css';
 
 const none = <Typography.Text type="secondary">—</Typography.Text>;
@@ -30,25 +31,21 @@ export const auditColumns: TableColumnsType<AuditEvent> = [
     title: 'Thao tác',
     dataIndex: 'action',
     width: 170,
-    render: (action: string) => {
-      const label = auditActionLabels[action];
-      return label ? <span title={action}>{label}</span> : <Typography.Text code>{action}</Typography.Text>;
-    },
+    render: (action: string) => auditActionLabel(action),
   },
   {
     title: 'Đối tượng',
     key: 'entity',
-    width: 200,
+    width: 260,
     responsive: ['sm'],
     render: (_, event) => (
       <span className={styles.entity}>
-        {event.entityType}
-        {event.entityId && (
-          <Typography.Text type="secondary" title={event.entityId}>
-            {' '}
-            #{shortId(event.entityId)}
-          </Typography.Text>
-        )}
+        <Typography.Text type="secondary">{auditEntityLabel(event.entityType)}</Typography.Text>
+        {event.entityName ? (
+          <span className={styles.entityName} title={event.entityName}>
+            {event.entityName}
+          </span>
+        ) : null}
       </span>
     ),
   },
@@ -79,34 +76,41 @@ export const auditColumns: TableColumnsType<AuditEvent> = [
 ];
 
 function entityText(event: AuditEvent): string {
-  return event.entityId ? `${event.entityType} #${event.entityId}` : event.entityType;
+  const kind = auditEntityLabel(event.entityType);
+  return event.entityName ? `${kind}: ${event.entityName}` : kind;
 }
 
-function JsonBlock({ title, value }: { title: string; value: unknown }) {
-  return (
-    <div>
-      <Typography.Text strong>{title}</Typography.Text>
-      {value === null || value === undefined ? (
-        <div className={styles.jsonEmpty}>(không có)</div>
-      ) : (
-        <pre className={styles.json}>{JSON.stringify(value, null, 2)}</pre>
-      )}
-    </div>
-  );
-}
+const detailColumns: TableColumnsType<AuditDetailRow> = [
+  { title: 'Trường', dataIndex: 'label', width: '28%' },
+  { title: 'Trước khi thay đổi', dataIndex: 'before', className: styles.value },
+  { title: 'Sau khi thay đổi', dataIndex: 'after', className: styles.value },
+];
 
-/** The expanded row: the record before and after the change, side by side (stacked on a phone). */
+/** The expanded row: the fields that changed, before and after, by their Vietnamese names. */
 export function AuditEventDetail({ event }: { event: AuditEvent }) {
+  const { rows, unchanged } = auditDetails(event);
   return (
     <div className={styles.detail}>
-      <Row gutter={[16, 12]}>
-        <Col xs={24} md={12}>
-          <JsonBlock title="Trước khi thay đổi" value={event.before} />
-        </Col>
-        <Col xs={24} md={12}>
-          <JsonBlock title="Sau khi thay đổi" value={event.after} />
-        </Col>
-      </Row>
+      {rows.length > 0 ? (
+        <Table<AuditDetailRow>
+          className={styles.changes}
+          rowKey="key"
+          size="small"
+          bordered
+          pagination={false}
+          columns={detailColumns}
+          dataSource={rows}
+          rowClassName={(row) => (row.changed && event.before !== null ? (styles.changed ?? '') : '')}
+          scroll={{ x: 520 }}
+        />
+      ) : (
+        <Typography.Text type="secondary">Sự kiện này không ghi chi tiết thay đổi.</Typography.Text>
+      )}
+      {unchanged > 0 && (
+        <Typography.Paragraph type="secondary" className={styles.unchanged}>
+          Còn {unchanged} trường không thay đổi.
+        </Typography.Paragraph>
+      )}
       <Descriptions
         size="small"
         column={{ xs: 1, md: 2, xl: 3 }}

@@ -1,8 +1,8 @@
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Space } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { auditActionLabels } from '../../../../contracts/audit.ts';
+import { auditActionLabels, auditEntityLabels } from '../../../../contracts/audit.ts';
 import { parseIsoDate, toIsoDate } from '../../lib/format.ts';
 import styles from './audit-log-page.module.css';
 import type { AuditFilterValues } from './audit-search.ts';
@@ -14,10 +14,26 @@ interface FormValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const actionOptions = Object.entries(auditActionLabels).map(([code, label]) => ({
-  value: code,
-  label: `${label} (${code})`,
-}));
+/** Lower case without Vietnamese diacritics, so "dang nhap" finds "Đăng nhập". */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase();
+}
+
+const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'vi');
+const actionOptions = Object.entries(auditActionLabels)
+  .map(([code, label]) => ({ value: code, label }))
+  .sort(byLabel);
+const entityOptions = Object.entries(auditEntityLabels)
+  .map(([code, label]) => ({ value: code, label }))
+  .sort(byLabel);
+const searchLabels = {
+  filterOption: (input: string, option?: { label: string }) =>
+    foldVietnamese(option?.label ?? '').includes(foldVietnamese(input.trim())),
+};
 
 function toFormValues(filters: AuditFilterValues): FormValues {
   const from = parseIsoDate(filters.from);
@@ -30,20 +46,10 @@ function toFormValues(filters: AuditFilterValues): FormValues {
   };
 }
 
-/** Accepts either the code or its Vietnamese label ("Đăng nhập" → auth.login). */
-function toActionCode(text: string | undefined): string | undefined {
-  const value = text?.trim();
-  if (!value) return undefined;
-  const match = Object.entries(auditActionLabels).find(
-    ([, label]) => label.toLowerCase() === value.toLowerCase(),
-  );
-  return match ? match[0] : value;
-}
-
 function toFilters(values: FormValues): AuditFilterValues {
   return {
-    action: toActionCode(values.action),
-    entityType: values.entityType?.trim() || undefined,
+    action: values.action || undefined,
+    entityType: values.entityType || undefined,
     actor: values.actor?.trim() || undefined,
     from: toIsoDate(values.range?.[0]),
     to: toIsoDate(values.range?.[1]),
@@ -77,22 +83,24 @@ export function AuditFilters({ value, onApply, onClear }: AuditFiltersProps) {
         <Row gutter={[16, 0]}>
           <Col xs={24} xl={6}>
             <Form.Item label="Thao tác" name="action">
-              <AutoComplete
+              <Select
                 options={actionOptions}
-                placeholder="VD: Đăng nhập"
+                placeholder="Gõ để tìm, VD: Phát động"
                 allowClear
-                showSearch={{
-                  filterOption: (input, option) =>
-                    String(option?.label ?? '')
-                      .toLowerCase()
-                      .includes(input.toLowerCase()),
-                }}
+                showSearch={searchLabels}
+                aria-label="Thao tác"
               />
             </Form.Item>
           </Col>
           <Col xs={12} xl={5}>
             <Form.Item label="Loại đối tượng" name="entityType">
-              <Input placeholder="VD: user" allowClear />
+              <Select
+                options={entityOptions}
+                placeholder="Tất cả"
+                allowClear
+                showSearch={searchLabels}
+                aria-label="Loại đối tượng"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} xl={5}>

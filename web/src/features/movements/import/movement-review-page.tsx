@@ -3,7 +3,9 @@ import { Button, Card, Col, Form, Input, InputNumber, Row, Skeleton, Space } fro
 import { useRef } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { MovementDetail } from '../../../../../contracts/movements.ts';
+import { UpdateMovementBody } from '../../../../../contracts/movements.ts';
 import { LoadFailedResult, PageHeader, VersionConflictNotice } from '../../../components/index.ts';
+import { fieldLimitProps } from '../../../lib/limits.ts';
 import { describeError, showError, showSuccess } from '../../../lib/notify.ts';
 import { type ConflictField, useVersionedEdit } from '../../../lib/version-conflict.ts';
 import { useMovement, useStoreConflictMovement, useUpdateMovement } from '../movements.api.ts';
@@ -119,7 +121,11 @@ function ReviewScreen({ data }: { data: MovementDetail }) {
                   label="Tên phong trào"
                   rules={[{ required: true, min: 3, message: 'Vui lòng nhập tên phong trào' }]}
                 >
-                  <Input.TextArea autoSize={{ minRows: 2 }} style={{ fontSize: 16 }} />
+                  <Input.TextArea
+                    autoSize={{ minRows: 2 }}
+                    style={{ fontSize: 16 }}
+                    {...fieldLimitProps(UpdateMovementBody, 'name')}
+                  />
                 </Form.Item>
                 <Space wrap>
                   <Form.Item

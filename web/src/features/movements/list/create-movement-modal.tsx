@@ -1,8 +1,10 @@
 import { Alert, Form, Input, InputNumber, Modal, Space } from 'antd';
 import { useRef } from 'react';
 import { useNavigate } from 'react-router';
+import { CreateMovementBody } from '../../../../../contracts/movements.ts';
 import { applyFieldErrors } from '../../../lib/form.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { fieldLimitProps } from '../../../lib/limits.ts';
 import { describeError } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
 import { useCreateMovement } from '../movements.api.ts';
@@ -63,7 +65,7 @@ export function CreateMovementModal({ onClose }: { onClose: () => void }) {
           label="Tên phong trào"
           rules={[{ required: true, min: 3, message: 'Vui lòng nhập tên phong trào' }]}
         >
-          <Input.TextArea autoSize={{ minRows: 2 }} />
+          <Input.TextArea autoSize={{ minRows: 2 }} {...fieldLimitProps(CreateMovementBody, 'name')} />
         </Form.Item>
         <Form.Item
           name="launchingUnitId"

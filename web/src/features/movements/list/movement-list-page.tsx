@@ -1,5 +1,5 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Space, Table, Typography } from 'antd';
+import { Button, Card, Grid, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { MovementListItem } from '../../../../../contracts/movements.ts';
@@ -21,6 +21,7 @@ import { CreateMovementModal } from './create-movement-modal.tsx';
 export function MovementListPage() {
   const { user } = useSession();
   const navigate = useNavigate();
+  const isPhone = Grid.useBreakpoint().md === false;
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q') ?? '';
   const position = readCursorPosition(searchParams);
@@ -80,13 +81,15 @@ export function MovementListPage() {
             rowKey="id"
             loading={movements.isFetching}
             dataSource={movements.data?.items ?? []}
-            scroll={{ x: 900 }}
+            // On a phone the name stays in view and the table scrolls sideways under it.
+            scroll={{ x: isPhone ? 520 : 900 }}
             locale={{ emptyText: q ? 'Không có phong trào nào khớp từ khóa.' : 'Chưa có phong trào nào.' }}
             pagination={false}
             columns={[
               {
                 title: 'Tên phong trào',
                 dataIndex: 'name',
+                ...(isPhone ? { fixed: 'left' as const, width: 200 } : {}),
                 render: (name: string, row) => (
                   <Space orientation="vertical" size={0}>
                     <Link to={`/phong-trao/${row.id}`} style={{ fontSize: 16, fontWeight: 500 }}>
@@ -105,7 +108,12 @@ export function MovementListPage() {
                 width: 120,
                 render: (_, row) => formatPeriod(row.periodFrom, row.periodTo),
               },
-              { title: 'Đơn vị phát động', width: 240, render: (_, row) => row.launchingUnit.name },
+              {
+                title: 'Đơn vị phát động',
+                width: 240,
+                responsive: ['md'],
+                render: (_, row) => row.launchingUnit.name,
+              },
               {
                 title: 'Trạng thái',
                 width: 150,
@@ -114,6 +122,7 @@ export function MovementListPage() {
               {
                 title: 'Số kế hoạch',
                 width: 140,
+                responsive: ['md'],
                 render: (_, row) => row.planNumber ?? '—',
               },
             ]}

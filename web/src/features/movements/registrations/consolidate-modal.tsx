@@ -1,6 +1,9 @@
 import { Form, Input, Modal, Select, Typography } from 'antd';
+import { ConsolidateBody } from '../../../../../contracts/movement-tracking.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { fieldLimitProps } from '../../../lib/limits.ts';
 import { showSuccess } from '../../../lib/notify.ts';
+import { useSubmitLock } from '../../../lib/use-submit-lock.ts';
 import { useConsolidate } from './registrations.api.ts';
 
 /** A unit gathers its approved registrations into one registration sent upward. */
@@ -16,7 +19,7 @@ export function ConsolidateModal({
   const [form] = Form.useForm<{ unitId: string; pledge: string }>();
   const consolidate = useConsolidate(movementId);
   const { key: idempotencyKey } = useIdempotencyKey();
-  const save = async (values: { unitId: string; pledge: string }) => {
+  const submit = useSubmitLock(async (values: { unitId: string; pledge: string }) => {
     try {
       await consolidate.mutateAsync({
         body: { unitId: values.unitId, pledge: values.pledge.trim() },
@@ -27,7 +30,7 @@ export function ConsolidateModal({
     } catch {
       // The global handler shows the server's message.
     }
-  };
+  });
   return (
     <Modal
       open
@@ -36,14 +39,14 @@ export function ConsolidateModal({
       cancelText="Hủy"
       onOk={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={consolidate.isPending}
+      confirmLoading={submit.pending}
       width={640}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
         Gộp các bản đăng ký đã duyệt của cán bộ và đơn vị trực thuộc thành một bản gửi cấp trên.
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ unitId: units[0]?.id }}>
+      <Form form={form} layout="vertical" onFinish={submit.run} initialValues={{ unitId: units[0]?.id }}>
         <Form.Item name="unitId" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
           <Select size="large" options={units.map((unit) => ({ value: unit.id, label: unit.name }))} />
         </Form.Item>
@@ -52,7 +55,7 @@ export function ConsolidateModal({
           label="Nội dung đăng ký chung của đơn vị"
           rules={[{ required: true, min: 3, whitespace: true, message: 'Vui lòng ghi nội dung' }]}
         >
-          <Input.TextArea autoSize={{ minRows: 3 }} />
+          <Input.TextArea autoSize={{ minRows: 3 }} {...fieldLimitProps(ConsolidateBody, 'pledge')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,4 +1,6 @@
 import { Form, Input, Modal } from 'antd';
+import { ReturnBody } from '../../../../../contracts/movement-tracking.ts';
+import { fieldLimitProps } from '../../../lib/limits.ts';
 
 /** Asks for a reason (returning a registration) and hands it back. */
 export function ReasonModal({
@@ -30,7 +32,7 @@ export function ReasonModal({
           label="Lý do trả lại"
           rules={[{ required: true, min: 3, whitespace: true, message: 'Vui lòng nêu lý do trả lại' }]}
         >
-          <Input.TextArea autoSize={{ minRows: 3 }} />
+          <Input.TextArea autoSize={{ minRows: 3 }} {...fieldLimitProps(ReturnBody, 'reason')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -2,10 +2,11 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useRef } from 'react';
-import { type PledgeTarget, Registration } from '../../../../../contracts/movements.ts';
+import { CreateRegistrationBody, PledgeTarget, Registration } from '../../../../../contracts/movements.ts';
 import { VersionConflictNotice } from '../../../components/index.ts';
 import { applyFieldErrors } from '../../../lib/form.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
+import { fieldLimitProps } from '../../../lib/limits.ts';
 import { showError, showSuccess } from '../../../lib/notify.ts';
 import { type ConflictField, useVersionedEdit } from '../../../lib/version-conflict.ts';
 import { useSession } from '../../auth/index.ts';
@@ -135,7 +136,11 @@ export function RegistrationFormModal({
           label="Nội dung đăng ký, cam kết"
           rules={[{ required: true, min: 3, whitespace: true, message: 'Vui lòng ghi nội dung đăng ký' }]}
         >
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} style={{ fontSize: 16 }} />
+          <Input.TextArea
+            autoSize={{ minRows: 4, maxRows: 12 }}
+            style={{ fontSize: 16 }}
+            {...fieldLimitProps(CreateRegistrationBody, 'pledge')}
+          />
         </Form.Item>
         <Form.List name="targets">
           {(fields, { add, remove }) => (
@@ -147,13 +152,21 @@ export function RegistrationFormModal({
                     name={[field.name, 'label']}
                     rules={[{ required: true, message: 'Tên chỉ tiêu' }]}
                   >
-                    <Input placeholder="Tên chỉ tiêu" style={{ width: 260 }} />
+                    <Input
+                      placeholder="Tên chỉ tiêu"
+                      style={{ width: 260 }}
+                      {...fieldLimitProps(PledgeTarget, 'label')}
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'value']} rules={[{ required: true, message: 'Số' }]}>
                     <InputNumber placeholder="Số" style={{ width: 110 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'unit']}>
-                    <Input placeholder="Đơn vị tính (%, hồ sơ…)" style={{ width: 170 }} />
+                    <Input
+                      placeholder="Đơn vị tính (%, hồ sơ…)"
+                      style={{ width: 170 }}
+                      {...fieldLimitProps(PledgeTarget, 'unit')}
+                    />
                   </Form.Item>
                   <Button
                     type="text"

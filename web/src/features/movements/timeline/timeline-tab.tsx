@@ -45,7 +45,8 @@ export function TimelineTab({ movement }: { movement: MovementDetail }) {
 
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} lg={10}>
+      {/* Side by side only on wide screens: at 1366 px the assignments need the whole width. */}
+      <Col xs={24} xxl={10}>
         <Card title="Mốc tiến độ">
           {milestones.isPending && <Skeleton active />}
           {milestones.isError && (
@@ -82,7 +83,7 @@ export function TimelineTab({ movement }: { movement: MovementDetail }) {
           )}
         </Card>
       </Col>
-      <Col xs={24} lg={14}>
+      <Col xs={24} xxl={14}>
         <Card title="Nhiệm vụ được giao">
           {assignments.isError ? (
             <LoadFailedResult
@@ -96,12 +97,18 @@ export function TimelineTab({ movement }: { movement: MovementDetail }) {
               loading={assignments.isPending}
               dataSource={assignments.data?.items ?? []}
               pagination={false}
-              scroll={{ x: 640 }}
+              scroll={{ x: 760 }}
               locale={{ emptyText: 'Chưa giao nhiệm vụ nào.' }}
               columns={[
-                { title: 'Đơn vị được giao', width: 180, render: (_, row) => row.assignee.name },
+                {
+                  title: 'Đơn vị được giao',
+                  width: 180,
+                  fixed: 'left',
+                  render: (_, row) => row.assignee.name,
+                },
                 {
                   title: 'Nhiệm vụ',
+                  width: 300,
                   render: (_, row) => (
                     <>
                       {row.task}

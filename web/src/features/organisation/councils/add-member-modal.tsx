@@ -1,10 +1,12 @@
 import { DatePicker, Form, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { TERM_ORDER_MESSAGE } from '../../../../../contracts/councils.ts';
 import { type CouncilRole, councilRoleLabels } from '../../../../../contracts/organisation.ts';
 import { applyFieldErrors } from '../../../lib/form.ts';
 import { toIsoDate } from '../../../lib/format.ts';
 import { useIdempotencyKey } from '../../../lib/idempotency.ts';
 import { showError, showSuccess } from '../../../lib/notify.ts';
+import { useSubmitLock } from '../../../lib/use-submit-lock.ts';
 import { PersonSelect } from '../shared/person-select.tsx';
 import { useCouncilMemberMutations } from './councils.api.ts';
 
@@ -31,9 +33,10 @@ export function AddMemberModal({
   const { add } = useCouncilMemberMutations(councilId);
   // One key while the dialog is open: a double click adds the member once.
   const { key: idempotencyKey } = useIdempotencyKey();
-  const submit = (values: FormValues) =>
-    add.mutate(
-      {
+  // Once at a time: a double click on "Thêm" sends one request and shows one answer.
+  const submit = useSubmitLock(async (values: FormValues) => {
+    try {
+      await add.mutateAsync({
         body: {
           personId: values.personId,
           role: values.role,
@@ -41,17 +44,13 @@ export function AddMemberModal({
           termTo: toIsoDate(values.termTo) ?? null,
         },
         idempotencyKey,
-      },
-      {
-        onSuccess: () => {
-          showSuccess('Đã thêm thành viên Hội đồng.');
-          onClose();
-        },
-        onError: (error) => {
-          if (!applyFieldErrors(form, error)) showError(error);
-        },
-      },
-    );
+      });
+      showSuccess('Đã thêm thành viên Hội đồng.');
+      onClose();
+    } catch (error) {
+      if (!applyFieldErrors(form, error)) showError(error);
+    }
+  });
 
   return (
     <Modal
@@ -61,14 +60,14 @@ export function AddMemberModal({
       onOk={() => form.submit()}
       okText="Thêm"
       cancelText="Hủy"
-      confirmLoading={add.isPending}
+      confirmLoading={submit.pending}
       destroyOnHidden
     >
       <Form
         form={form}
         layout="vertical"
         preserve={false}
-        onFinish={submit}
+        onFinish={submit.run}
         initialValues={{ role: 'member', termFrom: dayjs() }}
       >
         <Form.Item
@@ -88,7 +87,19 @@ export function AddMemberModal({
         >
           <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item label="Đến ngày (để trống nếu chưa hết nhiệm kỳ)" name="termTo">
+        <Form.Item
+          label="Đến ngày (để trống nếu chưa hết nhiệm kỳ)"
+          name="termTo"
+          dependencies={['termFrom']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: async (_rule, value: Dayjs | null | undefined) => {
+                const from: Dayjs | undefined = getFieldValue('termFrom');
+                if (value && from && value.isBefore(from, 'day')) throw new Error(TERM_ORDER_MESSAGE);
+              },
+            }),
+          ]}
+        >
           <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
         </Form.Item>
       </Form>

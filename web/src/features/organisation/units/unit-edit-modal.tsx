@@ -5,12 +5,13 @@ import {
   type UnitDetail,
   type UnitKind,
   UnitListItem,
-  type UpdateUnitBody,
+  UpdateUnitBody,
   unitKindLabels,
 } from '../../../../../contracts/organisation.ts';
 import { VersionConflictNotice } from '../../../components/index.ts';
 import { applyFieldErrors } from '../../../lib/form.ts';
 import { parseIsoDate, toIsoDate } from '../../../lib/format.ts';
+import { fieldLimitProps } from '../../../lib/limits.ts';
 import { showError, showSuccess } from '../../../lib/notify.ts';
 import { type ConflictField, useVersionedEdit } from '../../../lib/version-conflict.ts';
 import { unitKeys, useUnitMutations } from './units.api.ts';
@@ -120,10 +121,10 @@ export function UnitEditModal({
         initialValues={toFormValues(unit)}
       >
         <Form.Item label="Tên đơn vị" name="name" rules={[{ required: true, message: 'Vui lòng nhập tên' }]}>
-          <Input />
+          <Input {...fieldLimitProps(UpdateUnitBody, 'name')} />
         </Form.Item>
         <Form.Item label="Tên viết tắt" name="shortName">
-          <Input />
+          <Input {...fieldLimitProps(UpdateUnitBody, 'shortName')} />
         </Form.Item>
         <Form.Item
           label="Mã đơn vị"

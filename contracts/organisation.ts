@@ -136,6 +136,7 @@ export const ALPHABET_LETTERS = [...'AĂÂBCDĐEÊFGHIJKLMNOÔƠPQRSTUƯVWXYZ'] 
  */
 const Letter = z
   .string()
+  .max(1, 'Chỉ một chữ cái')
   .refine((value) => (ALPHABET_LETTERS as readonly string[]).includes(value.toUpperCase()), {
     message: 'Chữ cái không hợp lệ',
   });

@@ -1,6 +1,6 @@
-import { type AuditEntry, recordAudit, systemActor } from '../server/src/platform/audit/audit.ts';
-import { type DatabaseHandle, openPglite, openPostgres } from '../server/src/platform/db/client.ts';
-import { migrateDatabase } from '../server/src/platform/db/migrate.ts';
+import { type AuditEntry, recordAudit, systemActor } from '#server/platform/audit/audit.ts';
+import { type DatabaseHandle, openPglite, openPostgres } from '#server/platform/db/client.ts';
+import { migrateDatabase } from '#server/platform/db/migrate.ts';
 import { createScratchDatabase } from '../tests/support/postgres.ts';
 
 const SEQUENTIAL = Number(process.env.TDKT_BENCH_AUDIT_EVENTS ?? 1000);

@@ -1,10 +1,10 @@
-import type { EligibilityFacts, EligibilityInput } from '../contracts/awards.ts';
+import type { EligibilityFacts, EligibilityInput } from '#contracts/awards.ts';
 import {
   checkEligibility,
   createRegistry,
   loadShippedRules,
   parseEligibilityInput,
-} from '../server/src/modules/awards/index.ts';
+} from '#server/modules/awards/index.ts';
 
 const TARGET_MS = 1;
 
@@ -132,15 +132,13 @@ const CANDIDATES_TARGET_MS = 2000;
  * the province are generated on first use when `tdkt gen` predates them.
  */
 async function runCandidatesBench(): Promise<Record<string, unknown> | null> {
-  const { openPostgres } = await import('../server/src/platform/db/client.ts');
-  const { migrateDatabase } = await import('../server/src/platform/db/migrate.ts');
-  const { candidatesOfPath } = await import(
-    '../server/src/modules/awards/eligibility/eligibility.service.ts'
-  );
+  const { openPostgres } = await import('#server/platform/db/client.ts');
+  const { migrateDatabase } = await import('#server/platform/db/migrate.ts');
+  const { candidatesOfPath } = await import('#server/modules/awards/eligibility/eligibility.service.ts');
   const { personFacts, eligibilityInput } = await import(
-    '../server/src/modules/awards/eligibility/record-facts.ts'
+    '#server/modules/awards/eligibility/record-facts.ts'
   );
-  const { generateAwardRecords } = await import('../server/src/modules/awards/gen-awards.ts');
+  const { generateAwardRecords } = await import('#server/modules/awards/gen-awards.ts');
   let handle: Awaited<ReturnType<typeof openPostgres>>;
   try {
     handle = await openPostgres(NATIONAL_URL, 4);

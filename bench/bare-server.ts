@@ -1,8 +1,8 @@
 import Fastify from 'fastify';
-import { getPersonDetail, searchPersons } from '../server/src/modules/organisation/persons.service.ts';
-import { listChildUnits, searchUnits } from '../server/src/modules/organisation/units.service.ts';
-import { systemActor } from '../server/src/platform/audit/audit.ts';
-import { openPostgres } from '../server/src/platform/db/client.ts';
+import { getPersonDetail, searchPersons } from '#server/modules/organisation/persons/persons.service.ts';
+import { listChildUnits, searchUnits } from '#server/modules/organisation/units/units.service.ts';
+import { systemActor } from '#server/platform/audit/audit.ts';
+import { openPostgres } from '#server/platform/db/client.ts';
 
 /**
  * The baseline of the organisation bench, run as its own process like the real server: a bare

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocumentText, renderDocx } from '../server/src/modules/documents/index.ts';
+import { parseDocumentText, renderDocx } from '#server/modules/documents/index.ts';
 
 const seedsDir =
   ['../../shared/seeds', '../../../shared/seeds']

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { encodeCursor } from '../server/src/platform/db/keyset.ts';
+import { encodeCursor } from '#server/platform/db/keyset.ts';
 import { createScratchDatabase } from '../tests/support/postgres.ts';
 import { findFreePort, httpSignIn, REPO_ROOT, runCli, startServer } from '../tests/support/server-process.ts';
 import { type EndpointFigures, measure, residentMegabytes } from './http.bench.ts';

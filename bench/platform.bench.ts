@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { seedDemo } from '../server/src/modules/demo/index.ts';
-import { openPglite, openPostgres } from '../server/src/platform/db/client.ts';
-import { migrateDatabase } from '../server/src/platform/db/migrate.ts';
+import { seedDemo } from '#server/modules/demo/index.ts';
+import { openPglite, openPostgres } from '#server/platform/db/client.ts';
+import { migrateDatabase } from '#server/platform/db/migrate.ts';
 import { createScratchDatabase } from '../tests/support/postgres.ts';
 import { httpSignIn, startServer } from '../tests/support/server-process.ts';
 import { type EndpointFigures, measure, residentMegabytes } from './http.bench.ts';

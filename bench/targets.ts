@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { hashPassword } from '../server/src/platform/auth/password.ts';
-import { openPostgres } from '../server/src/platform/db/client.ts';
-import { migrateDatabase } from '../server/src/platform/db/migrate.ts';
+import { hashPassword } from '#server/platform/auth/password.ts';
+import { openPostgres } from '#server/platform/db/client.ts';
+import { migrateDatabase } from '#server/platform/db/migrate.ts';
 import { testServerUrl } from '../tests/support/global-setup.ts';
 import { createScratchDatabase } from '../tests/support/postgres.ts';
 import { runCli } from '../tests/support/server-process.ts';

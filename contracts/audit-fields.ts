@@ -121,7 +121,13 @@ export const auditFieldLabels: Record<string, string> = {
 };
 
 /** Fields kept in the trail for the machine (keys, sort keys, tree paths): not shown to people. */
-export const auditHiddenFields: ReadonlySet<string> = new Set(['id', 'sortKey', 'searchTerms', 'path', 'sourceText']);
+export const auditHiddenFields: ReadonlySet<string> = new Set([
+  'id',
+  'sortKey',
+  'searchTerms',
+  'path',
+  'sourceText',
+]);
 
 /** Fields whose values are record ids, and the kind of record each names (for name resolution). */
 export const auditReferenceFields: Record<string, AuditReferenceKind> = {

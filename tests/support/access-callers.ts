@@ -1,5 +1,5 @@
-import type { Role } from '../../contracts/auth.ts';
-import type { Access } from '../../server/src/platform/auth/access.ts';
+import type { Role } from '#contracts/auth.ts';
+import type { Access } from '#server/platform/auth/access.ts';
 import { buildCouncil, buildMovement, buildPerson, buildUnit, type Client, signInAs } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 

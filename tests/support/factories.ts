@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Role, SessionResponse } from '../../contracts/auth.ts';
-import { emptyPlanContent } from '../../server/src/modules/movements/index.ts';
-import { personSortKey, vietnameseSortKey } from '../../server/src/modules/organisation/index.ts';
-import { createUser } from '../../server/src/modules/users/index.ts';
-import { systemActor } from '../../server/src/platform/audit/audit.ts';
-import type { Database } from '../../server/src/platform/db/client.ts';
+import type { Role, SessionResponse } from '#contracts/auth.ts';
+import { emptyPlanContent } from '#server/modules/movements/index.ts';
+import { personSortKey, vietnameseSortKey } from '#server/modules/organisation/index.ts';
+import { createUser } from '#server/modules/users/index.ts';
+import { systemActor } from '#server/platform/audit/audit.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import {
   councils,
   employments,
@@ -13,7 +13,7 @@ import {
   persons,
   planVersions,
   units,
-} from '../../server/src/platform/db/schema.ts';
+} from '#server/platform/db/schema.ts';
 import type { TestApp } from './test-app.ts';
 
 export const TEST_PASSWORD = 'test-password-123';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { appRoleName } from '../../server/src/platform/db/app-role.ts';
+import { appRoleName } from '#server/platform/db/app-role.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { DatabaseHandle } from '../../server/src/platform/db/client.ts';
+import type { DatabaseHandle } from '#server/platform/db/client.ts';
 
 /**
  * Tables a refused request may still write: the session it came with (its last-seen time) and the

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { appRoleName } from '../../server/src/platform/db/app-role.ts';
+import { appRoleName } from '#server/platform/db/app-role.ts';
 import { testServerUrl } from './global-setup.ts';
 
 /** Creates an empty PostgreSQL database for one test and returns its URL and a function that drops it. */

@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from '../../server/src/platform/db/client.ts';
+import type { DatabaseHandle } from '#server/platform/db/client.ts';
 
 /** The number of rows in every table of the public schema, for "nothing was stored" assertions. */
 export async function countAllRows(handle: DatabaseHandle): Promise<Record<string, number>> {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
-import { loadConfig } from '../../server/src/platform/config.ts';
-import { type DatabaseHandle, openPglite, openPostgres } from '../../server/src/platform/db/client.ts';
-import { migrateDatabase } from '../../server/src/platform/db/migrate.ts';
-import { buildApp } from '../../server/src/platform/http/app.ts';
-import { openRuntime } from '../../server/src/platform/runtime.ts';
+import { loadConfig } from '#server/platform/config.ts';
+import { type DatabaseHandle, openPglite, openPostgres } from '#server/platform/db/client.ts';
+import { migrateDatabase } from '#server/platform/db/migrate.ts';
+import { buildApp } from '#server/platform/http/app.ts';
+import { openRuntime } from '#server/platform/runtime.ts';
 
 export interface TestApp {
   app: FastifyInstance;

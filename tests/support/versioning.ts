@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { auditEvents } from '../../server/src/platform/db/schema.ts';
+import { auditEvents } from '#server/platform/db/schema.ts';
 import type { Client } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 

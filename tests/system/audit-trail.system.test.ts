@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPglite } from '../../server/src/platform/db/client.ts';
+import { openPglite } from '#server/platform/db/client.ts';
 import { testServerUrl } from '../support/global-setup.ts';
 import { createScratchDatabase } from '../support/postgres.ts';
 import { httpSignIn, runCli, startServer } from '../support/server-process.ts';

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { verifyAuditChain } from '../platform/audit/verify.ts';
-import { loadConfig } from '../platform/config.ts';
-import { AppError } from '../platform/http/app-error.ts';
-import { openRuntime } from '../platform/runtime.ts';
+import { verifyAuditChain } from '#server/platform/audit/verify.ts';
+import { loadConfig } from '#server/platform/config.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
+import { openRuntime } from '#server/platform/runtime.ts';
 
 /** Reads `--head SEQ:HASH`, a chain head noted from an earlier run. */
 function parseHead(value: string | undefined): { seq: number; hash: string } | undefined {

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { type Config, loadConfig } from '../platform/config.ts';
-import { backupDatabase, isDatabaseEmpty } from '../platform/db/backup.ts';
-import { type BackupManifest, inspectBackup } from '../platform/db/backup-check.ts';
-import { BackupFileError } from '../platform/db/backup-format.ts';
-import { type RestoreProgress, restoreDatabase } from '../platform/db/restore.ts';
-import { AppError } from '../platform/http/app-error.ts';
-import { openRuntime, type Runtime, refreshRequestRole } from '../platform/runtime.ts';
+import { type Config, loadConfig } from '#server/platform/config.ts';
+import { backupDatabase, isDatabaseEmpty } from '#server/platform/db/backup.ts';
+import { type BackupManifest, inspectBackup } from '#server/platform/db/backup-check.ts';
+import { BackupFileError } from '#server/platform/db/backup-format.ts';
+import { type RestoreProgress, restoreDatabase } from '#server/platform/db/restore.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
+import { openRuntime, type Runtime, refreshRequestRole } from '#server/platform/runtime.ts';
 
 /** Exit code of `tdkt db restore` when the backup file cannot be used (damaged, unreadable, too new). */
 const EXIT_BAD_BACKUP = 2;

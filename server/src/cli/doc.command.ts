@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ParsedDocument } from '../../../contracts/documents.ts';
+import { ParsedDocument } from '#contracts/documents.ts';
 import {
   DocumentError,
   diffPlans,
@@ -9,7 +9,7 @@ import {
   renderDocx,
   renderPdf,
   upgradeDocument,
-} from '../modules/documents/index.ts';
+} from '#server/modules/documents/index.ts';
 
 /** Prints one Vietnamese error line and sets exit code 1 (never a stack trace). */
 function fail(error: unknown): void {

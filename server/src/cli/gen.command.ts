@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { generateAwardRecords } from '../modules/awards/gen-awards.ts';
-import { type GenUnit, generateUnits, personNames } from '../modules/organisation/index.ts';
-import { type DatabaseHandle, openPostgres } from '../platform/db/client.ts';
-import { migrateDatabase } from '../platform/db/migrate.ts';
-import { AppError } from '../platform/http/app-error.ts';
+import { generateAwardRecords } from '#server/modules/awards/gen-awards.ts';
+import { type GenUnit, generateUnits, personNames } from '#server/modules/organisation/index.ts';
+import { type DatabaseHandle, openPostgres } from '#server/platform/db/client.ts';
+import { migrateDatabase } from '#server/platform/db/migrate.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
 
 interface GenOptions {
   provinces: string;

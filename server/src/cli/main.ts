@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import { ConfigError } from '../platform/config.ts';
-import { DataDirLockedError } from '../platform/db/lock.ts';
-import { AppError } from '../platform/http/app-error.ts';
-import { describeError } from '../platform/http/logger.ts';
-import { appVersion } from '../platform/version.ts';
+import { ConfigError } from '#server/platform/config.ts';
+import { DataDirLockedError } from '#server/platform/db/lock.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
+import { describeError } from '#server/platform/http/logger.ts';
+import { appVersion } from '#server/platform/version.ts';
 import { registerAuditCommands } from './audit.command.ts';
 import { registerDbCommands } from './db.command.ts';
 import { registerDocCommands } from './doc.command.ts';

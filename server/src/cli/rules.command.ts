@@ -11,7 +11,7 @@ import {
   RuleDataError,
   type RuleRegistry,
   summariseRuleSets,
-} from '../modules/awards/index.ts';
+} from '#server/modules/awards/index.ts';
 
 /** Bad input: one Vietnamese line on stderr and exit code 2 (as the brief of `rules check` asks). */
 function failInput(message: string): void {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { seedDemo } from '../modules/demo/index.ts';
-import { purgeExpiredSessions } from '../platform/auth/session-store.ts';
-import { loadConfig } from '../platform/config.ts';
-import { buildApp } from '../platform/http/app.ts';
-import { openRuntime } from '../platform/runtime.ts';
+import { seedDemo } from '#server/modules/demo/index.ts';
+import { purgeExpiredSessions } from '#server/platform/auth/session-store.ts';
+import { loadConfig } from '#server/platform/config.ts';
+import { buildApp } from '#server/platform/http/app.ts';
+import { openRuntime } from '#server/platform/runtime.ts';
 
 /** Starts the web server: opens and migrates the database, seeds the demo in embedded mode, listens. */
 export async function serve(): Promise<void> {

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { Role, roleLabels } from '../../../contracts/auth.ts';
-import { CreateUserBody } from '../../../contracts/users.ts';
-import { createUser, findUnitByCode } from '../modules/users/index.ts';
-import { systemActor } from '../platform/audit/audit.ts';
-import { generatePassword } from '../platform/auth/password.ts';
-import { loadConfig } from '../platform/config.ts';
-import { AppError } from '../platform/http/app-error.ts';
-import { openRuntime } from '../platform/runtime.ts';
+import { Role, roleLabels } from '#contracts/auth.ts';
+import { CreateUserBody } from '#contracts/users.ts';
+import { createUser, findUnitByCode } from '#server/modules/users/index.ts';
+import { systemActor } from '#server/platform/audit/audit.ts';
+import { generatePassword } from '#server/platform/auth/password.ts';
+import { loadConfig } from '#server/platform/config.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
+import { openRuntime } from '#server/platform/runtime.ts';
 
 interface CreateOptions {
   username: string;

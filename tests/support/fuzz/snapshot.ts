@@ -1,8 +1,8 @@
 import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
-import { selectRows } from '../../../server/src/modules/organisation/sql-rows.ts';
-import type { Database } from '../../../server/src/platform/db/client.ts';
-import * as schema from '../../../server/src/platform/db/schema.ts';
+import { selectRows } from '#server/modules/organisation/sql-rows.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import * as schema from '#server/platform/db/schema.ts';
 
 /** Tables a refused request may still write: sessions, throttling records and the audit of failed logins. */
 const ignoredTables = new Set(['sessions', 'login_attempts', 'audit_events']);

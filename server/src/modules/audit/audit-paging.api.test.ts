@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit, systemActor } from '#server/platform/audit/audit.ts';
 import { signInAs } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { recordAudit, systemActor } from '../../platform/audit/audit.ts';
 
 let t: TestApp;
 beforeAll(async () => {

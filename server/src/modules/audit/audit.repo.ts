@@ -1,10 +1,10 @@
 import { and, eq, gte, type SQL, sql } from 'drizzle-orm';
-import { type AuditQuery, isAuditAction } from '../../../../contracts/audit.ts';
-import type { Executor } from '../../platform/db/client.ts';
-import { countCapped, type KeyKind, readKeysetPage } from '../../platform/db/keyset.ts';
-import { checkMomentCursors, momentKey } from '../../platform/db/keyset-moment.ts';
-import { auditEvents } from '../../platform/db/schema.ts';
-import { matchesText } from '../../platform/db/search.ts';
+import { type AuditQuery, isAuditAction } from '#contracts/audit.ts';
+import type { Executor } from '#server/platform/db/client.ts';
+import { countCapped, type KeyKind, readKeysetPage } from '#server/platform/db/keyset.ts';
+import { checkMomentCursors, momentKey } from '#server/platform/db/keyset-moment.ts';
+import { auditEvents } from '#server/platform/db/schema.ts';
+import { matchesText } from '#server/platform/db/search.ts';
 
 /** The list's key: the moment to the microsecond (UTC text, so no precision is lost) and the id. */
 const KEY_KINDS: readonly KeyKind[] = ['string', 'number'];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AuditPage, AuditQuery } from '../../../../contracts/audit.ts';
-import type { AppContext } from '../../platform/http/app-context.ts';
+import { AuditPage, AuditQuery } from '#contracts/audit.ts';
+import type { AppContext } from '#server/platform/http/app-context.ts';
 import { presentAuditEvents } from './audit.presenter.ts';
 import { listAuditEvents } from './audit.repo.ts';
 

@@ -1,9 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, sessions } from '#server/platform/db/schema.ts';
 import { buildUser, randomAddress, signIn, TEST_PASSWORD } from '../../../../tests/support/factories.ts';
 import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { auditEvents, sessions } from '../../platform/db/schema.ts';
 
 let t: TestApp;
 beforeAll(async () => {

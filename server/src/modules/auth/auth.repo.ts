@@ -1,7 +1,7 @@
 import { and, count, countDistinct, eq, gt, max, ne, sql } from 'drizzle-orm';
-import { hashSessionToken } from '../../platform/auth/session-store.ts';
-import type { Executor } from '../../platform/db/client.ts';
-import { loginAttempts, sessions, users } from '../../platform/db/schema.ts';
+import { hashSessionToken } from '#server/platform/auth/session-store.ts';
+import type { Executor } from '#server/platform/db/client.ts';
+import { loginAttempts, sessions, users } from '#server/platform/db/schema.ts';
 import { ACCOUNT_WINDOW_MS, KNOWN_ADDRESS_MS, type LoginHistory, SPRAY_WINDOW_MS } from './login-throttle.ts';
 
 /** One account by its username, with its password hash. */

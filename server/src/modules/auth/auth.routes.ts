@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ChangePasswordBody, LoginBody, SessionResponse } from '../../../../contracts/auth.ts';
-import { ErrorResponse, OkResponse } from '../../../../contracts/common.ts';
-import { actorOf, requirePrincipal, SESSION_COOKIE } from '../../platform/auth/access.ts';
-import { SESSION_IDLE_MS } from '../../platform/auth/session-store.ts';
-import type { AppContext } from '../../platform/http/app-context.ts';
+import { ChangePasswordBody, LoginBody, SessionResponse } from '#contracts/auth.ts';
+import { ErrorResponse, OkResponse } from '#contracts/common.ts';
+import { actorOf, requirePrincipal, SESSION_COOKIE } from '#server/platform/auth/access.ts';
+import { SESSION_IDLE_MS } from '#server/platform/auth/session-store.ts';
+import type { AppContext } from '#server/platform/http/app-context.ts';
 import { changePassword, login, logout } from './auth.service.ts';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);

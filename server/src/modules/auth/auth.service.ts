@@ -1,11 +1,16 @@
-import type { ChangePasswordBody, LoginBody } from '../../../../contracts/auth.ts';
-import { type ActorContext, recordAudit } from '../../platform/audit/audit.ts';
-import { hashPassword, verifyPassword } from '../../platform/auth/password.ts';
-import type { Principal } from '../../platform/auth/policy.ts';
-import { forgetSession, forgetUserSessions } from '../../platform/auth/session-cache.ts';
-import { createSession, deleteSession, loadGrants, toPrincipal } from '../../platform/auth/session-store.ts';
-import type { Database } from '../../platform/db/client.ts';
-import { AppError, RetryLaterError } from '../../platform/http/app-error.ts';
+import type { ChangePasswordBody, LoginBody } from '#contracts/auth.ts';
+import { type ActorContext, recordAudit } from '#server/platform/audit/audit.ts';
+import { hashPassword, verifyPassword } from '#server/platform/auth/password.ts';
+import type { Principal } from '#server/platform/auth/policy.ts';
+import { forgetSession, forgetUserSessions } from '#server/platform/auth/session-cache.ts';
+import {
+  createSession,
+  deleteSession,
+  loadGrants,
+  toPrincipal,
+} from '#server/platform/auth/session-store.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { AppError, RetryLaterError } from '#server/platform/http/app-error.ts';
 import {
   deleteOtherSessions,
   findUserById,

@@ -1,9 +1,9 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { purgeExpiredSessions } from '#server/platform/auth/session-store.ts';
+import { auditEvents, loginAttempts, sessions } from '#server/platform/db/schema.ts';
 import { buildUser, randomAddress, TEST_PASSWORD } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { purgeExpiredSessions } from '../../platform/auth/session-store.ts';
-import { auditEvents, loginAttempts, sessions } from '../../platform/db/schema.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { LOGIN_ATTEMPT_RETENTION_MS } from '../../platform/auth/session-store.ts';
+import { LOGIN_ATTEMPT_RETENTION_MS } from '#server/platform/auth/session-store.ts';
 
 /** Failures an account may have before each further attempt must wait. */
 export const FREE_FAILURES = 3;

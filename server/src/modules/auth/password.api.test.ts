@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, sessions, users } from '#server/platform/db/schema.ts';
 import {
   buildUnit,
   buildUser,
@@ -9,7 +10,6 @@ import {
 } from '../../../../tests/support/factories.ts';
 import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { auditEvents, sessions, users } from '../../platform/db/schema.ts';
 
 let t: TestApp;
 beforeAll(async () => {

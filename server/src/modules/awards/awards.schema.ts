@@ -12,8 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { timestamps, versioning } from '../../platform/db/columns.ts';
-import { persons, units } from '../organisation/organisation.schema.ts';
+import { persons, units } from '#server/modules/organisation/organisation.schema.ts';
+import { timestamps, versioning } from '#server/platform/db/columns.ts';
 
 /**
  * Awards records. Rows never cascade away with a person or a unit: deleting one is refused while

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { type Role, roleLabels } from '../../../../contracts/auth.ts';
-import { systemActor } from '../../platform/audit/audit.ts';
-import { generatePassword } from '../../platform/auth/password.ts';
-import type { Database } from '../../platform/db/client.ts';
-import { users } from '../../platform/db/schema.ts';
-import { createUser } from '../users/index.ts';
+import { type Role, roleLabels } from '#contracts/auth.ts';
+import { createUser } from '#server/modules/users/index.ts';
+import { systemActor } from '#server/platform/audit/audit.ts';
+import { generatePassword } from '#server/platform/auth/password.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { users } from '#server/platform/db/schema.ts';
 
 /** The demo accounts of the embedded mode: one per role, with the unit code each is granted on. */
 export const demoAccounts: { username: string; fullName: string; role: Role; unitCode: string | null }[] = [

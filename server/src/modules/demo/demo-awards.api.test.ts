@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { units } from '#server/platform/db/schema.ts';
 import { signIn } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { units } from '../../platform/db/schema.ts';
 import { featuredDemoPeople, seedDemo } from './index.ts';
 
 let t: TestApp;

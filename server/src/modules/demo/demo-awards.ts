@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import {
   awardsReceived,
   initiatives,
@@ -8,7 +8,7 @@ import {
   persons,
   unitRatings,
   units,
-} from '../../platform/db/schema.ts';
+} from '#server/platform/db/schema.ts';
 import { seededRandom } from './demo-people.ts';
 
 const FIRST = 2019;

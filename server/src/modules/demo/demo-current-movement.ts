@@ -1,5 +1,7 @@
 import { and, asc, eq, gte, isNull, or } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client.ts';
+import { parseDocumentText } from '#server/modules/documents/index.ts';
+import { planContentFromDocument } from '#server/modules/movements/index.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import {
   movementAssignments,
   movementMilestones,
@@ -8,9 +10,7 @@ import {
   planObligations,
   registrations,
   units,
-} from '../../platform/db/schema.ts';
-import { parseDocumentText } from '../documents/index.ts';
-import { planContentFromDocument } from '../movements/index.ts';
+} from '#server/platform/db/schema.ts';
 import { currentPlanText } from './demo-current-plan.ts';
 import { childPlan, insertMovement, type UnitRow } from './demo-movements.ts';
 

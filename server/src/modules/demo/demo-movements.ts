@@ -1,6 +1,8 @@
 import { eq, inArray, like } from 'drizzle-orm';
-import type { PlanContent } from '../../../../contracts/movements.ts';
-import type { Database } from '../../platform/db/client.ts';
+import type { PlanContent } from '#contracts/movements.ts';
+import { parseDocumentText } from '#server/modules/documents/index.ts';
+import { DEMO_PLAN_TEXT, localisePlan, planContentFromDocument } from '#server/modules/movements/index.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import {
   movementAssignments,
   movementMilestones,
@@ -10,9 +12,7 @@ import {
   planVersions,
   registrations,
   units,
-} from '../../platform/db/schema.ts';
-import { parseDocumentText } from '../documents/index.ts';
-import { DEMO_PLAN_TEXT, localisePlan, planContentFromDocument } from '../movements/index.ts';
+} from '#server/platform/db/schema.ts';
 
 const NAME = 'Cán bộ, công chức, viên chức tỉnh Lai Châu thi đua thực hiện văn hóa công sở';
 const DEADLINE = '2019-09-30';

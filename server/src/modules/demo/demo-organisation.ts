@@ -1,9 +1,9 @@
 import { eq, max, sql } from 'drizzle-orm';
-import { systemActor } from '../../platform/audit/audit.ts';
-import type { Principal } from '../../platform/auth/policy.ts';
-import type { Database } from '../../platform/db/client.ts';
-import { blocMembers, blocs, councilMembers, councils } from '../../platform/db/schema.ts';
-import { copyBlocYear } from '../organisation/index.ts';
+import { copyBlocYear } from '#server/modules/organisation/index.ts';
+import { systemActor } from '#server/platform/audit/audit.ts';
+import type { Principal } from '#server/platform/auth/policy.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { blocMembers, blocs, councilMembers, councils } from '#server/platform/db/schema.ts';
 
 const cụmHuyện = [
   'LCI.H.TP',

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client.ts';
-import { employments, persons, users } from '../../platform/db/schema.ts';
-import { personSortKey } from '../organisation/index.ts';
+import { personSortKey } from '#server/modules/organisation/index.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { employments, persons, users } from '#server/platform/db/schema.ts';
 import { demoSuccessions, demoUnits } from './demo-units.ts';
 
 /** A small deterministic generator, so every demo has the same people. */

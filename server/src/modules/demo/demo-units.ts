@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client.ts';
-import { unitSuccessions, units } from '../../platform/db/schema.ts';
-import { vietnameseSortKey } from '../organisation/index.ts';
+import { vietnameseSortKey } from '#server/modules/organisation/index.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { unitSuccessions, units } from '#server/platform/db/schema.ts';
 
 interface DemoUnit {
   code: string;

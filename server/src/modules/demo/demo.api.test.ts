@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSON_SEARCH_EXAMPLE } from '../../../../contracts/organisation.ts';
-import type { TodoList } from '../../../../contracts/todo.ts';
-import { signIn } from '../../../../tests/support/factories.ts';
-import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { PERSON_SEARCH_EXAMPLE } from '#contracts/organisation.ts';
+import type { TodoList } from '#contracts/todo.ts';
 import {
   auditEvents,
   blocs,
@@ -16,7 +14,9 @@ import {
   movements,
   persons,
   units,
-} from '../../platform/db/schema.ts';
+} from '#server/platform/db/schema.ts';
+import { signIn } from '../../../../tests/support/factories.ts';
+import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { seedDemo } from './index.ts';
 
 let t: TestApp;

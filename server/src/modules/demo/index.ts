@@ -1,4 +1,4 @@
-import type { Database } from '../../platform/db/client.ts';
+import type { Database } from '#server/platform/db/client.ts';
 import { ensureDemoAccounts } from './demo-accounts.ts';
 import { ensureDemoAwards } from './demo-awards.ts';
 import { seedDemoCurrentMovement } from './demo-current-movement.ts';

@@ -1,4 +1,4 @@
-import type { ParsedDocument, Recipient } from '../../../../contracts/documents.ts';
+import type { ParsedDocument, Recipient } from '#contracts/documents.ts';
 import { readDocumentType } from './parse/document-type.ts';
 import { readArticles } from './views/articles.views.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ParsedDocument } from '../../../../contracts/documents.ts';
+import type { ParsedDocument } from '#contracts/documents.ts';
 import { readDocumentText } from './input/document.input.ts';
 import { readLines } from './parse/lines.ts';
 import { joinWrappedLines, readWrapWidth } from './parse/logical-lines.ts';

@@ -1,4 +1,4 @@
-import type { DocNode, ParsedDocument } from '../../../../contracts/documents.ts';
+import type { DocNode, ParsedDocument } from '#contracts/documents.ts';
 import { readDocumentText, readFileBuffer } from './input/document.input.ts';
 import { parseWithOwnership } from './parse/parser.ts';
 import { readPlanBody } from './views/plan-body.views.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocNode, LineRange, ParsedDocument } from '../../../../contracts/documents.ts';
+import type { DocNode, LineRange, ParsedDocument } from '#contracts/documents.ts';
 import { readDocumentText } from './input/document.input.ts';
 import { foldText } from './parse/lines.ts';
 import { type ParseOutcome, parseWithOwnership } from './parse/parser.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ParsedDocument } from '../../../../contracts/documents.ts';
+import { ParsedDocument } from '#contracts/documents.ts';
 import { DocumentError, parseDocumentBuffer } from './index.ts';
 import { fixturesDir, listFixtures } from './test-support.ts';
 

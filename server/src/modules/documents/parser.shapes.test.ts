@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ParsedDocument } from '../../../../contracts/documents.ts';
+import type { ParsedDocument } from '#contracts/documents.ts';
 import { parseDocumentBuffer, parseDocumentText } from './index.ts';
 import { fixturesDir } from './test-support.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocNode, ParsedDocument } from '../../../../contracts/documents.ts';
+import type { DocNode, ParsedDocument } from '#contracts/documents.ts';
 import {
   isPdfConverterAvailable,
   parseDocumentBuffer,

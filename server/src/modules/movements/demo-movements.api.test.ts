@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoMovements } from '#server/modules/demo/demo-movements.ts';
+import { ensureDemoUnits } from '#server/modules/demo/demo-units.ts';
+import { movements, registrations, units } from '#server/platform/db/schema.ts';
 import { signInAs } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { movements, registrations, units } from '../../platform/db/schema.ts';
-import { seedDemoMovements } from '../demo/demo-movements.ts';
-import { ensureDemoUnits } from '../demo/demo-units.ts';
 
 let t: TestApp;
 // Only the units and this step: the demo accounts belong to the demo module's own test.

@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import type { ModuleContext } from '../../platform/http/app-context.ts';
-import { createMailer } from '../../platform/mail/mailer.ts';
+import type { ModuleContext } from '#server/platform/http/app-context.ts';
+import { createMailer } from '#server/platform/mail/mailer.ts';
 import { registerMovementCoreRoutes } from './movements.routes.ts';
-import { registerPlanDocumentRoutes } from './plan-documents.routes.ts';
-import { registerPlanIssueRoutes } from './plan-issue.routes.ts';
-import { registerPlanPdfJob } from './plan-pdf.job.ts';
-import { registerRegistrationRoutes } from './registrations.routes.ts';
-import { createDueReminders } from './reminders.ts';
-import { registerTimelineRoutes } from './timeline.routes.ts';
+import { registerPlanDocumentRoutes } from './plans/plan-documents.routes.ts';
+import { registerPlanIssueRoutes } from './plans/plan-issue.routes.ts';
+import { registerPlanPdfJob } from './plans/plan-pdf.job.ts';
+import { registerRegistrationRoutes } from './registrations/registrations.routes.ts';
+import { createDueReminders } from './timeline/reminders.ts';
+import { registerTimelineRoutes } from './timeline/timeline.routes.ts';
 import { registerMovementTodos } from './todo/index.ts';
 
-export { emptyPlanContent, planContentFromDocument } from './plan-content.ts';
-export { createDueReminders } from './reminders.ts';
+export { emptyPlanContent, planContentFromDocument } from './plans/plan-content.ts';
+export { createDueReminders } from './timeline/reminders.ts';
 
 const REMINDER_EVERY_MS = 60 * 60 * 1000;
 
@@ -45,5 +45,5 @@ export function registerMovementRoutes(app: FastifyInstance, context: ModuleCont
     mailer.close();
   });
 }
-export { DEMO_PLAN_TEXT } from './demo-plan.ts';
-export { localisePlan } from './plan-localise.ts';
+export { DEMO_PLAN_TEXT } from './plans/demo-plan.ts';
+export { localisePlan } from './plans/plan-localise.ts';

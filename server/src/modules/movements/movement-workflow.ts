@@ -1,5 +1,5 @@
-import type { MovementStatus } from '../../../../contracts/movements.ts';
-import { AppError } from '../../platform/http/app-error.ts';
+import type { MovementStatus } from '#contracts/movements.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
 
 /** The moves of a movement: its plan is edited, launched once, and closed after the final review. */
 export type MovementMove = 'edit' | 'launch' | 'close';

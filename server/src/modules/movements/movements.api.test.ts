@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { movements, planVersions } from '#server/platform/db/schema.ts';
 import { signInAs } from '../../../../tests/support/factories.ts';
 import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { movements, planVersions } from '../../platform/db/schema.ts';
 import { auditOf, buildProvince, createByHand, multipart, tag, thisYear } from './test-support.ts';
 
 let t: TestApp;

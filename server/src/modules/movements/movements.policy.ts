@@ -1,8 +1,8 @@
 import { or, type SQL, sql } from 'drizzle-orm';
-import type { Role } from '../../../../contracts/auth.ts';
-import type { MovementAction, MovementStatus } from '../../../../contracts/movements.ts';
-import { coversUnit, isAdmin, type Principal } from '../../platform/auth/policy.ts';
-import { AppError } from '../../platform/http/app-error.ts';
+import type { Role } from '#contracts/auth.ts';
+import type { MovementAction, MovementStatus } from '#contracts/movements.ts';
+import { coversUnit, isAdmin, type Principal } from '#server/platform/auth/policy.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
 
 /** Who launches and manages movements (within their grant's subtree). */
 export const MANAGE_ROLES: readonly Role[] = ['tdkt_officer'];

@@ -4,8 +4,8 @@ import type {
   MovementListItem,
   MovementStatus,
   PlanContent,
-} from '../../../../contracts/movements.ts';
-import type { Principal } from '../../platform/auth/policy.ts';
+} from '#contracts/movements.ts';
+import type { Principal } from '#server/platform/auth/policy.ts';
 import { movementActions } from './movements.policy.ts';
 import type { MovementWithUnit } from './movements.repo.ts';
 

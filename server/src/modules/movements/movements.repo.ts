@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { MovementQuery } from '../../../../contracts/movements.ts';
-import type { Executor } from '../../platform/db/client.ts';
-import { countCapped, readKeysetPage } from '../../platform/db/keyset.ts';
-import { movements, planVersions, units } from '../../platform/db/schema.ts';
-import { matchesText } from '../../platform/db/search.ts';
-import { upgradeDocument } from '../documents/index.ts';
-import { cleanStoredPlan } from './plan-clean.ts';
+import type { MovementQuery } from '#contracts/movements.ts';
+import { upgradeDocument } from '#server/modules/documents/index.ts';
+import type { Executor } from '#server/platform/db/client.ts';
+import { countCapped, readKeysetPage } from '#server/platform/db/keyset.ts';
+import { movements, planVersions, units } from '#server/platform/db/schema.ts';
+import { matchesText } from '#server/platform/db/search.ts';
+import { cleanStoredPlan } from './plans/plan-clean.ts';
 
 export type MovementRow = typeof movements.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;

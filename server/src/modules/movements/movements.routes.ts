@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponse } from '../../../../contracts/common.ts';
+import { ErrorResponse } from '#contracts/common.ts';
 import {
   CopyMovementBody,
   CreateMovementBody,
@@ -14,15 +14,14 @@ import {
   PlaceLineBody,
   SavePlanBody,
   UpdateMovementBody,
-} from '../../../../contracts/movements.ts';
-import { actorOf, requirePrincipal } from '../../platform/auth/access.ts';
-import type { AppContext } from '../../platform/http/app-context.ts';
-import { receiveUploadedFile } from '../../platform/http/uploads.ts';
-import { withCurrentOnConflict } from '../../platform/http/version-conflict.ts';
-import { DocumentError } from '../documents/index.ts';
-import { launchMovement } from './launch.service.ts';
-import { LaunchWarningsError, launchWarningsReply } from './launch-warnings.ts';
-import { copyMovement, implementMovement, importMovement } from './movement-sources.service.ts';
+} from '#contracts/movements.ts';
+import { DocumentError } from '#server/modules/documents/index.ts';
+import { actorOf, requirePrincipal } from '#server/platform/auth/access.ts';
+import type { AppContext } from '#server/platform/http/app-context.ts';
+import { receiveUploadedFile } from '#server/platform/http/uploads.ts';
+import { withCurrentOnConflict } from '#server/platform/http/version-conflict.ts';
+import { launchMovement } from './launch/launch.service.ts';
+import { LaunchWarningsError, launchWarningsReply } from './launch/launch-warnings.ts';
 import { presentMovement, presentMovementDetail } from './movements.presenter.ts';
 import {
   type Caller,
@@ -34,8 +33,9 @@ import {
   searchMovements,
   updateMovement,
 } from './movements.service.ts';
-import { applyCriteriaEdit } from './plan-criteria.ts';
-import { placeUnclassifiedLine } from './plan-lines.ts';
+import { copyMovement, implementMovement, importMovement } from './plans/movement-sources.service.ts';
+import { applyCriteriaEdit } from './plans/plan-criteria.ts';
+import { placeUnclassifiedLine } from './plans/plan-lines.ts';
 
 export const IdParams = z.object({ id: z.string().uuid('Mã không hợp lệ') });
 export const errors = { 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };

@@ -12,10 +12,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { PlanContent, PledgeTarget } from '../../../../contracts/movements.ts';
-import { timestamps, versioning } from '../../platform/db/columns.ts';
-import { users } from '../../platform/db/platform.schema.ts';
-import { persons, units } from '../organisation/organisation.schema.ts';
+import type { PlanContent, PledgeTarget } from '#contracts/movements.ts';
+import { persons, units } from '#server/modules/organisation/organisation.schema.ts';
+import { timestamps, versioning } from '#server/platform/db/columns.ts';
+import { users } from '#server/platform/db/platform.schema.ts';
 
 /**
  * Emulation movements (phong trào thi đua) of a launching unit, implementing an optional parent

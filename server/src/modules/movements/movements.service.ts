@@ -1,20 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { PERIOD_ORDER_MESSAGE } from '#contracts/movements.ts';
-import { assertRangeAfterChange } from '#server/platform/http/ranges.ts';
-import type { AuditAction } from '../../../../contracts/audit.ts';
+import type { AuditAction } from '#contracts/audit.ts';
 import type {
   CreateMovementBody,
   MovementQuery,
   PlanContent,
   UpdateMovementBody,
-} from '../../../../contracts/movements.ts';
-import { type ActorContext, recordAudit } from '../../platform/audit/audit.ts';
-import { assertCoversUnit, isAdmin, type Principal } from '../../platform/auth/policy.ts';
-import type { Database, Executor } from '../../platform/db/client.ts';
-import { movements, planVersions } from '../../platform/db/schema.ts';
-import { atVersion, nextVersion, staleVersionError, versionedRow } from '../../platform/db/versioning.ts';
-import { AppError } from '../../platform/http/app-error.ts';
-import { predecessorPaths } from '../organisation/index.ts';
+} from '#contracts/movements.ts';
+import { PERIOD_ORDER_MESSAGE } from '#contracts/movements.ts';
+import { predecessorPaths } from '#server/modules/organisation/index.ts';
+import { type ActorContext, recordAudit } from '#server/platform/audit/audit.ts';
+import { assertCoversUnit, isAdmin, type Principal } from '#server/platform/auth/policy.ts';
+import type { Database, Executor } from '#server/platform/db/client.ts';
+import { movements, planVersions } from '#server/platform/db/schema.ts';
+import { atVersion, nextVersion, staleVersionError, versionedRow } from '#server/platform/db/versioning.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
+import { assertRangeAfterChange } from '#server/platform/http/ranges.ts';
 import { editMakesNewVersion, nextMovementStatus } from './movement-workflow.ts';
 import {
   assertManageMovement,
@@ -32,7 +32,7 @@ import {
   lockMovement,
   type MovementWithUnit,
 } from './movements.repo.ts';
-import { emptyPlanContent } from './plan-content.ts';
+import { emptyPlanContent } from './plans/plan-content.ts';
 
 /** How a movement is named when an update finds it gone or changed by someone else. */
 export const MOVEMENT = { subject: 'Phong trào này', notFound: 'Không tìm thấy phong trào.' };

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '#server/platform/db/schema.ts';
 import { buildUnit, signInAs } from '../../../../tests/support/factories.ts';
 import type { TestApp } from '../../../../tests/support/test-app.ts';
-import { auditEvents } from '../../platform/db/schema.ts';
-import { DEMO_PLAN_TEXT } from './demo-plan.ts';
+import { DEMO_PLAN_TEXT } from './plans/demo-plan.ts';
 
 /** Unique suffix for names and codes. */
 export const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

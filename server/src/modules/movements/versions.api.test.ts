@@ -3,16 +3,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, it } from 'vitest';
-import { buildPerson, buildUser, signIn, signInAs } from '../../../../tests/support/factories.ts';
-import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { expectOptimisticLocking, type VersionedRecord } from '../../../../tests/support/versioning.ts';
 import {
   movementAssignments,
   movementMilestones,
   movements,
   planVersions,
   registrations,
-} from '../../platform/db/schema.ts';
+} from '#server/platform/db/schema.ts';
+import { buildPerson, buildUser, signIn, signInAs } from '../../../../tests/support/factories.ts';
+import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { expectOptimisticLocking, type VersionedRecord } from '../../../../tests/support/versioning.ts';
 import { buildProvince, createByHand, multipart } from './test-support.ts';
 
 let t: TestApp;

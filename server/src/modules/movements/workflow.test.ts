@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/http/app-error.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
 import { editMakesNewVersion, nextMovementStatus } from './movement-workflow.ts';
-import { defaultPlanDeadline, obligationStatus } from './obligation-status.ts';
-import { nextRegistrationStatus, registrationMoves } from './registration-workflow.ts';
+import { defaultPlanDeadline, obligationStatus } from './obligations/obligation-status.ts';
+import { nextRegistrationStatus, registrationMoves } from './registrations/registration-workflow.ts';
 
 describe('registration workflow', () => {
   it('goes draft → submitted → approved, and returned can be resubmitted', () => {

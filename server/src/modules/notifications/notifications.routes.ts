@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponse } from '../../../../contracts/common.ts';
-import { Notification, NotificationList, NotificationQuery } from '../../../../contracts/notifications.ts';
-import { requirePrincipal } from '../../platform/auth/access.ts';
-import type { AppContext } from '../../platform/http/app-context.ts';
+import { ErrorResponse } from '#contracts/common.ts';
+import { Notification, NotificationList, NotificationQuery } from '#contracts/notifications.ts';
+import { requirePrincipal } from '#server/platform/auth/access.ts';
+import type { AppContext } from '#server/platform/http/app-context.ts';
 import { listNotifications, markNotificationRead } from './notifications.service.ts';
 
 type Row = Awaited<ReturnType<typeof markNotificationRead>>;

@@ -1,5 +1,5 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../../platform/db/platform.schema.ts';
+import { users } from '#server/platform/db/platform.schema.ts';
 
 /** In-app notifications (thông báo) of one user; `dedupe_key` makes reminders idempotent. */
 export const notifications = pgTable(

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import type { CursorQuery } from '../../../../contracts/common.ts';
-import type { Executor } from '../../platform/db/client.ts';
-import { countCapped, type KeyKind, readKeysetPage } from '../../platform/db/keyset.ts';
-import { checkMomentCursors, momentKey } from '../../platform/db/keyset-moment.ts';
-import { notifications } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/app-error.ts';
+import type { CursorQuery } from '#contracts/common.ts';
+import type { Executor } from '#server/platform/db/client.ts';
+import { countCapped, type KeyKind, readKeysetPage } from '#server/platform/db/keyset.ts';
+import { checkMomentCursors, momentKey } from '#server/platform/db/keyset-moment.ts';
+import { notifications } from '#server/platform/db/schema.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
 
 /** What a notification says and where it leads. */
 export interface NotificationInput {

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../platform/http/app-context.ts';
-import { registerBlocRoutes } from './blocs.routes.ts';
-import { registerCouncilRoutes } from './councils.routes.ts';
-import { registerPersonTransferRoutes } from './person-transfer.routes.ts';
-import { registerPersonRoutes } from './persons.routes.ts';
-import { registerTransferRoutes } from './transfer.routes.ts';
-import { registerUnitRoutes } from './units.routes.ts';
+import type { AppContext } from '#server/platform/http/app-context.ts';
+import { registerBlocRoutes } from './councils/blocs.routes.ts';
+import { registerCouncilRoutes } from './councils/councils.routes.ts';
+import { registerPersonTransferRoutes } from './persons/person-transfer.routes.ts';
+import { registerPersonRoutes } from './persons/persons.routes.ts';
+import { registerTransferRoutes } from './persons/transfer.routes.ts';
+import { registerUnitRoutes } from './units/units.routes.ts';
 
-export { copyBlocYear } from './blocs.service.ts';
+export { copyBlocYear } from './councils/blocs.service.ts';
 export { resolveScope, type Scope, scopeCondition } from './organisation.policy.ts';
-export { personSortKey, vietnameseSortKey } from './sort-key.ts';
-export { predecessorPaths } from './units.repo.ts';
+export { personSortKey, vietnameseSortKey } from './search/sort-key.ts';
+export { predecessorPaths } from './units/units.repo.ts';
 
 /** Every route of the organisation module: units, people, councils, blocs, imports and exports. */
 export function registerOrganisationRoutes(app: FastifyInstance, context: AppContext): void {

@@ -1,11 +1,11 @@
 import { inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import type { Role } from '../../../../contracts/auth.ts';
-import type { Principal } from '../../platform/auth/policy.ts';
-import { isAdmin, scopePaths } from '../../platform/auth/policy.ts';
-import type { Executor } from '../../platform/db/client.ts';
-import { units } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/app-error.ts';
-import { predecessorPaths } from './units.repo.ts';
+import type { Role } from '#contracts/auth.ts';
+import type { Principal } from '#server/platform/auth/policy.ts';
+import { isAdmin, scopePaths } from '#server/platform/auth/policy.ts';
+import type { Executor } from '#server/platform/db/client.ts';
+import { units } from '#server/platform/db/schema.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
+import { predecessorPaths } from './units/units.repo.ts';
 
 /** Who may read units, councils and blocs (within their scope): every role. */
 export const READ_ROLES: readonly Role[] = ['tdkt_officer', 'unit_head', 'council_member', 'staff'];

@@ -12,8 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { timestamps, versioning } from '../../platform/db/columns.ts';
-import { users } from '../../platform/db/platform.schema.ts';
+import { timestamps, versioning } from '#server/platform/db/columns.ts';
+import { users } from '#server/platform/db/platform.schema.ts';
 
 /**
  * Units of the administrative tree (đơn vị), any depth. Grants cover a unit's whole subtree via

@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/client.ts';
+import type { Executor } from '#server/platform/db/client.ts';
 
 /** Runs raw SQL (recursive queries the builder cannot express) and returns its rows on either engine. */
 export async function selectRows<Row>(executor: Executor, query: SQL): Promise<Row[]> {

@@ -1,4 +1,4 @@
-import { personSortKey, vietnameseSortKey } from './sort-key.ts';
+import { personSortKey, vietnameseSortKey } from './search/sort-key.ts';
 
 /** The 34 provinces and cities after the 2025 merger; more are numbered. */
 export const PROVINCES = [

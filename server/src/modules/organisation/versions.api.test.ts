@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, it } from 'vitest';
-import { buildCouncil, buildPerson, buildUnit, signInAs } from '../../../../tests/support/factories.ts';
-import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { expectOptimisticLocking, type VersionedRecord } from '../../../../tests/support/versioning.ts';
 import {
   blocMembers,
   blocs,
@@ -13,7 +10,10 @@ import {
   persons,
   unitSuccessions,
   units,
-} from '../../platform/db/schema.ts';
+} from '#server/platform/db/schema.ts';
+import { buildCouncil, buildPerson, buildUnit, signInAs } from '../../../../tests/support/factories.ts';
+import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { expectOptimisticLocking, type VersionedRecord } from '../../../../tests/support/versioning.ts';
 
 let t: TestApp;
 beforeAll(async () => {

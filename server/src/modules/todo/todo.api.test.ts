@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TodoItem, TodoList } from '../../../../contracts/todo.ts';
+import type { TodoItem, TodoList } from '#contracts/todo.ts';
+import { buildProvince, createByHand, readyToIssue } from '#server/modules/movements/test-support.ts';
+import { planObligations } from '#server/platform/db/schema.ts';
 import { buildPerson, buildUnit, buildUser, signIn, signInAs } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { planObligations } from '../../platform/db/schema.ts';
-import { buildProvince, createByHand, readyToIssue } from '../movements/test-support.ts';
 
 let t: TestApp;
 beforeAll(async () => {

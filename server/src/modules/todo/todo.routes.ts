@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorResponse } from '../../../../contracts/common.ts';
-import { TodoList, TodoQuery } from '../../../../contracts/todo.ts';
-import { requirePrincipal } from '../../platform/auth/access.ts';
-import type { ModuleContext } from '../../platform/http/app-context.ts';
+import { ErrorResponse } from '#contracts/common.ts';
+import { TodoList, TodoQuery } from '#contracts/todo.ts';
+import { requirePrincipal } from '#server/platform/auth/access.ts';
+import type { ModuleContext } from '#server/platform/http/app-context.ts';
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, persons, roleGrants, sessions, users } from '#server/platform/db/schema.ts';
 import {
   buildPerson,
   buildUnit,
@@ -11,7 +12,6 @@ import {
 } from '../../../../tests/support/factories.ts';
 import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { auditEvents, persons, roleGrants, sessions, users } from '../../platform/db/schema.ts';
 
 let t: TestApp;
 beforeAll(async () => {

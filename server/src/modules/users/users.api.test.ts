@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, roleGrants, users } from '#server/platform/db/schema.ts';
 import { buildUnit, buildUser, signInAs } from '../../../../tests/support/factories.ts';
 import { expectNothingStored } from '../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { auditEvents, roleGrants, users } from '../../platform/db/schema.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
-import type { UserQuery } from '../../../../contracts/users.ts';
-import type { Executor } from '../../platform/db/client.ts';
-import { countCapped, readKeysetPage } from '../../platform/db/keyset.ts';
-import { roleGrants, units, users } from '../../platform/db/schema.ts';
-import { matchesText } from '../../platform/db/search.ts';
+import type { UserQuery } from '#contracts/users.ts';
+import type { Executor } from '#server/platform/db/client.ts';
+import { countCapped, readKeysetPage } from '#server/platform/db/keyset.ts';
+import { roleGrants, units, users } from '#server/platform/db/schema.ts';
+import { matchesText } from '#server/platform/db/search.ts';
 
 /**
  * One keyset page of users in username order (a range scan of users_username_key), with the grants

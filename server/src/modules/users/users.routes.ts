@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Role } from '../../../../contracts/auth.ts';
-import { ErrorResponse } from '../../../../contracts/common.ts';
-import { CreateUserBody, UserListItem, UserPage, UserQuery } from '../../../../contracts/users.ts';
-import { actorOf } from '../../platform/auth/access.ts';
-import type { AppContext } from '../../platform/http/app-context.ts';
+import type { Role } from '#contracts/auth.ts';
+import { ErrorResponse } from '#contracts/common.ts';
+import { CreateUserBody, UserListItem, UserPage, UserQuery } from '#contracts/users.ts';
+import { actorOf } from '#server/platform/auth/access.ts';
+import type { AppContext } from '#server/platform/http/app-context.ts';
 import { listUsers } from './users.repo.ts';
 import { createUser } from './users.service.ts';
 

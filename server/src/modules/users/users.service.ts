@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { Role } from '../../../../contracts/auth.ts';
-import type { CreateUserBody } from '../../../../contracts/users.ts';
-import { type ActorContext, recordAudit } from '../../platform/audit/audit.ts';
-import { hashPassword } from '../../platform/auth/password.ts';
-import type { Database, Executor } from '../../platform/db/client.ts';
-import { roleGrants, users } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/app-error.ts';
+import type { Role } from '#contracts/auth.ts';
+import type { CreateUserBody } from '#contracts/users.ts';
+import { type ActorContext, recordAudit } from '#server/platform/audit/audit.ts';
+import { hashPassword } from '#server/platform/auth/password.ts';
+import type { Database, Executor } from '#server/platform/db/client.ts';
+import { roleGrants, users } from '#server/platform/db/schema.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
 import { findUnit } from './users.repo.ts';
 
 /** Creates an account with one grant, audited in the same transaction. Refuses a taken username. */

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditActions } from '../../../../contracts/audit.ts';
+import { auditActions } from '#contracts/audit.ts';
 
 const serverSource = path.resolve(import.meta.dirname, '../..');
 

@@ -1,6 +1,6 @@
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AuditAction } from '../../../../contracts/audit.ts';
+import type { AuditAction } from '#contracts/audit.ts';
 import { closeOwner, getTestApp, openOwner, type TestApp } from '../../../../tests/support/test-app.ts';
 import { assertCannotRewriteAudit } from '../db/app-role.ts';
 import type { DatabaseHandle, Executor } from '../db/client.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AuditAction } from '../../../../contracts/audit.ts';
+import type { AuditAction } from '#contracts/audit.ts';
 import type { Executor } from '../db/client.ts';
 import { auditEvents } from '../db/schema.ts';
 

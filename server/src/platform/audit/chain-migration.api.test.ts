@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AuditAction } from '../../../../contracts/audit.ts';
+import type { AuditAction } from '#contracts/audit.ts';
 import { createScratchDatabase } from '../../../../tests/support/postgres.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from '../db/client.ts';
 import { migrateDatabase, migrationsFolder } from '../db/migrate.ts';

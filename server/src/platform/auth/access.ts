@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Role } from '../../../../contracts/auth.ts';
+import { Role } from '#contracts/auth.ts';
 import type { ActorContext } from '../audit/audit.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../http/app-error.ts';

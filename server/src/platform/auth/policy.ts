@@ -1,4 +1,4 @@
-import type { Role, SessionUser } from '../../../../contracts/auth.ts';
+import type { Role, SessionUser } from '#contracts/auth.ts';
 import { AppError } from '../http/app-error.ts';
 
 /** A grant as the policy sees it: the role and the materialised path of its unit (null = everywhere). */

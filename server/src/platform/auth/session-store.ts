@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
-import type { Role } from '../../../../contracts/auth.ts';
+import type { Role } from '#contracts/auth.ts';
 import type { Executor } from '../db/client.ts';
 import { loginAttempts, roleGrants, sessions, units, users } from '../db/schema.ts';
 import type { Principal } from './policy.ts';

@@ -1,5 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { type CursorQuery, type ListTotal, TOTAL_CAP } from '../../../../contracts/common.ts';
+import { type CursorQuery, type ListTotal, TOTAL_CAP } from '#contracts/common.ts';
 import { AppError } from '../http/app-error.ts';
 import type { Executor } from './client.ts';
 

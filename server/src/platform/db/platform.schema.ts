@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { units } from '../../modules/organisation/organisation.schema.ts';
+import { units } from '#server/modules/organisation/organisation.schema.ts';
 import { timestamps, versioning } from './columns.ts';
 
 /** Accounts that sign in; passwords are argon2id hashes. */

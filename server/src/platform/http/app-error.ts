@@ -1,5 +1,5 @@
-import type { ErrorResponse, FieldError } from '../../../../contracts/common.ts';
-import { type ErrorCode, errorMessages } from '../../../../contracts/errors.ts';
+import type { ErrorResponse, FieldError } from '#contracts/common.ts';
+import { type ErrorCode, errorMessages } from '#contracts/errors.ts';
 
 /** The one place where an error code becomes an HTTP status. */
 export const httpStatusByCode: Record<ErrorCode, number> = {

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../../contracts/common.ts';
+import type { FieldError } from '#contracts/common.ts';
 import { AppError } from './app-error.ts';
 
 /** The fields of a driver error the mapping reads (pg's DatabaseError and PGlite's carry them alike). */

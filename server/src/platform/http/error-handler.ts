@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { ErrorResponse } from '../../../../contracts/common.ts';
-import { errorMessages } from '../../../../contracts/errors.ts';
+import type { ErrorResponse } from '#contracts/common.ts';
+import { errorMessages } from '#contracts/errors.ts';
 import { AppError, RetryLaterError } from './app-error.ts';
 import { mapDatabaseError } from './database-errors.ts';
 import { mapUploadError } from './uploads.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '#server/modules/organisation/sql-rows.ts';
 import type { Client } from '../../../../tests/support/factories.ts';
 import { baseFor, casesFor, type FuzzCase, type Operation } from '../../../../tests/support/fuzz/cases.ts';
 import {
@@ -12,7 +13,6 @@ import type { JsonSchema } from '../../../../tests/support/fuzz/json-schema.ts';
 import { seededRandom } from '../../../../tests/support/fuzz/random.ts';
 import { createChangeWatch, watchedTables } from '../../../../tests/support/fuzz/snapshot.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { selectRows } from '../../modules/organisation/sql-rows.ts';
 import { DATABASE_REFUSAL_MESSAGES } from './database-errors.ts';
 
 const databaseRefusals: string[] = Object.values(DATABASE_REFUSAL_MESSAGES);

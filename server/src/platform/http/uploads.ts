@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import { errorMessages } from '../../../../contracts/errors.ts';
+import { errorMessages } from '#contracts/errors.ts';
 import { AppError } from './app-error.ts';
 
 const BROKEN_UPLOAD = 'Tệp gửi lên bị hỏng hoặc không trọn vẹn. Vui lòng chọn lại tệp và gửi lại.';

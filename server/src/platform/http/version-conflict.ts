@@ -1,4 +1,4 @@
-import type { VersionConflict } from '../../../../contracts/common.ts';
+import type { VersionConflict } from '#contracts/common.ts';
 import { AppError } from './app-error.ts';
 
 /** Vietnam has one time zone; messages name times as users read them on their clocks. */

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { TodoKind } from '../../../../contracts/todo.ts';
+import type { TodoKind } from '#contracts/todo.ts';
 import type { Principal } from '../auth/policy.ts';
 import type { Executor } from '../db/client.ts';
 import type { TodoDraft } from './todo-order.ts';

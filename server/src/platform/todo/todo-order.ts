@@ -4,7 +4,7 @@ import {
   type TodoKind,
   type TodoKindCount,
   type TodoUrgency,
-} from '../../../../contracts/todo.ts';
+} from '#contracts/todo.ts';
 
 /** An item as a provider gives it: the registry adds the urgency, the days left and the source. */
 export interface TodoDraft {

@@ -1,4 +1,4 @@
-import { TodoKind, type TodoList } from '../../../../contracts/todo.ts';
+import { TodoKind, type TodoList } from '#contracts/todo.ts';
 import type { Principal } from '../auth/policy.ts';
 import type { Database } from '../db/client.ts';
 import {

@@ -16,7 +16,7 @@ import type { VoteRule } from '#contracts/award-rules.ts';
 import { AwardCode as AwardCodes, type AwardSubject, statisticsColumnLabels } from '#contracts/awards.ts';
 import { ErrorResponse, OkResponse } from '#contracts/common.ts';
 import { isUniqueViolation } from '#server/modules/organisation/sql-rows.ts';
-import { callerOf, IdParams } from '#server/modules/organisation/units.routes.ts';
+import { callerOf, IdParams } from '#server/modules/organisation/units/units.routes.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { baseSalaries, ruleOverrides } from '#server/platform/db/schema.ts';

@@ -8,8 +8,8 @@ import {
 } from '#contracts/award-records.ts';
 import { EligibilityInput, EligibilityResult, verdictLabels } from '#contracts/awards.ts';
 import { ErrorResponse } from '#contracts/common.ts';
-import { sendXlsxStream, streamXlsx } from '#server/modules/organisation/spreadsheet.ts';
-import { callerOf, IdParams } from '#server/modules/organisation/units.routes.ts';
+import { sendXlsxStream, streamXlsx } from '#server/modules/organisation/import-export/spreadsheet.ts';
+import { callerOf, IdParams } from '#server/modules/organisation/units/units.routes.ts';
 import type { AppContext } from '#server/platform/http/app-context.ts';
 import {
   allCandidates,

@@ -21,7 +21,8 @@ import {
   parseLabel,
   parseYesNo,
   plain,
-} from '#server/modules/organisation/import-rules.ts';
+} from '#server/modules/organisation/import-export/import-rules.ts';
+import { readSheetRows, streamXlsx } from '#server/modules/organisation/import-export/spreadsheet.ts';
 import {
   inScope,
   PERSON_READ_ROLES,
@@ -31,7 +32,6 @@ import {
   scopeCondition,
   WRITE_ROLES,
 } from '#server/modules/organisation/organisation.policy.ts';
-import { readSheetRows, streamXlsx } from '#server/modules/organisation/spreadsheet.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database, Transaction } from '#server/platform/db/client.ts';
 import {

@@ -27,8 +27,8 @@ import {
   NotSpreadsheetError,
   sendXlsxStream,
   XLSX_TYPE,
-} from '#server/modules/organisation/spreadsheet.ts';
-import { callerOf, IdParams } from '#server/modules/organisation/units.routes.ts';
+} from '#server/modules/organisation/import-export/spreadsheet.ts';
+import { callerOf, IdParams } from '#server/modules/organisation/units/units.routes.ts';
 import type { AppContext } from '#server/platform/http/app-context.ts';
 import { receiveUploadedFile, streamOf } from '#server/platform/http/uploads.ts';
 import {

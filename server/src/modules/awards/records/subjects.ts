@@ -8,7 +8,7 @@ import {
   resolveScope,
   WRITE_ROLES,
 } from '#server/modules/organisation/organisation.policy.ts';
-import type { Caller } from '#server/modules/organisation/units.service.ts';
+import type { Caller } from '#server/modules/organisation/units/units.service.ts';
 import { isAdmin } from '#server/platform/auth/policy.ts';
 import type { Executor } from '#server/platform/db/client.ts';
 import { persons, units } from '#server/platform/db/schema.ts';

@@ -1,12 +1,12 @@
-import type { AuthorityGrant } from '../../../../../contracts/award-rules.ts';
+import type { AuthorityGrant } from '#contracts/award-rules.ts';
 import {
   type AwardCode,
   type Confidence,
   type DeciderKind,
   type EligibilityResult,
   stateAuthorityLabels,
-} from '../../../../../contracts/awards.ts';
-import { type UnitKind, unitKindLabels } from '../../../../../contracts/organisation.ts';
+} from '#contracts/awards.ts';
+import { type UnitKind, unitKindLabels } from '#contracts/organisation.ts';
 import { type CompiledRuleSet, grantsFor } from './registry.ts';
 
 /** Vietnamese name of a kind of decider. */

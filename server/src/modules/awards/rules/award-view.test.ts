@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { awardCatalogue } from '../../../../../contracts/award-catalogue.ts';
-import type { AwardCode } from '../../../../../contracts/awards.ts';
+import { awardCatalogue } from '#contracts/award-catalogue.ts';
+import type { AwardCode } from '#contracts/awards.ts';
 import { viewAward } from './award-view.ts';
 import { getShippedRegistry } from './registry.ts';
 

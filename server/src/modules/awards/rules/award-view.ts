@@ -1,5 +1,5 @@
-import { type AwardFamily, awardCatalogue } from '../../../../../contracts/award-catalogue.ts';
-import type { CashEntry, ProcedureEntry } from '../../../../../contracts/award-rules.ts';
+import { type AwardFamily, awardCatalogue } from '#contracts/award-catalogue.ts';
+import type { CashEntry, ProcedureEntry } from '#contracts/award-rules.ts';
 import type {
   AwardCode,
   AwardSubject,
@@ -7,7 +7,7 @@ import type {
   DeciderKind,
   RewardType,
   StatisticsColumn,
-} from '../../../../../contracts/awards.ts';
+} from '#contracts/awards.ts';
 import { deciderLabel } from './authority.ts';
 import { type DescribedLine, describeRule } from './describe.ts';
 import { type CompiledRuleSet, grantsFor } from './registry.ts';

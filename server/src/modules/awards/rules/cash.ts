@@ -1,10 +1,5 @@
-import type { CashEntry } from '../../../../../contracts/award-rules.ts';
-import type {
-  AwardCode,
-  AwardSubject,
-  Confidence,
-  EligibilityResult,
-} from '../../../../../contracts/awards.ts';
+import type { CashEntry } from '#contracts/award-rules.ts';
+import type { AwardCode, AwardSubject, Confidence, EligibilityResult } from '#contracts/awards.ts';
 import { baseSalaryOn, type CompiledRuleSet, type RuleRegistry } from './registry.ts';
 
 /** "2.340.000 đ". */

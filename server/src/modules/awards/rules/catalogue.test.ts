@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { awardCatalogue } from '../../../../../contracts/award-catalogue.ts';
-import { isGroup, type RuleNode } from '../../../../../contracts/award-rules.ts';
-import { type AwardCode, EligibilityResult } from '../../../../../contracts/awards.ts';
+import { awardCatalogue } from '#contracts/award-catalogue.ts';
+import { isGroup, type RuleNode } from '#contracts/award-rules.ts';
+import { type AwardCode, EligibilityResult } from '#contracts/awards.ts';
 import { getShippedRegistry } from './registry.ts';
 import { check } from './test-support.ts';
 

@@ -1,5 +1,5 @@
-import { isGroup, type RuleLeaf, type RuleNode } from '../../../../../contracts/award-rules.ts';
-import type { EligibilityCheck } from '../../../../../contracts/awards.ts';
+import { isGroup, type RuleLeaf, type RuleNode } from '#contracts/award-rules.ts';
+import type { EligibilityCheck } from '#contracts/awards.ts';
 import type { LeafEvaluator, RuleContext } from './condition-context.ts';
 import { compileAfterAwardChain, compileInitiative } from './conditions-chain.ts';
 import { compileJudgment, compileMemberShare, compileNothingPending } from './conditions-other.ts';

@@ -1,4 +1,4 @@
-import type { AwardCode } from '../../../../../contracts/awards.ts';
+import type { AwardCode } from '#contracts/awards.ts';
 import { type Facts, type YearFacts, yearOf } from './facts.ts';
 
 /** What every condition of one rule set needs besides the facts. */

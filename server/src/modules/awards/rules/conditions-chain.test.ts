@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleNode } from '../../../../../contracts/award-rules.ts';
+import type { RuleNode } from '#contracts/award-rules.ts';
 import { changeYear, evaluate, testContext, years } from './test-support.ts';
 import { Value } from './values.ts';
 

@@ -1,9 +1,5 @@
-import type { RuleLeaf } from '../../../../../contracts/award-rules.ts';
-import {
-  type AwardCode,
-  type InitiativeScope,
-  initiativeScopeLabels,
-} from '../../../../../contracts/awards.ts';
+import type { RuleLeaf } from '#contracts/award-rules.ts';
+import { type AwardCode, type InitiativeScope, initiativeScopeLabels } from '#contracts/awards.ts';
 import {
   countYears,
   type LeafEvaluator,

@@ -1,4 +1,4 @@
-import type { RuleLeaf } from '../../../../../contracts/award-rules.ts';
+import type { RuleLeaf } from '#contracts/award-rules.ts';
 import { type LeafEvaluator, sentence } from './condition-context.ts';
 
 type Leaf<K extends RuleLeaf['kind']> = Extract<RuleLeaf, { kind: K }>;

@@ -1,10 +1,5 @@
-import type { RuleLeaf } from '../../../../../contracts/award-rules.ts';
-import {
-  DisciplineLevel,
-  disciplineLevelLabels,
-  Rating,
-  ratingLabels,
-} from '../../../../../contracts/awards.ts';
+import type { RuleLeaf } from '#contracts/award-rules.ts';
+import { DisciplineLevel, disciplineLevelLabels, Rating, ratingLabels } from '#contracts/awards.ts';
 import {
   heldCode,
   inline,

@@ -1,5 +1,5 @@
-import { isGroup, type RuleLeaf, type RuleNode } from '../../../../../contracts/award-rules.ts';
-import { type AwardCode, disciplineLevelLabels } from '../../../../../contracts/awards.ts';
+import { isGroup, type RuleLeaf, type RuleNode } from '#contracts/award-rules.ts';
+import { type AwardCode, disciplineLevelLabels } from '#contracts/awards.ts';
 import { inline } from './condition-context.ts';
 import { ratingNeed } from './conditions-years.ts';
 

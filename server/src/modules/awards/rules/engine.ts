@@ -1,11 +1,11 @@
-import { awardCatalogue } from '../../../../../contracts/award-catalogue.ts';
+import { awardCatalogue } from '#contracts/award-catalogue.ts';
 import {
   awardSubjectLabels,
   type EligibilityCheck,
   type EligibilityFacts,
   type EligibilityResult,
   type Verdict,
-} from '../../../../../contracts/awards.ts';
+} from '#contracts/awards.ts';
 import { decideAuthority } from './authority.ts';
 import { computeCash, formatDate } from './cash.ts';
 import type { Sink } from './compile.ts';

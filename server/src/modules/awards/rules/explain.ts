@@ -4,7 +4,7 @@ import {
   type EligibilityCheck,
   type EligibilityResult,
   verdictLabels,
-} from '../../../../../contracts/awards.ts';
+} from '#contracts/awards.ts';
 import { formatDate, formatVnd } from './cash.ts';
 
 const mark = (met: boolean | null) => (met === true ? '✓' : met === false ? '✗' : '?');

@@ -9,7 +9,7 @@ import {
   type PendingFacts,
   Rating,
   RewardType,
-} from '../../../../../contracts/awards.ts';
+} from '#contracts/awards.ts';
 
 /** Rank of a rating, KHTNV = 0 … HTXSNV = 3; -1 when not rated. */
 export const ratingRank = (rating: Rating): number => Rating.options.indexOf(rating);

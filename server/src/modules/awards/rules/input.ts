@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type EligibilityFacts, EligibilityInput } from '../../../../../contracts/awards.ts';
+import { type EligibilityFacts, EligibilityInput } from '#contracts/awards.ts';
 import { EligibilityInputError } from './rule-data-error.ts';
 
 const typeNames: Record<string, string> = {

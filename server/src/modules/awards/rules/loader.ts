@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { awardCatalogue } from '../../../../../contracts/award-catalogue.ts';
+import { awardCatalogue } from '#contracts/award-catalogue.ts';
 import {
   AuthorityFile,
   BaseSalaryFile,
@@ -11,8 +11,8 @@ import {
   ProcedureFile,
   type RuleNode,
   RuleSetMeta,
-} from '../../../../../contracts/award-rules.ts';
-import type { AwardCode, AwardSubject } from '../../../../../contracts/awards.ts';
+} from '#contracts/award-rules.ts';
+import type { AwardCode, AwardSubject } from '#contracts/awards.ts';
 import { RuleDataError } from './rule-data-error.ts';
 import type { EffectiveCriteria, RuleSetData, ShippedRules } from './rule-set.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleOverride } from '../../../../../contracts/award-rules.ts';
+import type { RuleOverride } from '#contracts/award-rules.ts';
 import { checkEligibility } from './engine.ts';
 import { parseEligibilityInput } from './input.ts';
 import { loadShippedRules } from './loader.ts';

@@ -1,5 +1,5 @@
-import { awardCatalogue } from '../../../../../contracts/award-catalogue.ts';
-import { RuleOverride } from '../../../../../contracts/award-rules.ts';
+import { awardCatalogue } from '#contracts/award-catalogue.ts';
+import { RuleOverride } from '#contracts/award-rules.ts';
 import { checkRuleTree } from './loader.ts';
 import { RuleDataError } from './rule-data-error.ts';
 import type { RuleSetData } from './rule-set.ts';

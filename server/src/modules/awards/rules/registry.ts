@@ -1,6 +1,6 @@
-import { awardName } from '../../../../../contracts/award-catalogue.ts';
-import type { AuthorityGrant, BaseSalaryEntry } from '../../../../../contracts/award-rules.ts';
-import type { AwardCode, AwardSubject, DeciderKind } from '../../../../../contracts/awards.ts';
+import { awardName } from '#contracts/award-catalogue.ts';
+import type { AuthorityGrant, BaseSalaryEntry } from '#contracts/award-rules.ts';
+import type { AwardCode, AwardSubject, DeciderKind } from '#contracts/awards.ts';
 import { type CompiledNode, compileAwardRule } from './compile.ts';
 import type { RuleContext } from './condition-context.ts';
 import { ALL_REWARD_TYPES, rewardTypeBit } from './facts.ts';

@@ -6,8 +6,8 @@ import type {
   ProcedureEntry,
   RuleNote,
   RuleSetMeta,
-} from '../../../../../contracts/award-rules.ts';
-import type { AwardCode, AwardSubject } from '../../../../../contracts/awards.ts';
+} from '#contracts/award-rules.ts';
+import type { AwardCode, AwardSubject } from '#contracts/awards.ts';
 
 /** The criteria in force for one award and subject: the shipped rule, or an override beside it. */
 export interface EffectiveCriteria extends CriteriaEntry {

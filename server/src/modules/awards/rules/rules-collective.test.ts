@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EligibilityInput } from '../../../../../contracts/awards.ts';
+import type { EligibilityInput } from '#contracts/awards.ts';
 import { check, checkNamed, years } from './test-support.ts';
 
 const members = (ldtt: number, extra: Partial<NonNullable<EligibilityInput['members']>> = {}) => ({

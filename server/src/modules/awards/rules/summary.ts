@@ -1,5 +1,5 @@
-import { isGroup, type RuleNode } from '../../../../../contracts/award-rules.ts';
-import type { Confidence } from '../../../../../contracts/awards.ts';
+import { isGroup, type RuleNode } from '#contracts/award-rules.ts';
+import type { Confidence } from '#contracts/awards.ts';
 import type { RuleRegistry } from './registry.ts';
 
 /** Counts of one rule set: award rules (award × subject), conditions, and conditions by mark. */

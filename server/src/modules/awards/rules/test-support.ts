@@ -1,6 +1,6 @@
-import { awardName } from '../../../../../contracts/award-catalogue.ts';
-import type { RuleNode } from '../../../../../contracts/award-rules.ts';
-import type { EligibilityInput, EligibilityResult } from '../../../../../contracts/awards.ts';
+import { awardName } from '#contracts/award-catalogue.ts';
+import type { RuleNode } from '#contracts/award-rules.ts';
+import type { EligibilityInput, EligibilityResult } from '#contracts/awards.ts';
 import { compileNode, type Sink } from './compile.ts';
 import type { RuleContext } from './condition-context.ts';
 import { checkEligibility } from './engine.ts';

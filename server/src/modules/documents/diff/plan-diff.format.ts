@@ -1,4 +1,4 @@
-import type { DiffItem, DiffSide, ItemListDiff, PlanDiff } from '../../../../../contracts/documents.ts';
+import type { DiffItem, DiffSide, ItemListDiff, PlanDiff } from '#contracts/documents.ts';
 
 const roundNames: Record<string, string> = {
   annual: 'hằng năm',

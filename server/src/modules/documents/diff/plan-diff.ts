@@ -10,7 +10,7 @@ import type {
   PlanDiff,
   SplitDiff,
   SplitItems,
-} from '../../../../../contracts/documents.ts';
+} from '#contracts/documents.ts';
 import { foldText } from '../parse/lines.ts';
 import { headingKey, walkNodes } from '../views/views.ts';
 import { diceSimilarity, normaliseForComparison, pairBySimilarity, trigrams } from './similarity.ts';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { DOCUMENT_TEXT_MAX } from '../../../../../contracts/common.ts';
+import { DOCUMENT_TEXT_MAX } from '#contracts/common.ts';
 import { DocumentError } from '../document-error.ts';
 import { readDocxText } from './docx.reader.ts';
 

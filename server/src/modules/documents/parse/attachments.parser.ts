@@ -1,4 +1,4 @@
-import type { Attachment } from '../../../../../contracts/documents.ts';
+import type { Attachment } from '#contracts/documents.ts';
 import { readArticles } from '../views/articles.views.ts';
 import { buildTree, readBlocks } from './body.parser.ts';
 import { attachmentStartAt, hasMotto, isAttachmentLabel } from './closing.ts';

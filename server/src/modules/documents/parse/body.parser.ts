@@ -1,4 +1,4 @@
-import type { DocNode, DocParagraph, LegalBasis, LineRange } from '../../../../../contracts/documents.ts';
+import type { DocNode, DocParagraph, LegalBasis, LineRange } from '#contracts/documents.ts';
 import { isEnactingSentence, isEnactingWords, isLegalBasis } from './body.opening.ts';
 import type { LineLedger } from './ledger.ts';
 import { endsSentence, isUpperText, joinTexts, type SourceLine, startsLowercase } from './lines.ts';

@@ -1,4 +1,4 @@
-import { type DocumentType, documentTypeInfo } from '../../../../../contracts/documents.ts';
+import { type DocumentType, documentTypeInfo } from '#contracts/documents.ts';
 import { foldText } from './lines.ts';
 
 const byName = (Object.entries(documentTypeInfo) as [DocumentType, { name: string; code: string | null }][])

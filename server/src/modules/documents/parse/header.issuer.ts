@@ -1,4 +1,4 @@
-import type { DocIssuer } from '../../../../../contracts/documents.ts';
+import type { DocIssuer } from '#contracts/documents.ts';
 import { classifyCell, type HeaderCell } from './header.cells.ts';
 import type { HeaderResult } from './header.parser.ts';
 import type { LineLedger } from './ledger.ts';

@@ -1,9 +1,4 @@
-import type {
-  DocIssuer,
-  DocumentType,
-  IncomingStamp,
-  LineRange,
-} from '../../../../../contracts/documents.ts';
+import type { DocIssuer, DocumentType, IncomingStamp, LineRange } from '#contracts/documents.ts';
 import { isEnactingWords, isLegalBasis } from './body.opening.ts';
 import { authorityTypes, readDocumentType } from './document-type.ts';
 import { continuesAuthority, isAuthorityLine, readTelegramAuthority } from './header.authority.ts';

@@ -1,4 +1,4 @@
-import type { DocNode, LineRange, ParsedDocument } from '../../../../../contracts/documents.ts';
+import type { DocNode, LineRange, ParsedDocument } from '#contracts/documents.ts';
 import { readArticles } from '../views/articles.views.ts';
 import { readMovement } from '../views/movement.views.ts';
 import { readPlanBody } from '../views/plan-body.views.ts';

@@ -1,4 +1,4 @@
-import type { LegalReference } from '../../../../../contracts/documents.ts';
+import type { LegalReference } from '#contracts/documents.ts';
 import { toIsoDate } from './dates.ts';
 import { foldText } from './lines.ts';
 

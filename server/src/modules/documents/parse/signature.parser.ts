@@ -1,4 +1,4 @@
-import type { Recipient, Signature } from '../../../../../contracts/documents.ts';
+import type { Recipient, Signature } from '#contracts/documents.ts';
 import { cleanListItem } from './header.issuer.ts';
 import type { LineLedger } from './ledger.ts';
 import { isUpperText, joinTexts, type SourceLine } from './lines.ts';

@@ -1,5 +1,5 @@
 import { AlignmentType, Paragraph } from 'docx';
-import type { Attachment } from '../../../../../contracts/documents.ts';
+import type { Attachment } from '#contracts/documents.ts';
 import { nodeParagraphs } from './docx.body.ts';
 import { centred, size } from './docx.layout.ts';
 

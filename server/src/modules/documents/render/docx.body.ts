@@ -1,5 +1,5 @@
 import { AlignmentType, Paragraph } from 'docx';
-import type { DocNode } from '../../../../../contracts/documents.ts';
+import type { DocNode } from '#contracts/documents.ts';
 import { isUpperText } from '../parse/lines.ts';
 import { joinLabel } from '../parse/numbering.ts';
 import { centred, runs, size } from './docx.layout.ts';

@@ -1,5 +1,5 @@
 import type { Paragraph } from 'docx';
-import type { ParsedDocument } from '../../../../../contracts/documents.ts';
+import type { ParsedDocument } from '#contracts/documents.ts';
 import { isUpperText } from '../parse/lines.ts';
 import { bodyParagraph } from './docx.body.ts';
 import { centred, page, shortRule, size } from './docx.layout.ts';

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
-import type { ParsedDocument } from '../../../../../contracts/documents.ts';
+import type { ParsedDocument } from '#contracts/documents.ts';
 import { formatVietnameseDate } from '../parse/dates.ts';
 import { attachmentsParagraphs } from './docx.attachments.ts';
 import { nodeParagraphs } from './docx.body.ts';

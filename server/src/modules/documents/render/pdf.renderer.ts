@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ParsedDocument } from '../../../../../contracts/documents.ts';
+import type { ParsedDocument } from '#contracts/documents.ts';
 import { DocumentError } from '../document-error.ts';
 import { renderDocx } from './docx.renderer.ts';
 

@@ -1,4 +1,4 @@
-import type { DocNode } from '../../../../../contracts/documents.ts';
+import type { DocNode } from '#contracts/documents.ts';
 
 const articleLabel = /^(Điều|ĐIỀU|Dieu)\s+\d+/u;
 

@@ -1,4 +1,4 @@
-import type { LineRange, Movement, PeriodSource } from '../../../../../contracts/documents.ts';
+import type { LineRange, Movement, PeriodSource } from '#contracts/documents.ts';
 import { foldText, type SourceLine } from '../parse/lines.ts';
 
 /** A text made of physical source lines, with where each line starts in it. */

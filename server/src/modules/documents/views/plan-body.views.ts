@@ -1,4 +1,4 @@
-import type { Attachment, DocNode } from '../../../../../contracts/documents.ts';
+import type { Attachment, DocNode } from '#contracts/documents.ts';
 
 const planLike = /^(KẾ HOẠCH|HƯỚNG DẪN|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|PHƯƠNG ÁN)\b/u;
 

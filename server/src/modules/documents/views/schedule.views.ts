@@ -5,7 +5,7 @@ import type {
   DocNode,
   Milestone,
   MilestoneKind,
-} from '../../../../../contracts/documents.ts';
+} from '#contracts/documents.ts';
 import { findDates } from '../parse/dates.ts';
 import { foldText } from '../parse/lines.ts';
 import { findHeading, headingKey, subtreeText, walkNodes } from './views.ts';

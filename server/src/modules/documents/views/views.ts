@@ -1,4 +1,4 @@
-import type { DocNode, SplitItems } from '../../../../../contracts/documents.ts';
+import type { DocNode, SplitItems } from '#contracts/documents.ts';
 import { foldText } from '../parse/lines.ts';
 
 /** Walks a tree depth-first, parents before children. */

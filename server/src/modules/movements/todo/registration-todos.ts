@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { grantedUnitIds } from '#server/platform/auth/policy.ts';
 import { type SortColumns, sqlTodoProvider, uuidList } from '#server/platform/todo/sql-provider.ts';
-import { REVIEW_ROLES } from '../registrations.policy.ts';
+import { REVIEW_ROLES } from '../registrations/registrations.policy.ts';
 import { UNIT_WORK_ROLES } from './obligation-todos.ts';
 
 const registrationsLink = (movementId: string) => `/phong-trao/${movementId}?tab=dang-ky`;

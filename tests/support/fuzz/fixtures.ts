@@ -38,7 +38,14 @@ export async function buildFuzzRecords(t: TestApp, admin: Client, tag: string): 
     name: `Khối thử nghiệm ${tag}`,
     members: [{ unitId: child.id, role: 'head' }, { unitId: other.id }],
   });
-  const movementBody = { kind: 'thematic', periodFrom: 2024, periodTo: 2025, launchingUnitId: root.id };
+  // A period running today: a period that is over is warned about at launch and refused at registration.
+  const thisYear = new Date().getFullYear();
+  const movementBody = {
+    kind: 'thematic',
+    periodFrom: thisYear,
+    periodTo: thisYear + 4,
+    launchingUnitId: root.id,
+  };
   const draft = await post('/api/movements', { ...movementBody, name: `Phong trào dự thảo ${tag}` });
   const launched = await post('/api/movements', { ...movementBody, name: `Phong trào phát động ${tag}` });
   await post(`/api/movements/${launched.id}/launch`, { planDeadline: '2030-12-31' });

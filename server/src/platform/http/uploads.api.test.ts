@@ -147,6 +147,11 @@ describe('imported text that must never be stored', () => {
     expect(response.json().errors).toEqual([
       {
         row: 2,
+        column: 'Mã đơn vị cấp trên',
+        message: 'Chỉ quản trị hệ thống tạo được đơn vị cấp cao nhất; vui lòng ghi mã đơn vị cấp trên.',
+      },
+      {
+        row: 2,
         column: 'Hiệu lực đến ngày',
         message: 'Ngày hết hiệu lực không được trước ngày bắt đầu hiệu lực.',
       },

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { planObligations, units } from '#server/platform/db/schema.ts';
 import { buildPerson, buildUnit, buildUser, signIn } from '../../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
-import { buildProvince, createByHand } from '../test-support.ts';
+import { buildProvince, createByHand, readyToIssue } from '../test-support.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -79,6 +79,7 @@ describe('cascade counts kept in the obligation’s transaction', () => {
         launchingUnitId: p.districtA.id,
       })
     ).json();
+    await readyToIssue(t, p.districtOfficer.headers, child.id);
     await post(`/api/movements/${child.id}/launch`, p.districtOfficer.headers, {
       planDeadline: '2099-12-31',
     });
@@ -99,6 +100,7 @@ describe('cascade counts kept in the obligation’s transaction', () => {
     const childB = (
       await post(`/api/movements/${id}/implement`, officerB.headers, { launchingUnitId: p.districtB.id })
     ).json();
+    await readyToIssue(t, officerB.headers, childB.id);
     await post(`/api/movements/${childB.id}/launch`, officerB.headers);
     await expectCountsKept(id);
     expect(await totals()).toMatchObject({ pending: 2, missing: 0, on_time: 1, late: 1 });

@@ -134,9 +134,12 @@ export async function ensureDemoAwards(db: Database): Promise<void> {
     .where(eq(personRatings.source, 'demo'));
   if (existing?.value) return;
   const [featuredUnit] = await db.select({ id: units.id }).from(units).where(eq(units.code, 'LCI.X.TDG'));
+  // Only the demo's own people (units of the demo provinces), never records someone else entered.
   const people = await db
     .select({ id: persons.id, unitId: persons.unitId })
     .from(persons)
+    .innerJoin(units, eq(units.id, persons.unitId))
+    .where(sql`${units.code} ~ '^(LCI|BGG|QTI)([.]|$)'`)
     .orderBy(asc(persons.sortKey), asc(persons.id));
   if (!people.length) return;
   const featured = people.filter((person) => person.unitId === featuredUnit?.id).slice(0, FEATURED.length);
@@ -182,7 +185,10 @@ export async function ensureDemoAwards(db: Database): Promise<void> {
         note: 'Đang xem xét kỷ luật theo đơn phản ánh',
       });
   }
-  const unitRows = await db.select({ id: units.id, code: units.code }).from(units);
+  const unitRows = await db
+    .select({ id: units.id, code: units.code })
+    .from(units)
+    .where(sql`${units.code} ~ '^(LCI|BGG|QTI)([.]|$)'`);
   const unitRatingRows: (typeof unitRatings.$inferInsert)[] = [];
   const unitReceived: (typeof awardsReceived.$inferInsert)[] = [];
   for (const unit of unitRows) {

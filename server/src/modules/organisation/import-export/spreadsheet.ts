@@ -19,14 +19,22 @@ async function* decodeUtf8(chunks: AsyncIterable<unknown>): AsyncGenerator<strin
 function repairStreamingDecoder() {
   type ReaderPrototype = {
     tdktRepaired?: boolean;
-    _parseWorksheet: (iterator: AsyncIterable<unknown>, sheetNo: string) => unknown;
+    _parseWorksheet: (
+      this: { model?: unknown },
+      iterator: AsyncIterable<unknown>,
+      sheetNo: string,
+    ) => unknown;
     _parseSharedStrings: (entry: { setEncoding: (encoding: string) => void }) => unknown;
   };
   const prototype = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderPrototype;
   if (prototype.tdktRepaired) return;
   const parseWorksheet = prototype._parseWorksheet;
   const parseSharedStrings = prototype._parseSharedStrings;
-  prototype._parseWorksheet = function (this: unknown, iterator, sheetNo) {
+  prototype._parseWorksheet = function (this: { model?: unknown }, iterator, sheetNo) {
+    // A worksheet may come before xl/workbook.xml in the archive (our templates with several sheets
+    // do, at times); exceljs then reads `this.model.sheets` of nothing and the import failed as "not a
+    // spreadsheet". Without the workbook's model the sheet only lacks its name; the rows are the same.
+    this.model ??= { sheets: [] };
     return parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
   };
   prototype._parseSharedStrings = function (this: unknown, entry) {
@@ -107,12 +115,17 @@ async function* readXlsx(stream: Readable): AsyncGenerator<SheetRow> {
     entries: 'emit',
   });
   try {
+    // The data are on the workbook's first sheet. exceljs emits a sheet that comes before the shared
+    // strings in the archive only at the end, so the first sheet emitted is not always the first
+    // sheet: the others (unit codes, lists, help) are read past until sheet 1 comes.
     for await (const worksheet of reader) {
+      const isFirstSheet = Number((worksheet as unknown as { id: unknown }).id) === 1;
       for await (const row of worksheet) {
+        if (!isFirstSheet) continue;
         const values = row.values as unknown[];
         yield { row: row.number, cells: values.slice(1).map(cellValue) };
       }
-      return;
+      if (isFirstSheet) return;
     }
   } catch (error) {
     if (error instanceof NotSpreadsheetError) throw error;

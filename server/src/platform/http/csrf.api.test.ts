@@ -32,7 +32,14 @@ describe('CSRF token on state-changing routes', () => {
   const cases: [string, () => Record<string, string | string[]>][] = [
     ['is missing', () => ({ cookie: admin.cookie })],
     ['is empty', () => ({ cookie: admin.cookie, 'x-csrf-token': '' })],
-    ['is wrong', () => ({ cookie: admin.cookie, 'x-csrf-token': `${admin.csrfToken.slice(0, -1)}x` })],
+    // One character changed (to another character: a token that already ends in "x" stays wrong).
+    [
+      'is wrong',
+      () => ({
+        cookie: admin.cookie,
+        'x-csrf-token': `${admin.csrfToken.slice(0, -1)}${admin.csrfToken.endsWith('x') ? 'y' : 'x'}`,
+      }),
+    ],
     ['belongs to another session', () => ({ cookie: admin.cookie, 'x-csrf-token': otherAdmin.csrfToken })],
     ['is sent twice', () => ({ cookie: admin.cookie, 'x-csrf-token': [admin.csrfToken, admin.csrfToken] })],
   ];

@@ -287,7 +287,10 @@ export async function importRecords(
   const columns = recordColumns[kind];
   let positions: Map<string, number> | null = null;
   const parsed: ParsedRow[] = [];
-  for await (const sheetRow of readSheetRows(source)) {
+  for await (const sheetRow of readSheetRows(
+    source,
+    columns.map((column) => column.header),
+  )) {
     if (!positions) {
       const mapped = mapHeaders(sheetRow.cells, columns);
       for (const error of mapped.missing) addError({ row: sheetRow.row, ...error });

@@ -64,7 +64,10 @@ export async function importPersons(db: Database, caller: Caller, source: Readab
         pending = [];
         if (!errors.length && valid.length) state.imported += await insertBatch(tx, valid, addError);
       };
-      for await (const sheetRow of readSheetRows(source)) {
+      for await (const sheetRow of readSheetRows(
+        source,
+        personColumns.map((column) => column.header),
+      )) {
         if (!state.positions) {
           const { positions, missing } = mapHeaders(sheetRow.cells, personColumns);
           for (const error of missing) addError({ row: sheetRow.row, ...error });

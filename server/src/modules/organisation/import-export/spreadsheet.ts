@@ -94,10 +94,13 @@ function looksBinary(head: Buffer): boolean {
 }
 
 /** Streams the rows of the first sheet of an XLSX file or of a CSV file (detected from the content). */
-export async function* readSheetRows(source: Readable): AsyncGenerator<SheetRow> {
+export async function* readSheetRows(
+  source: Readable,
+  headers?: readonly string[],
+): AsyncGenerator<SheetRow> {
   const { head, stream } = await peek(source);
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    yield* readXlsx(stream);
+    yield* readXlsx(stream, headers);
   } else if (head.length && !looksBinary(head.subarray(0, 4096))) {
     yield* readCsv(stream);
   } else {
@@ -106,7 +109,7 @@ export async function* readSheetRows(source: Readable): AsyncGenerator<SheetRow>
   }
 }
 
-async function* readXlsx(stream: Readable): AsyncGenerator<SheetRow> {
+async function* readXlsx(stream: Readable, headers?: readonly string[]): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -114,18 +117,25 @@ async function* readXlsx(stream: Readable): AsyncGenerator<SheetRow> {
     worksheets: 'emit',
     entries: 'emit',
   });
+  const expected = new Set(headers ?? []);
   try {
-    // The data are on the workbook's first sheet. exceljs emits a sheet that comes before the shared
-    // strings in the archive only at the end, so the first sheet emitted is not always the first
-    // sheet: the others (unit codes, lists, help) are read past until sheet 1 comes.
+    // The data sheet is the one whose first row holds the expected headers (else the workbook's
+    // sheet 1). exceljs emits sheets in archive order, and a sheet stored before the shared strings
+    // only at the end, so the first sheet emitted is not always the data sheet of a template with
+    // several sheets (codes, lists, help): the others are read past.
     for await (const worksheet of reader) {
-      const isFirstSheet = Number((worksheet as unknown as { id: unknown }).id) === 1;
+      let isData: boolean | null = null;
       for await (const row of worksheet) {
-        if (!isFirstSheet) continue;
-        const values = row.values as unknown[];
-        yield { row: row.number, cells: values.slice(1).map(cellValue) };
+        const cells = (row.values as unknown[]).slice(1).map(cellValue);
+        // Four expected headers (all of them when fewer are expected): the template's other sheets
+        // share at most three ("Mã đơn vị", "Tên đơn vị", "Tên viết tắt" of the unit codes).
+        isData ??= expected.size
+          ? cells.filter((cell) => expected.has(String(cell ?? '').trim())).length >=
+            Math.min(4, expected.size)
+          : Number((worksheet as unknown as { id: unknown }).id) === 1;
+        if (isData) yield { row: row.number, cells };
       }
-      if (isFirstSheet) return;
+      if (isData) return;
     }
   } catch (error) {
     if (error instanceof NotSpreadsheetError) throw error;

@@ -43,7 +43,10 @@ export async function importUnits(db: Database, caller: Caller, source: Readable
     cellErrors: CellError[];
   }[] = [];
   let positions: Map<string, number> | null = null;
-  for await (const sheetRow of readSheetRows(source)) {
+  for await (const sheetRow of readSheetRows(
+    source,
+    unitColumns.map((column) => column.header),
+  )) {
     if (!positions) {
       const mapped = mapHeaders(sheetRow.cells, unitColumns);
       if (mapped.missing.length)

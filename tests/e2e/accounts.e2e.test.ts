@@ -128,9 +128,18 @@ describe('accounts: an administrator creates an account for a commune officer', 
     await shot(officer, 'accounts-officer-home');
 
     // From the header's menu, "Đổi mật khẩu" opens the page again.
-    await officer.getByTestId('account-menu').click();
-    await officer.getByRole('menuitem', { name: 'Đổi mật khẩu' }).click();
-    await officer.waitForURL((url) => url.pathname === '/doi-mat-khau');
+    // The menu opens with an animation: a click that lands before it settles is tried again.
+    for (let attempt = 1; ; attempt += 1) {
+      await officer.getByTestId('account-menu').click();
+      await officer.getByRole('menuitem', { name: 'Đổi mật khẩu' }).click();
+      const opened = await officer
+        .waitForURL((url) => url.pathname === '/doi-mat-khau', { timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (opened) break;
+      if (attempt === 3) throw new Error('"Đổi mật khẩu" in the header menu did not open its page');
+      await officer.keyboard.press('Escape');
+    }
     await officer.getByLabel('Mật khẩu hiện tại').waitFor();
     await officer.context().close();
 

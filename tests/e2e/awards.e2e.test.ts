@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { takeTopScreenshot } from './support/browser.ts';
+import { takeTopScreenshot, unitOption } from './support/browser.ts';
 import { setUpJourneys } from './support/journey.ts';
 
 const journey = setUpJourneys();
@@ -14,11 +14,7 @@ describe('awards screens', () => {
     const unit = page.locator('#candidate-unit');
     await unit.click();
     await unit.fill('tam duong');
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: 'Ủy ban nhân dân xã Tam Đường' })
-      .first()
-      .click();
+    await unitOption(page, 'Ủy ban nhân dân xã Tam Đường').click();
     await page.waitForURL((url) => Boolean(url.searchParams.get('unitId')));
     await page.getByRole('cell', { name: 'Đủ điều kiện' }).first().waitFor();
     await page.getByRole('cell', { name: 'Chưa đủ điều kiện' }).first().waitFor();

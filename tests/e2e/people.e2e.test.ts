@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { unitOption } from './support/browser.ts';
 import { setUpJourneys } from './support/journey.ts';
 
 /** The screenshots of this journey are kept with the docs. */
@@ -20,7 +21,7 @@ async function saveDocScreenshot(page: Page, name: string): Promise<void> {
 /** Picks a unit in a UnitSelect by typing without diacritics. */
 async function pickUnit(page: Page, dialog: Locator, label: string, typed: string, name: string) {
   await dialog.getByLabel(label).fill(typed);
-  await page.locator('.ant-select-item-option').filter({ hasText: name }).first().click();
+  await unitOption(page, name).click();
 }
 
 /** Types a dd/mm/yyyy date into an antd date picker. */

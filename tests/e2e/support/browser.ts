@@ -83,3 +83,14 @@ export async function takeTopScreenshot(page: Page, name: string): Promise<strin
   await page.waitForTimeout(300);
   return takeScreenshot(page, name);
 }
+
+/**
+ * The UnitSelect option of exactly this unit: its label is "name" or "name (thuộc parent)", so a
+ * child labelled "… (thuộc name)" — which the list may show before the typed search answers — never
+ * matches.
+ */
+export function unitOption(page: Page, name: string) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const exact = new RegExp(`^${escaped}( \\(thuộc .+\\))?$`);
+  return page.locator('.ant-select-item-option').filter({ hasText: exact }).first();
+}

@@ -47,6 +47,8 @@ export const auditActions = [
   'auth.logout',
   /** A refused sign-in: wrong password or unknown name (entity: the user, when known). */
   'auth.login_failed',
+  /** A refused change of the own password: the current password was wrong (entity: the user). */
+  'auth.password_change_failed',
   /** A user account created, with its first role (after: name, role, unit). */
   'user.create',
   /** A role granted to a user, system-wide or on a unit's subtree (after: the grant). */
@@ -166,6 +168,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'auth.login': 'Đăng nhập',
   'auth.logout': 'Đăng xuất',
   'auth.login_failed': 'Đăng nhập thất bại',
+  'auth.password_change_failed': 'Đổi mật khẩu thất bại (sai mật khẩu hiện tại)',
   'user.create': 'Tạo tài khoản',
   'user.grant': 'Phân quyền',
   'unit.create': 'Thêm đơn vị',

@@ -95,8 +95,9 @@ export async function logout(db: Database, token: string, actor: ActorContext): 
 
 /**
  * Changes the signed-in user's own password: the current one must match; the new one is 10–256
- * characters, differs from it and does not contain the username. Ends the user's other sessions
- * and lifts the one-time password's restriction; audited.
+ * characters, differs from it and does not contain the username. A wrong current password counts
+ * as a failed sign-in for the throttle and is audited. Ends the user's other sessions and lifts the
+ * one-time password's restriction; audited.
  */
 export async function changePassword(
   db: Database,
@@ -107,18 +108,28 @@ export async function changePassword(
 ): Promise<Principal> {
   const user = await findUserById(db, principal.id);
   if (!user?.isActive) throw new AppError('UNAUTHENTICATED');
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', [
-      { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' },
-    ]);
-  }
   if (input.newPassword.toLowerCase().includes(user.username)) {
     throw new AppError('VALIDATION_FAILED', 'Mật khẩu mới không được chứa tên đăng nhập.', [
       { path: 'newPassword', message: 'Mật khẩu mới không được chứa tên đăng nhập' },
     ]);
   }
+  // Guessing the current password through a stolen session is throttled like signing in.
+  const attemptId = await admitAttempt(db, user.username, actor.ip ?? '');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await db.transaction(async (tx) => {
+      await recordAudit(tx, actor, {
+        action: 'auth.password_change_failed',
+        entityType: 'user',
+        entityId: user.id,
+      });
+    });
+    throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', [
+      { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' },
+    ]);
+  }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
+    await markLoginAttemptSucceeded(tx, attemptId);
     await updateOwnPassword(tx, user.id, passwordHash);
     await deleteOtherSessions(tx, user.id, token);
     await recordAudit(tx, actor, {

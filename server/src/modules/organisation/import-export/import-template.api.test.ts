@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { persons, units } from '#server/platform/db/schema.ts';
-import { buildUnit, signInAs } from '../../../../../tests/support/factories.ts';
+import { buildPerson, buildUnit, signInAs } from '../../../../../tests/support/factories.ts';
 import { expectNothingStored } from '../../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
 
@@ -173,6 +173,29 @@ describe('import errors in one pass', () => {
     expect(errors[2]?.message).toMatch(/đã kết thúc hoạt động từ 30\/06\/2025/);
     expect(errors[4]?.message).toMatch(/ngoài phạm vi/);
     expect(await t.handle.db.select().from(persons).where(eq(persons.fullName, 'Đúng Hết'))).toEqual([]);
+  });
+
+  it('reports a person already stored together with the other errors of the file', async () => {
+    const { district, officer } = await setup();
+    await buildPerson(t.handle.db, { unitId: district.id, fullName: 'Sùng A Dế', birthDate: '1979-01-01' });
+    const workbook = await template('/api/persons/import-template', officer.headers);
+    const data = workbook.getWorksheet('Dữ liệu') as ExcelJS.Worksheet;
+    data.addRow(['Giới Tính Sai', 'Khác', '', '', 'Công chức', '', '', '', district.code, '']);
+    data.addRow(['Sùng A Dế', 'Nam', '01/01/1979', '', 'Công chức', '', '', '', district.code, '']);
+    const body = upload('mau.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    const response = await expectNothingStored(t.handle, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/persons/import',
+        headers: { ...officer.headers, 'content-type': body['content-type'] },
+        payload: body.payload,
+      }),
+    );
+    expect(response.statusCode).toBe(422);
+    const errors = response.json().errors as { row: number; column: string; message: string }[];
+    expect(errors.map((e) => `${e.row}:${e.column}`)).toEqual(['3:Giới tính', '4:Họ và tên']);
+    expect(errors[1]?.message).toMatch(/Đã có cán bộ cùng họ tên, ngày sinh/);
+    expect(await t.handle.db.select().from(persons).where(eq(persons.unitId, district.id))).toHaveLength(1);
   });
 
   it('reports a unit row with a bad kind and an unknown parent code at once', async () => {

@@ -62,7 +62,9 @@ export async function importPersons(db: Database, caller: Caller, source: Readab
       const flush = async () => {
         const valid = await validateBatch(tx, pending, state, scope, seen, addError);
         pending = [];
-        if (!errors.length && valid.length) state.imported += await insertBatch(tx, valid, addError);
+        // Inserted even after an error (the transaction rolls back then), so duplicates of people
+        // already stored are reported in the same pass as every other problem.
+        if (valid.length) state.imported += await insertBatch(tx, valid, addError);
       };
       for await (const sheetRow of readSheetRows(
         source,

@@ -125,7 +125,9 @@ describe('plans an officer corrects and confirms before they spread', () => {
       const launch = dialog.getByRole('button', { name: 'Vẫn phát động' });
       expect(await launch.isDisabled()).toBe(true);
       await dialog.getByRole('checkbox', { name: /Tôi đã xem các điểm trên/ }).check();
-      expect(await launch.isEnabled()).toBe(true);
+      // The seed carries no number: even confirmed, it cannot be issued until one is filled in.
+      await dialog.getByText('Chưa ban hành được: kế hoạch còn thiếu số, ký hiệu.').waitFor();
+      expect(await launch.isDisabled()).toBe(true);
       await saveDocScreenshot(page, 'plan-launch-warning');
       // Not launched: 25 units would get obligations for a plan that is not Lai Châu's.
       await dialog.getByRole('button', { name: 'Hủy' }).click();

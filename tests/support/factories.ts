@@ -185,6 +185,12 @@ export async function buildMovement(
     periodFrom: 2019,
     periodTo: 2025,
   });
+  if (!input.parentMovementId) {
+    // A top-level plan is issued at launch: it carries its number, date and signer (NĐ 30/2020).
+    plan.document.number = `${Math.floor(Math.random() * 900) + 100}/KH-UBND`;
+    plan.document.date = '2025-01-15';
+    plan.document.signature = { ...plan.document.signature, name: 'Nguyễn Văn Ký' };
+  }
   await db.insert(planVersions).values({ movementId: id, version: 1, content: plan });
   if (!movement) throw new Error('movement not created');
   return movement;

@@ -48,6 +48,20 @@ export async function buildFuzzRecords(t: TestApp, admin: Client, tag: string): 
   };
   const draft = await post('/api/movements', { ...movementBody, name: `Phong trào dự thảo ${tag}` });
   const launched = await post('/api/movements', { ...movementBody, name: `Phong trào phát động ${tag}` });
+  // Issued at launch, the plan carries its number, date and signer.
+  const filled = await t.app.inject({
+    method: 'PATCH',
+    url: `/api/movements/${launched.id}/plan/document`,
+    headers: admin.headers,
+    payload: {
+      version: launched.version,
+      number: `9/KH-${tag}`,
+      date: `${thisYear}-01-15`,
+      signerName: 'Nguyễn Văn Ký',
+    },
+  });
+  if (filled.statusCode !== 200)
+    throw new Error(`fixture plan document: ${filled.statusCode} ${filled.body}`);
   await post(`/api/movements/${launched.id}/launch`, { planDeadline: '2030-12-31' });
   const registration = await post(`/api/movements/${launched.id}/registrations`, {
     unitId: child.id,

@@ -287,11 +287,14 @@ describe('plan edits and versions', () => {
   it('changes the movement fields and copies a movement into a new draft', async () => {
     const { province, districtA, provinceOfficer } = await buildProvince(t);
     const id = await createByHand(t, provinceOfficer.headers, province.id);
+    const { version } = (
+      await t.app.inject({ method: 'GET', url: `/api/movements/${id}`, headers: provinceOfficer.headers })
+    ).json();
     const patched = await t.app.inject({
       method: 'PATCH',
       url: `/api/movements/${id}`,
       headers: provinceOfficer.headers,
-      payload: { theme: 'Kỷ cương – trách nhiệm – hiệu quả', kind: 'regular', version: 1 },
+      payload: { theme: 'Kỷ cương – trách nhiệm – hiệu quả', kind: 'regular', version },
     });
     expect(patched.json()).toMatchObject({ theme: 'Kỷ cương – trách nhiệm – hiệu quả', kind: 'regular' });
     expect(await auditOf(t, 'movement.update', id)).toHaveLength(1);

@@ -67,7 +67,34 @@ export async function createByHand(
     payload: { name, kind: 'thematic', periodFrom: thisYear, periodTo: thisYear + 4, launchingUnitId },
   });
   if (response.statusCode !== 201) throw new Error(`create failed ${response.statusCode} ${response.body}`);
-  return response.json().id as string;
+  const created = response.json() as { id: string; version: number };
+  await fillPlanDocument(t, headers, created.id, created.version);
+  return created.id;
+}
+
+/**
+ * Fills in a hand-made plan's number, date and signer, as an officer does before launching: a plan
+ * is issued at launch and carries them (NĐ 30/2020). The number is new each time.
+ */
+export async function fillPlanDocument(
+  t: TestApp,
+  headers: Record<string, string>,
+  id: string,
+  version: number,
+) {
+  const filled = await t.app.inject({
+    method: 'PATCH',
+    url: `/api/movements/${id}/plan/document`,
+    headers,
+    payload: {
+      version,
+      number: `${Math.floor(Math.random() * 9000) + 100}/KH-UBND`,
+      date: `${thisYear}-01-15`,
+      signerName: 'Nguyễn Văn Ký',
+    },
+  });
+  if (filled.statusCode !== 200) throw new Error(`plan document failed ${filled.statusCode} ${filled.body}`);
+  return filled.json() as { version: number };
 }
 
 /** A multipart body with one file in field "file". */

@@ -12,7 +12,15 @@ import {
 } from '../../../../../tests/support/factories.ts';
 import { expectNothingStored } from '../../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
-import { auditOf, buildProvince, createByHand, currentPlanText, multipart, tag } from '../test-support.ts';
+import {
+  auditOf,
+  buildProvince,
+  createByHand,
+  currentPlanText,
+  fillPlanDocument,
+  multipart,
+  tag,
+} from '../test-support.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -91,7 +99,22 @@ describe('warnings before a plan spreads', () => {
         headers: officer.headers,
       });
       expect(codes(check)).toEqual(['issuer_mismatch', 'place_mismatch', 'period_over']);
-      expect(check.json().missing).toEqual([]);
+      // The seed carries no number: the plan cannot be issued (launched) until the officer adds one.
+      expect(check.json().missing).toEqual(['số, ký hiệu']);
+      const unnumbered = await expectNothingStored(t.handle, () =>
+        post(`/api/movements/${id}/launch`, officer.headers, {
+          confirmedWarnings: ['issuer_mismatch', 'place_mismatch', 'period_over'],
+        }),
+      );
+      expect(unnumbered.statusCode).toBe(400);
+      expect(unnumbered.json().message).toMatch(/^Chưa ban hành được: kế hoạch còn thiếu số, ký hiệu\./);
+      const numbered = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/movements/${id}/plan/document`,
+        headers: officer.headers,
+        payload: { version: imported.json().version, number: '45/KH-UBND' },
+      });
+      expect(numbered.statusCode, numbered.body).toBe(200);
 
       // A launch that confirms none, or only some, of the warnings launches nothing.
       for (const confirmedWarnings of [undefined, ['issuer_mismatch', 'period_over']]) {
@@ -160,14 +183,16 @@ describe('warnings before a plan spreads', () => {
 describe('registrations of a movement', () => {
   it('refuse an ended period and negative targets with a Vietnamese 400, storing nothing', async () => {
     const p = await buildProvince(t);
-    const ended = (
+    const endedMovement = (
       await post('/api/movements', p.provinceOfficer.headers, {
         name: `Thi đua giai đoạn cũ ${tag()}`,
         periodFrom: 2016,
         periodTo: 2020,
         launchingUnitId: p.province.id,
       })
-    ).json().id as string;
+    ).json() as { id: string; version: number };
+    const ended = endedMovement.id;
+    await fillPlanDocument(t, p.provinceOfficer.headers, ended, endedMovement.version);
     const launch = await post(`/api/movements/${ended}/launch`, p.provinceOfficer.headers, {
       confirmedWarnings: ['period_over'],
     });

@@ -65,7 +65,7 @@ export async function launchMovement(db: Database, caller: Caller, id: string, b
   const row = await getManagedMovement(db, caller, id);
   nextMovementStatus(facts(row).status, 'launch');
   const check = await checkLaunch(db, row);
-  if (row.movement.parentMovementId) assertIssuable(check.plan);
+  assertIssuable(check.plan);
   assertWarningsConfirmed(check.warnings, body.confirmedWarnings ?? []);
   const confirmedWarnings = check.warnings.map((warning) => warning.code);
   const now = new Date();
@@ -139,8 +139,7 @@ export async function launchMovement(db: Database, caller: Caller, id: string, b
 }
 
 /**
- * Before a launch: the current plan, what an implementing plan still lacks to be issued (number,
- * date, signer) and the warnings the user must confirm (see launch-warnings.ts).
+ * Before a launch: the current plan, what it still lacks to be issued (number, date, signer) and the warnings the user must confirm (see launch-warnings.ts).
  */
 export async function checkLaunch(db: Database, row: MovementWithUnit) {
   const plan = await getCurrentPlan(db, row);
@@ -154,7 +153,7 @@ export async function checkLaunch(db: Database, row: MovementWithUnit) {
     plan,
     unit,
   });
-  const missing = row.movement.parentMovementId ? missingForIssue(plan) : [];
+  const missing = missingForIssue(plan);
   return { plan, missing, warnings };
 }
 

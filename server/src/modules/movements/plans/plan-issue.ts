@@ -93,8 +93,8 @@ export function applyDocumentEdit(
 }
 
 /**
- * What an implementing plan lacks to be issued (NĐ 30/2020: a document carries its number, date and
- * signer), by Vietnamese name; empty when it may be issued.
+ * What a plan lacks to be issued at launch — a movement's own plan or an implementing one (NĐ 30/2020:
+ * a document carries its number, date and signer), by Vietnamese name; empty when it may be issued.
  */
 export function missingForIssue(plan: PlanContent): string[] {
   const { document } = plan;
@@ -105,7 +105,7 @@ export function missingForIssue(plan: PlanContent): string[] {
   return missing;
 }
 
-/** 400 naming what an implementing plan still lacks, before anything is stored. */
+/** 400 naming what a plan still lacks, before anything is stored. */
 export function assertIssuable(plan: PlanContent): void {
   const missing = missingForIssue(plan);
   if (missing.length === 0) return;

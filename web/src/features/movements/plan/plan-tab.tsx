@@ -17,7 +17,7 @@ import { PlanHeaderFacts } from './plan-header-facts.tsx';
 import { PlanSchedule } from './plan-summary.tsx';
 import { SectionTextModal } from './section-text-modal.tsx';
 
-/** What an implementing plan lacks to be issued, as the server names it (number, date, signer). */
+/** What a plan lacks to be issued (at launch), as the server names it (number, date, signer). */
 function missingForIssue(plan: PlanContent): string[] {
   const { document } = plan;
   return [
@@ -70,8 +70,7 @@ export function PlanTab({ movement }: { movement: MovementDetail }) {
   const canEdit = !isOlder && movement.actions.includes('edit');
   const [isEditingHeader, setEditingHeader] = useState(false);
   const [editingNode, setEditingNode] = useState<{ path: number[]; node: DocNode } | null>(null);
-  const missing =
-    canEdit && movement.status === 'draft' && movement.parentMovement ? missingForIssue(movement.plan) : [];
+  const missing = canEdit && movement.status === 'draft' ? missingForIssue(movement.plan) : [];
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -9,7 +9,9 @@ CREATE TABLE "person_names" (
 INSERT INTO "person_names" ("sort_key", "full_name", "search_terms")
 SELECT DISTINCT ON ("sort_key") "sort_key", "full_name", "search_terms" FROM "persons" ORDER BY "sort_key", "full_name";
 --> statement-breakpoint
-CREATE INDEX "person_names_search_terms_idx" ON "person_names" USING gin ("search_terms");
+-- Names are added rarely and read on every search: written straight into the index, never left in
+-- a pending list that each search would scan.
+CREATE INDEX "person_names_search_terms_idx" ON "person_names" USING gin ("search_terms") WITH (fastupdate = off);
 --> statement-breakpoint
 -- Statement triggers with transition tables: an import of 100,000 people adds its new names in one
 -- statement. A name already known is left as it is (no row lock shared by concurrent writers).

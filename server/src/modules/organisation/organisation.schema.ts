@@ -126,7 +126,10 @@ export const personNames = pgTable(
     fullName: text('full_name').notNull(),
     searchTerms: text('search_terms').array().notNull(),
   },
-  (table) => [index('person_names_search_terms_idx').using('gin', table.searchTerms)],
+  // Written straight into the index (no pending list to scan): names are added rarely, read on every search.
+  (table) => [
+    index('person_names_search_terms_idx').using('gin', table.searchTerms).with({ fastupdate: false }),
+  ],
 );
 
 /** Employment history: a person's periods in units over time. */

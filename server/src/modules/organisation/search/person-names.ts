@@ -20,7 +20,8 @@ export function matchingNameKeys(q: string, rank?: number): SQL {
 
 /**
  * The ids of one slice of a ranked person search, in (sort key, id) order: names walked in order from
- * the slice's start, each name's people read from the index until `limit` are found. `where` is the
+ * the slice's start, each name's people read from the index until `limit` are found (ordered by the
+ * name's key, so PostgreSQL sorts incrementally and stops at the limit instead of reading every name). `where` is the
  * slice's condition on `persons` (rank and key), `others` the list's conditions on `persons`.
  */
 export function personIdsByName(options: {
@@ -39,8 +40,8 @@ export function personIdsByName(options: {
   return sql`select p.id from (${matchingNameKeys(q, rank)}${start}
       order by n.sort_key ${direction}) n
     cross join lateral (
-      select persons.id, persons.sort_key from persons
+      select persons.id from persons
       where persons.sort_key = n.sort_key and ${condition}
       order by persons.id ${direction} limit ${limit}) p
-    order by p.sort_key ${direction}, p.id ${direction} limit ${limit}`;
+    order by n.sort_key ${direction}, p.id ${direction} limit ${limit}`;
 }

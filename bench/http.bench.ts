@@ -31,7 +31,9 @@ export async function measure(
     connections: options.connections ?? 10,
     duration: options.seconds ?? Number(process.env.TDKT_BENCH_SECONDS ?? 8),
     headers: options.headers ?? {},
-    ...(options.paths?.length ? { requests: options.paths.map((path) => ({ method: 'GET', path })) } : {}),
+    ...(options.paths?.length
+      ? { requests: options.paths.map((path) => ({ method: 'GET', path, headers: options.headers ?? {} })) }
+      : {}),
   });
   return {
     name,

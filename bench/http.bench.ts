@@ -11,17 +11,29 @@ export interface EndpointFigures {
   non2xx: number;
 }
 
-/** Runs autocannon against one URL on loopback for a bounded time. */
+/**
+ * Runs autocannon against one URL on loopback for a bounded time. With `paths`, each connection
+ * cycles through those paths (of the URL's server) instead, so no two requests in a row are the
+ * same: what a cache of identical requests would answer is not what is measured.
+ */
 export async function measure(
   name: string,
   url: string,
-  options: { headers?: Record<string, string>; seconds?: number; connections?: number } = {},
+  options: {
+    headers?: Record<string, string>;
+    seconds?: number;
+    connections?: number;
+    paths?: readonly string[];
+  } = {},
 ): Promise<EndpointFigures> {
   const result = await autocannon({
     url,
     connections: options.connections ?? 10,
     duration: options.seconds ?? Number(process.env.TDKT_BENCH_SECONDS ?? 8),
     headers: options.headers ?? {},
+    ...(options.paths?.length
+      ? { requests: options.paths.map((path) => ({ method: 'GET', path, headers: options.headers ?? {} })) }
+      : {}),
   });
   return {
     name,

@@ -186,6 +186,12 @@ export async function runOrganisationBench(): Promise<Record<string, unknown>> {
           `/api/persons?q=${encodeURIComponent('nguyen van an')}&limit=20`,
           'nguyen van an',
         ],
+        [
+          'personSearch',
+          'GET /api/persons?q=lo thi hoa',
+          `/api/persons?q=${encodeURIComponent('lo thi hoa')}&limit=20`,
+          'lo thi hoa',
+        ],
         ['personPage', 'GET /api/persons/:id', `/api/persons/${person?.id}`, person?.id ?? ''],
       ];
       const endpoints: (EndpointFigures & { bareRequestsPerSecond: number; ratio: number })[] = [];

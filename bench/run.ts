@@ -126,7 +126,8 @@ if (runs('movements')) {
     return {
       connections: figures.connections,
       rows: figures.rows,
-      [`p99 < ${movements.targetMs} ms`]: figures.withinTarget,
+      // The cascade against its own target (200 ms), the to-do list against 1,000 ms.
+      'p99 within target': figures.withinTarget,
     };
   });
 }

@@ -111,6 +111,27 @@ export const persons = pgTable(
   ],
 );
 
+/**
+ * The distinct names of people, one row per sort key (a name's key is its letters and word breaks,
+ * so names with one key have the same words), with the name's search terms: a search finds the
+ * few names that match in a small GIN index, then reads the people of each name, in order, from
+ * persons_sort_idx, instead of intersecting posting lists of a million people for "nguyen thi".
+ * Kept by a statement trigger on persons (migration person_names); a name nobody bears any more
+ * stays (it then finds nobody). Derived data: not backed up, rebuilt as the people are restored.
+ */
+export const personNames = pgTable(
+  'person_names',
+  {
+    sortKey: text('sort_key').primaryKey(),
+    fullName: text('full_name').notNull(),
+    searchTerms: text('search_terms').array().notNull(),
+  },
+  // Written straight into the index (no pending list to scan): names are added rarely, read on every search.
+  (table) => [
+    index('person_names_search_terms_idx').using('gin', table.searchTerms).with({ fastupdate: false }),
+  ],
+);
+
 /** Employment history: a person's periods in units over time. */
 export const employments = pgTable(
   'employments',

@@ -7,8 +7,15 @@ import { orderTablesByDependency } from './table-order.ts';
 
 const BATCH = 1000;
 // Sessions, login attempts and idempotency keys are short-lived state, not data worth carrying over;
-// the cascade's counts are derived: the triggers rebuild them as the obligations are restored.
-const SKIPPED_TABLES = new Set(['sessions', 'login_attempts', 'idempotency_keys', 'cascade_counts']);
+// the cascade's counts and the people's names are derived: the triggers rebuild them as the
+// obligations and the people are restored.
+const SKIPPED_TABLES = new Set([
+  'sessions',
+  'login_attempts',
+  'idempotency_keys',
+  'cascade_counts',
+  'person_names',
+]);
 
 async function rows<Row>(executor: Executor, query: ReturnType<typeof sql>): Promise<Row[]> {
   return ((await executor.execute(query)) as unknown as { rows: Row[] }).rows;

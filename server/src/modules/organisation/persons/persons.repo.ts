@@ -3,6 +3,7 @@ import type { CursorQuery, ListTotal } from '#contracts/common.ts';
 import type { Executor } from '#server/platform/db/client.ts';
 import { countCapped, type KeysetPage, keyCompare, readKeysetPage } from '#server/platform/db/keyset.ts';
 import { employments, persons, units } from '#server/platform/db/schema.ts';
+import { matchingNameKeys, personIdsByName } from '../search/person-names.ts';
 import { readRankedPage } from '../search/ranked-page.ts';
 import { searchRanks } from '../search/search-terms.ts';
 
@@ -29,7 +30,16 @@ export interface PersonListFilter {
   q?: string | undefined;
   /** False when the condition does not use `units` (the total then counts people alone). */
   usesUnits: boolean;
+  /**
+   * The condition without the search, when it is on `persons` alone: a search is then read through
+   * the names it matches (person_names), page and total.
+   */
+  others?: SQL | undefined;
 }
+
+/** True when the search is read through person_names (the filter's other conditions are on persons alone). */
+const readsByName = (filter: PersonListFilter): filter is PersonListFilter & { q: string } =>
+  Boolean(filter.q) && !filter.usesUnits && 'others' in filter;
 
 /** One keyset page of the people matching the filter, in Vietnamese order, with their unit's name. */
 export async function readPersonsPage(
@@ -55,6 +65,20 @@ export async function readPersonsPage(
         ...(descending ? [desc(persons.sortKey), desc(persons.id)] : [asc(persons.sortKey), asc(persons.id)]),
       )
       .limit(limit);
+  if (readsByName(filter)) {
+    const q = filter.q;
+    return readRankedPage({
+      query,
+      ranks: searchRanks(persons.fullName, q),
+      ...personKey,
+      read: ({ where, descending, limit, rank, from }) =>
+        read({
+          where: sql`${persons.id} in (${personIdsByName({ q, rank, from, where, others: filter.others, descending, limit })})`,
+          descending,
+          limit,
+        }),
+    });
+  }
   return filter.q
     ? readRankedPage({ query, ranks: searchRanks(persons.fullName, filter.q), ...personKey, read })
     : readKeysetPage({ query, ...personKey, read });
@@ -66,6 +90,15 @@ export function countPersons(
   filter: PersonListFilter,
   exact: boolean,
 ): Promise<ListTotal> {
+  if (readsByName(filter)) {
+    // The people of the matching names, from persons_sort_idx (index only when no other condition).
+    const byName = sql`${persons.sortKey} = any(array(${matchingNameKeys(filter.q)}))`;
+    return countCapped(
+      executor,
+      executor.select({ one: sql`1` }).from(persons).where(and(byName, filter.others)),
+      exact,
+    );
+  }
   const select = filter.usesUnits
     ? executor
         .select({ one: sql`1` })

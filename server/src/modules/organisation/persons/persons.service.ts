@@ -71,15 +71,20 @@ export async function personListFilter(
   const scope = await resolveScope(db, caller.principal, PERSON_READ_ROLES);
   const scoped =
     scope === null ? undefined : or(scopeCondition(scope), eq(persons.userId, caller.principal.id));
-  const where = and(
-    scoped,
-    query.q ? matchesWords(persons.searchTerms, query.q) : undefined,
-    query.unitId ? await unitFilter(db, query.unitId) : undefined,
+  const others = and(
     query.category ? eq(persons.category, query.category) : undefined,
     query.isLeader ? eq(persons.isLeader, query.isLeader === 'true') : undefined,
     query.isDirectWorker ? eq(persons.isDirectWorker, query.isDirectWorker === 'true') : undefined,
   );
-  return { where, q: query.q, usesUnits: scope !== null || Boolean(query.unitId) };
+  const where = and(
+    scoped,
+    query.q ? matchesWords(persons.searchTerms, query.q) : undefined,
+    query.unitId ? await unitFilter(db, query.unitId) : undefined,
+    others,
+  );
+  const usesUnits = scope !== null || Boolean(query.unitId);
+  // Without a scope or a unit, a search reads the names it matches (person_names) first.
+  return { where, q: query.q, usesUnits, ...(usesUnits ? {} : { others }) };
 }
 
 /** The condition of a person list (for exports). */

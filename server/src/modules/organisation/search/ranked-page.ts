@@ -34,7 +34,8 @@ export async function readRankedPage<Row>(options: {
   columns: readonly SQLWrapper[];
   kinds: readonly KeyKind[];
   keyOf: (row: Row) => KeyValue[];
-  read: ReadSlice<Row>;
+  /** Reads a slice; `rank` and `from` (the key the slice starts after, or null) let it prune by itself. */
+  read: (slice: Parameters<ReadSlice<Row>>[0] & { rank: number; from: KeyValue[] | null }) => Promise<Row[]>;
 }): Promise<KeysetPage<Row>> {
   const { query, ranks, columns, read, keyOf } = options;
   const kinds: KeyKind[] = ['number', ...options.kinds];
@@ -59,9 +60,15 @@ export async function readRankedPage<Row>(options: {
       rank >= 0 && rank < ranks.length && found.length < need;
       rank += descending ? -1 : 1
     ) {
-      const keyed =
-        rank === from.rank && from.key ? keyCompare(columns, descending ? '<' : '>', from.key) : undefined;
-      const rows = await read({ where: and(ranks[rank], keyed), descending, limit: need - found.length });
+      const key = rank === from.rank && from.key ? from.key : null;
+      const keyed = key ? keyCompare(columns, descending ? '<' : '>', key) : undefined;
+      const rows = await read({
+        where: and(ranks[rank], keyed),
+        descending,
+        limit: need - found.length,
+        rank,
+        from: key,
+      });
       found.push(...rows.map((row) => ({ rank, row })));
     }
     return found;

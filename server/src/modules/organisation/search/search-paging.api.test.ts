@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TOTAL_CAP } from '#contracts/common.ts';
 import { PERSON_SEARCH_EXAMPLE } from '#contracts/organisation.ts';
 import { encodeCursor } from '#server/platform/db/keyset.ts';
-import { units } from '#server/platform/db/schema.ts';
+import { persons, units } from '#server/platform/db/schema.ts';
 import { buildPerson, buildUnit, signInAs } from '../../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
+import { personSortKey } from './sort-key.ts';
 
 let t: TestApp;
 let admin: Awaited<ReturnType<typeof signInAs>>;
@@ -76,6 +77,61 @@ describe('person search as officials type', () => {
     const unit = await buildUnit(t.handle.db, { name: `Xã ${tag()}` });
     await buildPerson(t.handle.db, { unitId: unit.id, fullName: 'Lò Thị Hoa' });
     expect(await searchIn(unit.id, PERSON_SEARCH_EXAMPLE)).toEqual(['Lò Thị Hoa']);
+  });
+});
+
+describe('person search over every unit (through the names it matches)', () => {
+  /** A word no other test's names carry, so a search over the whole tree finds only this test's people. */
+  const mark = () => `Zq${tag().replace(/\d/g, 'x')}`;
+  const search = async (q: string, extra = '') => {
+    const response = await get(`/api/persons?q=${encodeURIComponent(q)}${extra}`);
+    expect(response.statusCode).toBe(200);
+    return response.json();
+  };
+
+  it('finds every person of each matching name, exact spelling first, page after page and back', async () => {
+    const m = mark();
+    const [first, second] = [await buildUnit(t.handle.db, {}), await buildUnit(t.handle.db, {})];
+    for (const fullName of [`Nguyễn ${m} An`, `Nguyễn ${m} Ân`, `Nguyên ${m} An`, `Lò ${m} Bún`])
+      await buildPerson(t.handle.db, { unitId: first.id, fullName });
+    // Two people of one name, in two units.
+    await buildPerson(t.handle.db, { unitId: second.id, fullName: `Nguyễn ${m} An` });
+    const plain = await search(`an ${m.toLowerCase()} nguyen`);
+    expect(names(plain)).toEqual([`Nguyên ${m} An`, `Nguyễn ${m} An`, `Nguyễn ${m} An`, `Nguyễn ${m} Ân`]);
+    expect(plain.total).toEqual({ value: 4, exact: true });
+    expect(names(await search(`${m} bun lo`))).toEqual([`Lò ${m} Bún`]);
+    expect(names(await search(`${m} guyen`))).toEqual([]);
+    const url = `/api/persons?q=${encodeURIComponent(`nguyễn ${m} an`)}&limit=1`;
+    const seen: (string | undefined)[] = [];
+    let page = (await get(url)).json();
+    expect(page.total).toEqual({ value: 4, exact: true });
+    for (;;) {
+      seen.push(...names(page));
+      if (!page.next) break;
+      page = (await get(`${url}&after=${page.next}`)).json();
+    }
+    expect(seen).toEqual([`Nguyễn ${m} An`, `Nguyễn ${m} An`, `Nguyên ${m} An`, `Nguyễn ${m} Ân`]);
+    const back = (await get(`${url}&before=${page.prev}`)).json();
+    expect(names(back)).toEqual([`Nguyên ${m} An`]);
+    const backAgain = (await get(`${url}&before=${back.prev}`)).json();
+    expect(names(backAgain)).toEqual([`Nguyễn ${m} An`]);
+  });
+
+  it('finds a renamed person by the new name, and keeps the other filters', async () => {
+    const m = mark();
+    const unit = await buildUnit(t.handle.db, {});
+    const person = await buildPerson(t.handle.db, { unitId: unit.id, fullName: `Trần ${m} Chi` });
+    await buildPerson(t.handle.db, { unitId: unit.id, fullName: `Trần ${m} Chinh`, isLeader: true });
+    const renamed = `Hoàng ${m} Chi`;
+    await t.handle.db
+      .update(persons)
+      .set({ fullName: renamed, sortKey: personSortKey(renamed) })
+      .where(sql`${persons.id} = ${person.id}`);
+    expect(names(await search(`${m} chi`))).toEqual([renamed, `Trần ${m} Chinh`]);
+    expect(names(await search(`tran ${m}`))).toEqual([`Trần ${m} Chinh`]);
+    const leaders = await search(`${m} chi`, '&isLeader=true');
+    expect(names(leaders)).toEqual([`Trần ${m} Chinh`]);
+    expect(leaders.total).toEqual({ value: 1, exact: true });
   });
 });
 

@@ -151,6 +151,18 @@ export const auditActions = [
   'award_rule.restore',
   /** An administrator added a base salary from a date (after: the entry). */
   'base_salary.create',
+  /** An administrator added a day to the holiday table (after: the day). */
+  'holiday.create',
+  /** A day of the holiday table changed (before/after: the day). */
+  'holiday.update',
+  /** A day removed from the holiday table (before: the day). */
+  'holiday.delete',
+  /** A commendation round (đợt khen thưởng) opened (after: the round). */
+  'round.create',
+  /** A round's kind, title, year, movement, deadline or note changed (before/after: the round). */
+  'round.update',
+  /** A round deleted (before: the round). */
+  'round.delete',
   /** The whole database restored from a backup by `tdkt db restore` (after: the backup's figures). */
   'system.restore',
 ] as const;
@@ -218,6 +230,12 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'award_rule.override': 'Thay điều kiện khen thưởng',
   'award_rule.restore': 'Khôi phục điều kiện khen thưởng gốc',
   'base_salary.create': 'Thêm mức lương cơ sở',
+  'holiday.create': 'Thêm ngày nghỉ lễ, làm bù',
+  'holiday.update': 'Sửa ngày nghỉ lễ, làm bù',
+  'holiday.delete': 'Xóa ngày nghỉ lễ, làm bù',
+  'round.create': 'Mở đợt khen thưởng',
+  'round.update': 'Sửa đợt khen thưởng',
+  'round.delete': 'Xóa đợt khen thưởng',
   'system.restore': 'Khôi phục dữ liệu từ bản sao lưu',
 };
 
@@ -239,6 +257,8 @@ export const auditEntityLabels: Record<string, string> = {
   plan_obligation: 'Kế hoạch triển khai',
   registration: 'Đăng ký thi đua',
   database: 'Cơ sở dữ liệu',
+  public_holiday: 'Ngày nghỉ lễ, làm bù',
+  award_round: 'Đợt khen thưởng',
 };
 
 /** The Vietnamese name of a kind of record; an unknown kind shows as "Đối tượng". */

@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '#server/platform/http/app-context.ts';
+import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
+
+export { loadCalendar, workingDayAfter } from './working-days/holidays.service.ts';
+export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days/working-days.ts';
+
+/** Every route of the nominations module: holidays and working days, rounds. */
+export function registerNominationRoutes(app: FastifyInstance, context: ModuleContext): void {
+  registerHolidayRoutes(app, context);
+}

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
+import { registerRoundRoutes } from './rounds/rounds.routes.ts';
 import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
 
 export { loadCalendar, workingDayAfter } from './working-days/holidays.service.ts';
@@ -8,4 +9,5 @@ export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days
 /** Every route of the nominations module: holidays and working days, rounds. */
 export function registerNominationRoutes(app: FastifyInstance, context: ModuleContext): void {
   registerHolidayRoutes(app, context);
+  registerRoundRoutes(app, context);
 }

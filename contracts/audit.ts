@@ -163,6 +163,22 @@ export const auditActions = [
   'round.update',
   /** A round deleted (before: the round). */
   'round.delete',
+  /** A tờ trình drafted with its nominees (after: the tờ trình and nominees). */
+  'nomination.create',
+  /** A draft or returned tờ trình's title or nominee list changed (before/after). */
+  'nomination.update',
+  /** A draft tờ trình deleted with its nominees (before: both). */
+  'nomination.delete',
+  /** A tờ trình sent to the receiving level (before/after: status, due date of a return). */
+  'nomination.submit',
+  /** A tờ trình received by the receiving level (before/after: status). */
+  'nomination.receive',
+  /** A tờ trình returned to the proposing unit, with the reason (before/after: status). */
+  'nomination.return',
+  /** Nominees decided by a decision (after: nominee ids, decision id). */
+  'nominee.decide',
+  /** Nominees declined by a decision (after: nominee ids, decision id). */
+  'nominee.decline',
   /** The whole database restored from a backup by `tdkt db restore` (after: the backup's figures). */
   'system.restore',
 ] as const;
@@ -236,6 +252,14 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'round.create': 'Mở đợt khen thưởng',
   'round.update': 'Sửa đợt khen thưởng',
   'round.delete': 'Xóa đợt khen thưởng',
+  'nomination.create': 'Lập tờ trình đề nghị khen thưởng',
+  'nomination.update': 'Sửa tờ trình đề nghị khen thưởng',
+  'nomination.delete': 'Xóa tờ trình đề nghị khen thưởng',
+  'nomination.submit': 'Gửi tờ trình đề nghị khen thưởng',
+  'nomination.receive': 'Tiếp nhận tờ trình đề nghị khen thưởng',
+  'nomination.return': 'Trả lại tờ trình đề nghị khen thưởng',
+  'nominee.decide': 'Quyết định khen thưởng đối tượng được đề nghị',
+  'nominee.decline': 'Không khen thưởng đối tượng được đề nghị',
   'system.restore': 'Khôi phục dữ liệu từ bản sao lưu',
 };
 
@@ -259,6 +283,8 @@ export const auditEntityLabels: Record<string, string> = {
   database: 'Cơ sở dữ liệu',
   public_holiday: 'Ngày nghỉ lễ, làm bù',
   award_round: 'Đợt khen thưởng',
+  nomination: 'Tờ trình đề nghị khen thưởng',
+  nominee: 'Đối tượng đề nghị khen thưởng',
 };
 
 /** The Vietnamese name of a kind of record; an unknown kind shows as "Đối tượng". */

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
+import { registerNominationCoreRoutes } from './nominations/nominations.routes.ts';
 import { registerRoundRoutes } from './rounds/rounds.routes.ts';
 import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
 
+export { markNomineesDecided, markNomineesDeclined } from './workflow/moves.service.ts';
 export { loadCalendar, workingDayAfter } from './working-days/holidays.service.ts';
 export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days/working-days.ts';
 
@@ -10,4 +12,5 @@ export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days
 export function registerNominationRoutes(app: FastifyInstance, context: ModuleContext): void {
   registerHolidayRoutes(app, context);
   registerRoundRoutes(app, context);
+  registerNominationCoreRoutes(app, context);
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
 import { registerNominationCoreRoutes } from './nominations/nominations.routes.ts';
 import { registerRoundRoutes } from './rounds/rounds.routes.ts';
+import { registerNominationTodos } from './todo/nomination-todos.ts';
 import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
 
 export { markNomineesDecided, markNomineesDeclined } from './workflow/moves.service.ts';
@@ -13,4 +14,5 @@ export function registerNominationRoutes(app: FastifyInstance, context: ModuleCo
   registerHolidayRoutes(app, context);
   registerRoundRoutes(app, context);
   registerNominationCoreRoutes(app, context);
+  registerNominationTodos(context.todo);
 }

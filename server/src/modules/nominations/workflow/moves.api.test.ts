@@ -73,6 +73,14 @@ describe('POST /api/nominations/:id/submit, /return, /receive', () => {
       headers: scene.provinceOfficer.headers,
     });
     expect(asProvince.json().actions).toEqual(['receive', 'return']);
+    const todo = await t.app.inject({ url: '/api/todo', headers: scene.provinceOfficer.headers });
+    expect(todo.json().items).toContainEqual(
+      expect.objectContaining({
+        kind: 'nomination_receive',
+        dueOn: row?.returnDue,
+        link: `/khen-thuong/to-trinh/${scene.id}`,
+      }),
+    );
 
     const returned = await post(scene, 'province', 'return', {
       version: 2,
@@ -83,6 +91,10 @@ describe('POST /api/nominations/:id/submit, /return, /receive', () => {
     const [event] = await auditOf('nomination.return', scene.id);
     expect(event?.reason).toBe('Thiếu biên bản bình xét.');
     expect(await noticesOf(scene.communeOfficer.user.id, scene.id)).toHaveLength(1);
+    const fix = await t.app.inject({ url: '/api/todo', headers: scene.communeOfficer.headers });
+    expect(fix.json().items).toContainEqual(
+      expect.objectContaining({ kind: 'nomination_fix', detail: expect.stringContaining('Thiếu biên bản') }),
+    );
 
     const again = await post(scene, 'commune', 'submit', { version: 3 });
     expect(again.json()).toMatchObject({ status: 'submitted', returnReason: null, version: 4 });

@@ -1,0 +1,3 @@
+export { NominationPage } from './nomination-page.tsx';
+export { RoundPage } from './round-page.tsx';
+export { RoundsPage } from './rounds-page.tsx';

@@ -17,6 +17,7 @@ import { AppError } from '#server/platform/http/app-error.ts';
 import { inScope, READ_ROLES, WRITE_ROLES } from '../nominations.policy.ts';
 import { type Caller, getVisibleRound } from '../rounds/rounds.service.ts';
 import { nextNominationStatus, nominationMoves, type Side } from '../workflow/nomination-workflow.ts';
+import { vietnamToday } from '../working-days/vietnam-date.ts';
 import { assertNominees } from './decider-tier.ts';
 import {
   findNomination,
@@ -27,7 +28,6 @@ import {
 } from './nominations.repo.ts';
 
 export const NOMINATION = { subject: 'Tờ trình này', notFound: 'Không tìm thấy tờ trình.' };
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The sides of a tờ trình the caller acts for: its proposing unit's officers, the receiving level's. */
 export function sidesOf(caller: Caller, writeScope: Scope, row: NominationWithNames): Side[] {
@@ -111,7 +111,7 @@ export async function createNomination(db: Database, caller: Caller, input: Crea
       'Đơn vị lập tờ trình không thuộc cấp nhận tờ trình của đợt này.',
       [{ path: 'proposingUnitId', message: 'Không thuộc cấp nhận tờ trình' }],
     );
-  const deciderTier = assertNominees(input.nominees, today());
+  const deciderTier = assertNominees(input.nominees, vietnamToday());
   await assertProposal(db, unit.path, input.nominees);
   return db.transaction(async (tx) => {
     const [nomination] = await tx
@@ -149,7 +149,9 @@ export async function updateNomination(
     nextNominationStatus(row.nomination.status as NominationStatus, 'edit');
     throw new AppError('OUT_OF_SCOPE');
   }
-  const deciderTier = input.nominees ? assertNominees(input.nominees, today()) : row.nomination.deciderTier;
+  const deciderTier = input.nominees
+    ? assertNominees(input.nominees, vietnamToday())
+    : row.nomination.deciderTier;
   if (input.nominees) await assertProposal(db, row.unitPath, input.nominees);
   return db.transaction(async (tx) => {
     const updated = await tx

@@ -9,6 +9,7 @@ import { AppError } from '#server/platform/http/app-error.ts';
 import { getVisibleNomination, movesFor, NOMINATION } from '../nominations/nominations.service.ts';
 import type { Caller } from '../rounds/rounds.service.ts';
 import { workingDayAfter } from '../working-days/holidays.service.ts';
+import { vietnamToday } from '../working-days/vietnam-date.ts';
 import { DECIDABLE, nextNominationStatus, RETURN_WITHIN_WORKING_DAYS } from './nomination-workflow.ts';
 
 type WorkflowMove = Extract<NominationMove, 'submit' | 'receive' | 'return'>;
@@ -37,7 +38,7 @@ export async function moveNomination(
   const now = new Date();
   const returnDue =
     move === 'submit'
-      ? await workingDayAfter(db, now.toISOString().slice(0, 10), RETURN_WITHIN_WORKING_DAYS)
+      ? await workingDayAfter(db, vietnamToday(now), RETURN_WITHIN_WORKING_DAYS)
       : row.nomination.returnDue;
   return db.transaction(async (tx) => {
     const updated = await tx

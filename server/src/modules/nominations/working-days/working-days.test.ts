@@ -96,3 +96,11 @@ describe('working days', () => {
     expect(workingDaysBetween(calendar, '2025-05-05', '2025-04-25')).toBe(0);
   });
 });
+
+describe('vietnamToday', () => {
+  it('counts 00:30 in Hà Nội (17:30 UTC the day before) as the Vietnamese day', async () => {
+    const { vietnamToday } = await import('./vietnam-date.ts');
+    expect(vietnamToday(new Date('2025-11-16T17:30:00Z'))).toBe('2025-11-17');
+    expect(vietnamToday(new Date('2025-11-17T16:59:00Z'))).toBe('2025-11-17');
+  });
+});

@@ -153,6 +153,34 @@ export const auditActions = [
   'award_rule.restore',
   /** An administrator added a base salary from a date (after: the entry). */
   'base_salary.create',
+  /** An administrator added a day to the holiday table (after: the day). */
+  'holiday.create',
+  /** A day of the holiday table changed (before/after: the day). */
+  'holiday.update',
+  /** A day removed from the holiday table (before: the day). */
+  'holiday.delete',
+  /** A commendation round (đợt khen thưởng) opened (after: the round). */
+  'round.create',
+  /** A round's kind, title, year, movement, deadline or note changed (before/after: the round). */
+  'round.update',
+  /** A round deleted (before: the round). */
+  'round.delete',
+  /** A tờ trình drafted with its nominees (after: the tờ trình and nominees). */
+  'nomination.create',
+  /** A draft or returned tờ trình's title or nominee list changed (before/after). */
+  'nomination.update',
+  /** A draft tờ trình deleted with its nominees (before: both). */
+  'nomination.delete',
+  /** A tờ trình sent to the receiving level (before/after: status, due date of a return). */
+  'nomination.submit',
+  /** A tờ trình received by the receiving level (before/after: status). */
+  'nomination.receive',
+  /** A tờ trình returned to the proposing unit, with the reason (before/after: status). */
+  'nomination.return',
+  /** Nominees decided by a decision (after: nominee ids, decision id). */
+  'nominee.decide',
+  /** Nominees declined by a decision (after: nominee ids, decision id). */
+  'nominee.decline',
   /** The whole database restored from a backup by `tdkt db restore` (after: the backup's figures). */
   'system.restore',
 ] as const;
@@ -221,6 +249,20 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'award_rule.override': 'Thay điều kiện khen thưởng',
   'award_rule.restore': 'Khôi phục điều kiện khen thưởng gốc',
   'base_salary.create': 'Thêm mức lương cơ sở',
+  'holiday.create': 'Thêm ngày nghỉ lễ, làm bù',
+  'holiday.update': 'Sửa ngày nghỉ lễ, làm bù',
+  'holiday.delete': 'Xóa ngày nghỉ lễ, làm bù',
+  'round.create': 'Mở đợt khen thưởng',
+  'round.update': 'Sửa đợt khen thưởng',
+  'round.delete': 'Xóa đợt khen thưởng',
+  'nomination.create': 'Lập tờ trình đề nghị khen thưởng',
+  'nomination.update': 'Sửa tờ trình đề nghị khen thưởng',
+  'nomination.delete': 'Xóa tờ trình đề nghị khen thưởng',
+  'nomination.submit': 'Gửi tờ trình đề nghị khen thưởng',
+  'nomination.receive': 'Tiếp nhận tờ trình đề nghị khen thưởng',
+  'nomination.return': 'Trả lại tờ trình đề nghị khen thưởng',
+  'nominee.decide': 'Quyết định khen thưởng đối tượng được đề nghị',
+  'nominee.decline': 'Không khen thưởng đối tượng được đề nghị',
   'system.restore': 'Khôi phục dữ liệu từ bản sao lưu',
 };
 
@@ -242,6 +284,10 @@ export const auditEntityLabels: Record<string, string> = {
   plan_obligation: 'Kế hoạch triển khai',
   registration: 'Đăng ký thi đua',
   database: 'Cơ sở dữ liệu',
+  public_holiday: 'Ngày nghỉ lễ, làm bù',
+  award_round: 'Đợt khen thưởng',
+  nomination: 'Tờ trình đề nghị khen thưởng',
+  nominee: 'Đối tượng đề nghị khen thưởng',
 };
 
 /** The Vietnamese name of a kind of record; an unknown kind shows as "Đối tượng". */

@@ -13,6 +13,7 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   VERSION_CONFLICT: 'VERSION_CONFLICT',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  RULE_VIOLATION: 'RULE_VIOLATION',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   LOGIN_THROTTLED: 'LOGIN_THROTTLED',
   ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
@@ -37,6 +38,7 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Bản ghi đã được người khác sửa sau khi bạn mở ra. Vui lòng tải lại bản mới; nội dung bạn đã nhập vẫn được giữ.',
   IDEMPOTENCY_KEY_REUSED:
     'Yêu cầu này trùng mã chống gửi trùng của một yêu cầu khác với nội dung khác. Vui lòng tải lại trang rồi thử lại.',
+  RULE_VIOLATION: 'Đề nghị này trái quy định về thi đua, khen thưởng.',
   INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
   LOGIN_THROTTLED: 'Đăng nhập sai quá nhiều lần. Vui lòng chờ một lát rồi thử lại.',
   ACCOUNT_DISABLED: 'Tài khoản của bạn đã bị khoá. Vui lòng liên hệ quản trị viên của đơn vị.',

@@ -13,6 +13,8 @@ export const TodoKind = z.enum([
   'assignment',
   'milestone',
   'unit_without_officer',
+  'nomination_receive',
+  'nomination_fix',
 ]);
 export type TodoKind = z.infer<typeof TodoKind>;
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -23,6 +25,8 @@ export const todoKindLabels: Record<TodoKind, string> = {
   assignment: 'Nhiệm vụ được giao',
   milestone: 'Mốc tiến độ',
   unit_without_officer: 'Thiếu cán bộ TĐKT',
+  nomination_receive: 'Tiếp nhận tờ trình khen thưởng',
+  nomination_fix: 'Sửa tờ trình bị trả lại',
 };
 
 /** How pressing an item is, from its deadline and today. */

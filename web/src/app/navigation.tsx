@@ -8,6 +8,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   ReadOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -53,6 +54,7 @@ export const navigation: NavigationItem[] = [
     requiredRole: ['admin', 'tdkt_officer', 'unit_head', 'council_member'],
     group: 'Khen thưởng',
   },
+  { label: 'Đợt khen thưởng', path: '/khen-thuong/dot', icon: <ScheduleOutlined />, group: 'Khen thưởng' },
   {
     label: 'Danh mục khen thưởng',
     path: '/khen-thuong/danh-muc',

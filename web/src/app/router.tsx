@@ -23,6 +23,10 @@ const movementPage = (name: keyof typeof import('../features/movements/index.ts'
 const awardsPage = (name: 'CataloguePage' | 'CandidatesPage') => async () => ({
   Component: (await import('../features/awards/index.ts'))[name],
 });
+/** Loads one page of the nominations feature (rounds, tờ trình) on demand. */
+const nominationsPage = (name: 'RoundsPage' | 'RoundPage' | 'NominationPage') => async () => ({
+  Component: (await import('../features/nominations/index.ts'))[name],
+});
 const ORGANISATION_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const MOVEMENT_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const ACCOUNT_MANAGERS: Role[] = ['admin', 'tdkt_officer'];
@@ -137,6 +141,19 @@ export const routes: RouteObject[] = [
                     handle: crumb('Đề xuất khen thưởng'),
                     element: <RequireRole allowed={PEOPLE_READERS} />,
                     children: [{ index: true, lazy: awardsPage('CandidatesPage') }],
+                  },
+                  {
+                    path: 'dot',
+                    handle: crumb('Đợt khen thưởng'),
+                    children: [
+                      { index: true, lazy: nominationsPage('RoundsPage') },
+                      { path: ':id', handle: crumb('Chi tiết đợt'), lazy: nominationsPage('RoundPage') },
+                    ],
+                  },
+                  {
+                    path: 'to-trinh/:id',
+                    handle: crumb('Tờ trình'),
+                    lazy: nominationsPage('NominationPage'),
                   },
                 ],
               },

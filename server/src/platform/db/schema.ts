@@ -1,6 +1,7 @@
 /** Every table of the application, for Drizzle's typed queries. Modules add their `*.schema.ts` here. */
 export * from '#server/modules/awards/awards.schema.ts';
 export * from '#server/modules/movements/movements.schema.ts';
+export * from '#server/modules/nominations/nominations.schema.ts';
 export * from '#server/modules/notifications/notifications.schema.ts';
 export * from '#server/modules/organisation/organisation.schema.ts';
 export * from '../files/files.schema.ts';

@@ -13,6 +13,7 @@ import { registerAuthRoutes } from '#server/modules/auth/index.ts';
 import { registerAwardRoutes } from '#server/modules/awards/index.ts';
 import { registerJobRoutes } from '#server/modules/jobs/index.ts';
 import { registerMovementRoutes } from '#server/modules/movements/index.ts';
+import { registerNominationRoutes } from '#server/modules/nominations/index.ts';
 import { registerNotificationRoutes } from '#server/modules/notifications/index.ts';
 import { registerOrganisationRoutes } from '#server/modules/organisation/index.ts';
 import { registerSystemRoutes } from '#server/modules/system/index.ts';
@@ -47,6 +48,7 @@ const modules = [
   registerTodoRoutes,
   registerJobRoutes,
   registerAwardRoutes,
+  registerNominationRoutes,
 ];
 
 export interface BuildAppOptions {

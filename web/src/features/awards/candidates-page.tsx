@@ -20,6 +20,7 @@ import { CursorPager, type CursorPosition } from '../../components/cursor-pager.
 import { PageHeader } from '../../components/index.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { describeError, showError } from '../../lib/notify.ts';
+import { CreateNominationModal } from '../nominations/index.ts';
 import { UnitSelect } from '../organisation/shared/unit-select.tsx';
 import { type CandidateSearch, useCandidates } from './awards.api.ts';
 import { EligibilityDrawer, verdictColours } from './eligibility-drawer.tsx';
@@ -53,13 +54,18 @@ function writeSearch(search: CandidateSearch): Record<string, string> {
 export function CandidatesPage() {
   const [params, setParams] = useSearchParams();
   const search = readSearch(params);
-  const update = (change: Partial<CandidateSearch>, keepPage = false) =>
+  const update = (change: Partial<CandidateSearch>, keepPage = false) => {
+    // Another unit, award or year makes another list: what was picked no longer belongs to it.
+    if (!keepPage) setPicked([]);
     setParams(
       writeSearch({ ...search, ...(keepPage ? {} : { after: undefined, before: undefined }), ...change }),
     );
+  };
   const page = useCandidates(search);
   const [open, setOpen] = useState<Candidate | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [picked, setPicked] = useState<Candidate[]>([]);
+  const [nominating, setNominating] = useState(false);
 
   const columns: TableColumnsType<Candidate> = [
     {
@@ -113,14 +119,23 @@ export function CandidatesPage() {
         title="Đề xuất khen thưởng"
         description="Chọn đơn vị, năm thành tích và danh hiệu: hệ thống xét theo hồ sơ đã ghi nhận và nêu căn cứ pháp lý."
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            disabled={!search.unitId}
-            loading={exporting}
-            onClick={() => void exportList()}
-          >
-            Xuất Excel
-          </Button>
+          <Flex gap={8} wrap>
+            <Button
+              type="primary"
+              disabled={!search.unitId || picked.length === 0}
+              onClick={() => setNominating(true)}
+            >
+              Lập tờ trình{picked.length ? ` (${picked.length})` : ''}
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              disabled={!search.unitId}
+              loading={exporting}
+              onClick={() => void exportList()}
+            >
+              Xuất Excel
+            </Button>
+          </Flex>
         }
       />
       <Card style={{ marginBottom: 16 }}>
@@ -166,6 +181,10 @@ export function CandidatesPage() {
           <Table<Candidate>
             rowKey="id"
             bordered
+            rowSelection={{
+              selectedRowKeys: picked.map((candidate) => candidate.id),
+              onChange: (_, rows) => setPicked(rows),
+            }}
             loading={page.isFetching}
             columns={columns}
             dataSource={page.data?.items ?? []}
@@ -199,6 +218,15 @@ export function CandidatesPage() {
         year={search.year}
         onClose={() => setOpen(null)}
       />
+      {nominating && search.unitId && (
+        <CreateNominationModal
+          unitId={search.unitId}
+          award={search.award}
+          year={search.year}
+          candidates={picked}
+          onClose={() => setNominating(false)}
+        />
+      )}
     </>
   );
 }

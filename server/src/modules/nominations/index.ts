@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '#server/platform/http/app-context.ts';
+import { registerNominationCoreRoutes } from './nominations/nominations.routes.ts';
+import { registerRoundRoutes } from './rounds/rounds.routes.ts';
+import { registerNominationTodos } from './todo/nomination-todos.ts';
+import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
+
+export { markNomineesDecided, markNomineesDeclined } from './workflow/moves.service.ts';
+export { loadCalendar, workingDayAfter } from './working-days/holidays.service.ts';
+export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days/working-days.ts';
+
+/** Every route of the nominations module: holidays and working days, rounds. */
+export function registerNominationRoutes(app: FastifyInstance, context: ModuleContext): void {
+  registerHolidayRoutes(app, context);
+  registerRoundRoutes(app, context);
+  registerNominationCoreRoutes(app, context);
+  registerNominationTodos(context.todo);
+}

@@ -1,0 +1,4 @@
+export { CreateNominationModal, type PickedCandidate } from './create-nomination-modal.tsx';
+export { NominationPage } from './nomination-page.tsx';
+export { RoundPage } from './round-page.tsx';
+export { RoundsPage } from './rounds-page.tsx';

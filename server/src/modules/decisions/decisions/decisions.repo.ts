@@ -89,3 +89,41 @@ export async function listDecisionRows(
   ]);
   return { page, total };
 }
+
+/** Every recipient of a decision in list order with its name and unit (for documents; bounded by the list's maximum). */
+export async function readAllRecipients(db: Executor, id: string) {
+  const result = await db.execute(sql`
+    select r.id, r.position, r.person_id as "personId", r.unit_id as "unitId", r.award_code as "awardCode",
+      r.reward_type as "rewardType", r.year, r.achievement, r.cash_multiple as "cashMultiple",
+      r.cash_amount as "cashAmount", coalesce(p.full_name, u.name) as name,
+      p.position as "jobTitle", coalesce(pu.name, parent.name) as context
+    from decision_recipients r
+    left join persons p on p.id = r.person_id
+    left join units pu on pu.id = p.unit_id
+    left join units u on u.id = r.unit_id
+    left join units parent on parent.id = u.parent_id
+    where r.decision_id = ${id}
+    order by r.position
+    limit 10000`);
+  return (result as unknown as { rows: RecipientLine[] }).rows.map((row) => ({
+    ...row,
+    cashAmount: row.cashAmount === null ? null : Number(row.cashAmount),
+  }));
+}
+
+/** One recipient as the documents print it. */
+export interface RecipientLine {
+  id: string;
+  position: number;
+  personId: string | null;
+  unitId: string | null;
+  awardCode: string;
+  rewardType: string;
+  year: number;
+  achievement: string | null;
+  cashMultiple: number | null;
+  cashAmount: number | null;
+  name: string;
+  jobTitle: string | null;
+  context: string | null;
+}

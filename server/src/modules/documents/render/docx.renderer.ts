@@ -5,7 +5,7 @@ import { attachmentsParagraphs } from './docx.attachments.ts';
 import { nodeParagraphs } from './docx.body.ts';
 import { borderlessTable, centred, page, runs, shortRule, size } from './docx.layout.ts';
 import { openingParagraphs } from './docx.opening.ts';
-import { type DocumentTable, tableBlocks } from './docx.tables.ts';
+import { type DocumentTable, insertTables, tableBlocks } from './docx.tables.ts';
 
 const headerWidths = [3700, page.textWidth - 3700];
 const footerWidths = [4300, page.textWidth - 4300];
@@ -109,10 +109,10 @@ export async function renderDocx(
           new Paragraph({}),
           ...(closing ? [closing] : []),
           ...attachmentsParagraphs(doc.attachments),
-          ...(options.tables ?? []).flatMap(tableBlocks),
+          ...(options.tables ?? []).flatMap((table, index) => tableBlocks(table, index)),
         ],
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return insertTables(await Packer.toBuffer(document), options.tables ?? []);
 }

@@ -195,8 +195,7 @@ export async function deleteFundEntry(db: Database, caller: Caller, id: string, 
       .delete(fundEntries)
       .where(atVersion(fundEntries, id, version))
       .returning({ id: fundEntries.id });
-    if (!removed.length)
-      throw await versionedRow(tx, [], fundEntries, id, ENTRY).catch((error: unknown) => error);
+    if (!removed.length) throw await staleVersionError(tx, fundEntries, id, ENTRY);
     await recordAudit(tx, caller.actor, {
       action: 'fund.entry_delete',
       entityType: 'fund_entry',

@@ -1,8 +1,10 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
   ClusterOutlined,
+  FileDoneOutlined,
   FlagOutlined,
   GiftOutlined,
   HomeOutlined,
@@ -51,6 +53,18 @@ export const navigation: NavigationItem[] = [
     path: '/khen-thuong/de-xuat',
     icon: <GiftOutlined />,
     requiredRole: ['admin', 'tdkt_officer', 'unit_head', 'council_member'],
+    group: 'Khen thưởng',
+  },
+  {
+    label: 'Quyết định khen thưởng',
+    path: '/khen-thuong/quyet-dinh',
+    icon: <FileDoneOutlined />,
+    group: 'Khen thưởng',
+  },
+  {
+    label: 'Quỹ thi đua, khen thưởng',
+    path: '/khen-thuong/quy',
+    icon: <AccountBookOutlined />,
     group: 'Khen thưởng',
   },
   {

@@ -23,6 +23,10 @@ const movementPage = (name: keyof typeof import('../features/movements/index.ts'
 const awardsPage = (name: 'CataloguePage' | 'CandidatesPage') => async () => ({
   Component: (await import('../features/awards/index.ts'))[name],
 });
+/** Loads one page of the decisions feature (decisions, fund) on demand. */
+const decisionsPage = (name: keyof typeof import('../features/decisions/index.ts')) => async () => ({
+  Component: (await import('../features/decisions/index.ts'))[name],
+});
 const ORGANISATION_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const MOVEMENT_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const ACCOUNT_MANAGERS: Role[] = ['admin', 'tdkt_officer'];
@@ -138,6 +142,19 @@ export const routes: RouteObject[] = [
                     element: <RequireRole allowed={PEOPLE_READERS} />,
                     children: [{ index: true, lazy: awardsPage('CandidatesPage') }],
                   },
+                  {
+                    path: 'quyet-dinh',
+                    handle: crumb('Quyết định khen thưởng'),
+                    children: [
+                      { index: true, lazy: decisionsPage('DecisionListPage') },
+                      {
+                        path: ':id',
+                        handle: crumb('Chi tiết quyết định'),
+                        lazy: decisionsPage('DecisionPage'),
+                      },
+                    ],
+                  },
+                  { path: 'quy', handle: crumb('Quỹ thi đua, khen thưởng'), lazy: decisionsPage('FundPage') },
                 ],
               },
               {

@@ -181,6 +181,26 @@ export const auditActions = [
   'nominee.decide',
   /** Nominees declined by a decision (after: nominee ids, decision id). */
   'nominee.decline',
+  /** A draft commendation decision created (after: the decision). */
+  'decision.create',
+  /** A draft decision's number-free fields changed: date, summary, signer, legal basis (before/after). */
+  'decision.update',
+  /** Recipients added to a draft decision (after: how many and the rows). */
+  'decision.recipients_add',
+  /** A recipient removed from a draft decision (before: the row). */
+  'decision.recipient_remove',
+  /** A decision issued: number taken from the unit's register, award records written (before/after). */
+  'decision.issue',
+  /** An issued decision revoked (Luật Điều 93) with its reason; its award records removed (before/after). */
+  'decision.revoke',
+  /** A line added to a unit's reward fund: income or spending (after: the line). */
+  'fund.entry_create',
+  /** A fund line changed (before/after: the line). */
+  'fund.entry_update',
+  /** A fund line removed (before: the line). */
+  'fund.entry_delete',
+  /** The cash of an issued decision's recipients paid from the fund, one line per recipient (after: how many, total). */
+  'fund.payout',
   /** The whole database restored from a backup by `tdkt db restore` (after: the backup's figures). */
   'system.restore',
 ] as const;
@@ -263,6 +283,16 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'nomination.return': 'Trả lại tờ trình đề nghị khen thưởng',
   'nominee.decide': 'Quyết định khen thưởng đối tượng được đề nghị',
   'nominee.decline': 'Không khen thưởng đối tượng được đề nghị',
+  'decision.create': 'Tạo dự thảo quyết định khen thưởng',
+  'decision.update': 'Sửa dự thảo quyết định khen thưởng',
+  'decision.recipients_add': 'Thêm người, tập thể vào quyết định khen thưởng',
+  'decision.recipient_remove': 'Bỏ người, tập thể khỏi quyết định khen thưởng',
+  'decision.issue': 'Ban hành quyết định khen thưởng',
+  'decision.revoke': 'Hủy bỏ quyết định khen thưởng',
+  'fund.entry_create': 'Thêm khoản thu, chi quỹ thi đua, khen thưởng',
+  'fund.entry_update': 'Sửa khoản thu, chi quỹ thi đua, khen thưởng',
+  'fund.entry_delete': 'Xóa khoản thu, chi quỹ thi đua, khen thưởng',
+  'fund.payout': 'Chi tiền thưởng theo quyết định',
   'system.restore': 'Khôi phục dữ liệu từ bản sao lưu',
 };
 
@@ -288,6 +318,9 @@ export const auditEntityLabels: Record<string, string> = {
   award_round: 'Đợt khen thưởng',
   nomination: 'Tờ trình đề nghị khen thưởng',
   nominee: 'Đối tượng đề nghị khen thưởng',
+  decision: 'Quyết định khen thưởng',
+  decision_recipient: 'Người, tập thể được khen thưởng',
+  fund_entry: 'Khoản thu, chi quỹ',
 };
 
 /** The Vietnamese name of a kind of record; an unknown kind shows as "Đối tượng". */

@@ -1,8 +1,10 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
   ClusterOutlined,
+  FileDoneOutlined,
   FlagOutlined,
   GiftOutlined,
   HomeOutlined,
@@ -55,6 +57,18 @@ export const navigation: NavigationItem[] = [
     group: 'Khen thưởng',
   },
   { label: 'Đợt khen thưởng', path: '/khen-thuong/dot', icon: <ScheduleOutlined />, group: 'Khen thưởng' },
+  {
+    label: 'Quyết định khen thưởng',
+    path: '/khen-thuong/quyet-dinh',
+    icon: <FileDoneOutlined />,
+    group: 'Khen thưởng',
+  },
+  {
+    label: 'Quỹ thi đua, khen thưởng',
+    path: '/khen-thuong/quy',
+    icon: <AccountBookOutlined />,
+    group: 'Khen thưởng',
+  },
   {
     label: 'Danh mục khen thưởng',
     path: '/khen-thuong/danh-muc',

@@ -27,6 +27,10 @@ const awardsPage = (name: 'CataloguePage' | 'CandidatesPage') => async () => ({
 const nominationsPage = (name: 'RoundsPage' | 'RoundPage' | 'NominationPage') => async () => ({
   Component: (await import('../features/nominations/index.ts'))[name],
 });
+/** Loads one page of the decisions feature (decisions, fund) on demand. */
+const decisionsPage = (name: keyof typeof import('../features/decisions/index.ts')) => async () => ({
+  Component: (await import('../features/decisions/index.ts'))[name],
+});
 const ORGANISATION_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const MOVEMENT_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const ACCOUNT_MANAGERS: Role[] = ['admin', 'tdkt_officer'];
@@ -155,6 +159,19 @@ export const routes: RouteObject[] = [
                     handle: crumb('Tờ trình'),
                     lazy: nominationsPage('NominationPage'),
                   },
+                  {
+                    path: 'quyet-dinh',
+                    handle: crumb('Quyết định khen thưởng'),
+                    children: [
+                      { index: true, lazy: decisionsPage('DecisionListPage') },
+                      {
+                        path: ':id',
+                        handle: crumb('Chi tiết quyết định'),
+                        lazy: decisionsPage('DecisionPage'),
+                      },
+                    ],
+                  },
+                  { path: 'quy', handle: crumb('Quỹ thi đua, khen thưởng'), lazy: decisionsPage('FundPage') },
                 ],
               },
               {

@@ -8,9 +8,11 @@ export { diffPlans } from './diff/plan-diff.ts';
 export { DocumentError, type DocumentErrorCode } from './document-error.ts';
 export { upgradeDocument } from './document-upgrade.ts';
 export { cleanDocumentText, readDocumentText } from './input/document.input.ts';
+export { formatVietnameseDate } from './parse/dates.ts';
 export { type ParseOutcome, parseWithOwnership } from './parse/parser.ts';
 export { renderDocx } from './render/docx.renderer.ts';
-export { isPdfConverterAvailable, renderPdf } from './render/pdf.renderer.ts';
+export type { DocumentTable } from './render/docx.tables.ts';
+export { convertDocxToPdf, isPdfConverterAvailable, renderPdf } from './render/pdf.renderer.ts';
 
 /** Parses the text of a document (plain text or Markdown) into the document model. */
 export function parseDocumentText(text: string): ParsedDocument {

@@ -63,3 +63,33 @@ export async function recordAudit(executor: Executor, actor: ActorContext, entry
     hash: sql`null`,
   });
 }
+
+/**
+ * Writes several audit events in one statement (a decision's hundreds of award records): each row is
+ * chained by the trigger as if written one by one. Call it inside the change's transaction.
+ */
+export async function recordAudits(
+  executor: Executor,
+  actor: ActorContext,
+  entries: AuditEntry[],
+): Promise<void> {
+  for (let start = 0; start < entries.length; start += 500) {
+    await executor.insert(auditEvents).values(
+      entries.slice(start, start + 500).map((entry) => ({
+        actorId: actor.userId,
+        actorUsername: actor.username,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        before: redact(entry.before),
+        after: redact(entry.after),
+        reason: entry.reason ?? null,
+        requestId: actor.requestId,
+        ip: actor.ip,
+        seq: sql`null`,
+        prevHash: sql`null`,
+        hash: sql`null`,
+      })),
+    );
+  }
+}

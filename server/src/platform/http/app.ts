@@ -11,6 +11,7 @@ import { installVietnameseValidationMessages } from '#contracts/validation-messa
 import { registerAuditRoutes } from '#server/modules/audit/index.ts';
 import { registerAuthRoutes } from '#server/modules/auth/index.ts';
 import { registerAwardRoutes } from '#server/modules/awards/index.ts';
+import { registerDecisionModule } from '#server/modules/decisions/index.ts';
 import { registerJobRoutes } from '#server/modules/jobs/index.ts';
 import { registerMovementRoutes } from '#server/modules/movements/index.ts';
 import { registerNominationRoutes } from '#server/modules/nominations/index.ts';
@@ -49,6 +50,7 @@ const modules = [
   registerJobRoutes,
   registerAwardRoutes,
   registerNominationRoutes,
+  registerDecisionModule,
 ];
 
 export interface BuildAppOptions {

@@ -5,6 +5,7 @@ import { attachmentsParagraphs } from './docx.attachments.ts';
 import { nodeParagraphs } from './docx.body.ts';
 import { borderlessTable, centred, page, runs, shortRule, size } from './docx.layout.ts';
 import { openingParagraphs } from './docx.opening.ts';
+import { type DocumentTable, insertTables, tableBlocks } from './docx.tables.ts';
 
 const headerWidths = [3700, page.textWidth - 3700];
 const footerWidths = [4300, page.textWidth - 4300];
@@ -70,8 +71,14 @@ function closingTable(doc: ParsedDocument): Table | null {
   return borderlessTable(footerWidths, [[left, right]]);
 }
 
-/** Renders a parsed document as an NĐ 30/2020 DOCX (A4, legal margins, Times New Roman, page numbers from page 2). */
-export async function renderDocx(doc: ParsedDocument): Promise<Buffer> {
+/**
+ * Renders a parsed document as an NĐ 30/2020 DOCX (A4, legal margins, Times New Roman, page numbers
+ * from page 2); `tables` are lists issued with it (danh sách kèm theo), each from a new page.
+ */
+export async function renderDocx(
+  doc: ParsedDocument,
+  options: { tables?: DocumentTable[] } = {},
+): Promise<Buffer> {
   const closing = closingTable(doc);
   const document = new Document({
     creator: 'TĐKT',
@@ -102,9 +109,10 @@ export async function renderDocx(doc: ParsedDocument): Promise<Buffer> {
           new Paragraph({}),
           ...(closing ? [closing] : []),
           ...attachmentsParagraphs(doc.attachments),
+          ...(options.tables ?? []).flatMap((table, index) => tableBlocks(table, index)),
         ],
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return insertTables(await Packer.toBuffer(document), options.tables ?? []);
 }

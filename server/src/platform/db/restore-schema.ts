@@ -84,3 +84,26 @@ export async function applyMigrations(tx: Transaction, migrations: MigrationFile
     );
   }
 }
+
+/**
+ * Empties every table of the public schema just built by the migrations, inside the caller's
+ * transaction: a migration may seed rows (the public holidays), and the backup holds those rows as
+ * they were in the source database, edits included, so the backup's copy is the one kept.
+ */
+export async function emptyMigratedTables(tx: Transaction): Promise<void> {
+  const tables = await rows<{ name: string }>(
+    tx,
+    sql`select c.oid::regclass::text as name
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = 'public' and c.relkind in ('r', 'p')
+           and ${notFromExtension('pg_class', 'c.oid')}`,
+  );
+  // Only the tables a migration filled: the append-only audit trail refuses even an empty TRUNCATE.
+  for (const table of tables) {
+    const [seeded] = await rows<{ any: boolean }>(
+      tx,
+      sql.raw(`select exists (select 1 from ${table.name}) as any`),
+    );
+    if (seeded?.any) await tx.execute(sql.raw(`delete from ${table.name}`));
+  }
+}

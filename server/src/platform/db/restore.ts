@@ -4,7 +4,7 @@ import { AppError } from '../http/app-error.ts';
 import { type BackupManifest, inspectBackup } from './backup-check.ts';
 import { type BackupBatch, BackupFileError, lineDigest, readBackupLines } from './backup-format.ts';
 import type { DatabaseHandle, Transaction } from './client.ts';
-import { applyMigrations, clearApplicationSchema } from './restore-schema.ts';
+import { applyMigrations, clearApplicationSchema, emptyMigratedTables } from './restore-schema.ts';
 import { listSelfReferences, restoreSelfReferences, splitSelfReferences } from './self-references.ts';
 
 /** Same key as the start-up migrator's, so a server starting meanwhile waits for the restore. */
@@ -161,6 +161,7 @@ export async function restoreDatabase(
       await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
     await clearApplicationSchema(tx);
     await applyMigrations(tx, manifest.migrations);
+    await emptyMigratedTables(tx);
     rows = await loadRows(tx, file, manifest, onProgress);
     await applyMigrations(tx, manifest.pendingMigrations);
     await resetSequences(tx);

@@ -11,13 +11,8 @@ import { ErrorResponse } from '#contracts/common.ts';
 import { sendXlsxStream, streamXlsx } from '#server/modules/organisation/import-export/spreadsheet.ts';
 import { callerOf, IdParams } from '#server/modules/organisation/units/units.routes.ts';
 import type { AppContext } from '#server/platform/http/app-context.ts';
-import {
-  allCandidates,
-  candidatePage,
-  checkGiven,
-  personEligibility,
-  unitEligibility,
-} from './eligibility.service.ts';
+import { allCandidates, candidatePage } from './candidates.ts';
+import { checkGiven, personEligibility, unitEligibility } from './eligibility.service.ts';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const CandidateExportQuery = CandidatesQuery.omit({

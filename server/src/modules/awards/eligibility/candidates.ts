@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, like, type SQL, sql } from 'drizzle-orm';
-import type { Candidate, CandidatePage, CandidatesQuery } from '#contracts/award-records.ts';
+import type { Candidate, CandidatePage, CandidatesQuery } from '#contracts/award-eligibility.ts';
 import type { AwardSubject, Verdict } from '#contracts/awards.ts';
 import { PERSON_READ_ROLES, resolveScope } from '#server/modules/organisation/organisation.policy.ts';
 import { selectRows } from '#server/modules/organisation/sql-rows.ts';

@@ -5,7 +5,7 @@ import {
   CandidatesQuery,
   EligibilityQuery,
   RecordEligibility,
-} from '#contracts/award-records.ts';
+} from '#contracts/award-eligibility.ts';
 import { EligibilityInput, EligibilityResult, verdictLabels } from '#contracts/awards.ts';
 import { ErrorResponse } from '#contracts/common.ts';
 import { sendXlsxStream, streamXlsx } from '#server/modules/organisation/import-export/spreadsheet.ts';

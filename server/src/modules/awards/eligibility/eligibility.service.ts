@@ -1,5 +1,5 @@
 import { awardCatalogue } from '#contracts/award-catalogue.ts';
-import type { EligibilityQuery } from '#contracts/award-records.ts';
+import type { EligibilityQuery } from '#contracts/award-eligibility.ts';
 import type { AwardCode, AwardSubject, EligibilityFacts, EligibilityResult } from '#contracts/awards.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { AppError } from '#server/platform/http/app-error.ts';

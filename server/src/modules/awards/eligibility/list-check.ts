@@ -8,11 +8,16 @@ import type { SubjectFacts } from './fact-drafts.ts';
 import { reasonOf } from './reason.ts';
 import { eligibilityInput } from './record-facts.ts';
 
+type Outcome = { verdict: Verdict; reason: string; article: string };
+
+/** How many different sets of facts one list remembers the outcome of. */
+const MEMO_LIMIT = 20_000;
+
 /** One award examined for every subject of a list: what facts to read, and the check of one subject. */
 export interface CheckList {
   subject: AwardSubject;
   needs: FactNeeds;
-  run(facts: SubjectFacts | undefined): { verdict: Verdict; reason: string; article: string };
+  run(facts: SubjectFacts | undefined): Outcome;
 }
 
 /**
@@ -34,12 +39,22 @@ export function listChecker(
     throw new AppError('VALIDATION_FAILED', message, [{ path: 'date', message }]);
   }
   const prepared = prepareCheck(registry, award, subject, date);
+  // The engine is a pure function of the facts, and a list reads only the facts the rule looks at,
+  // so many subjects share the same facts (a province holds a few hundred different ones for a
+  // yearly title): each is judged once.
+  const judged = new Map<string, Outcome>();
   return {
     subject,
     needs: factNeeds(ruleSet, award, subject, forYear),
     run(facts) {
-      const judgement = judge(prepared, eligibilityInput(award, subject, date, forYear, facts));
-      return { verdict: judgement.verdict, ...reasonOf({ ...judgement, awardName: prepared.name }) };
+      const key = facts ? JSON.stringify(facts) : '';
+      let outcome = judged.get(key);
+      if (!outcome) {
+        const judgement = judge(prepared, eligibilityInput(award, subject, date, forYear, facts));
+        outcome = { verdict: judgement.verdict, ...reasonOf({ ...judgement, awardName: prepared.name }) };
+        if (judged.size < MEMO_LIMIT) judged.set(key, outcome);
+      }
+      return outcome;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AwardCode } from '#contracts/awards.ts';
 import {
@@ -5,6 +6,7 @@ import {
   initiatives,
   personDisciplines,
   personRatings,
+  persons,
   unitRatings,
 } from '#server/platform/db/schema.ts';
 import { buildPerson, buildUnit, signInAs } from '../../../../../tests/support/factories.ts';
@@ -159,4 +161,22 @@ describe('candidate lists give every subject the verdict and reason of its own e
     }
     expect([...verdicts].sort()).toEqual(['eligible', 'needs_review', 'not_eligible']);
   }, 120_000);
+
+  it('follows a person who moves to another unit: the records go with them', async () => {
+    const { people, communes } = await setup();
+    const [from, to] = communes as [(typeof communes)[number], (typeof communes)[number]];
+    const person = people.find((item) => item.unitId === from.id) ?? (people[0] as (typeof people)[number]);
+    const query = { award: 'CSTDCS' as const, year: 2025, show: 'all' as const };
+    const listed = async (path: string) => {
+      const found = new Map<string, string>();
+      for await (const batch of candidatesOfPath(t.handle.db, getShippedRegistry(), path, query))
+        for (const item of batch) found.set(item.id, `${item.verdict} ${item.reason}`);
+      return found;
+    };
+    const before = (await listed(from.path)).get(person.id);
+    expect(before).toBeDefined();
+    await t.handle.db.update(persons).set({ unitId: to.id }).where(eq(persons.id, person.id));
+    expect((await listed(from.path)).has(person.id)).toBe(false);
+    expect((await listed(to.path)).get(person.id)).toBe(before);
+  }, 60_000);
 });

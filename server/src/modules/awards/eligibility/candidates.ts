@@ -78,12 +78,18 @@ function sliceReader(db: Executor, subject: AwardSubject, path: string) {
 }
 
 /** Examines a batch of people or units and returns each as a candidate with the verdict and reason. */
-async function examine(db: Executor, check: CheckList, rows: ListRow[], year: number): Promise<Candidate[]> {
+async function examine(
+  db: Executor,
+  check: CheckList,
+  rows: ListRow[],
+  year: number,
+  wholeUnits?: string[],
+): Promise<Candidate[]> {
   const ids = rows.map((row) => row.id);
   const subject = check.subject;
   const facts =
     subject === 'individual'
-      ? await personFacts(db, ids, year, check.needs)
+      ? await personFacts(db, ids, year, check.needs, wholeUnits)
       : await unitFacts(db, ids, year, check.needs);
   return rows.map((row) => {
     const { verdict, reason, article } = check.run(facts.get(row.id));
@@ -166,8 +172,8 @@ const PEOPLE_ROUND = 5000;
  * Every candidate of the subtree at `path`, unit by unit in tree order and by name within a unit (no
  * scope check: callers do it). The subtree's units are read once with their head counts; their
  * people are read a round of units at a time (about PEOPLE_ROUND people) through the
- * people-by-unit index, with the facts the award's rule reads, so a province costs a few dozen
- * small queries. The rule is compiled and its needs worked out once for the whole walk.
+ * people-by-unit index, with the facts the award's rule reads by the units' records (one index
+ * range per unit and kind of record), so a province costs a few dozen small queries. The rule is compiled and its needs worked out once for the whole walk.
  */
 export async function* candidatesOfPath(
   db: Executor,
@@ -224,7 +230,13 @@ export async function* candidatesOfPath(
     );
     if (!rows.length) continue;
     for (const row of rows) row.unitName = names.get(row.unitId) ?? '';
-    const candidates = await examine(db, check, rows, query.year);
+    const candidates = await examine(
+      db,
+      check,
+      rows,
+      query.year,
+      round.map((unit) => unit.id),
+    );
     yielded = true;
     yield candidates.filter((candidate) => shown(query.show, candidate.verdict));
   }

@@ -55,16 +55,23 @@ const none = Promise.resolve([] as never[]);
  * record for the whole list (never one per person), the people bound as one array parameter. With
  * `needs` (what the award's rule can read, rules/fact-needs.ts) only those kinds, years and award
  * codes are read, which a list of a whole province needs to stay fast; the verdicts are the same.
+ * With `unitIds` (every person of those units is in `personIds`), the records are read by the
+ * person's unit they carry (`person_unit_id`, kept by a trigger) instead of person by person.
  */
 export async function personFacts(
   db: Executor,
   personIds: string[],
   forYear: number,
   needs: FactNeeds = ALL_FACTS,
+  unitIds?: string[],
 ): Promise<Map<string, SubjectFacts>> {
   const result = new Map<string, SubjectFacts>();
   if (!personIds.length) return result;
   const ids = sql`${idArray(personIds)}::uuid[]`;
+  // Everyone of whole units: their records are read by unit (one index range per unit and kind).
+  const whose = unitIds
+    ? sql`person_unit_id = any(${idArray(unitIds)}::uuid[])`
+    : sql`person_id = any(${ids})`;
   const codes = needs.awardCodes.length
     ? sql` and award_code = any(${`{${needs.awardCodes.join(',')}}`}::text[])`
     : sql``;
@@ -74,7 +81,7 @@ export async function personFacts(
       : selectRows<RatingRow>(
           db,
           sql`select person_id as "personId", year, rating from award_person_ratings
-              where person_id = any(${ids}) and ${yearsUpTo(sql`year`, needs.ratingsFrom, forYear)}`,
+              where ${whose} and ${yearsUpTo(sql`year`, needs.ratingsFrom, forYear)}`,
         ),
     needs.awardsFrom === null
       ? none
@@ -82,7 +89,7 @@ export async function personFacts(
           db,
           sql`select person_id as "personId", year, award_code as code, reward_type as "rewardType"
               from award_received
-              where person_id = any(${ids}) and ${yearsUpTo(sql`year`, needs.awardsFrom, forYear)}${codes}`,
+              where ${whose} and ${yearsUpTo(sql`year`, needs.awardsFrom, forYear)}${codes}`,
         ),
     needs.initiativesFrom === null
       ? none
@@ -91,7 +98,7 @@ export async function personFacts(
           sql`select person_id as "personId", year, scope, used_for_award as "usedForAward",
                 used_for_year as "usedForYear"
               from award_initiatives
-              where person_id = any(${ids}) and ${yearsUpTo(sql`year`, needs.initiativesFrom, forYear)}`,
+              where ${whose} and ${yearsUpTo(sql`year`, needs.initiativesFrom, forYear)}`,
         ),
     needs.disciplineFrom === null && !needs.pending
       ? none

@@ -166,7 +166,7 @@ export async function candidatePage(
 }
 
 /** How many people one round of a whole-subtree walk examines (at least: whole units are taken). */
-const PEOPLE_ROUND = 5000;
+const PEOPLE_ROUND = 20_000;
 
 /**
  * Every candidate of the subtree at `path`, unit by unit in tree order and by name within a unit (no

@@ -32,10 +32,15 @@ export const personRatings = pgTable(
     rating: text('rating').notNull(),
     score: doublePrecision('score'),
     source: text('source').notNull().default('manual'),
+    /** The person's unit, kept by a trigger (lists of a subtree read a unit's records together). */
+    personUnitId: uuid('person_unit_id'),
     ...timestamps,
     ...versioning,
   },
-  (table) => [uniqueIndex('award_person_ratings_key').on(table.personId, table.year)],
+  (table) => [
+    uniqueIndex('award_person_ratings_key').on(table.personId, table.year),
+    index('award_person_ratings_unit_year_idx').on(table.personUnitId, table.year),
+  ],
 );
 
 /** A unit's yearly rating (xếp loại tập thể): one per unit and year. */
@@ -94,6 +99,8 @@ export const awardsReceived = pgTable(
     decisionDate: date('decision_date'),
     /** Who decided, as written on the decision (e.g. "Chủ tịch UBND tỉnh Lai Châu"). */
     decider: text('decider'),
+    /** The person's unit for a person's record, kept by a trigger (null for a unit's record). */
+    personUnitId: uuid('person_unit_id'),
     ...timestamps,
     ...versioning,
   },
@@ -106,6 +113,7 @@ export const awardsReceived = pgTable(
       table.rewardType,
     ),
     uniqueIndex('award_received_unit_key').on(table.unitId, table.awardCode, table.year, table.rewardType),
+    index('award_received_person_unit_year_idx').on(table.personUnitId, table.year),
   ],
 );
 
@@ -124,10 +132,15 @@ export const initiatives = pgTable(
     decisionDate: date('decision_date'),
     usedForAward: text('used_for_award'),
     usedForYear: integer('used_for_year'),
+    /** The person's unit, kept by a trigger (lists of a subtree read a unit's records together). */
+    personUnitId: uuid('person_unit_id'),
     ...timestamps,
     ...versioning,
   },
-  (table) => [index('award_initiatives_person_idx').on(table.personId, table.year)],
+  (table) => [
+    index('award_initiatives_person_idx').on(table.personId, table.year),
+    index('award_initiatives_unit_year_idx').on(table.personUnitId, table.year),
+  ],
 );
 
 /** The position class a person counts in on the statistics forms (one row per person). */

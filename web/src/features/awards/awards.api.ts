@@ -1,11 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  CandidatePage,
-  Catalogue,
-  PersonAwardRecords,
-  RecordEligibility,
-  UnitAwardRecords,
-} from '../../../../contracts/award-records.ts';
+import { Catalogue } from '../../../../contracts/award-admin.ts';
+import { CandidatePage, RecordEligibility } from '../../../../contracts/award-eligibility.ts';
+import { PersonAwardRecords, UnitAwardRecords } from '../../../../contracts/award-records.ts';
 import type { AwardCode } from '../../../../contracts/awards.ts';
 import { api } from '../../lib/api-client.ts';
 

@@ -14,7 +14,7 @@ import {
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { awardCatalogue, awardName } from '../../../../contracts/award-catalogue.ts';
-import type { Candidate } from '../../../../contracts/award-records.ts';
+import type { Candidate } from '../../../../contracts/award-eligibility.ts';
 import { AwardCode, verdictLabels } from '../../../../contracts/awards.ts';
 import { CursorPager, type CursorPosition } from '../../components/cursor-pager.tsx';
 import { PageHeader } from '../../components/index.ts';

@@ -1,6 +1,6 @@
 import { Alert, Card, Collapse, Descriptions, List, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import type { CatalogueAward, RuleLine } from '../../../../contracts/award-records.ts';
+import type { CatalogueAward, RuleLine } from '../../../../contracts/award-admin.ts';
 import { awardSubjectLabels, rewardTypeLabels } from '../../../../contracts/awards.ts';
 import { PageHeader } from '../../components/index.ts';
 import { formatDate } from '../../lib/format.ts';

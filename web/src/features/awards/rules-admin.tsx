@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { BaseSalaryList, type CriteriaView, RecordRef } from '../../../../contracts/award-records.ts';
+import { BaseSalaryList, type CriteriaView } from '../../../../contracts/award-admin.ts';
+import { RecordRef } from '../../../../contracts/award-records.ts';
 import type { AwardCode, AwardSubject } from '../../../../contracts/awards.ts';
 import { api } from '../../lib/api-client.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';

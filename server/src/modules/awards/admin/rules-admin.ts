@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { awardCatalogue, awardFamilyLabels } from '#contracts/award-catalogue.ts';
 import {
   BaseSalaryBody,
   BaseSalaryList,
@@ -9,9 +8,10 @@ import {
   CatalogueQuery,
   type CriteriaView,
   OverrideBody,
-  RecordRef,
   RestoreQuery,
-} from '#contracts/award-records.ts';
+} from '#contracts/award-admin.ts';
+import { awardCatalogue, awardFamilyLabels } from '#contracts/award-catalogue.ts';
+import { RecordRef } from '#contracts/award-records.ts';
 import type { VoteRule } from '#contracts/award-rules.ts';
 import { AwardCode as AwardCodes, type AwardSubject, statisticsColumnLabels } from '#contracts/awards.ts';
 import { ErrorResponse, OkResponse } from '#contracts/common.ts';

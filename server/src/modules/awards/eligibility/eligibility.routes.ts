@@ -5,19 +5,14 @@ import {
   CandidatesQuery,
   EligibilityQuery,
   RecordEligibility,
-} from '#contracts/award-records.ts';
+} from '#contracts/award-eligibility.ts';
 import { EligibilityInput, EligibilityResult, verdictLabels } from '#contracts/awards.ts';
 import { ErrorResponse } from '#contracts/common.ts';
 import { sendXlsxStream, streamXlsx } from '#server/modules/organisation/import-export/spreadsheet.ts';
 import { callerOf, IdParams } from '#server/modules/organisation/units/units.routes.ts';
 import type { AppContext } from '#server/platform/http/app-context.ts';
-import {
-  allCandidates,
-  candidatePage,
-  checkGiven,
-  personEligibility,
-  unitEligibility,
-} from './eligibility.service.ts';
+import { allCandidates, candidatePage } from './candidates.ts';
+import { checkGiven, personEligibility, unitEligibility } from './eligibility.service.ts';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const CandidateExportQuery = CandidatesQuery.omit({

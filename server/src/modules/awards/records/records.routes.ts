@@ -31,15 +31,11 @@ import {
 import { callerOf, IdParams } from '#server/modules/organisation/units/units.routes.ts';
 import type { AppContext } from '#server/platform/http/app-context.ts';
 import { receiveUploadedFile, streamOf } from '#server/platform/http/uploads.ts';
-import {
-  createRecord,
-  deleteRecord,
-  personRecords,
-  setPositionClass,
-  unitRecords,
-  updateRecord,
-} from './records.service.ts';
-import { exportRecords, importRecords, type RecordImportOutcome, recordColumns } from './records-transfer.ts';
+import { recordColumns } from './record-columns.ts';
+import { createRecord, deleteRecord, setPositionClass, updateRecord } from './records.service.ts';
+import { exportRecords } from './records-export.ts';
+import { importRecords, type RecordImportOutcome } from './records-import.ts';
+import { personRecords, unitRecords } from './records-read.ts';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 

@@ -1,146 +1,35 @@
-import { desc, eq } from 'drizzle-orm';
-import { awardName } from '#contracts/award-catalogue.ts';
+import { eq } from 'drizzle-orm';
 import type {
   DisciplineBody,
   DisciplineUpdateBody,
-  DisciplineView,
   InitiativeBody,
   InitiativeUpdateBody,
-  InitiativeView,
-  PersonAwardRecords,
   PersonRatingBody,
-  PositionClass,
   PositionClassBody,
   RatingUpdateBody,
-  RatingView,
   ReceivedBody,
   ReceivedUpdateBody,
-  ReceivedView,
   RecordKind,
   RecordRef,
-  UnitAwardRecords,
   UnitRatingBody,
 } from '#contracts/award-records.ts';
-import type { AwardCode } from '#contracts/awards.ts';
 import { isUniqueViolation } from '#server/modules/organisation/sql-rows.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
-import type { Database, Executor } from '#server/platform/db/client.ts';
-import {
-  awardsReceived,
-  initiatives,
-  personDisciplines,
-  personPositionClasses,
-  personRatings,
-  unitRatings,
-} from '#server/platform/db/schema.ts';
-import { atVersion, nextVersion, type VersionedTable, versionedRow } from '#server/platform/db/versioning.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import { personPositionClasses } from '#server/platform/db/schema.ts';
+import { atVersion, nextVersion, versionedRow } from '#server/platform/db/versioning.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
 import {
-  assertReadable,
-  assertWritable,
-  type Caller,
-  canWrite,
-  personSubject,
-  type Subject,
-  unitSubject,
-} from './subjects.ts';
-
-type Row = Record<string, unknown> & { id: string; version: number };
-
-/** What each kind of record needs: its table, audit entity, how it is named, the duplicate message. */
-interface KindInfo {
-  table: VersionedTable;
-  entityType: string;
-  subject: { subject: string; notFound: string };
-  duplicate: string;
-}
-
-export type { Caller };
-
-export const kinds: Record<RecordKind, KindInfo> = {
-  'person-ratings': {
-    table: personRatings,
-    entityType: 'award_person_rating',
-    subject: { subject: 'Bản xếp loại này', notFound: 'Không tìm thấy bản xếp loại.' },
-    duplicate: 'Cán bộ đã có xếp loại của năm này; hãy sửa bản đã có.',
-  },
-  'unit-ratings': {
-    table: unitRatings,
-    entityType: 'award_unit_rating',
-    subject: { subject: 'Bản xếp loại này', notFound: 'Không tìm thấy bản xếp loại.' },
-    duplicate: 'Đơn vị đã có xếp loại của năm này; hãy sửa bản đã có.',
-  },
-  disciplines: {
-    table: personDisciplines,
-    entityType: 'award_discipline',
-    subject: { subject: 'Quyết định kỷ luật này', notFound: 'Không tìm thấy bản ghi kỷ luật.' },
-    duplicate: 'Bản ghi kỷ luật bị trùng.',
-  },
-  received: {
-    table: awardsReceived,
-    entityType: 'award_received',
-    subject: { subject: 'Bản ghi khen thưởng này', notFound: 'Không tìm thấy bản ghi khen thưởng.' },
-    duplicate: 'Đã ghi nhận danh hiệu, hình thức này cho cùng năm thành tích và loại hình khen thưởng.',
-  },
-  initiatives: {
-    table: initiatives,
-    entityType: 'award_initiative',
-    subject: { subject: 'Sáng kiến này', notFound: 'Không tìm thấy sáng kiến.' },
-    duplicate: 'Sáng kiến bị trùng.',
-  },
-};
-
-const duplicateError = (kind: RecordKind) => new AppError('CONFLICT', kinds[kind].duplicate);
-
-/** The subject a body names (person or unit), checked to exist. */
-async function subjectOfBody(db: Executor, body: { personId?: string; unitId?: string }): Promise<Subject> {
-  return body.personId ? personSubject(db, body.personId) : unitSubject(db, body.unitId as string);
-}
-
-/** The subject a stored row belongs to. */
-async function subjectOfRow(db: Executor, row: Row): Promise<Subject> {
-  return row.personId ? personSubject(db, row.personId as string) : unitSubject(db, row.unitId as string);
-}
-
-async function findRow(db: Executor, kind: RecordKind, id: string): Promise<Row> {
-  const info = kinds[kind];
-  const [row] = (await db.select().from(info.table).where(eq(info.table.id, id))) as Row[];
-  if (!row) throw new AppError('NOT_FOUND', info.subject.notFound);
-  return row;
-}
-
-/** The insert values of a create body (the subject id kept, defaults applied by the contract). */
-function valuesOf(kind: RecordKind, body: Record<string, unknown>) {
-  if (kind === 'received') {
-    const received = body as ReceivedBody;
-    return { ...received, personId: received.personId ?? null, unitId: received.unitId ?? null };
-  }
-  return body;
-}
-
-/** Checks what the contract cannot: an award given to the right subject; a rating year not in the future. */
-function checkMeaning(kind: RecordKind, values: Record<string, unknown>, subject: Subject | null): void {
-  const year = values.year as number | undefined;
-  if (year !== undefined && year > new Date().getFullYear()) {
-    throw new AppError('VALIDATION_FAILED', 'Năm không được ở tương lai.', [
-      { path: 'year', message: 'Năm không được ở tương lai' },
-    ]);
-  }
-  if (kind === 'received' && values.awardCode && subject) {
-    const code = values.awardCode as AwardCode;
-    if (code === 'LDTT' || code === 'CSTT' || code.startsWith('CSTD')) {
-      if (subject.unitId)
-        throw new AppError('VALIDATION_FAILED', `${awardName(code)} chỉ tặng cho cá nhân.`, [
-          { path: 'awardCode', message: 'Danh hiệu chỉ tặng cho cá nhân' },
-        ]);
-    }
-    if (['TTLDTT', 'TTLDXS', 'DVTT', 'DVQT', 'CO_BO_TINH', 'CO_CP'].includes(code) && subject.personId) {
-      throw new AppError('VALIDATION_FAILED', `${awardName(code)} chỉ tặng cho tập thể.`, [
-        { path: 'awardCode', message: 'Danh hiệu chỉ tặng cho tập thể' },
-      ]);
-    }
-  }
-}
+  checkMeaning,
+  duplicateError,
+  findRow,
+  kinds,
+  type Row,
+  subjectOfBody,
+  subjectOfRow,
+  valuesOf,
+} from './record-kinds.ts';
+import { assertWritable, type Caller, personSubject } from './subjects.ts';
 
 /** Adds one record of a kind for a person or unit the caller is an officer of (audited). */
 export async function createRecord(
@@ -309,133 +198,4 @@ export async function setPositionClass(
     });
     return { id: personId, version: row.version };
   });
-}
-
-const ratingView = (
-  row: typeof personRatings.$inferSelect | typeof unitRatings.$inferSelect,
-): RatingView => ({
-  id: row.id,
-  version: row.version,
-  year: row.year,
-  rating: row.rating as RatingView['rating'],
-  score: row.score,
-  source: row.source as RatingView['source'],
-});
-
-const receivedView = (row: typeof awardsReceived.$inferSelect): ReceivedView => ({
-  id: row.id,
-  version: row.version,
-  awardCode: row.awardCode as AwardCode,
-  awardName: awardName(row.awardCode as AwardCode),
-  year: row.year,
-  rewardType: row.rewardType as ReceivedView['rewardType'],
-  decisionNumber: row.decisionNumber,
-  decisionDate: row.decisionDate,
-  decider: row.decider,
-});
-
-const disciplineView = (row: typeof personDisciplines.$inferSelect): DisciplineView => ({
-  id: row.id,
-  version: row.version,
-  level: row.level as DisciplineView['level'],
-  fromDate: row.fromDate,
-  toDate: row.toDate,
-  pending: row.pending,
-  decisionNumber: row.decisionNumber,
-  note: row.note,
-});
-
-const initiativeView = (row: typeof initiatives.$inferSelect): InitiativeView => ({
-  id: row.id,
-  version: row.version,
-  name: row.name,
-  scope: row.scope as InitiativeView['scope'],
-  year: row.year,
-  decisionNumber: row.decisionNumber,
-  decisionDate: row.decisionDate,
-  usedForAward: row.usedForAward as AwardCode | null,
-  usedForYear: row.usedForYear,
-});
-
-/** Bound of the rows of one kind read for one person or unit (decades of yearly records). */
-const PER_SUBJECT_MAX = 500;
-
-/** Everything recorded for a person the caller may see, newest first. */
-export async function personRecords(
-  db: Database,
-  caller: Caller,
-  personId: string,
-): Promise<PersonAwardRecords> {
-  const subject = await personSubject(db, personId, 'id');
-  await assertReadable(db, caller, subject);
-  const [ratings, disciplines, received, found, classes, editable] = await Promise.all([
-    db
-      .select()
-      .from(personRatings)
-      .where(eq(personRatings.personId, personId))
-      .orderBy(desc(personRatings.year))
-      .limit(PER_SUBJECT_MAX),
-    db
-      .select()
-      .from(personDisciplines)
-      .where(eq(personDisciplines.personId, personId))
-      .orderBy(desc(personDisciplines.fromDate))
-      .limit(PER_SUBJECT_MAX),
-    db
-      .select()
-      .from(awardsReceived)
-      .where(eq(awardsReceived.personId, personId))
-      .orderBy(desc(awardsReceived.year), awardsReceived.awardCode)
-      .limit(PER_SUBJECT_MAX),
-    db
-      .select()
-      .from(initiatives)
-      .where(eq(initiatives.personId, personId))
-      .orderBy(desc(initiatives.year), initiatives.name)
-      .limit(PER_SUBJECT_MAX),
-    db.select().from(personPositionClasses).where(eq(personPositionClasses.personId, personId)),
-    canWrite(db, caller, subject),
-  ]);
-  const [positionClass] = classes;
-  return {
-    personId,
-    canEdit: editable,
-    ratings: ratings.map(ratingView),
-    disciplines: disciplines.map(disciplineView),
-    received: received.map(receivedView),
-    initiatives: found.map(initiativeView),
-    positionClass: positionClass
-      ? {
-          value: positionClass.positionClass as PositionClass,
-          version: positionClass.version,
-        }
-      : null,
-  };
-}
-
-/** Everything recorded for a unit the caller may see, newest first. */
-export async function unitRecords(db: Database, caller: Caller, unitId: string): Promise<UnitAwardRecords> {
-  const subject = await unitSubject(db, unitId, 'id');
-  await assertReadable(db, caller, subject);
-  const [ratings, received, editable] = await Promise.all([
-    db
-      .select()
-      .from(unitRatings)
-      .where(eq(unitRatings.unitId, unitId))
-      .orderBy(desc(unitRatings.year))
-      .limit(PER_SUBJECT_MAX),
-    db
-      .select()
-      .from(awardsReceived)
-      .where(eq(awardsReceived.unitId, unitId))
-      .orderBy(desc(awardsReceived.year), awardsReceived.awardCode)
-      .limit(PER_SUBJECT_MAX),
-    canWrite(db, caller, subject),
-  ]);
-  return {
-    unitId,
-    canEdit: editable,
-    ratings: ratings.map(ratingView),
-    received: received.map(receivedView),
-  };
 }

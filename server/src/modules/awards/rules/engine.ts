@@ -1,5 +1,7 @@
 import { awardCatalogue } from '#contracts/award-catalogue.ts';
 import {
+  type AwardCode,
+  type AwardSubject,
   awardSubjectLabels,
   type EligibilityCheck,
   type EligibilityFacts,
@@ -8,32 +10,61 @@ import {
 } from '#contracts/awards.ts';
 import { decideAuthority } from './authority.ts';
 import { computeCash, formatDate } from './cash.ts';
-import type { Sink } from './compile.ts';
+import type { CompiledNode, Sink } from './compile.ts';
 import { buildFacts } from './facts.ts';
-import { type RuleRegistry, ruleSetOn } from './registry.ts';
+import { type CompiledRuleSet, type RuleRegistry, ruleSetOn } from './registry.ts';
 import { EligibilityInputError } from './rule-data-error.ts';
+import type { EffectiveCriteria } from './rule-set.ts';
 import { Value } from './values.ts';
 
 const verdictOf = (value: Value): Verdict =>
   value === Value.TRUE ? 'eligible' : value === Value.FALSE ? 'not_eligible' : 'needs_review';
 
+/** The rule of one award for one subject in the rule set in force on a date, found once for many checks. */
+export interface PreparedCheck {
+  ruleSet: CompiledRuleSet;
+  award: AwardCode;
+  subject: AwardSubject;
+  name: string;
+  compiled: { criteria: EffectiveCriteria; evaluate: CompiledNode } | undefined;
+}
+
+/** What the rule found for one subject: the verdict, every check and the warnings. */
+export interface Judgement {
+  verdict: Verdict;
+  checks: EligibilityCheck[];
+  warnings: string[];
+}
+
 /**
- * The eligibility engine: one pure function. Takes the registry (rule sets, base salaries), and the
- * parsed input; picks the rule set in force on the decision date and returns the verdict, every check
- * with its article and mark, whether the decider is competent and the cash amount. Throws
- * EligibilityInputError only when no rule set covers the date.
+ * Picks the rule set in force on the decision date and the award's compiled rule for the subject.
+ * Throws EligibilityInputError only when no rule set covers the date.
  */
-export function checkEligibility(registry: RuleRegistry, input: EligibilityFacts): EligibilityResult {
-  const ruleSet = ruleSetOn(registry, input.date);
+export function prepareCheck(
+  registry: RuleRegistry,
+  award: AwardCode,
+  subject: AwardSubject,
+  date: string,
+): PreparedCheck {
+  const ruleSet = ruleSetOn(registry, date);
   if (!ruleSet) {
     throw new EligibilityInputError(
-      `Không có bộ quy tắc khen thưởng nào áp dụng cho ngày ${formatDate(input.date)}.`,
+      `Không có bộ quy tắc khen thưởng nào áp dụng cho ngày ${formatDate(date)}.`,
       'date',
     );
   }
-  const { award, subject } = input;
-  const name = ruleSet.context.name(award);
-  const compiled = ruleSet.rules.get(award)?.[subject];
+  return {
+    ruleSet,
+    award,
+    subject,
+    name: ruleSet.context.name(award),
+    compiled: ruleSet.rules.get(award)?.[subject],
+  };
+}
+
+/** The verdict, checks and warnings of one subject under a prepared rule (the input's award, subject and date are the prepared ones). */
+export function judge(prepared: PreparedCheck, input: EligibilityFacts): Judgement {
+  const { ruleSet, award, subject, name, compiled } = prepared;
   const sink: Sink = { checks: [], warnings: [], doubtful: [], judged: false };
   let verdict: Verdict;
   if (!compiled) {
@@ -73,6 +104,19 @@ export function checkEligibility(registry: RuleRegistry, input: EligibilityFacts
       'Còn tiêu chuẩn do Hội đồng Thi đua – Khen thưởng đánh giá: cần xem xét hồ sơ trước khi đề nghị.',
     );
   }
+  return { verdict, checks: sink.checks, warnings };
+}
+
+/**
+ * The eligibility engine: one pure function. Takes the registry (rule sets, base salaries), and the
+ * parsed input; picks the rule set in force on the decision date and returns the verdict, every check
+ * with its article and mark, whether the decider is competent and the cash amount. Throws
+ * EligibilityInputError only when no rule set covers the date.
+ */
+export function checkEligibility(registry: RuleRegistry, input: EligibilityFacts): EligibilityResult {
+  const prepared = prepareCheck(registry, input.award, input.subject, input.date);
+  const { ruleSet, award, subject, name, compiled } = prepared;
+  const { verdict, checks, warnings } = judge(prepared, input);
   const result: EligibilityResult = {
     award,
     awardName: name,
@@ -82,7 +126,7 @@ export function checkEligibility(registry: RuleRegistry, input: EligibilityFacts
     forYear: input.forYear,
     date: input.date,
     verdict,
-    checks: sink.checks,
+    checks,
     warnings,
     notes: (compiled?.criteria.notes ?? []).map((note) => ({
       message: note.text,

@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { withPreparedStatements } from './pglite-statements.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -51,13 +52,20 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
   const client = dataDir ? new PGlite(pgliteDirectory(dataDir), options) : new PGlite(options);
   await client.waitReady;
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Database,
+    // Drizzle's queries reuse prepared statements, one engine call each (pglite-statements.ts).
+    db: drizzlePglite(withPreparedStatements(client) as unknown as PGlite, { schema }) as unknown as Database,
     kind: 'pglite',
     async query<Row>(text: string, params: unknown[] = []) {
       return (await client.query<Row>(text, params)).rows;
     },
     close: () => client.close(),
   };
+}
+
+/** The PGlite behind an embedded database's Drizzle handle (for migrations, which bypass the statement cache). */
+export function pgliteOf(db: Database): PGlite {
+  const client = (db as unknown as { $client: PGlite | { pglite: PGlite } }).$client;
+  return 'pglite' in client ? client.pglite : client;
 }
 
 /** The pool settings for a URL; with a role, every connection starts as that role (fails if it cannot). */

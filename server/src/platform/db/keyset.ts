@@ -158,3 +158,24 @@ export async function countCapped(
   const value = Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
   return value > cap && !exact ? { value: cap, exact: false } : { value, exact: true };
 }
+
+/**
+ * A column carrying the list's total, for reading a page and its total in ONE query: an uncorrelated
+ * subquery, which PostgreSQL runs once per statement (an InitPlan) whatever the page size. Counted
+ * up to `TOTAL_CAP + 1` rows unless the exact figure is asked for; `select` is the list's rows with
+ * its filter, without order or limit (as for `countCapped`). Read the figure with `pageTotal`.
+ */
+export function totalColumn(select: SQLWrapper, exact: boolean, cap = TOTAL_CAP): SQL<number> {
+  const limited = exact ? sql`${select}` : sql`${select} limit ${cap + 1}`;
+  return sql<number>`(select count(*)::int from (${limited}) as counted)`.mapWith(Number);
+}
+
+/**
+ * The total a page read with `totalColumn` carries. An empty page means an empty list:
+ * `readKeysetPage` (and the ranked search pages) answer an empty page only after a read without any
+ * cursor condition found nothing.
+ */
+export function pageTotal(rows: readonly { total: number }[], exact: boolean, cap = TOTAL_CAP): ListTotal {
+  const value = rows[0]?.total ?? 0;
+  return value > cap && !exact ? { value: cap, exact: false } : { value, exact: true };
+}

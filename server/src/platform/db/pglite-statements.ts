@@ -31,7 +31,7 @@ import {
 export const STATEMENT_CACHE_SIZE = 500;
 const MAX_CACHED_TEXT = 16_000;
 const MAX_CACHED_PARAMS = 200;
-const CACHEABLE = /^\s*(select|insert|update|delete|with)\b/i;
+const CACHEABLE = /^[\s(]*(select|insert|update|delete|with)\b/i;
 /** SQLSTATE of "cached plan must not change result type". */
 const PLAN_CHANGED = '0A000';
 

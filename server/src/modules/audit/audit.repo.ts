@@ -1,7 +1,14 @@
 import { and, eq, gte, type SQL, sql } from 'drizzle-orm';
 import { type AuditQuery, isAuditAction } from '#contracts/audit.ts';
 import type { Executor } from '#server/platform/db/client.ts';
-import { type KeyKind, pageTotal, readKeysetPage, totalColumn } from '#server/platform/db/keyset.ts';
+import {
+  countCapped,
+  type KeyKind,
+  pageTotal,
+  readKeysetPage,
+  readWithTotal,
+  totalColumn,
+} from '#server/platform/db/keyset.ts';
 import { checkMomentCursors, momentKey } from '#server/platform/db/keyset-moment.ts';
 import { auditEvents } from '#server/platform/db/schema.ts';
 import { matchesText } from '#server/platform/db/search.ts';
@@ -47,24 +54,27 @@ export async function listAuditEvents(executor: Executor, query: AuditQuery) {
   checkMomentCursors(query, KEY_KINDS);
   const where = auditFilter(query);
   const exact = query.exactTotal === 'true';
-  const total = totalColumn(executor.select({ id: auditEvents.id }).from(auditEvents).where(where), exact);
+  const counted = executor.select({ id: auditEvents.id }).from(auditEvents).where(where);
+  const read = readWithTotal(totalColumn(counted, exact), async ({ where: key, descending, limit }, total) =>
+    executor
+      .select({ event: auditEvents, cursorMoment, total })
+      .from(auditEvents)
+      .where(and(where, key))
+      .orderBy(
+        ...(descending
+          ? [sql`${auditEvents.occurredAt} desc`, sql`${auditEvents.id} desc`]
+          : [sql`${auditEvents.occurredAt} asc`, sql`${auditEvents.id} asc`]),
+      )
+      .limit(limit),
+  );
   const page = await readKeysetPage({
     query,
     order: 'desc',
     columns: KEY_COLUMNS,
     kinds: KEY_KINDS,
-    read: async ({ where: key, descending, limit }) =>
-      executor
-        .select({ event: auditEvents, cursorMoment, total })
-        .from(auditEvents)
-        .where(and(where, key))
-        .orderBy(
-          ...(descending
-            ? [sql`${auditEvents.occurredAt} desc`, sql`${auditEvents.id} desc`]
-            : [sql`${auditEvents.occurredAt} asc`, sql`${auditEvents.id} asc`]),
-        )
-        .limit(limit),
+    read,
     keyOf: (row) => [row.cursorMoment, row.event.id],
   });
-  return { ...page, rows: page.rows.map((row) => row.event), total: pageTotal(page.rows, exact) };
+  const total = pageTotal(page.rows, exact) ?? (await countCapped(executor, counted, exact));
+  return { ...page, rows: page.rows.map((row) => row.event), total };
 }

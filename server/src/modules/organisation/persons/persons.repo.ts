@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import type { CursorQuery, ListTotal } from '#contracts/common.ts';
 import type { Executor } from '#server/platform/db/client.ts';
-import { countCapped, type KeysetPage, keyCompare, readKeysetPage } from '#server/platform/db/keyset.ts';
+import {
+  countCapped,
+  type KeysetPage,
+  keyCompare,
+  pageTotal,
+  readKeysetPage,
+  readWithTotal,
+  totalColumn,
+} from '#server/platform/db/keyset.ts';
 import { employments, persons, units } from '#server/platform/db/schema.ts';
 import { readRankedPage } from '../search/ranked-page.ts';
 import { searchRanks } from '../search/search-terms.ts';
@@ -31,49 +39,66 @@ export interface PersonListFilter {
   usesUnits: boolean;
 }
 
-/** One keyset page of the people matching the filter, in Vietnamese order, with their unit's name. */
+/**
+ * The unit's name and path of each row of a page: by a join when the filter needs the units anyway,
+ * else as subqueries, which PostgreSQL evaluates after ORDER BY … LIMIT, i.e. for the page's rows
+ * only (a search joined every match to its unit before keeping 20).
+ */
+const pageUnitColumns = {
+  // The outer reference is written out: Drizzle leaves columns unqualified in a one-table select.
+  unitName: sql<string>`(select u.name from ${units} u where u.id = "persons"."unit_id")`,
+  unitPath: sql<string>`(select u.path from ${units} u where u.id = "persons"."unit_id")`,
+};
+
+/**
+ * One keyset page of the people matching the filter, in Vietnamese order, with their unit's name,
+ * and how many match (exact up to 10,000, or on demand) — page and total in one query.
+ */
 export async function readPersonsPage(
   executor: Executor,
   filter: PersonListFilter,
   query: Pick<CursorQuery, 'after' | 'before' | 'limit'>,
-): Promise<KeysetPage<PersonListRow>> {
-  const read = ({
-    where,
-    descending,
-    limit,
-  }: {
-    where: SQL | undefined;
-    descending: boolean;
-    limit: number;
-  }) =>
-    executor
-      .select(listColumns)
-      .from(persons)
-      .innerJoin(units, eq(units.id, persons.unitId))
-      .where(and(filter.where, where))
-      .orderBy(
-        ...(descending ? [desc(persons.sortKey), desc(persons.id)] : [asc(persons.sortKey), asc(persons.id)]),
-      )
-      .limit(limit);
-  return filter.q
-    ? readRankedPage({ query, ranks: searchRanks(persons.fullName, filter.q), ...personKey, read })
-    : readKeysetPage({ query, ...personKey, read });
+  exactTotal = false,
+): Promise<KeysetPage<PersonListRow> & { total: ListTotal }> {
+  const counted = countSelect(executor, filter);
+  const read = readWithTotal(
+    totalColumn(counted, exactTotal),
+    async ({ where, descending, limit }, total) => {
+      const order = descending
+        ? [desc(persons.sortKey), desc(persons.id)]
+        : [asc(persons.sortKey), asc(persons.id)];
+      return filter.usesUnits
+        ? executor
+            .select({ ...listColumns, total })
+            .from(persons)
+            .innerJoin(units, eq(units.id, persons.unitId))
+            .where(and(filter.where, where))
+            .orderBy(...order)
+            .limit(limit)
+        : executor
+            .select({ person: personColumns, ...pageUnitColumns, total })
+            .from(persons)
+            .where(and(filter.where, where))
+            .orderBy(...order)
+            .limit(limit);
+    },
+  );
+  const page = filter.q
+    ? await readRankedPage({ query, ranks: searchRanks(persons.fullName, filter.q), ...personKey, read })
+    : await readKeysetPage({ query, ...personKey, read });
+  const total = pageTotal(page.rows, exactTotal) ?? (await countCapped(executor, counted, exactTotal));
+  return { ...page, rows: page.rows.map(({ total: _total, ...row }) => row), total };
 }
 
-/** How many people match (exact up to 10,000, or on demand). */
-export function countPersons(
-  executor: Executor,
-  filter: PersonListFilter,
-  exact: boolean,
-): Promise<ListTotal> {
-  const select = filter.usesUnits
+/** The rows a people list counts (any columns), with its filter. */
+function countSelect(executor: Executor, filter: PersonListFilter) {
+  return filter.usesUnits
     ? executor
         .select({ one: sql`1` })
         .from(persons)
         .innerJoin(units, eq(units.id, persons.unitId))
         .where(filter.where)
     : executor.select({ one: sql`1` }).from(persons).where(filter.where);
-  return countCapped(executor, select, exact);
 }
 
 /** Every person matching the condition, in order, chunk by chunk (keyset paging for large exports). */

@@ -40,8 +40,15 @@ export function pgliteDirectory(dataDir: string): string {
  * resident from the start: 32 MB holds the demo database whole (about 25 MB of tables and indexes)
  * and takes about 100 MB off the idle server; pages beyond it are read from the operating system's
  * file cache. Durability is untouched (no relaxed durability; the WAL is written as before).
+ * Prepared statements (pglite-statements.ts) are planned for their parameters on every run, never
+ * with a generic plan: a plan chosen on a small table must not outlive the table's growth (PGlite
+ * runs no autovacuum); parsing is still saved.
  */
-export const PGLITE_SETTINGS = ['shared_buffers=32MB', 'wal_buffers=1MB'];
+export const PGLITE_SETTINGS = [
+  'shared_buffers=32MB',
+  'wal_buffers=1MB',
+  'plan_cache_mode=force_custom_plan',
+];
 
 /** Opens the embedded PGlite (in memory when dataDir is null) with the search extensions loaded. */
 export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {

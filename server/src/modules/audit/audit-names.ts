@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type AuditReferenceKind, auditReferenceFields } from '#contracts/audit-fields.ts';
 import type { Executor } from '#server/platform/db/client.ts';
 import {
@@ -81,98 +81,91 @@ export function collectAuditIds(rows: readonly NamedAuditRow[]): IdsByKind {
   return ids;
 }
 
-const joinName = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' — ');
-
-/** One query per kind of record present on the page: the names of those ids. */
-async function lookUp(executor: Executor, kind: AuditReferenceKind, ids: string[]) {
+/** The id and name columns of one kind of record, and what to read them from. */
+function nameSource(kind: AuditReferenceKind): { id: SQL; name: SQL; from: SQL } {
   switch (kind) {
     case 'unit':
-      return executor.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids));
+      return { id: sql`${units.id}`, name: sql`${units.name}`, from: sql`${units}` };
     case 'person':
-      return executor
-        .select({ id: persons.id, name: persons.fullName })
-        .from(persons)
-        .where(inArray(persons.id, ids));
-    case 'user': {
-      const rows = await executor
-        .select({ id: users.id, fullName: users.fullName, username: users.username })
-        .from(users)
-        .where(inArray(users.id, ids));
-      return rows.map((row) => ({ id: row.id, name: `${row.fullName} (${row.username})` }));
-    }
+      return { id: sql`${persons.id}`, name: sql`${persons.fullName}`, from: sql`${persons}` };
+    case 'user':
+      return {
+        id: sql`${users.id}`,
+        name: sql`${users.fullName} || ' (' || ${users.username} || ')'`,
+        from: sql`${users}`,
+      };
     case 'council':
-      return executor
-        .select({ id: councils.id, name: councils.name })
-        .from(councils)
-        .where(inArray(councils.id, ids));
+      return { id: sql`${councils.id}`, name: sql`${councils.name}`, from: sql`${councils}` };
     case 'council_member':
-      return executor
-        .select({ id: councilMembers.id, name: persons.fullName })
-        .from(councilMembers)
-        .innerJoin(persons, eq(persons.id, councilMembers.personId))
-        .where(inArray(councilMembers.id, ids));
-    case 'bloc': {
-      const rows = await executor
-        .select({ id: blocs.id, name: blocs.name, year: blocs.year })
-        .from(blocs)
-        .where(inArray(blocs.id, ids));
-      return rows.map((row) => ({ id: row.id, name: `${row.name} (năm ${row.year})` }));
-    }
+      return {
+        id: sql`${councilMembers.id}`,
+        name: sql`${persons.fullName}`,
+        from: sql`${councilMembers} join ${persons} on ${persons.id} = ${councilMembers.personId}`,
+      };
+    case 'bloc':
+      return {
+        id: sql`${blocs.id}`,
+        name: sql`${blocs.name} || ' (năm ' || ${blocs.year}::text || ')'`,
+        from: sql`${blocs}`,
+      };
     case 'movement':
-      return executor
-        .select({ id: movements.id, name: movements.name })
-        .from(movements)
-        .where(inArray(movements.id, ids));
+      return { id: sql`${movements.id}`, name: sql`${movements.name}`, from: sql`${movements}` };
     case 'movement_milestone':
-      return executor
-        .select({ id: movementMilestones.id, name: movementMilestones.title })
-        .from(movementMilestones)
-        .where(inArray(movementMilestones.id, ids));
+      return {
+        id: sql`${movementMilestones.id}`,
+        name: sql`${movementMilestones.title}`,
+        from: sql`${movementMilestones}`,
+      };
     case 'movement_assignment':
-      return executor
-        .select({ id: movementAssignments.id, name: movementAssignments.task })
-        .from(movementAssignments)
-        .where(inArray(movementAssignments.id, ids));
-    case 'plan_obligation': {
-      const rows = await executor
-        .select({ id: planObligations.id, unit: units.name, movement: movements.name })
-        .from(planObligations)
-        .innerJoin(units, eq(units.id, planObligations.unitId))
-        .innerJoin(movements, eq(movements.id, planObligations.movementId))
-        .where(inArray(planObligations.id, ids));
-      return rows.map((row) => ({ id: row.id, name: joinName(row.unit, row.movement) }));
-    }
-    case 'registration': {
-      const rows = await executor
-        .select({
-          id: registrations.id,
-          unit: units.name,
-          person: persons.fullName,
-          movement: movements.name,
-        })
-        .from(registrations)
-        .innerJoin(units, eq(units.id, registrations.unitId))
-        .innerJoin(movements, eq(movements.id, registrations.movementId))
-        .leftJoin(persons, eq(persons.id, registrations.personId))
-        .where(inArray(registrations.id, ids));
-      return rows.map((row) => ({ id: row.id, name: joinName(row.person ?? row.unit, row.movement) }));
-    }
+      return {
+        id: sql`${movementAssignments.id}`,
+        name: sql`${movementAssignments.task}`,
+        from: sql`${movementAssignments}`,
+      };
+    case 'plan_obligation':
+      return {
+        id: sql`${planObligations.id}`,
+        name: sql`concat_ws(' — ', ${units.name}, ${movements.name})`,
+        from: sql`${planObligations} join ${units} on ${units.id} = ${planObligations.unitId}
+                  join ${movements} on ${movements.id} = ${planObligations.movementId}`,
+      };
+    case 'registration':
+      return {
+        id: sql`${registrations.id}`,
+        name: sql`concat_ws(' — ', coalesce(${persons.fullName}, ${units.name}), ${movements.name})`,
+        from: sql`${registrations} join ${units} on ${units.id} = ${registrations.unitId}
+                  join ${movements} on ${movements.id} = ${registrations.movementId}
+                  left join ${persons} on ${persons.id} = ${registrations.personId}`,
+      };
   }
 }
 
 /**
- * The names of every record a page of audit events mentions: one query per kind of record present
- * (at most eleven, whatever the page size), never one per row.
+ * The names of every record a page of audit events mentions: ONE query whatever the page holds
+ * (a part per kind of record present, joined with UNION ALL), never one per row.
  */
 export async function resolveAuditNames(
   executor: Executor,
   rows: readonly NamedAuditRow[],
 ): Promise<NamesByKind> {
   const ids = collectAuditIds(rows);
-  const found = await Promise.all(
-    [...ids].map(async ([kind, set]) => [kind, await lookUp(executor, kind, [...set])] as const),
-  );
-  return new Map(found.map(([kind, list]) => [kind, new Map(list.map((row) => [row.id, row.name]))]));
+  const names: NamesByKind = new Map();
+  if (!ids.size) return names;
+  const parts = [...ids].map(([kind, set]) => {
+    const source = nameSource(kind);
+    // The ids are checked UUIDs (lower case), passed as one array literal.
+    return sql`(select ${kind}::text as kind, ${source.id}::text as id, ${source.name} as name
+                  from ${source.from} where ${source.id} = any(${`{${[...set].join(',')}}`}::uuid[]))`;
+  });
+  const found = (await executor.execute(sql.join(parts, sql` union all `))) as unknown as {
+    rows: { kind: AuditReferenceKind; id: string; name: string }[];
+  };
+  for (const row of found.rows) {
+    const byId = names.get(row.kind) ?? new Map<string, string>();
+    byId.set(row.id, row.name);
+    names.set(row.kind, byId);
+  }
+  return names;
 }
 
 /** The name a record had in the event itself (a deleted council keeps its name in `before`). */

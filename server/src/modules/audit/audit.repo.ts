@@ -1,7 +1,14 @@
 import { and, eq, gte, type SQL, sql } from 'drizzle-orm';
 import { type AuditQuery, isAuditAction } from '#contracts/audit.ts';
 import type { Executor } from '#server/platform/db/client.ts';
-import { countCapped, type KeyKind, readKeysetPage } from '#server/platform/db/keyset.ts';
+import {
+  countCapped,
+  type KeyKind,
+  pageTotal,
+  readKeysetPage,
+  readWithTotal,
+  totalColumn,
+} from '#server/platform/db/keyset.ts';
 import { checkMomentCursors, momentKey } from '#server/platform/db/keyset-moment.ts';
 import { auditEvents } from '#server/platform/db/schema.ts';
 import { matchesText } from '#server/platform/db/search.ts';
@@ -41,35 +48,33 @@ function auditFilter(query: AuditQuery): SQL | undefined {
 /**
  * One keyset page of audit events, newest first (occurred_at, id descending: a range scan of
  * audit_events_occurred_id_idx, or of the entity or action index when filtered), with the total
- * counted up to TOTAL_CAP unless the exact figure is asked for.
+ * counted up to TOTAL_CAP unless the exact figure is asked for — page and total in one query.
  */
 export async function listAuditEvents(executor: Executor, query: AuditQuery) {
   checkMomentCursors(query, KEY_KINDS);
   const where = auditFilter(query);
-  const [page, total] = await Promise.all([
-    readKeysetPage({
-      query,
-      order: 'desc',
-      columns: KEY_COLUMNS,
-      kinds: KEY_KINDS,
-      read: async ({ where: key, descending, limit }) =>
-        executor
-          .select({ event: auditEvents, cursorMoment })
-          .from(auditEvents)
-          .where(and(where, key))
-          .orderBy(
-            ...(descending
-              ? [sql`${auditEvents.occurredAt} desc`, sql`${auditEvents.id} desc`]
-              : [sql`${auditEvents.occurredAt} asc`, sql`${auditEvents.id} asc`]),
-          )
-          .limit(limit),
-      keyOf: (row) => [row.cursorMoment, row.event.id],
-    }),
-    countCapped(
-      executor,
-      executor.select({ id: auditEvents.id }).from(auditEvents).where(where),
-      query.exactTotal === 'true',
-    ),
-  ]);
+  const exact = query.exactTotal === 'true';
+  const counted = executor.select({ id: auditEvents.id }).from(auditEvents).where(where);
+  const read = readWithTotal(totalColumn(counted, exact), async ({ where: key, descending, limit }, total) =>
+    executor
+      .select({ event: auditEvents, cursorMoment, total })
+      .from(auditEvents)
+      .where(and(where, key))
+      .orderBy(
+        ...(descending
+          ? [sql`${auditEvents.occurredAt} desc`, sql`${auditEvents.id} desc`]
+          : [sql`${auditEvents.occurredAt} asc`, sql`${auditEvents.id} asc`]),
+      )
+      .limit(limit),
+  );
+  const page = await readKeysetPage({
+    query,
+    order: 'desc',
+    columns: KEY_COLUMNS,
+    kinds: KEY_KINDS,
+    read,
+    keyOf: (row) => [row.cursorMoment, row.event.id],
+  });
+  const total = pageTotal(page.rows, exact) ?? (await countCapped(executor, counted, exact));
   return { ...page, rows: page.rows.map((row) => row.event), total };
 }

@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { withPreparedStatements } from './pglite-statements.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -39,8 +40,15 @@ export function pgliteDirectory(dataDir: string): string {
  * resident from the start: 32 MB holds the demo database whole (about 25 MB of tables and indexes)
  * and takes about 100 MB off the idle server; pages beyond it are read from the operating system's
  * file cache. Durability is untouched (no relaxed durability; the WAL is written as before).
+ * Prepared statements (pglite-statements.ts) are planned for their parameters on every run, never
+ * with a generic plan: a plan chosen on a small table must not outlive the table's growth (PGlite
+ * runs no autovacuum); parsing is still saved.
  */
-export const PGLITE_SETTINGS = ['shared_buffers=32MB', 'wal_buffers=1MB'];
+export const PGLITE_SETTINGS = [
+  'shared_buffers=32MB',
+  'wal_buffers=1MB',
+  'plan_cache_mode=force_custom_plan',
+];
 
 /** Opens the embedded PGlite (in memory when dataDir is null) with the search extensions loaded. */
 export async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
@@ -51,13 +59,20 @@ export async function openPglite(dataDir: string | null): Promise<DatabaseHandle
   const client = dataDir ? new PGlite(pgliteDirectory(dataDir), options) : new PGlite(options);
   await client.waitReady;
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Database,
+    // Drizzle's queries reuse prepared statements, one engine call each (pglite-statements.ts).
+    db: drizzlePglite(withPreparedStatements(client) as unknown as PGlite, { schema }) as unknown as Database,
     kind: 'pglite',
     async query<Row>(text: string, params: unknown[] = []) {
       return (await client.query<Row>(text, params)).rows;
     },
     close: () => client.close(),
   };
+}
+
+/** The PGlite behind an embedded database's Drizzle handle (for migrations, which bypass the statement cache). */
+export function pgliteOf(db: Database): PGlite {
+  const client = (db as unknown as { $client: PGlite | { pglite: PGlite } }).$client;
+  return 'pglite' in client ? client.pglite : client;
 }
 
 /** The pool settings for a URL; with a role, every connection starts as that role (fails if it cannot). */

@@ -158,3 +158,47 @@ export async function countCapped(
   const value = Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
   return value > cap && !exact ? { value: cap, exact: false } : { value, exact: true };
 }
+
+/**
+ * A column carrying the list's total, for reading a page and its total in ONE query: an uncorrelated
+ * subquery, which PostgreSQL runs once per statement (an InitPlan) whatever the page size. Counted
+ * up to `TOTAL_CAP + 1` rows unless the exact figure is asked for; `select` is the list's rows with
+ * its filter, without order or limit (as for `countCapped`). Read the figure with `pageTotal`.
+ */
+export function totalColumn(select: SQLWrapper, exact: boolean, cap = TOTAL_CAP): SQL<number> {
+  const limited = exact ? sql`${select}` : sql`${select} limit ${cap + 1}`;
+  return sql<number>`(select count(*)::int from (${limited}) as counted)`;
+}
+
+/**
+ * A list's `read` that asks for the total (a `totalColumn`) until a read finds rows, and for NULL
+ * after: a ranked search reads rank after rank, and only its first rows need to carry the total.
+ */
+export function readWithTotal<Row>(
+  total: SQL<number>,
+  read: (slice: Parameters<ReadSlice<Row>>[0], total: SQL<number | null>) => Promise<Row[]>,
+): ReadSlice<Row> {
+  let pending = true;
+  return async (slice) => {
+    const rows = await read(slice, pending ? total : sql<number | null>`null::int`);
+    if (rows.length) pending = false;
+    return rows;
+  };
+}
+
+/**
+ * The total a page read with `readWithTotal` carries: an empty page means an empty list
+ * (`readKeysetPage` and the ranked search pages answer an empty page only after a read without any
+ * cursor condition found nothing); null when no row of the page carries it (a page re-read after a
+ * cursor past the end), and the caller counts with `countCapped`.
+ */
+export function pageTotal(
+  rows: readonly { total: number | null }[],
+  exact: boolean,
+  cap = TOTAL_CAP,
+): ListTotal | null {
+  if (!rows.length) return { value: 0, exact: true };
+  const value = rows.find((row) => row.total !== null)?.total;
+  if (value === undefined || value === null) return null;
+  return value > cap && !exact ? { value: cap, exact: false } : { value, exact: true };
+}

@@ -6,7 +6,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { repoRoot } from '../version.ts';
 import { prepareRequestRole, type RequestRole } from './app-role.ts';
-import type { DatabaseHandle } from './client.ts';
+import { type DatabaseHandle, pgliteOf } from './client.ts';
 
 export const migrationsFolder = `${repoRoot}server/migrations`;
 const MIGRATION_LOCK_KEY = 7_312_025;
@@ -48,7 +48,7 @@ export async function migrateDatabase(
 ): Promise<RequestRole | null> {
   const folder = options.folder ?? migrationsFolder;
   if (handle.kind === 'pglite') {
-    const client = (handle.db as unknown as { $client: import('@electric-sql/pglite').PGlite }).$client;
+    const client = pgliteOf(handle.db);
     const before = await appliedMigrations((text) => client.query<{ count: number }>(text));
     await migratePglite(drizzlePglite(client), { migrationsFolder: folder });
     if ((await appliedMigrations((text) => client.query<{ count: number }>(text))) !== before) {

@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import type { CursorQuery, ListTotal } from '#contracts/common.ts';
 import type { Executor } from '#server/platform/db/client.ts';
-import { countCapped, type KeysetPage, keyCompare, readKeysetPage } from '#server/platform/db/keyset.ts';
+import {
+  countCapped,
+  type KeysetPage,
+  keyCompare,
+  pageTotal,
+  readKeysetPage,
+  readWithTotal,
+  totalColumn,
+} from '#server/platform/db/keyset.ts';
 import { employments, persons, units } from '#server/platform/db/schema.ts';
 import { matchingNameKeys, personIdsByName } from '../search/person-names.ts';
 import { readRankedPage } from '../search/ranked-page.ts';
@@ -41,72 +49,109 @@ export interface PersonListFilter {
 const readsByName = (filter: PersonListFilter): filter is PersonListFilter & { q: string } =>
   Boolean(filter.q) && !filter.usesUnits && 'others' in filter;
 
-/** One keyset page of the people matching the filter, in Vietnamese order, with their unit's name. */
+/**
+ * The unit's name and path of each row of a page: by a join when the filter needs the units anyway,
+ * else as subqueries, which PostgreSQL evaluates after ORDER BY … LIMIT, i.e. for the page's rows
+ * only (a search joined every match to its unit before keeping 20).
+ */
+const pageUnitColumns = {
+  // The outer reference is written out: Drizzle leaves columns unqualified in a one-table select.
+  unitName: sql<string>`(select u.name from ${units} u where u.id = "persons"."unit_id")`,
+  unitPath: sql<string>`(select u.path from ${units} u where u.id = "persons"."unit_id")`,
+};
+
+/**
+ * One keyset page of the people matching the filter, in Vietnamese order, with their unit's name,
+ * and how many match (exact up to 10,000, or on demand) — page and total in one query.
+ */
 export async function readPersonsPage(
   executor: Executor,
   filter: PersonListFilter,
   query: Pick<CursorQuery, 'after' | 'before' | 'limit'>,
-): Promise<KeysetPage<PersonListRow>> {
-  const read = ({
-    where,
-    descending,
-    limit,
-  }: {
-    where: SQL | undefined;
-    descending: boolean;
-    limit: number;
-  }) =>
-    executor
-      .select(listColumns)
-      .from(persons)
-      .innerJoin(units, eq(units.id, persons.unitId))
-      .where(and(filter.where, where))
-      .orderBy(
-        ...(descending ? [desc(persons.sortKey), desc(persons.id)] : [asc(persons.sortKey), asc(persons.id)]),
-      )
-      .limit(limit);
-  if (readsByName(filter)) {
-    const q = filter.q;
-    return readRankedPage({
-      query,
-      ranks: searchRanks(persons.fullName, q),
-      ...personKey,
-      read: ({ where, descending, limit, rank, from }) =>
-        read({
-          where: sql`${persons.id} in (${personIdsByName({ q, rank, from, where, others: filter.others, descending, limit })})`,
-          descending,
-          limit,
-        }),
-    });
-  }
-  return filter.q
-    ? readRankedPage({ query, ranks: searchRanks(persons.fullName, filter.q), ...personKey, read })
-    : readKeysetPage({ query, ...personKey, read });
+  exactTotal = false,
+): Promise<KeysetPage<PersonListRow> & { total: ListTotal }> {
+  if (readsByName(filter)) return readPersonsPageByName(executor, filter, query, exactTotal);
+  const counted = countSelect(executor, filter);
+  const read = readWithTotal(
+    totalColumn(counted, exactTotal),
+    async ({ where, descending, limit }, total) => {
+      const order = descending
+        ? [desc(persons.sortKey), desc(persons.id)]
+        : [asc(persons.sortKey), asc(persons.id)];
+      return filter.usesUnits
+        ? executor
+            .select({ ...listColumns, total })
+            .from(persons)
+            .innerJoin(units, eq(units.id, persons.unitId))
+            .where(and(filter.where, where))
+            .orderBy(...order)
+            .limit(limit)
+        : executor
+            .select({ person: personColumns, ...pageUnitColumns, total })
+            .from(persons)
+            .where(and(filter.where, where))
+            .orderBy(...order)
+            .limit(limit);
+    },
+  );
+  const page = filter.q
+    ? await readRankedPage({ query, ranks: searchRanks(persons.fullName, filter.q), ...personKey, read })
+    : await readKeysetPage({ query, ...personKey, read });
+  const total = pageTotal(page.rows, exactTotal) ?? (await countCapped(executor, counted, exactTotal));
+  return { ...page, rows: page.rows.map(({ total: _total, ...row }) => row), total };
 }
 
-/** How many people match (exact up to 10,000, or on demand). */
-export function countPersons(
-  executor: Executor,
-  filter: PersonListFilter,
-  exact: boolean,
-): Promise<ListTotal> {
-  if (readsByName(filter)) {
-    // The people of the matching names, from persons_sort_idx (index only when no other condition).
-    const byName = sql`${persons.sortKey} = any(array(${matchingNameKeys(filter.q)}))`;
-    return countCapped(
-      executor,
-      executor.select({ one: sql`1` }).from(persons).where(and(byName, filter.others)),
-      exact,
-    );
-  }
-  const select = filter.usesUnits
+/** The rows a people list counts (any columns), with its filter. */
+function countSelect(executor: Executor, filter: PersonListFilter) {
+  return filter.usesUnits
     ? executor
         .select({ one: sql`1` })
         .from(persons)
         .innerJoin(units, eq(units.id, persons.unitId))
         .where(filter.where)
     : executor.select({ one: sql`1` }).from(persons).where(filter.where);
-  return countCapped(executor, select, exact);
+}
+
+/**
+ * A search over every unit, read through the names it matches (person_names): the page walks the
+ * matching names in order and each name's people from persons_sort_idx; the total counts the people
+ * of those names from the index (capped at 10,000 unless exact).
+ */
+async function readPersonsPageByName(
+  executor: Executor,
+  filter: PersonListFilter & { q: string },
+  query: Pick<CursorQuery, 'after' | 'before' | 'limit'>,
+  exactTotal: boolean,
+): Promise<KeysetPage<PersonListRow> & { total: ListTotal }> {
+  const { q } = filter;
+  const page = await readRankedPage({
+    query,
+    ranks: searchRanks(persons.fullName, q),
+    ...personKey,
+    read: ({ where, descending, limit, rank, from }) =>
+      executor
+        .select({ person: personColumns, ...pageUnitColumns })
+        .from(persons)
+        .where(
+          and(
+            filter.where,
+            sql`${persons.id} in (${personIdsByName({ q, rank, from, where, others: filter.others, descending, limit })})`,
+          ),
+        )
+        .orderBy(
+          ...(descending
+            ? [desc(persons.sortKey), desc(persons.id)]
+            : [asc(persons.sortKey), asc(persons.id)]),
+        )
+        .limit(limit),
+  });
+  const byName = sql`${persons.sortKey} = any(array(${matchingNameKeys(q)}))`;
+  const total = await countCapped(
+    executor,
+    executor.select({ one: sql`1` }).from(persons).where(and(byName, filter.others)),
+    exactTotal,
+  );
+  return { ...page, total };
 }
 
 /** Every person matching the condition, in order, chunk by chunk (keyset paging for large exports). */

@@ -27,7 +27,6 @@ import type { Caller } from '../units/units.service.ts';
 import { assertUnitOpen, personDateErrors, refuseFields } from './person-rules.ts';
 import {
   closeOpenEmployment,
-  countPersons,
   findPerson,
   listEmployments,
   type PersonListFilter,
@@ -102,11 +101,7 @@ export async function searchPersons(db: Database, caller: Caller, query: PersonQ
     query.letter && !query.after && !query.before
       ? { ...query, after: letterCursor(query.letter, query.q ? [0] : []) }
       : query;
-  const [page, total] = await Promise.all([
-    readPersonsPage(db, filter, position),
-    countPersons(db, filter, query.exactTotal === 'true'),
-  ]);
-  return { ...page, total };
+  return readPersonsPage(db, filter, position, query.exactTotal === 'true');
 }
 
 /**

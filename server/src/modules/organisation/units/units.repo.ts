@@ -2,7 +2,14 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, type SQL, sql
 import { alias } from 'drizzle-orm/pg-core';
 import type { CursorQuery, ListTotal } from '#contracts/common.ts';
 import type { Executor } from '#server/platform/db/client.ts';
-import { countCapped, type KeysetPage, readKeysetPage } from '#server/platform/db/keyset.ts';
+import {
+  countCapped,
+  type KeysetPage,
+  pageTotal,
+  readKeysetPage,
+  readWithTotal,
+  totalColumn,
+} from '#server/platform/db/keyset.ts';
 import { unitSuccessions, units } from '#server/platform/db/schema.ts';
 import { readRankedPage } from '../search/ranked-page.ts';
 import { matchesWords, searchRanks } from '../search/search-terms.ts';
@@ -34,45 +41,31 @@ const unitText = sql`concat_ws(' ', ${units.name}, ${units.shortName}, ${units.c
 
 const activeChild = sql`(c.valid_to is null or c.valid_to >= current_date)`;
 
-/**
- * Columns of a unit list row. `childCount` counts the children a listing with the same
- * `includeEnded` choice returns; `endedChildCount` counts the ended ones either way.
- */
-const listColumns = (includeEnded = false) => ({
-  unit: unitColumns,
-  parentName: parent.name,
-  childCount: sql<number>`(select count(*)::int from units c where c.parent_id = ${units.id}
-    ${includeEnded ? sql`` : sql`and ${activeChild}`})`,
-  endedChildCount: sql<number>`(select count(*)::int from units c where c.parent_id = ${units.id}
-    and not ${activeChild})`,
-});
-
 /** A unit's successor as a list row names it. */
 export interface SuccessorRef {
   id: string;
   name: string;
 }
 
-/** The successors of each of the units, in one query, keyed by predecessor id. */
-export async function findSuccessorsOf(
-  executor: Executor,
-  unitIds: string[],
-): Promise<Map<string, SuccessorRef[]>> {
-  const byUnit = new Map<string, SuccessorRef[]>();
-  if (!unitIds.length) return byUnit;
-  const rows = await executor
-    .select({ predecessorId: unitSuccessions.predecessorId, id: units.id, name: units.name })
-    .from(unitSuccessions)
-    .innerJoin(units, eq(units.id, unitSuccessions.successorId))
-    .where(inArray(unitSuccessions.predecessorId, unitIds))
-    .orderBy(asc(units.sortKey), asc(units.id));
-  for (const { predecessorId, ...successor } of rows) {
-    const list = byUnit.get(predecessorId) ?? [];
-    list.push(successor);
-    byUnit.set(predecessorId, list);
-  }
-  return byUnit;
-}
+/**
+ * Columns of a unit list row, all read in the page's one query. `childCount` counts the children a
+ * listing with the same `includeEnded` choice returns; `endedChildCount` counts the ended ones either
+ * way. Parent name, counts and successors are subqueries, which PostgreSQL evaluates after ORDER BY …
+ * LIMIT, i.e. for the page's rows only. The outer row is written out as "units": Drizzle leaves
+ * columns unqualified in a one-table select, where `c.parent_id = id` would read the subquery's own id.
+ */
+const listColumns = (includeEnded = false) => ({
+  unit: unitColumns,
+  parentName: sql<string | null>`(select p.name from ${units} p where p.id = "units"."parent_id")`,
+  childCount: sql<number>`(select count(*)::int from ${units} c where c.parent_id = "units"."id"
+    ${includeEnded ? sql`` : sql`and ${activeChild}`})`,
+  endedChildCount: sql<number>`(select count(*)::int from ${units} c where c.parent_id = "units"."id"
+    and not ${activeChild})`,
+  successors: sql<SuccessorRef[]>`(select coalesce(json_agg(json_build_object('id', s.id, 'name', s.name)
+      order by s.sort_key, s.id), '[]'::json)
+    from ${unitSuccessions} us join ${units} s on s.id = us.successor_id
+    where us.predecessor_id = "units"."id")`,
+});
 
 /** A unit list row as the presenter takes it: the unit, its parent's name, counts and successors. */
 export interface UnitListRow {
@@ -81,18 +74,6 @@ export interface UnitListRow {
   childCount: number;
   endedChildCount: number;
   successors: SuccessorRef[];
-}
-
-/** Adds each row's successors, in one query for all the rows. */
-export async function addSuccessors<Row extends { unit: UnitRow }>(
-  executor: Executor,
-  rows: Row[],
-): Promise<(Row & { successors: SuccessorRef[] })[]> {
-  const successors = await findSuccessorsOf(
-    executor,
-    rows.map((row) => row.unit.id),
-  );
-  return rows.map((row) => ({ ...row, successors: successors.get(row.unit.id) ?? [] }));
 }
 
 /** A unit list's filter: the condition, and the search text whose exact spelling ranks first. */
@@ -104,40 +85,37 @@ export interface UnitListFilter {
 
 /**
  * One keyset page of the units matching the filter, in Vietnamese alphabetical order (a search with
- * diacritics: exact spellings first). Child counts are subqueries of the page's rows only (no
- * offset, so nothing skipped is counted); successors come in one more query for the page.
+ * diacritics: exact spellings first), in ONE query: the rows with their extras (see `listColumns`)
+ * and, when `exactTotal` is given, the total (exact up to 10,000, or on demand).
  */
 export async function readUnitsPage(
   executor: Executor,
   filter: UnitListFilter,
   query: Pick<CursorQuery, 'after' | 'before' | 'limit'>,
-): Promise<KeysetPage<UnitListRow>> {
+  exactTotal?: boolean,
+): Promise<KeysetPage<UnitListRow> & { total: ListTotal | null }> {
   const columns = listColumns(filter.includeEnded);
-  const read = ({
-    where,
-    descending,
-    limit,
-  }: {
-    where: SQL | undefined;
-    descending: boolean;
-    limit: number;
-  }) =>
-    executor
-      .select(columns)
-      .from(units)
-      .leftJoin(parent, eq(parent.id, units.parentId))
-      .where(and(filter.where, where))
-      .orderBy(...(descending ? [desc(units.sortKey), desc(units.id)] : [asc(units.sortKey), asc(units.id)]))
-      .limit(limit);
+  const counted = executor.select({ one: sql`1` }).from(units).where(filter.where);
+  // Without a total asked for, no read carries one (`null` from the first read on).
+  const read = readWithTotal(
+    exactTotal === undefined ? sql<number>`null::int` : totalColumn(counted, exactTotal),
+    async ({ where, descending, limit }, total) =>
+      executor
+        .select({ ...columns, total })
+        .from(units)
+        .where(and(filter.where, where))
+        .orderBy(
+          ...(descending ? [desc(units.sortKey), desc(units.id)] : [asc(units.sortKey), asc(units.id)]),
+        )
+        .limit(limit),
+  );
   const page = filter.q
     ? await readRankedPage({ query, ranks: searchRanks(unitText, filter.q), ...unitKey, read })
     : await readKeysetPage({ query, ...unitKey, read });
-  return { ...page, rows: await addSuccessors(executor, page.rows) };
-}
-
-/** How many units match (exact up to 10,000, or on demand). */
-export function countUnits(executor: Executor, where: SQL | undefined, exact: boolean): Promise<ListTotal> {
-  return countCapped(executor, executor.select({ one: sql`1` }).from(units).where(where), exact);
+  const rows = page.rows.map(({ total: _total, ...row }) => row);
+  if (exactTotal === undefined) return { ...page, rows, total: null };
+  const total = pageTotal(page.rows, exactTotal) ?? (await countCapped(executor, counted, exactTotal));
+  return { ...page, rows, total };
 }
 
 /** Condition "a child of the unit that a listing with the `includeEnded` choice returns". */
@@ -162,12 +140,7 @@ export async function* streamUnits(executor: Executor, where: SQL | undefined, c
 
 /** One unit with its parent's name, child counts and successors, or null. */
 export async function findUnitItem(executor: Executor, id: string) {
-  const rows = await executor
-    .select(listColumns())
-    .from(units)
-    .leftJoin(parent, eq(parent.id, units.parentId))
-    .where(eq(units.id, id));
-  const [row] = await addSuccessors(executor, rows);
+  const [row] = await executor.select(listColumns()).from(units).where(eq(units.id, id));
   return row ?? null;
 }
 

@@ -32,7 +32,6 @@ import { isUniqueViolation, today } from '../sql-rows.ts';
 import { childPath, dayBefore, planMove } from './unit-tree.ts';
 import {
   childOf,
-  countUnits,
   findAncestors,
   findSuccessionLinks,
   findUnitItem,
@@ -92,11 +91,8 @@ export async function searchUnits(db: Database, caller: Caller, query: UnitQuery
     query.letter && !query.after && !query.before
       ? { ...query, after: letterCursor(query.letter, query.q ? [0] : []) }
       : query;
-  const [page, total] = await Promise.all([
-    readUnitsPage(db, filter, position),
-    countUnits(db, where, query.exactTotal === 'true'),
-  ]);
-  return { ...page, total };
+  const page = await readUnitsPage(db, filter, position, query.exactTotal === 'true');
+  return { ...page, total: page.total as ListTotal };
 }
 
 /** The top units of the caller's tree: the roots for an admin, else the units their grants name. */
@@ -129,15 +125,14 @@ export async function listChildUnits(
 ): Promise<UnitListPage> {
   const includeEnded = query.includeEnded === 'true';
   const where = childOf(id, includeEnded);
-  const [unit, scope, page, total] = await Promise.all([
+  const [unit, scope, page] = await Promise.all([
     findUnitRow(db, id),
     resolveScope(db, caller.principal, READ_ROLES),
-    readUnitsPage(db, { where, includeEnded }, query),
-    countUnits(db, where, query.exactTotal === 'true'),
+    readUnitsPage(db, { where, includeEnded }, query, query.exactTotal === 'true'),
   ]);
   if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
   assertInScope(scope, unit.path);
-  return { ...page, total };
+  return { ...page, total: page.total as ListTotal };
 }
 
 /** A unit with its breadcrumb and succession links. */

@@ -98,9 +98,13 @@ export async function backupDatabase(
   });
 }
 
-/** True when no application table holds a row. */
+// Filled by a migration (the public holidays 2019–2035): a freshly migrated database holds them.
+const MIGRATION_SEEDED_TABLES = new Set(['public_holidays']);
+
+/** True when no application table holds a row, apart from the rows the migrations seed. */
 export async function isDatabaseEmpty(handle: DatabaseHandle): Promise<boolean> {
   for (const table of await listTables(handle.db)) {
+    if (MIGRATION_SEEDED_TABLES.has(table)) continue;
     const [row] = await handle.query<{ found: boolean }>(`select exists(select 1 from "${table}") as found`);
     if (row?.found) return false;
   }

@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -109,7 +109,58 @@ export async function* readSheetRows(
   }
 }
 
+/**
+ * Reads an XLSX upload: the file (bounded by the upload limit) is gathered first, then its rows are
+ * streamed. exceljs's streaming reader now and then emits no sheet we recognise (seen as "no header
+ * row" on a good template, in about one run in ten under load); the whole-workbook reader then
+ * reads the same bytes again, so a good file is never refused for it.
+ */
 async function* readXlsx(stream: Readable, headers?: readonly string[]): AsyncGenerator<SheetRow> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  const file = Buffer.concat(chunks);
+  let isFound = false;
+  for await (const row of streamXlsxRows(Readable.from([file]), headers)) {
+    isFound = true;
+    yield row;
+  }
+  if (!isFound) yield* loadXlsx(file, headers);
+}
+
+/** True when a sheet's first row makes it the data sheet (see streamXlsx). */
+function isDataSheet(cells: unknown[], expected: Set<string>, sheetId: number): boolean {
+  // Four expected headers (all of them when fewer are expected): the template's other sheets
+  // share at most three ("Mã đơn vị", "Tên đơn vị", "Tên viết tắt" of the unit codes).
+  return expected.size
+    ? cells.filter((cell) => expected.has(String(cell ?? '').trim())).length >= Math.min(4, expected.size)
+    : sheetId === 1;
+}
+
+/** The whole-workbook reader, for the rare file the streaming reader reads nothing from. */
+async function* loadXlsx(file: Buffer, headers?: readonly string[]): AsyncGenerator<SheetRow> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw new NotSpreadsheetError();
+  }
+  const expected = new Set(headers ?? []);
+  for (const worksheet of workbook.worksheets) {
+    const rows: SheetRow[] = [];
+    let isData: boolean | null = null;
+    worksheet.eachRow((row) => {
+      const cells = (row.values as unknown[]).slice(1).map(cellValue);
+      isData ??= isDataSheet(cells, expected, worksheet.id);
+      if (isData) rows.push({ row: row.number, cells });
+    });
+    if (isData) {
+      yield* rows;
+      return;
+    }
+  }
+}
+
+async function* streamXlsxRows(stream: Readable, headers?: readonly string[]): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -127,12 +178,7 @@ async function* readXlsx(stream: Readable, headers?: readonly string[]): AsyncGe
       let isData: boolean | null = null;
       for await (const row of worksheet) {
         const cells = (row.values as unknown[]).slice(1).map(cellValue);
-        // Four expected headers (all of them when fewer are expected): the template's other sheets
-        // share at most three ("Mã đơn vị", "Tên đơn vị", "Tên viết tắt" of the unit codes).
-        isData ??= expected.size
-          ? cells.filter((cell) => expected.has(String(cell ?? '').trim())).length >=
-            Math.min(4, expected.size)
-          : Number((worksheet as unknown as { id: unknown }).id) === 1;
+        isData ??= isDataSheet(cells, expected, Number((worksheet as unknown as { id: unknown }).id));
         if (isData) yield { row: row.number, cells };
       }
       if (isData) return;

@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   DatePicker,
+  Empty,
   Flex,
   Form,
   Input,
@@ -32,6 +33,7 @@ import { downloadFile } from '../../lib/download.ts';
 import { formatDate, toIsoDate } from '../../lib/format.ts';
 import { useIdempotencyKey } from '../../lib/idempotency.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
+import { useSession } from '../auth/session.api.ts';
 import { UnitSelect } from '../organisation/shared/unit-select.tsx';
 import { formatMoney, useFund } from './decisions.api.ts';
 
@@ -113,7 +115,11 @@ function EntryModal({ unitId, open, onClose }: { unitId: string; open: boolean; 
 
 /** "Quỹ thi đua, khen thưởng": a unit's ledger for a year, its totals and the yearly report. */
 export function FundPage() {
-  const [unitId, setUnitId] = useState<string | undefined>();
+  // Opens on the officer's own unit (the first unit they are granted); another may be chosen.
+  const { user } = useSession();
+  const ownUnitId = user?.grants.find((grant) => grant.unitId)?.unitId ?? undefined;
+  const [chosenUnitId, setUnitId] = useState<string | undefined>();
+  const unitId = chosenUnitId ?? ownUnitId;
   const [year, setYear] = useState(thisYear);
   const [position, setPosition] = useState<CursorPosition>({ limit: 20 });
   const [adding, setAdding] = useState(false);
@@ -168,6 +174,11 @@ export function FundPage() {
           )}
         </Flex>
       </Card>
+      {!unitId && (
+        <Card>
+          <Empty description="Chọn đơn vị để xem sổ quỹ thi đua, khen thưởng của năm." />
+        </Card>
+      )}
       {totals && (
         <Card style={{ marginBottom: 16 }}>
           <Flex gap={32} wrap>

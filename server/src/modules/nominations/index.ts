@@ -6,6 +6,12 @@ import { registerNominationTodos } from './todo/nomination-todos.ts';
 import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
 
 export { markNomineesDecided, markNomineesDeclined } from './workflow/moves.service.ts';
+export {
+  moveNominees,
+  type NomineeMove,
+  nominationStatusOf,
+  syncNominationStatus,
+} from './workflow/nominee-moves.ts';
 export { loadCalendar, workingDayAfter } from './working-days/holidays.service.ts';
 export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days/working-days.ts';
 

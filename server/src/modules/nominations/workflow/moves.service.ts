@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { NominationMove, NominationStatus } from '#contracts/nominees.ts';
 import { notifyUnitOfficers } from '#server/modules/notifications/index.ts';
 import { type ActorContext, recordAudit } from '#server/platform/audit/audit.ts';
@@ -11,6 +11,7 @@ import type { Caller } from '../rounds/rounds.service.ts';
 import { workingDayAfter } from '../working-days/holidays.service.ts';
 import { vietnamToday } from '../working-days/vietnam-date.ts';
 import { DECIDABLE, nextNominationStatus, RETURN_WITHIN_WORKING_DAYS } from './nomination-workflow.ts';
+import { moveNominees } from './nominee-moves.ts';
 
 type WorkflowMove = Extract<NominationMove, 'submit' | 'receive' | 'return'>;
 
@@ -85,39 +86,21 @@ export async function moveNomination(
   });
 }
 
-async function closeNominees(
+const closeNominees = (
   tx: Executor,
   actor: ActorContext,
   nomineeIds: readonly string[],
   decisionId: string,
   status: 'decided' | 'declined',
-) {
-  if (!nomineeIds.length) return [];
-  const rows = await tx
-    .select()
-    .from(nominees)
-    .where(inArray(nominees.id, [...nomineeIds]))
-    .for('update');
-  const open = rows.filter((row) => DECIDABLE.includes(row.status as NominationStatus));
-  if (rows.length !== nomineeIds.length || open.length !== rows.length)
-    throw new AppError(
-      'CONFLICT',
-      'Có đối tượng đề nghị chưa được tiếp nhận hoặc đã có quyết định; không ghi quyết định được.',
-    );
-  const updated = await tx
-    .update(nominees)
-    .set({ status, decisionId, updatedAt: new Date(), version: sql`${nominees.version} + 1` })
-    .where(inArray(nominees.id, [...nomineeIds]))
-    .returning({ id: nominees.id, nominationId: nominees.nominationId });
-  await recordAudit(tx, actor, {
+) =>
+  moveNominees(tx, actor, {
+    nomineeIds,
+    from: DECIDABLE,
+    to: status,
+    decisionId,
     action: status === 'decided' ? 'nominee.decide' : 'nominee.decline',
-    entityType: 'nominee',
-    entityId: nomineeIds.length === 1 ? (nomineeIds[0] ?? null) : null,
-    before: rows.map((row) => ({ id: row.id, status: row.status })),
-    after: { nomineeIds, decisionId, status },
+    refusal: 'Có đối tượng đề nghị chưa được tiếp nhận hoặc đã có quyết định; không ghi quyết định được.',
   });
-  return updated;
-}
 
 /**
  * For the decisions module: moves the nominees to decided inside the caller's transaction (409 when

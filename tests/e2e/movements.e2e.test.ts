@@ -2,7 +2,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, takeTopScreenshot, viewports } from './support/browser.ts';
+import { SCREENSHOT_DIR, takeTopScreenshot, viewports, waitForUrlOrError } from './support/browser.ts';
 import { setUpJourneys } from './support/journey.ts';
 
 const PLAN_FILE = path.resolve(import.meta.dirname, '../fixtures/movements/ke-hoach-chuyen-doi-so.txt');
@@ -69,7 +69,7 @@ describe('movements screens', () => {
     const warned = page.getByRole('dialog', { name: 'Văn bản chưa khớp với đơn vị ban hành' });
     await warned.getByText(/Giai đoạn của phong trào \(2021–2025\) đã kết thúc/).waitFor();
     await warned.getByRole('button', { name: 'Vẫn nhập văn bản này' }).click();
-    await page.waitForURL((url) => url.pathname.endsWith('/xem-lai'));
+    await waitForUrlOrError(page, (url) => url.pathname.endsWith('/xem-lai'));
     await page.getByRole('heading', { name: 'Kiểm tra văn bản đã nhập' }).waitFor();
     movementPath = new URL(page.url()).pathname.replace(/\/xem-lai$/, '');
 

@@ -94,3 +94,31 @@ export function unitOption(page: Page, name: string) {
   const exact = new RegExp(`^${escaped}( \\(thuộc .+\\))?$`);
   return page.locator('.ant-select-item-option').filter({ hasText: exact }).first();
 }
+
+/**
+ * Waits until the page reaches a URL the predicate accepts; when an error alert or message shows up
+ * first, fails at once with its text (a slow machine gets a minute, a refused request a clear reason).
+ */
+export async function waitForUrlOrError(
+  page: Page,
+  accept: (url: URL) => boolean,
+  timeout = 60_000,
+): Promise<void> {
+  const error = page.locator('.ant-alert-error, .ant-message-error').first();
+  // The loser of the race times out later: its rejection is caught so that it is never unhandled.
+  const arrived = page.waitForURL(accept, { timeout }).then(
+    () => ({ arrived: true as const }),
+    (failure: unknown) => ({ arrived: false as const, failure }),
+  );
+  const errored = error.waitFor({ timeout }).then(
+    async () => (await error.textContent()) ?? 'lỗi không rõ',
+    () => null,
+  );
+  type Outcome = { arrived: true } | { arrived: false; failure: unknown } | string;
+  const first: Outcome = await Promise.race<Outcome>([
+    arrived,
+    errored.then((text): Outcome | Promise<Outcome> => text ?? arrived),
+  ]);
+  if (typeof first === 'string') throw new Error(`The page showed an error instead of navigating: ${first}`);
+  if (!first.arrived) throw first.failure;
+}

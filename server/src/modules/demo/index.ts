@@ -3,6 +3,7 @@ import { ensureDemoAccounts } from './demo-accounts.ts';
 import { ensureDemoAwards } from './demo-awards.ts';
 import { seedDemoCurrentMovement } from './demo-current-movement.ts';
 import { seedDemoMovements } from './demo-movements.ts';
+import { seedDemoRound } from './demo-nominations.ts';
 import { ensureDemoBlocYears, ensureDemoCouncil } from './demo-organisation.ts';
 import { ensureDemoPeople } from './demo-people.ts';
 import { ensureDemoUnits } from './demo-units.ts';
@@ -27,5 +28,6 @@ export async function seedDemo(
   await ensureDemoAwards(db);
   await seedDemoMovements(db);
   await seedDemoCurrentMovement(db, new Date().toISOString().slice(0, 10));
+  await seedDemoRound(db);
   return lines;
 }

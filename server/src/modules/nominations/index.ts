@@ -5,7 +5,9 @@ import { registerRoundRoutes } from './rounds/rounds.routes.ts';
 import { registerNominationTodos } from './todo/nomination-todos.ts';
 import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
 
-export { markNomineesDecided, markNomineesDeclined } from './workflow/moves.service.ts';
+export { createNomination, updateNomination } from './nominations/nominations.service.ts';
+export { type Caller, createRound } from './rounds/rounds.service.ts';
+export { markNomineesDecided, markNomineesDeclined, moveNomination } from './workflow/moves.service.ts';
 export {
   moveNominees,
   type NomineeMove,

@@ -20,7 +20,7 @@ const NAME =
 const PERIOD_TO = 2030;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The ISO date `days` after `iso`. */
-const plus = (iso: string, days: number) =>
+export const plus = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const at = (iso: string) => new Date(`${iso}T09:00:00+07:00`);
 

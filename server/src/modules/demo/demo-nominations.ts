@@ -10,7 +10,9 @@ import {
 import type { Database } from '#server/platform/db/client.ts';
 import { awardRounds, movements, persons, units } from '#server/platform/db/schema.ts';
 import { featuredDemoPeople } from './demo-awards.ts';
+
 import { demoCaller, demoUnitOfficer } from './demo-callers.ts';
+import { plus } from './demo-current-movement.ts';
 
 export const DEMO_ROUND_TITLE =
   'Tổng kết phong trào thi đua thực hiện văn hóa công sở giai đoạn 2019–2025 tỉnh Lai Châu';
@@ -61,10 +63,10 @@ export interface DemoRound {
  * The 2025 tổng kết round of the office-culture movement at the province (issue 12 item 10): Tam
  * Đường's tờ trình returned for a missing minutes and resubmitted, then received; its Huân chương
  * proposal received; Sở Nội vụ's sent and waiting; Sở Y tế's still a draft. Everything goes through
- * the services as the demo officers, so audit events and notifications are the real ones. Skips when
+ * the services as the demo officers (dated from `today`), so audit events and notifications are the real ones. Skips when
  * the round exists; returns null when the demo accounts or people are missing.
  */
-export async function seedDemoRound(db: Database): Promise<DemoRound | null> {
+export async function seedDemoRound(db: Database, today: string): Promise<DemoRound | null> {
   const [existing] = await db
     .select({ id: awardRounds.id })
     .from(awardRounds)
@@ -90,7 +92,8 @@ export async function seedDemoRound(db: Database): Promise<DemoRound | null> {
     year: 2025,
     receivingUnitId: provinceId,
     movementId: movement?.id ?? null,
-    deadline: '2025-11-28',
+    // The movement ended with 2025; its tổng kết runs now, with the units' deadline ten days ahead.
+    deadline: plus(today, 10),
     note: 'Các đơn vị gửi tờ trình kèm báo cáo thành tích và biên bản bình xét.',
   });
   const [cstd, bk, , hcld, broken] = featured as [string, string, string, string, string];

@@ -27,7 +27,8 @@ export async function seedDemo(
   await ensureDemoBlocYears(db, unitIdByCode);
   await ensureDemoAwards(db);
   await seedDemoMovements(db);
-  await seedDemoCurrentMovement(db, new Date().toISOString().slice(0, 10));
-  await seedDemoRound(db);
+  const today = new Date().toISOString().slice(0, 10);
+  await seedDemoCurrentMovement(db, today);
+  await seedDemoRound(db, today);
   return lines;
 }

@@ -87,7 +87,7 @@ describe('home page: Việc cần làm', () => {
     expect(box?.width ?? 0).toBeGreaterThan(PHONE.width * 0.75);
     await saveDocScreenshot(phone, 'home-commune-officer-phone');
     await phone.context().close();
-  });
+  }, 300_000); // six roles, up to six pages each: a long walk on a busy machine
 
   it("lets Tam Đường's commune officer find the overdue plan, open it and see the list follow what was done", async () => {
     const page = await openHome('demo.officer.tamduong');

@@ -113,7 +113,7 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
     reason: RETURN_REASON,
   });
   const fixed = await updateNomination(db, commune, draft.id, {
-    title: `${draft.title} (bổ sung biên bản bình xét)`,
+    title: `${draft.title} (đã bổ sung biên bản bình xét)`,
     version: returned.version,
   });
   const resent = await moveNomination(db, commune, draft.id, 'submit', { version: fixed.version });
@@ -157,7 +157,7 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
     await createNomination(db, healthOfficer, {
       roundId: round.id,
       proposingUnitId: healthId,
-      title: 'Tờ trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh (Sở Y tế, đang soạn)',
+      title: 'Tờ trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho cá nhân Sở Y tế',
       nominees: [individual(doctors[0].id, 'BK_BO_TINH', 'Đang tổng hợp thành tích.')],
     });
   return { roundId: round.id, province, commune, communeProvincial: draft.id, communeState: state.id };

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
-import { nominationAppraiseTodos } from './appraisal/appraisal-todos.ts';
 import { registerAppraisalRoutes } from './appraisal/appraisal.routes.ts';
+import { nominationAppraiseTodos } from './appraisal/appraisal-todos.ts';
 import { registerNominationCoreRoutes } from './nominations/nominations.routes.ts';
 import { registerRoundRoutes } from './rounds/rounds.routes.ts';
 import { registerNominationTodos } from './todo/nomination-todos.ts';

@@ -73,6 +73,13 @@ export function NominationPage() {
                 </Button>
               </Popconfirm>
             )}
+            {data.actions.includes('appraise') && (
+              <Link to={`/khen-thuong/to-trinh/${data.id}/tham-dinh`}>
+                <Button type="primary" size="large">
+                  Thẩm định
+                </Button>
+              </Link>
+            )}
             {data.actions.includes('return') && (
               <Button danger size="large" onClick={() => setReturning(true)}>
                 Trả lại

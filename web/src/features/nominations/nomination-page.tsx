@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { rewardTypeLabels } from '../../../../contracts/awards.ts';
 import { deciderTierLabels, type Nominee } from '../../../../contracts/nominees.ts';
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
@@ -17,6 +17,7 @@ export function NominationPage() {
   const { id = '' } = useParams();
   const nomination = useNomination(id);
   const move = useMoveNomination(id);
+  const navigate = useNavigate();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   if (nomination.isError)
@@ -74,11 +75,13 @@ export function NominationPage() {
               </Popconfirm>
             )}
             {data.actions.includes('appraise') && (
-              <Link to={`/khen-thuong/to-trinh/${data.id}/tham-dinh`}>
-                <Button type="primary" size="large">
-                  Thẩm định
-                </Button>
-              </Link>
+              <Button
+                type="primary"
+                size="large"
+                onClick={() => navigate(`/khen-thuong/to-trinh/${data.id}/tham-dinh`)}
+              >
+                Thẩm định
+              </Button>
             )}
             {data.actions.includes('return') && (
               <Button danger size="large" onClick={() => setReturning(true)}>

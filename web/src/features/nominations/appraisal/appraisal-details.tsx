@@ -58,14 +58,11 @@ export function AppraisalDetails({ item }: { item: NomineeAppraisal }) {
             dataSource={eligibility.checks}
             renderItem={(check) => (
               <List.Item>
-                <Space align="start" wrap>
+                <div>
                   <Tag color={metColour(check.met)}>{metLabel(check.met)}</Tag>
-                  <span>
-                    {check.message}{' '}
-                    <Typography.Text type="secondary">Căn cứ: {check.article}</Typography.Text>
-                  </span>
+                  {check.message} <Typography.Text type="secondary">Căn cứ: {check.article}</Typography.Text>{' '}
                   <Mark mark={check.confidence} />
-                </Space>
+                </div>
               </List.Item>
             )}
           />
@@ -91,14 +88,12 @@ export function AppraisalDetails({ item }: { item: NomineeAppraisal }) {
           dataSource={item.warnings}
           renderItem={(warning) => (
             <List.Item>
-              <Space align="start" wrap>
+              <div>
                 <Tag color="orange">{appraisalWarningLabels[warning.kind]}</Tag>
-                <span>
-                  {warning.message}{' '}
-                  <Typography.Text type="secondary">Căn cứ: {warning.article}</Typography.Text>
-                </span>
+                {warning.message}{' '}
+                <Typography.Text type="secondary">Căn cứ: {warning.article}</Typography.Text>{' '}
                 <Mark mark={warning.confidence} />
-              </Space>
+              </div>
             </List.Item>
           )}
         />

@@ -181,6 +181,14 @@ export const auditActions = [
   'nominee.decide',
   /** Nominees declined by a decision (after: nominee ids, decision id). */
   'nominee.decline',
+  /** The standing body's opinion and proposal on one nominee saved (before/after: the opinion, version). */
+  'nominee.appraisal_save',
+  /** Nominees the standing body agreed to (or proposed another award for) moved to appraised. */
+  'nominee.appraise',
+  /** Nominees the standing body did not agree to, declined at appraisal with the reason. */
+  'nominee.appraise_decline',
+  /** A tờ trình's appraisal finished (before/after: status; after: nominees appraised and declined). */
+  'nomination.appraise',
   /** A draft commendation decision created (after: the decision). */
   'decision.create',
   /** A draft decision's number-free fields changed: date, summary, signer, legal basis (before/after). */
@@ -283,6 +291,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'nomination.return': 'Trả lại tờ trình đề nghị khen thưởng',
   'nominee.decide': 'Quyết định khen thưởng đối tượng được đề nghị',
   'nominee.decline': 'Không khen thưởng đối tượng được đề nghị',
+  'nominee.appraisal_save': 'Ghi ý kiến thẩm định đối tượng được đề nghị',
+  'nominee.appraise': 'Thẩm định đồng ý đối tượng được đề nghị',
+  'nominee.appraise_decline': 'Thẩm định không đồng ý đối tượng được đề nghị',
+  'nomination.appraise': 'Hoàn tất thẩm định tờ trình',
   'decision.create': 'Tạo dự thảo quyết định khen thưởng',
   'decision.update': 'Sửa dự thảo quyết định khen thưởng',
   'decision.recipients_add': 'Thêm người, tập thể vào quyết định khen thưởng',

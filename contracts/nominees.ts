@@ -46,7 +46,7 @@ export const deciderTierLabels: Record<DeciderTier, string> = {
 };
 
 /** Moves of the workflow a user makes on a tờ trình. */
-export const NominationMove = z.enum(['edit', 'submit', 'receive', 'return', 'delete']);
+export const NominationMove = z.enum(['edit', 'submit', 'receive', 'return', 'delete', 'appraise']);
 export type NominationMove = z.infer<typeof NominationMove>;
 
 const Year = z.number().int('Năm không hợp lệ').min(1945, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');

@@ -24,9 +24,10 @@ const awardsPage = (name: 'CataloguePage' | 'CandidatesPage') => async () => ({
   Component: (await import('../features/awards/index.ts'))[name],
 });
 /** Loads one page of the nominations feature (rounds, tờ trình) on demand. */
-const nominationsPage = (name: 'RoundsPage' | 'RoundPage' | 'NominationPage') => async () => ({
-  Component: (await import('../features/nominations/index.ts'))[name],
-});
+const nominationsPage =
+  (name: 'RoundsPage' | 'RoundPage' | 'NominationPage' | 'AppraisalPage') => async () => ({
+    Component: (await import('../features/nominations/index.ts'))[name],
+  });
 /** Loads one page of the decisions feature (decisions, fund) on demand. */
 const decisionsPage = (name: keyof typeof import('../features/decisions/index.ts')) => async () => ({
   Component: (await import('../features/decisions/index.ts'))[name],
@@ -158,6 +159,11 @@ export const routes: RouteObject[] = [
                     path: 'to-trinh/:id',
                     handle: crumb('Tờ trình'),
                     lazy: nominationsPage('NominationPage'),
+                  },
+                  {
+                    path: 'to-trinh/:id/tham-dinh',
+                    handle: crumb('Thẩm định'),
+                    lazy: nominationsPage('AppraisalPage'),
                   },
                   {
                     path: 'quyet-dinh',

@@ -5,6 +5,11 @@ import { registerRulesAdminRoutes } from './admin/rules-admin.ts';
 import { registerEligibilityRoutes } from './eligibility/eligibility.routes.ts';
 import { registerRecordRoutes } from './records/records.routes.ts';
 
+export { effectiveRegistry } from './eligibility/effective-rules.ts';
+export { runCheck } from './eligibility/eligibility.service.ts';
+export { reasonOf } from './eligibility/reason.ts';
+export { eligibilityInput, personFacts } from './eligibility/record-facts.ts';
+export { unitFacts } from './eligibility/unit-facts.ts';
 export { decideAuthority, deciderLabel } from './rules/authority.ts';
 export { type AwardRuleView, viewAward } from './rules/award-view.ts';
 export { computeCash, formatDate, formatMultiple, formatVnd } from './rules/cash.ts';

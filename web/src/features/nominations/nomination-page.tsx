@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { rewardTypeLabels } from '../../../../contracts/awards.ts';
 import { deciderTierLabels, type Nominee } from '../../../../contracts/nominees.ts';
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
@@ -17,6 +17,7 @@ export function NominationPage() {
   const { id = '' } = useParams();
   const nomination = useNomination(id);
   const move = useMoveNomination(id);
+  const navigate = useNavigate();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   if (nomination.isError)
@@ -72,6 +73,15 @@ export function NominationPage() {
                   Tiếp nhận
                 </Button>
               </Popconfirm>
+            )}
+            {data.actions.includes('appraise') && (
+              <Button
+                type="primary"
+                size="large"
+                onClick={() => navigate(`/khen-thuong/to-trinh/${data.id}/tham-dinh`)}
+              >
+                Thẩm định
+              </Button>
             )}
             {data.actions.includes('return') && (
               <Button danger size="large" onClick={() => setReturning(true)}>

@@ -14,6 +14,7 @@ export const nominationTransitions: Record<
   submit: { from: ['draft', 'returned'], to: 'submitted', side: 'proposer' },
   receive: { from: ['submitted'], to: 'received', side: 'receiver' },
   return: { from: ['submitted', 'received'], to: 'returned', side: 'receiver' },
+  appraise: { from: ['received'], to: 'appraised', side: 'receiver' },
 };
 
 const refusals: Record<NominationMove, string> = {
@@ -22,6 +23,7 @@ const refusals: Record<NominationMove, string> = {
   submit: 'Tờ trình đã được gửi; không gửi lại được khi cấp trên chưa trả lại.',
   receive: 'Chỉ tiếp nhận được tờ trình đã gửi và chưa được xử lý.',
   return: 'Chỉ trả lại được tờ trình đã gửi hoặc đã tiếp nhận, chưa thẩm định.',
+  appraise: 'Chỉ thẩm định được tờ trình đã tiếp nhận và chưa hoàn tất thẩm định.',
 };
 
 /** True when the move is allowed from the state. */

@@ -5,6 +5,7 @@ import { registerRulesAdminRoutes } from './admin/rules-admin.ts';
 import { registerEligibilityRoutes } from './eligibility/eligibility.routes.ts';
 import { registerRecordRoutes } from './records/records.routes.ts';
 
+export { personRecords, unitRecords } from './records/records-read.ts';
 export { decideAuthority, deciderLabel } from './rules/authority.ts';
 export { type AwardRuleView, viewAward } from './rules/award-view.ts';
 export { computeCash, formatDate, formatMultiple, formatVnd } from './rules/cash.ts';

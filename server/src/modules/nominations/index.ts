@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
+import { registerDossierRoutes } from './dossier/dossier.routes.ts';
 import { registerNominationCoreRoutes } from './nominations/nominations.routes.ts';
 import { registerRoundRoutes } from './rounds/rounds.routes.ts';
 import { registerNominationTodos } from './todo/nomination-todos.ts';
 import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
 
+export { dossierChecklist, type NomineeChecklist } from './dossier/checklist.ts';
 export { markNomineesDecided, markNomineesDeclined } from './workflow/moves.service.ts';
 export {
   moveNominees,
@@ -20,5 +22,6 @@ export function registerNominationRoutes(app: FastifyInstance, context: ModuleCo
   registerHolidayRoutes(app, context);
   registerRoundRoutes(app, context);
   registerNominationCoreRoutes(app, context);
+  registerDossierRoutes(app, context);
   registerNominationTodos(context.todo);
 }

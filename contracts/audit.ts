@@ -177,6 +177,12 @@ export const auditActions = [
   'nomination.receive',
   /** A tờ trình returned to the proposing unit, with the reason (before/after: status). */
   'nomination.return',
+  /** A file added to a tờ trình's dossier (after: component, nominee, stored file name, type, size). */
+  'nomination_file.upload',
+  /** A báo cáo thành tích drafted from the records and added to the dossier (after: as an upload). */
+  'nomination_file.generate',
+  /** A dossier file removed, with its stored bytes (before: the file row, name, type, size). */
+  'nomination_file.delete',
   /** Nominees decided by a decision (after: nominee ids, decision id). */
   'nominee.decide',
   /** Nominees declined by a decision (after: nominee ids, decision id). */
@@ -289,6 +295,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'nomination.submit': 'Gửi tờ trình đề nghị khen thưởng',
   'nomination.receive': 'Tiếp nhận tờ trình đề nghị khen thưởng',
   'nomination.return': 'Trả lại tờ trình đề nghị khen thưởng',
+  'nomination_file.upload': 'Tải lên tệp hồ sơ đề nghị khen thưởng',
+  'nomination_file.generate': 'Lập dự thảo báo cáo thành tích vào hồ sơ',
+  'nomination_file.delete': 'Xóa tệp hồ sơ đề nghị khen thưởng',
   'nominee.decide': 'Quyết định khen thưởng đối tượng được đề nghị',
   'nominee.decline': 'Không khen thưởng đối tượng được đề nghị',
   'nominee.appraisal_save': 'Ghi ý kiến thẩm định đối tượng được đề nghị',
@@ -330,6 +339,7 @@ export const auditEntityLabels: Record<string, string> = {
   award_round: 'Đợt khen thưởng',
   nomination: 'Tờ trình đề nghị khen thưởng',
   nominee: 'Đối tượng đề nghị khen thưởng',
+  nomination_file: 'Tệp hồ sơ đề nghị khen thưởng',
   decision: 'Quyết định khen thưởng',
   decision_recipient: 'Người, tập thể được khen thưởng',
   fund_entry: 'Khoản thu, chi quỹ',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AwardCode, Confidence, EligibilityCheck, EligibilityNote, Verdict } from './awards.ts';
 import { MultilineText, RecordVersion } from './common.ts';
+import { ChecklistItem } from './nomination-dossier.ts';
 import { NominationStatus, Nominee } from './nominees.ts';
 
 /**
@@ -74,8 +75,8 @@ export const NomineeAppraisal = z.object({
   eligibility: AppraisalEligibility.nullable(),
   eligibilityError: z.string().nullable(),
   warnings: z.array(AppraisalWarning),
-  /** The dossier checklist: null until the dossier module's `dossierChecklist` is wired here. */
-  dossierChecklist: z.array(z.unknown()).nullable(),
+  /** What the award's dossier needs under the rule set in force, each component present or missing. */
+  dossierChecklist: z.array(ChecklistItem).nullable(),
   opinion: AppraisalOpinion.nullable(),
 });
 export type NomineeAppraisal = z.infer<typeof NomineeAppraisal>;

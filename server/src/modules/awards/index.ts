@@ -10,6 +10,7 @@ export { runCheck } from './eligibility/eligibility.service.ts';
 export { reasonOf } from './eligibility/reason.ts';
 export { eligibilityInput, personFacts } from './eligibility/record-facts.ts';
 export { unitFacts } from './eligibility/unit-facts.ts';
+export { personRecords, unitRecords } from './records/records-read.ts';
 export { decideAuthority, deciderLabel } from './rules/authority.ts';
 export { type AwardRuleView, viewAward } from './rules/award-view.ts';
 export { computeCash, formatDate, formatMultiple, formatVnd } from './rules/cash.ts';

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
 import { registerAppraisalRoutes } from './appraisal/appraisal.routes.ts';
 import { nominationAppraiseTodos } from './appraisal/appraisal-todos.ts';
+import { registerDossierRoutes } from './dossier/dossier.routes.ts';
 import { registerNominationCoreRoutes } from './nominations/nominations.routes.ts';
 import { registerRoundRoutes } from './rounds/rounds.routes.ts';
 import { registerNominationTodos } from './todo/nomination-todos.ts';
 import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
 
 export { appraisalOpinions } from './appraisal/appraisal.repo.ts';
+export { dossierChecklist, type NomineeChecklist } from './dossier/checklist.ts';
 export { createNomination, updateNomination } from './nominations/nominations.service.ts';
 export { type Caller, createRound } from './rounds/rounds.service.ts';
 export { markNomineesDecided, markNomineesDeclined, moveNomination } from './workflow/moves.service.ts';
@@ -25,6 +27,7 @@ export function registerNominationRoutes(app: FastifyInstance, context: ModuleCo
   registerHolidayRoutes(app, context);
   registerRoundRoutes(app, context);
   registerNominationCoreRoutes(app, context);
+  registerDossierRoutes(app, context);
   registerNominationTodos(context.todo);
   registerAppraisalRoutes(app, context);
   context.todo.register(nominationAppraiseTodos);

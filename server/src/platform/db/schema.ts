@@ -3,6 +3,7 @@ export * from '#server/modules/awards/awards.schema.ts';
 export * from '#server/modules/decisions/decisions.schema.ts';
 export * from '#server/modules/movements/movements.schema.ts';
 export * from '#server/modules/nominations/appraisal/appraisal.schema.ts';
+export * from '#server/modules/nominations/dossier/dossier.schema.ts';
 export * from '#server/modules/nominations/nominations.schema.ts';
 export * from '#server/modules/notifications/notifications.schema.ts';
 export * from '#server/modules/organisation/organisation.schema.ts';

@@ -6,6 +6,8 @@ import { deciderTierLabels, type Nominee } from '../../../../contracts/nominees.
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
+import { DossierSection } from './dossier/dossier-section.tsx';
+import { MissingDossierNote } from './dossier/missing-note.tsx';
 import { StatusTag } from './labels.tsx';
 import { useMoveNomination, useNomination } from './nominations.api.ts';
 
@@ -52,7 +54,7 @@ export function NominationPage() {
             {data.actions.includes('submit') && (
               <Popconfirm
                 title="Gửi tờ trình lên cấp trên?"
-                description="Sau khi gửi, tờ trình không sửa được cho đến khi cấp trên trả lại."
+                description={<MissingDossierNote nominationId={id} version={data.version} />}
                 okText="Gửi"
                 cancelText="Hủy"
                 onConfirm={() => act('submit', 'Đã gửi tờ trình.')}
@@ -139,6 +141,7 @@ export function NominationPage() {
           ]}
         />
       </Card>
+      <DossierSection nominationId={id} version={data.version} />
       <Modal
         open={returning}
         title="Trả lại tờ trình"

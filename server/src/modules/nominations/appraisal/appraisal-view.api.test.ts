@@ -55,7 +55,11 @@ describe('GET /api/nominations/:id/appraisal', () => {
     });
     expect(first.eligibility.checks.length).toBeGreaterThan(0);
     expect(first.eligibility.checks[0].article).toMatch(/Điều/);
-    expect(first.dossierChecklist).toBeNull();
+    // The dossier checklist of the award (no file uploaded yet): every component missing.
+    expect(first.dossierChecklist.length).toBeGreaterThan(0);
+    expect(first.dossierChecklist).toContainEqual(
+      expect.objectContaining({ code: 'bao_cao_thanh_tich', present: false }),
+    );
     expect(first.opinion).toBeNull();
     expect(first.warnings).toContainEqual(
       expect.objectContaining({ kind: 'double_reward', message: expect.stringContaining('5/QĐ-TTg') }),

@@ -1,21 +1,17 @@
 import type { NominationAppraisal } from '#contracts/nomination-appraisal.ts';
 import type { Nomination } from '#contracts/nominees.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';
+import { dossierChecklist } from '../dossier/checklist.ts';
 import type { Caller } from '../rounds/rounds.service.ts';
 import { appraisalOpinions, nomineeRows, roundDates } from './appraisal.repo.ts';
 import { canAppraise, getAppraisalNomination } from './appraisal-access.ts';
 import { appraisalDate, nomineeVerdicts } from './appraisal-eligibility.ts';
 import { appraisalWarnings } from './warning-facts.ts';
 
-/**
- * The dossier checklist of each nominee. Empty until the lead wires the dossier module's
- * `dossierChecklist(db, nomineeIds)` here; a nominee without an entry shows `dossierChecklist: null`.
- */
-export async function dossierChecklists(
-  _db: Executor,
-  _nomineeIds: readonly string[],
-): Promise<Map<string, unknown[]>> {
-  return new Map();
+/** The dossier checklist of each nominee: what its award needs, each component present or missing. */
+async function dossierChecklists(db: Executor, nomineeIds: readonly string[]) {
+  const lists = await dossierChecklist(db, nomineeIds);
+  return new Map([...lists].map(([id, list]) => [id, list.items]));
 }
 
 /**

@@ -14,6 +14,7 @@ import type { Database, Executor } from '#server/platform/db/client.ts';
 import { nominations, nominees, units } from '#server/platform/db/schema.ts';
 import { atVersion, nextVersion, versionedRow } from '#server/platform/db/versioning.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
+import { detachNomineeFiles, reattachNomineeFiles, removeNominationFiles } from '../dossier/nominee-files.ts';
 import { inScope, READ_ROLES, WRITE_ROLES } from '../nominations.policy.ts';
 import { type Caller, getVisibleRound } from '../rounds/rounds.service.ts';
 import { nextNominationStatus, nominationMoves, type Side } from '../workflow/nomination-workflow.ts';
@@ -166,8 +167,10 @@ export async function updateNomination(
     const nomination = await versionedRow(tx, updated, nominations, id, NOMINATION);
     let after: unknown = nomination;
     if (input.nominees) {
+      const files = await detachNomineeFiles(tx, id);
       const removed = await tx.delete(nominees).where(eq(nominees.nominationId, id)).returning();
       const added = await insertNominees(tx, id, input.nominees);
+      await reattachNomineeFiles(tx, caller.actor, files, added);
       after = { ...nomination, nominees: added, removedNominees: removed.length };
     }
     await recordAudit(tx, caller.actor, {
@@ -194,6 +197,7 @@ export async function deleteNomination(db: Database, caller: Caller, id: string,
       .from(nominations)
       .where(atVersion(nominations, id, version));
     await versionedRow(tx, stale, nominations, id, NOMINATION);
+    await removeNominationFiles(tx, caller.actor, id);
     const removed = await tx.delete(nominees).where(eq(nominees.nominationId, id)).returning();
     await tx.delete(nominations).where(eq(nominations.id, id));
     await recordAudit(tx, caller.actor, {

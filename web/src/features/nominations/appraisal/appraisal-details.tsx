@@ -98,10 +98,27 @@ export function AppraisalDetails({ item }: { item: NomineeAppraisal }) {
           )}
         />
       )}
-      <Typography.Text type="secondary">
-        Hồ sơ:{' '}
-        {item.dossierChecklist ? `${item.dossierChecklist.length} thành phần` : 'chưa có danh mục hồ sơ.'}
-      </Typography.Text>
+      <DossierLine checklist={item.dossierChecklist} />
     </Space>
   );
+}
+
+/** The dossier in one line: complete, or which components are still missing. */
+export function DossierLine({ checklist }: { checklist: NomineeAppraisal['dossierChecklist'] }) {
+  if (!checklist) return <Typography.Text type="secondary">Hồ sơ: chưa có danh mục hồ sơ.</Typography.Text>;
+  const missing = checklist.filter((entry) => !entry.present);
+  if (!missing.length)
+    return <Typography.Text type="success">Hồ sơ: đủ {checklist.length} thành phần.</Typography.Text>;
+  return (
+    <Typography.Text type="warning">
+      Hồ sơ còn thiếu: {missing.map((entry) => entry.label).join('; ')}.
+    </Typography.Text>
+  );
+}
+
+/** The dossier as a tag of the nominees' table: complete, or how many components are missing. */
+export function DossierTag({ checklist }: { checklist: NomineeAppraisal['dossierChecklist'] }) {
+  if (!checklist) return <Typography.Text type="secondary">—</Typography.Text>;
+  const missing = checklist.filter((entry) => !entry.present).length;
+  return missing ? <Tag color="orange">Thiếu {missing}</Tag> : <Tag color="green">Đủ</Tag>;
 }

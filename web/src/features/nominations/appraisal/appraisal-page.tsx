@@ -6,7 +6,7 @@ import { formatDate } from '../../../lib/format.ts';
 import { describeError, showError, showSuccess } from '../../../lib/notify.ts';
 import { StatusTag } from '../labels.tsx';
 import { useAppraisal, useFinishAppraisal } from './appraisal.api.ts';
-import { AppraisalDetails, VerdictTag, WarningTags } from './appraisal-details.tsx';
+import { AppraisalDetails, DossierTag, VerdictTag, WarningTags } from './appraisal-details.tsx';
 import { OpinionEditor } from './opinion-editor.tsx';
 
 const subjectOf = (item: NomineeAppraisal) =>
@@ -107,6 +107,11 @@ export function AppraisalPage() {
           },
           { title: 'Điều kiện', width: 150, render: (_, item) => <VerdictTag item={item} /> },
           { title: 'Cảnh báo', width: 220, render: (_, item) => <WarningTags warnings={item.warnings} /> },
+          {
+            title: 'Hồ sơ',
+            width: 110,
+            render: (_, item) => <DossierTag checklist={item.dossierChecklist} />,
+          },
           {
             title: 'Ý kiến thẩm định',
             width: 420,

@@ -15,6 +15,8 @@ export const TodoKind = z.enum([
   'unit_without_officer',
   'nomination_receive',
   'nomination_fix',
+  'ballot_pending',
+  'session_close',
 ]);
 export type TodoKind = z.infer<typeof TodoKind>;
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -27,6 +29,8 @@ export const todoKindLabels: Record<TodoKind, string> = {
   unit_without_officer: 'Thiếu cán bộ TĐKT',
   nomination_receive: 'Tiếp nhận tờ trình khen thưởng',
   nomination_fix: 'Sửa tờ trình bị trả lại',
+  ballot_pending: 'Phiếu bầu chờ bỏ phiếu',
+  session_close: 'Phiên họp cần kết thúc',
 };
 
 /** How pressing an item is, from its deadline and today. */

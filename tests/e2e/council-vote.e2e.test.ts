@@ -58,14 +58,12 @@ async function seedCouncil(dataDir: string) {
         sortKey: personSortKey(fullName),
       })
       .returning();
-    await db
-      .insert(councilMembers)
-      .values({
-        councilId: council?.id as string,
-        personId: person?.id as string,
-        role,
-        termFrom: '2021-06-01',
-      });
+    await db.insert(councilMembers).values({
+      councilId: council?.id as string,
+      personId: person?.id as string,
+      role,
+      termFrom: '2021-06-01',
+    });
   }
   const staff = await db
     .select({ id: persons.id })
@@ -170,6 +168,7 @@ describe('council vote journey', () => {
       await officer
         .locator('.ant-select-dropdown:visible .ant-select-item-option')
         .filter({ hasText: name })
+        .last()
         .click();
     }
     await dialog.getByRole('button', { name: 'Lập phiên họp' }).click();

@@ -14,6 +14,7 @@ import { api } from '../../lib/api-client.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
 import { type Position, useAgenda, useSession } from './council-sessions.api.ts';
+import { RecusalButton } from './recusal-button.tsx';
 
 /** A member's own secret ballot: agree or disagree per nominee, submitted once. */
 export function BallotPage() {
@@ -91,20 +92,30 @@ export function BallotPage() {
             { title: 'Danh hiệu, hình thức', dataIndex: 'awardName' },
             {
               title: 'Ý kiến của tôi',
-              width: 280,
+              width: 380,
               render: (_: unknown, item) =>
                 item.myBallot === 'voted' ? (
                   <Tag color="green">Đã bỏ phiếu</Tag>
                 ) : item.myBallot === 'recused' ? (
                   <Tag>Không tham gia biểu quyết</Tag>
                 ) : (
-                  <Radio.Group
-                    aria-label={`Ý kiến về ${item.name}`}
-                    disabled={!canVote}
-                    value={choices[item.nomineeId]}
-                    onChange={(event) => setChoices({ ...choices, [item.nomineeId]: event.target.value })}
-                    options={Object.entries(ballotChoiceLabels).map(([value, label]) => ({ value, label }))}
-                  />
+                  <>
+                    <Radio.Group
+                      aria-label={`Ý kiến về ${item.name}`}
+                      disabled={!canVote}
+                      value={choices[item.nomineeId]}
+                      onChange={(event) => setChoices({ ...choices, [item.nomineeId]: event.target.value })}
+                      options={Object.entries(ballotChoiceLabels).map(([value, label]) => ({ value, label }))}
+                    />
+                    {canVote && view.myMemberId && (
+                      <RecusalButton
+                        sessionId={id}
+                        memberId={view.myMemberId}
+                        nomineeId={item.nomineeId}
+                        name={item.name}
+                      />
+                    )}
+                  </>
                 ),
             },
           ]}

@@ -141,6 +141,7 @@ async function vote(page: Page, choices: string[]) {
   await rows.nth(choices.length - 1).waitFor();
   for (const [index, choice] of choices.entries())
     await rows.nth(index).getByLabel(choice, { exact: true }).check();
+  await takeTopScreenshot(page, 'council-ballot-1366');
   await page.getByRole('button', { name: `Gửi phiếu (${choices.length})` }).click();
   await page.getByRole('button', { name: 'Gửi phiếu', exact: true }).click();
   await page

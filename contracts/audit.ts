@@ -159,6 +159,24 @@ export const auditActions = [
   'holiday.update',
   /** A day removed from the holiday table (before: the day). */
   'holiday.delete',
+  /** A council session opened with its members frozen from the council (after: the session). */
+  'council_session.create',
+  /** An open session's date, place, closing time, chair or secretary changed (before/after). */
+  'council_session.update',
+  /** A member's attendance at a session changed (before/after: attendance). */
+  'council_session.attendance',
+  /** A member declared a conflict on a nominee and is recused from it (after: member, nominee, note). */
+  'council_session.recusal',
+  /** A member cast a secret ballot (after: member and nominees — never the choices). */
+  'council_session.vote',
+  /** The secretary recorded absent members' written votes on a nominee as counts (before/after). */
+  'council_session.written_votes',
+  /** A session closed by the chair or at its closing time, with the result per nominee (after: counts). */
+  'council_session.close',
+  /** Appraised nominees put on a council session's agenda (after: nominee ids, status). */
+  'nominee.to_council',
+  /** Nominees taken off a session's agenda, or left undecided for want of a quorum (after: status). */
+  'nominee.from_council',
   /** A commendation round (đợt khen thưởng) opened (after: the round). */
   'round.create',
   /** A round's kind, title, year, movement, deadline or note changed (before/after: the round). */
@@ -289,6 +307,15 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'round.create': 'Mở đợt khen thưởng',
   'round.update': 'Sửa đợt khen thưởng',
   'round.delete': 'Xóa đợt khen thưởng',
+  'council_session.create': 'Lập phiên họp Hội đồng TĐKT',
+  'council_session.update': 'Sửa phiên họp Hội đồng TĐKT',
+  'council_session.attendance': 'Ghi điểm danh thành viên phiên họp',
+  'council_session.recusal': 'Thành viên không tham gia biểu quyết một đối tượng',
+  'council_session.vote': 'Bỏ phiếu kín',
+  'council_session.written_votes': 'Ghi phiếu bằng văn bản của thành viên vắng mặt',
+  'council_session.close': 'Kết thúc phiên họp, kiểm phiếu',
+  'nominee.to_council': 'Đưa đối tượng ra Hội đồng xét',
+  'nominee.from_council': 'Đưa đối tượng ra khỏi chương trình phiên họp',
   'nomination.create': 'Lập tờ trình đề nghị khen thưởng',
   'nomination.update': 'Sửa tờ trình đề nghị khen thưởng',
   'nomination.delete': 'Xóa tờ trình đề nghị khen thưởng',
@@ -337,6 +364,7 @@ export const auditEntityLabels: Record<string, string> = {
   database: 'Cơ sở dữ liệu',
   public_holiday: 'Ngày nghỉ lễ, làm bù',
   award_round: 'Đợt khen thưởng',
+  council_session: 'Phiên họp Hội đồng TĐKT',
   nomination: 'Tờ trình đề nghị khen thưởng',
   nominee: 'Đối tượng đề nghị khen thưởng',
   nomination_file: 'Tệp hồ sơ đề nghị khen thưởng',

@@ -16,6 +16,8 @@ export const TodoKind = z.enum([
   'nomination_receive',
   'nomination_fix',
   'nomination_appraise',
+  'ballot_pending',
+  'session_close',
 ]);
 export type TodoKind = z.infer<typeof TodoKind>;
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -29,6 +31,8 @@ export const todoKindLabels: Record<TodoKind, string> = {
   nomination_receive: 'Tiếp nhận tờ trình khen thưởng',
   nomination_fix: 'Sửa tờ trình bị trả lại',
   nomination_appraise: 'Tờ trình chờ thẩm định',
+  ballot_pending: 'Phiếu bầu chờ bỏ phiếu',
+  session_close: 'Phiên họp cần kết thúc',
 };
 
 /** How pressing an item is, from its deadline and today. */

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
+  CarryOutOutlined,
   ClusterOutlined,
   FileDoneOutlined,
   FlagOutlined,
@@ -57,6 +58,12 @@ export const navigation: NavigationItem[] = [
     group: 'Khen thưởng',
   },
   { label: 'Đợt khen thưởng', path: '/khen-thuong/dot', icon: <ScheduleOutlined />, group: 'Khen thưởng' },
+  {
+    label: 'Phiên họp Hội đồng',
+    path: '/khen-thuong/phien-hop',
+    icon: <CarryOutOutlined />,
+    group: 'Khen thưởng',
+  },
   {
     label: 'Quyết định khen thưởng',
     path: '/khen-thuong/quyet-dinh',

@@ -28,6 +28,10 @@ const nominationsPage =
   (name: 'RoundsPage' | 'RoundPage' | 'NominationPage' | 'AppraisalPage') => async () => ({
     Component: (await import('../features/nominations/index.ts'))[name],
   });
+/** Loads one page of the council sessions feature (sessions, ballot) on demand. */
+const sessionsPage = (name: keyof typeof import('../features/council-sessions/index.ts')) => async () => ({
+  Component: (await import('../features/council-sessions/index.ts'))[name],
+});
 /** Loads one page of the decisions feature (decisions, fund) on demand. */
 const decisionsPage = (name: keyof typeof import('../features/decisions/index.ts')) => async () => ({
   Component: (await import('../features/decisions/index.ts'))[name],
@@ -164,6 +168,15 @@ export const routes: RouteObject[] = [
                     path: 'to-trinh/:id/tham-dinh',
                     handle: crumb('Thẩm định'),
                     lazy: nominationsPage('AppraisalPage'),
+                  },
+                  {
+                    path: 'phien-hop',
+                    handle: crumb('Phiên họp Hội đồng'),
+                    children: [
+                      { index: true, lazy: sessionsPage('SessionListPage') },
+                      { path: ':id', handle: crumb('Chi tiết phiên họp'), lazy: sessionsPage('SessionPage') },
+                      { path: ':id/phieu-bau', handle: crumb('Phiếu bầu'), lazy: sessionsPage('BallotPage') },
+                    ],
                   },
                   {
                     path: 'quyet-dinh',

@@ -11,6 +11,7 @@ import { installVietnameseValidationMessages } from '#contracts/validation-messa
 import { registerAuditRoutes } from '#server/modules/audit/index.ts';
 import { registerAuthRoutes } from '#server/modules/auth/index.ts';
 import { registerAwardRoutes } from '#server/modules/awards/index.ts';
+import { registerCouncilSessionModule } from '#server/modules/council-sessions/index.ts';
 import { registerDecisionModule } from '#server/modules/decisions/index.ts';
 import { registerJobRoutes } from '#server/modules/jobs/index.ts';
 import { registerMovementRoutes } from '#server/modules/movements/index.ts';
@@ -51,6 +52,7 @@ const modules = [
   registerAwardRoutes,
   registerNominationRoutes,
   registerDecisionModule,
+  registerCouncilSessionModule,
 ];
 
 export interface BuildAppOptions {

@@ -1,0 +1,3 @@
+export { BallotPage } from './ballot-page.tsx';
+export { SessionListPage } from './session-list-page.tsx';
+export { SessionPage } from './session-page.tsx';

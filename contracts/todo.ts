@@ -15,6 +15,7 @@ export const TodoKind = z.enum([
   'unit_without_officer',
   'nomination_receive',
   'nomination_fix',
+  'public_comment_answer',
 ]);
 export type TodoKind = z.infer<typeof TodoKind>;
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -27,6 +28,7 @@ export const todoKindLabels: Record<TodoKind, string> = {
   unit_without_officer: 'Thiếu cán bộ TĐKT',
   nomination_receive: 'Tiếp nhận tờ trình khen thưởng',
   nomination_fix: 'Sửa tờ trình bị trả lại',
+  public_comment_answer: 'Ý kiến công khai chờ trả lời',
 };
 
 /** How pressing an item is, from its deadline and today. */

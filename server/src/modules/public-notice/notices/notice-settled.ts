@@ -19,19 +19,18 @@ export async function assertNoticeSettled(
 ): Promise<void> {
   const ids = [...new Set(nomineeIds)];
   if (!ids.length) return;
-  const [subjects, notices, unanswered] = await Promise.all([
-    nomineeSubjects(tx, ids),
-    tx
-      .select({ nomineeId: publicNotices.nomineeId, endDate: publicNotices.endDate })
-      .from(publicNotices)
-      .where(and(inArray(publicNotices.nomineeId, ids), isNull(publicNotices.withdrawnAt))),
-    tx
-      .select({ nomineeId: publicNotices.nomineeId, count: sql<number>`count(*)::int` })
-      .from(publicComments)
-      .innerJoin(publicNotices, sql`${publicNotices.id} = ${publicComments.noticeId}`)
-      .where(and(inArray(publicNotices.nomineeId, ids), isNull(publicComments.answer)))
-      .groupBy(publicNotices.nomineeId),
-  ]);
+  // One after another: the caller's transaction is one connection.
+  const subjects = await nomineeSubjects(tx, ids);
+  const notices = await tx
+    .select({ nomineeId: publicNotices.nomineeId, endDate: publicNotices.endDate })
+    .from(publicNotices)
+    .where(and(inArray(publicNotices.nomineeId, ids), isNull(publicNotices.withdrawnAt)));
+  const unanswered = await tx
+    .select({ nomineeId: publicNotices.nomineeId, count: sql<number>`count(*)::int` })
+    .from(publicComments)
+    .innerJoin(publicNotices, sql`${publicNotices.id} = ${publicComments.noticeId}`)
+    .where(and(inArray(publicNotices.nomineeId, ids), isNull(publicComments.answer)))
+    .groupBy(publicNotices.nomineeId);
   for (const row of subjects) {
     const name = subjectOf(row).name;
     const notice = notices.find((candidate) => candidate.nomineeId === row.nominee.id);

@@ -15,7 +15,7 @@ async function wholeList() {
   let url: string | null = '/cong-khai/lay-y-kien';
   let body = '';
   for (let pages = 0; url && pages < 100; pages++) {
-    const response = await t.app.inject({ url });
+    const response: { statusCode: number; body: string } = await t.app.inject({ url });
     expect(response.statusCode).toBe(200);
     body += response.body;
     url = /href="(\/cong-khai\/lay-y-kien\?sau=[^"]+)"/.exec(response.body)?.[1] ?? null;

@@ -144,8 +144,10 @@ export const NoticeCandidate = z.object({
 export type NoticeCandidate = z.infer<typeof NoticeCandidate>;
 export const NoticeCandidateList = z.object({
   items: z.array(NoticeCandidate),
-  /** The first and last day of a notice posted today, for the confirmation. */
+  /** The first day of a notice posted today, for the confirmation. */
   startDate: StoredDate,
+  /** True when the caller is a TĐKT officer of the receiving level (may post and open the notices). */
+  canManage: z.boolean(),
 });
 export type NoticeCandidateList = z.infer<typeof NoticeCandidateList>;
 export const NoticeCandidateQuery = z.object({ nominationId: Uuid });

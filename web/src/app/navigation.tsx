@@ -9,6 +9,7 @@ import {
   GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
+  NotificationOutlined,
   ReadOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -57,6 +58,13 @@ export const navigation: NavigationItem[] = [
     group: 'Khen thưởng',
   },
   { label: 'Đợt khen thưởng', path: '/khen-thuong/dot', icon: <ScheduleOutlined />, group: 'Khen thưởng' },
+  {
+    label: 'Công khai lấy ý kiến',
+    path: '/khen-thuong/cong-khai',
+    icon: <NotificationOutlined />,
+    requiredRole: ['admin', 'tdkt_officer', 'unit_head', 'council_member'],
+    group: 'Khen thưởng',
+  },
   {
     label: 'Quyết định khen thưởng',
     path: '/khen-thuong/quyet-dinh',

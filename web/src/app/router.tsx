@@ -27,6 +27,10 @@ const awardsPage = (name: 'CataloguePage' | 'CandidatesPage') => async () => ({
 const nominationsPage = (name: 'RoundsPage' | 'RoundPage' | 'NominationPage') => async () => ({
   Component: (await import('../features/nominations/index.ts'))[name],
 });
+/** Loads one page of the public notice feature (notices, one notice) on demand. */
+const noticePage = (name: 'NoticeListPage' | 'NoticePage') => async () => ({
+  Component: (await import('../features/public-notice/index.ts'))[name],
+});
 /** Loads one page of the decisions feature (decisions, fund) on demand. */
 const decisionsPage = (name: keyof typeof import('../features/decisions/index.ts')) => async () => ({
   Component: (await import('../features/decisions/index.ts'))[name],
@@ -158,6 +162,15 @@ export const routes: RouteObject[] = [
                     path: 'to-trinh/:id',
                     handle: crumb('Tờ trình'),
                     lazy: nominationsPage('NominationPage'),
+                  },
+                  {
+                    path: 'cong-khai',
+                    handle: crumb('Công khai lấy ý kiến'),
+                    element: <RequireRole allowed={PEOPLE_READERS} />,
+                    children: [
+                      { index: true, lazy: noticePage('NoticeListPage') },
+                      { path: ':id', handle: crumb('Chi tiết công khai'), lazy: noticePage('NoticePage') },
+                    ],
                   },
                   {
                     path: 'quyet-dinh',

@@ -6,6 +6,7 @@ import { deciderTierLabels, type Nominee } from '../../../../contracts/nominees.
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
+import { PublicNoticeButton } from '../public-notice/index.ts';
 import { StatusTag } from './labels.tsx';
 import { useMoveNomination, useNomination } from './nominations.api.ts';
 
@@ -48,6 +49,7 @@ export function NominationPage() {
         description={<Link to={`/khen-thuong/dot/${data.roundId}`}>{data.roundTitle}</Link>}
         extra={
           <Space wrap>
+            <PublicNoticeButton nominationId={data.id} />
             {data.actions.includes('submit') && (
               <Popconfirm
                 title="Gửi tờ trình lên cấp trên?"

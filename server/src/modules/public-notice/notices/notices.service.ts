@@ -105,7 +105,8 @@ export async function noticeCandidates(db: Database, caller: Caller, nominationI
         active.find((notice) => notice.nomineeId === row.nominee.id && !notice.withdrawnAt)?.id ?? null,
     };
   });
-  return { items, startDate: today };
+  const canManage = rows[0] ? inScope(scope, rows[0].receivingPath) : false;
+  return { items, startDate: today, canManage };
 }
 
 /**

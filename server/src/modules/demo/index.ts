@@ -5,6 +5,7 @@ import { seedDemoCurrentMovement } from './demo-current-movement.ts';
 import { seedDemoMovements } from './demo-movements.ts';
 import { ensureDemoBlocYears, ensureDemoCouncil } from './demo-organisation.ts';
 import { ensureDemoPeople } from './demo-people.ts';
+import { ensureDemoNoticeCandidate } from './demo-public-notice.ts';
 import { ensureDemoUnits } from './demo-units.ts';
 
 export { demoAccounts } from './demo-accounts.ts';
@@ -27,5 +28,6 @@ export async function seedDemo(
   await ensureDemoAwards(db);
   await seedDemoMovements(db);
   await seedDemoCurrentMovement(db, new Date().toISOString().slice(0, 10));
+  await ensureDemoNoticeCandidate(db);
   return lines;
 }

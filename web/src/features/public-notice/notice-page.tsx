@@ -18,7 +18,8 @@ function AnswerModal({
   noticeId: string;
   onClose: () => void;
 }) {
-  const [answer, setAnswer] = useState('');
+  // Remounted per comment (key), so it opens with that comment's answer.
+  const [answer, setAnswer] = useState(comment?.answer ?? '');
   const moderate = useModerateComment(noticeId);
   const save = async () => {
     if (!comment) return;
@@ -44,7 +45,6 @@ function AnswerModal({
       confirmLoading={moderate.isPending}
       onOk={save}
       onCancel={onClose}
-      afterOpenChange={(open) => open && setAnswer(comment?.answer ?? '')}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
@@ -212,7 +212,12 @@ export function NoticePage() {
           isLoading={comments.isFetching}
         />
       </Card>
-      <AnswerModal comment={answering} noticeId={id} onClose={() => setAnswering(null)} />
+      <AnswerModal
+        key={answering?.id ?? 'none'}
+        comment={answering}
+        noticeId={id}
+        onClose={() => setAnswering(null)}
+      />
       <Modal
         open={withdrawing}
         title="Rút công khai"

@@ -63,6 +63,9 @@ export function useNoticeCandidates(nominationId: string, enabled: boolean) {
         signal,
       }),
     enabled,
+    // Staff and other levels are refused (403): the button just does not show.
+    meta: { silentError: true },
+    retry: false,
   });
 }
 

@@ -145,6 +145,10 @@ describe('GET /api/public-notices/candidates', () => {
     const commune = await t.app.inject({ url, headers: scene.communeOfficer.headers });
     expect(commune.json().items[0]).toMatchObject({ canPost: false });
     expect(commune.json().items[0].reason).toContain('cấp nhận tờ trình');
+    expect(commune.json().canManage).toBe(false);
+    expect(mine.json().canManage).toBe(true);
+    const stranger = await t.app.inject({ url, headers: scene.otherOfficer.headers });
+    expect(stranger.statusCode).toBe(403);
   });
 });
 

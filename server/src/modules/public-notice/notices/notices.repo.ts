@@ -31,6 +31,7 @@ export async function nomineeSubjects(executor: Executor, ids: readonly string[]
       receivingName: receiving.name,
       receivingPath: receiving.path,
       proposingName: proposing.name,
+      proposingPath: proposing.path,
       personName: persons.fullName,
       position: persons.position,
       personUnitName: personUnit.name,

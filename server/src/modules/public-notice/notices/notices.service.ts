@@ -59,7 +59,7 @@ function refusalOf(row: NomineeSubject, rule: ReturnType<typeof noticeRuleOf>): 
   return null;
 }
 
-/** The nominees of a tờ trình as candidates for notice, for the officers of its receiving level. */
+/** The nominees of a tờ trình as candidates for notice (403 to whoever does not read the tờ trình). */
 export async function noticeCandidates(db: Database, caller: Caller, nominationId: string) {
   const ids = await db
     .select({ id: nominees.id })
@@ -69,6 +69,11 @@ export async function noticeCandidates(db: Database, caller: Caller, nominationI
     db,
     ids.map((row) => row.id),
   );
+  // Only those who read the tờ trình: its receiving level and its proposing unit's subtree.
+  const readScope = await resolveScope(db, caller.principal, NOTICE_READ_ROLES);
+  const first = rows[0];
+  if (first && !inScope(readScope, first.receivingPath) && !inScope(readScope, first.proposingPath))
+    throw new AppError('OUT_OF_SCOPE');
   const scope = await resolveScope(db, caller.principal, NOTICE_WRITE_ROLES);
   const today = vietnamToday();
   const active = rows.length

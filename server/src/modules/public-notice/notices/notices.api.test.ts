@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nominations, nominees, publicNotices } from '#server/platform/db/schema.ts';
+import { nominations, nominees, notifications, publicNotices } from '#server/platform/db/schema.ts';
 import { expectNothingStored } from '../../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
 import { workingDayAfter } from '../../nominations/index.ts';
@@ -66,6 +66,16 @@ describe('POST /api/public-notices', () => {
     expect(stored.map((row) => row.previousStatus)).toEqual(['appraised', 'appraised']);
     for (const item of items) expect(await auditOf(t, 'public_notice.post', item.id)).toHaveLength(1);
     expect(await nomineeMoves('nominee.post', scene.nomineeIds)).toHaveLength(1);
+    const told = await t.handle.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, scene.communeOfficer.user.id));
+    expect(told).toContainEqual(
+      expect.objectContaining({
+        kind: 'nominees_posted',
+        link: `/khen-thuong/to-trinh/${scene.nominationId}`,
+      }),
+    );
 
     const list = await t.app.inject({
       url: `/api/public-notices?nominationId=${scene.nominationId}`,
@@ -127,6 +137,19 @@ describe('POST /api/public-notices', () => {
     );
     expect(twice.statusCode).toBe(409);
     expect(twice.json().message).toContain('đang được công khai');
+  });
+});
+
+describe('POST /api/public-notices with an Idempotency-Key', () => {
+  it('answers a repeated key with the first reply and posts once', async () => {
+    const scene = await buildNoticeScene(t);
+    const headers = { ...scene.provinceOfficer.headers, 'idempotency-key': crypto.randomUUID() };
+    const first = await postNotice(t, scene, { nomineeIds: scene.nomineeIds }, headers);
+    expect(first.statusCode).toBe(201);
+    const again = await postNotice(t, scene, { nomineeIds: scene.nomineeIds }, headers);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(await noticesOf(scene.nomineeIds)).toHaveLength(2);
   });
 });
 

@@ -32,6 +32,7 @@ export async function nomineeSubjects(executor: Executor, ids: readonly string[]
       receivingPath: receiving.path,
       proposingName: proposing.name,
       proposingPath: proposing.path,
+      proposingUnitId: proposing.id,
       personName: persons.fullName,
       position: persons.position,
       personUnitName: personUnit.name,

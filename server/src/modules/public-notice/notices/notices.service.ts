@@ -8,6 +8,7 @@ import type {
   WithdrawPublicNoticeBody,
 } from '#contracts/public-notice.ts';
 import { moveNominees, workingDayAfter } from '#server/modules/nominations/index.ts';
+import { notifyUnitOfficers } from '#server/modules/notifications/index.ts';
 import { resolveScope, scopeCondition } from '#server/modules/organisation/index.ts';
 import { type ActorContext, recordAudit } from '#server/platform/audit/audit.ts';
 import type { Principal } from '#server/platform/auth/policy.ts';
@@ -188,6 +189,20 @@ export async function postNominees(db: Database, caller: Caller, input: CreatePu
         after: notice,
       });
       created.push(notice);
+    }
+    // The proposing units hear that their nominees are out for comment, once per tờ trình.
+    for (const nominationId of new Set(plans.map((plan) => plan.row.nominee.nominationId))) {
+      const group = plans.filter((plan) => plan.row.nominee.nominationId === nominationId);
+      const first = group[0]?.row;
+      if (!first) continue;
+      await notifyUnitOfficers(tx, [first.proposingUnitId], {
+        kind: 'nominees_posted',
+        title: `${first.receivingName} công khai lấy ý kiến về đề nghị khen thưởng`,
+        body: `${group.map((plan) => subjectOf(plan.row).name).join(', ')}: từ ngày ${formatDay(start)} đến hết ngày ${formatDay(group[0]?.end ?? start)}.`,
+        link: `/khen-thuong/to-trinh/${nominationId}`,
+        entityType: 'nomination',
+        entityId: nominationId,
+      });
     }
     return created;
   });

@@ -233,6 +233,22 @@ export const auditActions = [
   'fund.entry_delete',
   /** The cash of an issued decision's recipients paid from the fund, one line per recipient (after: how many, total). */
   'fund.payout',
+  /** Nominees posted for public comment (after: nominee ids, status posted). */
+  'nominee.post',
+  /** Nominees back at their earlier stage after their public notice was withdrawn (after: ids, status). */
+  'nominee.unpost',
+  /** A public notice (công khai, lấy ý kiến) of a nominee posted: dates, text and what the page shows (after). */
+  'public_notice.post',
+  /** A public notice withdrawn with its reason (before/after). */
+  'public_notice.withdraw',
+  /** A comment from the public received on a notice, held for moderation (after: the comment). */
+  'public_comment.create',
+  /** The office answered a public comment, or changed its answer (before/after: the answer). */
+  'public_comment.answer',
+  /** A public comment published on the public page (before/after: status). */
+  'public_comment.publish',
+  /** A public comment kept off the public page (before/after: status). */
+  'public_comment.hide',
   /** The whole database restored from a backup by `tdkt db restore` (after: the backup's figures). */
   'system.restore',
 ] as const;
@@ -331,6 +347,14 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'nominee.appraise': 'Thẩm định đồng ý đối tượng được đề nghị',
   'nominee.appraise_decline': 'Thẩm định không đồng ý đối tượng được đề nghị',
   'nomination.appraise': 'Hoàn tất thẩm định tờ trình',
+  'nominee.post': 'Đưa đối tượng được đề nghị ra công khai lấy ý kiến',
+  'nominee.unpost': 'Đưa đối tượng về bước trước khi rút công khai',
+  'public_notice.post': 'Công khai lấy ý kiến nhân dân',
+  'public_notice.withdraw': 'Rút công khai lấy ý kiến',
+  'public_comment.create': 'Nhận ý kiến góp ý của nhân dân',
+  'public_comment.answer': 'Trả lời ý kiến góp ý',
+  'public_comment.publish': 'Công bố ý kiến góp ý',
+  'public_comment.hide': 'Không công bố ý kiến góp ý',
   'decision.create': 'Tạo dự thảo quyết định khen thưởng',
   'decision.update': 'Sửa dự thảo quyết định khen thưởng',
   'decision.recipients_add': 'Thêm người, tập thể vào quyết định khen thưởng',
@@ -371,6 +395,8 @@ export const auditEntityLabels: Record<string, string> = {
   decision: 'Quyết định khen thưởng',
   decision_recipient: 'Người, tập thể được khen thưởng',
   fund_entry: 'Khoản thu, chi quỹ',
+  public_notice: 'Công khai lấy ý kiến',
+  public_comment: 'Ý kiến góp ý của nhân dân',
 };
 
 /** The Vietnamese name of a kind of record; an unknown kind shows as "Đối tượng". */

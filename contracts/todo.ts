@@ -18,6 +18,7 @@ export const TodoKind = z.enum([
   'nomination_appraise',
   'ballot_pending',
   'session_close',
+  'public_comment_answer',
 ]);
 export type TodoKind = z.infer<typeof TodoKind>;
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -33,6 +34,7 @@ export const todoKindLabels: Record<TodoKind, string> = {
   nomination_appraise: 'Tờ trình chờ thẩm định',
   ballot_pending: 'Phiếu bầu chờ bỏ phiếu',
   session_close: 'Phiên họp cần kết thúc',
+  public_comment_answer: 'Ý kiến công khai chờ trả lời',
 };
 
 /** How pressing an item is, from its deadline and today. */

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditAction } from '#contracts/audit.ts';
 import { moveNominees } from '#server/modules/nominations/index.ts';
 import { personSortKey } from '#server/modules/organisation/index.ts';
 import { createUser } from '#server/modules/users/index.ts';
@@ -100,7 +99,7 @@ async function seedCouncil(dataDir: string) {
       nomineeIds: created.map((row) => row.id),
       from: ['received'],
       to: 'appraised',
-      action: 'nominee.appraise' as AuditAction,
+      action: 'nominee.appraise',
       refusal: 'not received',
     }),
   );

@@ -10,6 +10,7 @@ import {
   GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
+  NotificationOutlined,
   ReadOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -62,6 +63,13 @@ export const navigation: NavigationItem[] = [
     label: 'Phiên họp Hội đồng',
     path: '/khen-thuong/phien-hop',
     icon: <CarryOutOutlined />,
+    group: 'Khen thưởng',
+  },
+  {
+    label: 'Công khai lấy ý kiến',
+    path: '/khen-thuong/cong-khai',
+    icon: <NotificationOutlined />,
+    requiredRole: ['admin', 'tdkt_officer', 'unit_head', 'council_member'],
     group: 'Khen thưởng',
   },
   {

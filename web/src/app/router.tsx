@@ -32,6 +32,10 @@ const nominationsPage =
 const sessionsPage = (name: keyof typeof import('../features/council-sessions/index.ts')) => async () => ({
   Component: (await import('../features/council-sessions/index.ts'))[name],
 });
+/** Loads one page of the public notice feature (notices, one notice) on demand. */
+const noticePage = (name: 'NoticeListPage' | 'NoticePage') => async () => ({
+  Component: (await import('../features/public-notice/index.ts'))[name],
+});
 /** Loads one page of the decisions feature (decisions, fund) on demand. */
 const decisionsPage = (name: keyof typeof import('../features/decisions/index.ts')) => async () => ({
   Component: (await import('../features/decisions/index.ts'))[name],
@@ -176,6 +180,15 @@ export const routes: RouteObject[] = [
                       { index: true, lazy: sessionsPage('SessionListPage') },
                       { path: ':id', handle: crumb('Chi tiết phiên họp'), lazy: sessionsPage('SessionPage') },
                       { path: ':id/phieu-bau', handle: crumb('Phiếu bầu'), lazy: sessionsPage('BallotPage') },
+                    ],
+                  },
+                  {
+                    path: 'cong-khai',
+                    handle: crumb('Công khai lấy ý kiến'),
+                    element: <RequireRole allowed={PEOPLE_READERS} />,
+                    children: [
+                      { index: true, lazy: noticePage('NoticeListPage') },
+                      { path: ':id', handle: crumb('Chi tiết công khai'), lazy: noticePage('NoticePage') },
                     ],
                   },
                   {

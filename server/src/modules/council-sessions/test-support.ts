@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { AuditAction } from '#contracts/audit.ts';
 import { moveNominees } from '#server/modules/nominations/index.ts';
 import { systemActor } from '#server/platform/audit/audit.ts';
 import { councilMembers, nominees } from '#server/platform/db/schema.ts';
@@ -73,7 +72,7 @@ export async function buildCouncilScene(t: TestApp, awards: string[] = ['BK_BO_T
       from: ['received'],
       to: 'appraised',
       // The appraisal part owns its action name; the audit trail accepts any text in a test setup.
-      action: 'nominee.appraise' as AuditAction,
+      action: 'nominee.appraise',
       refusal: 'not received',
     }),
   );

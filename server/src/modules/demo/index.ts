@@ -6,6 +6,7 @@ import { seedDemoMovements } from './demo-movements.ts';
 import { seedDemoRound } from './demo-nominations.ts';
 import { ensureDemoBlocYears, ensureDemoCouncil } from './demo-organisation.ts';
 import { ensureDemoPeople } from './demo-people.ts';
+import { ensureDemoNoticeCandidate } from './demo-public-notice.ts';
 import { ensureDemoUnits } from './demo-units.ts';
 
 export { demoAccounts } from './demo-accounts.ts';
@@ -30,5 +31,6 @@ export async function seedDemo(
   const today = new Date().toISOString().slice(0, 10);
   await seedDemoCurrentMovement(db, today);
   await seedDemoRound(db, today);
+  await ensureDemoNoticeCandidate(db);
   return lines;
 }

@@ -18,6 +18,7 @@ import { registerMovementRoutes } from '#server/modules/movements/index.ts';
 import { registerNominationRoutes } from '#server/modules/nominations/index.ts';
 import { registerNotificationRoutes } from '#server/modules/notifications/index.ts';
 import { registerOrganisationRoutes } from '#server/modules/organisation/index.ts';
+import { registerPublicNoticeModule } from '#server/modules/public-notice/index.ts';
 import { registerSystemRoutes } from '#server/modules/system/index.ts';
 import { registerTodoRoutes } from '#server/modules/todo/index.ts';
 import { registerAccountRoutes, registerUserRoutes } from '#server/modules/users/index.ts';
@@ -53,6 +54,7 @@ const modules = [
   registerNominationRoutes,
   registerDecisionModule,
   registerCouncilSessionModule,
+  registerPublicNoticeModule,
 ];
 
 export interface BuildAppOptions {

@@ -6,6 +6,7 @@ import { deciderTierLabels, type Nominee } from '../../../../contracts/nominees.
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
+import { PublicNoticeButton } from '../public-notice/index.ts';
 import { DossierSection } from './dossier/dossier-section.tsx';
 import { MissingDossierNote } from './dossier/missing-note.tsx';
 import { StatusTag } from './labels.tsx';
@@ -51,6 +52,7 @@ export function NominationPage() {
         description={<Link to={`/khen-thuong/dot/${data.roundId}`}>{data.roundTitle}</Link>}
         extra={
           <Space wrap>
+            <PublicNoticeButton nominationId={data.id} />
             {data.actions.includes('submit') && (
               <Popconfirm
                 title="Gửi tờ trình lên cấp trên?"

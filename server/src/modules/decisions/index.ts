@@ -5,6 +5,7 @@ import { registerDecisionDocumentRoutes } from './certificates/document-jobs.ts'
 import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
 import { registerFromNomineeRoutes } from './from-nominees/from-nominees.routes.ts';
 import { registerFundRoutes } from './fund/fund.routes.ts';
+import { registerRecipientImportRoutes } from './recipients-import/recipients-import.routes.ts';
 
 export { composeDecision, recipientsTable } from './certificates/decision-document.ts';
 export {
@@ -19,6 +20,7 @@ export function registerDecisionModule(app: FastifyInstance, context: ModuleCont
   // Before the routes with `:id`, so /api/decisions/nominee-candidates reads as itself.
   registerFromNomineeRoutes(app, context);
   registerDecisionRoutes(app, context);
+  registerRecipientImportRoutes(app, context);
   registerDecisionDocumentRoutes(app, context);
   registerFundRoutes(app, context);
 }

@@ -5,6 +5,7 @@ import { registerDecisionDocumentRoutes } from './certificates/document-jobs.ts'
 import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
 import { registerFromNomineeRoutes } from './from-nominees/from-nominees.routes.ts';
 import { registerFundRoutes } from './fund/fund.routes.ts';
+import { registerNationalExportRoutes } from './national-export/national-export.routes.ts';
 import { registerRecipientImportRoutes } from './recipients-import/recipients-import.routes.ts';
 
 export { composeDecision, recipientsTable } from './certificates/decision-document.ts';
@@ -13,6 +14,12 @@ export {
   type PreIssueContext,
   preIssueChecks,
 } from './decisions/pre-issue-checks.ts';
+export {
+  registerZipParts,
+  type ZipPart,
+  type ZipPartContext,
+  type ZipPartProvider,
+} from './national-export/zip-parts.ts';
 export { decisionNumber, registerSymbol, takeNextNumber } from './register/decision-register.ts';
 
 /** Every route of the decisions module. */
@@ -21,6 +28,7 @@ export function registerDecisionModule(app: FastifyInstance, context: ModuleCont
   registerFromNomineeRoutes(app, context);
   registerDecisionRoutes(app, context);
   registerRecipientImportRoutes(app, context);
+  registerNationalExportRoutes(app, context);
   registerDecisionDocumentRoutes(app, context);
   registerFundRoutes(app, context);
 }

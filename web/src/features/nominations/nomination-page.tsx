@@ -7,6 +7,7 @@ import { LoadFailedResult, PageHeader } from '../../components/index.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
 import { StatusTag } from './labels.tsx';
+import { NationalExportButton } from './national-export-button.tsx';
 import { useMoveNomination, useNomination } from './nominations.api.ts';
 
 const subjectOf = (nominee: Nominee) =>
@@ -48,6 +49,7 @@ export function NominationPage() {
         description={<Link to={`/khen-thuong/dot/${data.roundId}`}>{data.roundTitle}</Link>}
         extra={
           <Space wrap>
+            <NationalExportButton nomination={data} />
             {data.actions.includes('submit') && (
               <Popconfirm
                 title="Gửi tờ trình lên cấp trên?"

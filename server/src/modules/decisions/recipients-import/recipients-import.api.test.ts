@@ -89,7 +89,8 @@ describe('GET /api/decisions/:id/recipient-template and POST /api/decisions/:id/
       'Danh hiệu',
       'Hướng dẫn',
     ]);
-    expect((workbook.getWorksheet('Danh sách')?.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+    const headerRow = (workbook.getWorksheet('Danh sách')?.getRow(1).values ?? []) as unknown[];
+    expect(headerRow.slice(1)).toEqual(HEADERS);
     const unitCodes = workbook.getWorksheet('Đơn vị')?.getColumn(1).values ?? [];
     expect(unitCodes).toContain(commune.code);
 

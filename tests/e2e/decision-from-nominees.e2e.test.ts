@@ -79,7 +79,7 @@ describe('decision from a tờ trình', () => {
     const dialog = province.getByRole('dialog');
     const unit = dialog.getByLabel('Đơn vị ban hành');
     await unit.click();
-    await unit.fill('lai chau');
+    await unit.fill('ủy ban nhân dân tỉnh lai châu');
     await unitOption(province, 'Ủy ban nhân dân tỉnh Lai Châu').click();
     const date = dialog.getByLabel('Ngày ký');
     await date.click();

@@ -177,6 +177,8 @@ export const auditActions = [
   'nomination.receive',
   /** A tờ trình returned to the proposing unit, with the reason (before/after: status). */
   'nomination.return',
+  /** A tờ trình's dossier marked secret (mật) or not: never exported to the national system (before/after). */
+  'nomination.secret',
   /** Nominees decided by a decision (after: nominee ids, decision id). */
   'nominee.decide',
   /** Nominees declined by a decision (after: nominee ids, decision id). */
@@ -281,6 +283,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'nomination.submit': 'Gửi tờ trình đề nghị khen thưởng',
   'nomination.receive': 'Tiếp nhận tờ trình đề nghị khen thưởng',
   'nomination.return': 'Trả lại tờ trình đề nghị khen thưởng',
+  'nomination.secret': 'Đánh dấu hồ sơ tờ trình có nội dung mật',
   'nominee.decide': 'Quyết định khen thưởng đối tượng được đề nghị',
   'nominee.decline': 'Không khen thưởng đối tượng được đề nghị',
   'decision.create': 'Tạo dự thảo quyết định khen thưởng',

@@ -71,3 +71,7 @@ export const RecipientImportQuery = z.object({ version: z.coerce.number().pipe(R
 
 /** POST /api/nominations/:id/national-export-jobs: the ZIP for the national dossier system, as a job. */
 export const NationalExportBody = z.strictObject({ withPdf: z.boolean().default(true) });
+
+/** PUT /api/nominations/:id/secret: marks the dossier secret (mật) or not, at the tờ trình's version. */
+export const NominationSecretBody = z.strictObject({ secret: z.boolean(), version: RecordVersion });
+export const NominationSecretReply = z.object({ secret: z.boolean(), version: z.number().int() });

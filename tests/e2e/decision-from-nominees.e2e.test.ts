@@ -10,7 +10,7 @@ const { openPage, pageErrors, signIn } = journey;
 async function apiFrom(page: Page, method: string, path: string, body?: unknown) {
   return page.evaluate(
     async ({ method, path, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
       const reply = await fetch(path, {
         method,
         headers: {
@@ -20,11 +20,15 @@ async function apiFrom(page: Page, method: string, path: string, body?: unknown)
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return { status: reply.status, json: await reply.json(), session };
+      return { status: reply.status, json: (await reply.json()) as unknown };
     },
     { method, path, body },
   );
 }
+
+type Session = { user: { grants: { unitId: string }[] } };
+/** The reply's JSON as the test reads it. */
+const as = <T>(reply: { json: unknown }) => reply.json as T;
 
 describe('decision from a tờ trình', () => {
   it('the province officer builds a decision from a received tờ trình, issues it, downloads it and its certificates; the person page shows the award', async () => {
@@ -35,9 +39,9 @@ describe('decision from a tờ trình', () => {
 
     // Setting the scene through the API: a round of the province, a commune tờ trình of one person, received.
     const provinceSession = await apiFrom(province, 'GET', '/api/auth/session');
-    const provinceId = provinceSession.json.user.grants[0].unitId as string;
+    const provinceId = as<Session>(provinceSession).user.grants[0]?.unitId as string;
     const communeSession = await apiFrom(commune, 'GET', '/api/auth/session');
-    const communeId = communeSession.json.user.grants[0].unitId as string;
+    const communeId = as<Session>(communeSession).user.grants[0]?.unitId as string;
     const round = await apiFrom(province, 'POST', '/api/award-rounds', {
       kind: 'tong_ket',
       title: 'Tổng kết phong trào năm 2025',
@@ -46,9 +50,12 @@ describe('decision from a tờ trình', () => {
     });
     expect(round.status, JSON.stringify(round.json)).toBe(201);
     const people = await apiFrom(commune, 'GET', `/api/persons?unitId=${communeId}&limit=1`);
-    const person = people.json.items[0] as { id: string; fullName: string };
+    const person = as<{ items: { id: string; fullName: string }[] }>(people).items[0] as {
+      id: string;
+      fullName: string;
+    };
     const nomination = await apiFrom(commune, 'POST', '/api/nominations', {
-      roundId: round.json.id,
+      roundId: as<{ id: string }>(round).id,
       proposingUnitId: communeId,
       title: 'Tờ trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm 2025',
       nominees: [
@@ -64,7 +71,7 @@ describe('decision from a tờ trình', () => {
       ],
     });
     expect(nomination.status, JSON.stringify(nomination.json)).toBe(201);
-    const nominationId = nomination.json.id as string;
+    const nominationId = as<{ id: string }>(nomination).id;
     expect(
       (await apiFrom(commune, 'POST', `/api/nominations/${nominationId}/submit`, { version: 1 })).status,
     ).toBe(200);
@@ -115,7 +122,7 @@ describe('decision from a tờ trình', () => {
     expect((await certificates).suggestedFilename()).toMatch(/\.pdf$/);
 
     const tờTrình = await apiFrom(province, 'GET', `/api/nominations/${nominationId}`);
-    expect(tờTrình.json.status).toBe('decided');
+    expect(as<{ status: string }>(tờTrình).status).toBe('decided');
 
     await province.goto(`${journey.baseUrl}/to-chuc/can-bo/${person.id}`);
     await province.getByText(`QĐ ${number}`).first().waitFor();

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocumentText } from '#server/modules/documents/index.ts';
-import { jobs, nominations } from '#server/platform/db/schema.ts';
+import { auditEvents, jobs, nominations } from '#server/platform/db/schema.ts';
 import { expectNothingStored } from '../../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
 import { receivedScene } from '../from-nominees/test-support.ts';
@@ -90,8 +90,35 @@ describe('POST /api/nominations/:id/national-export-jobs', () => {
     expect(provincial.json().message).toContain('Thủ tướng');
     await t.handle.db
       .update(nominations)
-      .set({ deciderTier: 'prime_minister', secret: true })
+      .set({ deciderTier: 'prime_minister' })
       .where(eq(nominations.id, scene.nominationId));
+    const [before] = await t.handle.db
+      .select()
+      .from(nominations)
+      .where(eq(nominations.id, scene.nominationId));
+    const markAs = (headers: Record<string, string>, secret: boolean, version: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/nominations/${scene.nominationId}/secret`,
+        headers,
+        payload: { secret, version },
+      });
+    const outsider = await expectNothingStored(t.handle, () =>
+      markAs(scene.otherOfficer.headers, true, before?.version ?? 0),
+    );
+    expect(outsider.statusCode).toBe(403);
+    const marked = await markAs(scene.provinceOfficer.headers, true, before?.version ?? 0);
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect(marked.json()).toMatchObject({ secret: true });
+    const stale = await expectNothingStored(t.handle, () =>
+      markAs(scene.provinceOfficer.headers, false, before?.version ?? 0),
+    );
+    expect(stale.statusCode).toBe(409);
+    const [event] = await t.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'nomination.secret'), eq(auditEvents.entityId, scene.nominationId)));
+    expect(event?.after).toMatchObject({ secret: true });
     const secret = await expectNothingStored(t.handle, () =>
       exportJob(scene.provinceOfficer.headers, scene.nominationId),
     );

@@ -15,6 +15,7 @@ import { enqueueJob } from '#server/platform/jobs/job-queue.ts';
 import { JobFailure, type JobKind } from '#server/platform/jobs/job-registry.ts';
 import { loadNominationForExport } from './national-documents.ts';
 import { assertExportable, buildNationalZip } from './national-export.ts';
+import { registerSecretFlagRoute } from './secret-flag.ts';
 
 const Payload = z.object({ nominationId: Uuid, withPdf: z.boolean() });
 
@@ -41,8 +42,10 @@ export const nationalExportJob: JobKind<z.infer<typeof Payload>> = {
 };
 
 /** POST /api/nominations/:id/national-export-jobs: the ZIP for the national dossier system. */
-export function registerNationalExportRoutes(app: FastifyInstance, { db, jobs }: ModuleContext): void {
+export function registerNationalExportRoutes(app: FastifyInstance, context: ModuleContext): void {
+  const { db, jobs } = context;
   jobs.register(nationalExportJob);
+  registerSecretFlagRoute(app, context);
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/api/nominations/:id/national-export-jobs',

@@ -118,7 +118,7 @@ describe('POST /api/nominations/:id/national-export-jobs', () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'nomination.secret'), eq(auditEvents.entityId, scene.nominationId)));
-    expect(event?.after).toMatchObject({ secret: true });
+    expect(event?.after).toMatchObject({ classified: true });
     const secret = await expectNothingStored(t.handle, () =>
       exportJob(scene.provinceOfficer.headers, scene.nominationId),
     );

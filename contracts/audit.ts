@@ -201,6 +201,8 @@ export const auditActions = [
   'nomination_file.generate',
   /** A dossier file removed, with its stored bytes (before: the file row, name, type, size). */
   'nomination_file.delete',
+  /** A tờ trình's dossier marked secret (mật) or not: never exported to the national system (before/after). */
+  'nomination.secret',
   /** Nominees decided by a decision (after: nominee ids, decision id). */
   'nominee.decide',
   /** Nominees declined by a decision (after: nominee ids, decision id). */
@@ -341,6 +343,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'nomination_file.upload': 'Tải lên tệp hồ sơ đề nghị khen thưởng',
   'nomination_file.generate': 'Lập dự thảo báo cáo thành tích vào hồ sơ',
   'nomination_file.delete': 'Xóa tệp hồ sơ đề nghị khen thưởng',
+  'nomination.secret': 'Đánh dấu hồ sơ tờ trình có nội dung mật',
   'nominee.decide': 'Quyết định khen thưởng đối tượng được đề nghị',
   'nominee.decline': 'Không khen thưởng đối tượng được đề nghị',
   'nominee.appraisal_save': 'Ghi ý kiến thẩm định đối tượng được đề nghị',

@@ -153,6 +153,8 @@ export const DecisionView = DecisionSummary.extend({
   revokedAt: z.string().nullable(),
   revokeReason: z.string().nullable(),
   cashTotal: z.number().nullable(),
+  /** Recipients that came from a tờ trình (their nominees move to decided at issue). */
+  nomineeCount: z.number().int(),
   /** Competence per award of the list (issuing is refused while one is not competent). */
   authorityChecks: z.array(DecisionAuthorityCheck),
   actions: DecisionActions,
@@ -175,6 +177,8 @@ export const RecipientView = z.object({
   year: z.number().int(),
   achievement: z.string().nullable(),
   nomineeId: Uuid.nullable(),
+  /** The tờ trình of the nominee this recipient came from. */
+  nomination: z.object({ id: Uuid, title: z.string() }).nullable(),
   cashMultiple: z.number().nullable(),
   cashAmount: z.number().nullable(),
   paid: z.boolean(),

@@ -131,6 +131,8 @@ export const Nomination = z.object({
   /** Last day the receiving level may return it (5 working days after submission). */
   returnDue: StoredDate.nullable(),
   returnReason: z.string().nullable(),
+  /** The dossier holds state-secret content: never exported to the national system. */
+  secret: z.boolean(),
   nominees: z.array(Nominee),
   actions: z.array(NominationMove),
   version: z.number().int(),

@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { awardsReceived } from '#server/modules/awards/awards.schema.ts';
+import { nominees } from '#server/modules/nominations/nominations.schema.ts';
 import { persons, units } from '#server/modules/organisation/organisation.schema.ts';
 import { timestamps, versioning } from '#server/platform/db/columns.ts';
 
@@ -94,8 +95,8 @@ export const decisionRecipients = pgTable(
     year: integer('year').notNull(),
     /** Achievement printed on the certificate ("Đã có thành tích xuất sắc …"). */
     achievement: text('achievement'),
-    /** The nomination this recipient came from (nominations module; linked later, no key yet). */
-    nomineeId: uuid('nominee_id'),
+    /** The nominee of a tờ trình this recipient came from; a nominee is on one decision at most. */
+    nomineeId: uuid('nominee_id').references(() => nominees.id),
     /** Cash fixed at issue: multiple × base salary in force on the decision date. */
     cashMultiple: doublePrecision('cash_multiple'),
     cashAmount: bigint('cash_amount', { mode: 'number' }),
@@ -111,6 +112,9 @@ export const decisionRecipients = pgTable(
     uniqueIndex('decision_recipients_unit_key').on(table.decisionId, table.unitId, table.awardCode),
     index('decision_recipients_person_idx').on(table.personId),
     index('decision_recipients_unit_idx').on(table.unitId),
+    uniqueIndex('decision_recipients_nominee_key')
+      .on(table.nomineeId)
+      .where(sql`${table.nomineeId} is not null`),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -84,6 +85,8 @@ export const nominations = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     returnDue: date('return_due'),
     returnReason: text('return_reason'),
+    /** The dossier holds state-secret content (mật): never exported to the national system. */
+    secret: boolean('secret').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
     ...versioning,

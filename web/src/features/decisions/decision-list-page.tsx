@@ -1,17 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Flex, Form, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type DecisionSummary, DecisionView, decisionStatusLabels } from '../../../../contracts/decisions.ts';
 import { CursorPager } from '../../components/cursor-pager.tsx';
 import { PageHeader } from '../../components/index.ts';
 import { api } from '../../lib/api-client.ts';
-import { formatDate, toIsoDate } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
 import { useIdempotencyKey } from '../../lib/idempotency.ts';
 import { showError } from '../../lib/notify.ts';
 import { UnitSelect } from '../organisation/shared/unit-select.tsx';
+import { DecisionFields, decisionBody } from './decision-fields.tsx';
 import { type DecisionSearch, useDecisions } from './decisions.api.ts';
+import { FromNomineesModal } from './from-nominees-modal.tsx';
 
 export const statusColours = { draft: 'default', issued: 'green', revoked: 'red' } as const;
 
@@ -37,18 +39,10 @@ function CreateDecisionModal({ open, onClose }: { open: boolean; onClose: () => 
     const values = await form.validateFields();
     setSaving(true);
     try {
-      const created = await api.create(
-        '/api/decisions',
-        {
-          ...values,
-          decisionDate: toIsoDate(values.decisionDate),
-          legalBasis: String(values.legalBasis ?? '')
-            .split('\n')
-            .map((line: string) => line.trim())
-            .filter(Boolean),
-        },
-        { schema: DecisionView, idempotencyKey: key },
-      );
+      const created = await api.create('/api/decisions', decisionBody(values), {
+        schema: DecisionView,
+        idempotencyKey: key,
+      });
       renew();
       await queryClient.invalidateQueries({ queryKey: ['decisions'] });
       navigate(`/khen-thuong/quyet-dinh/${created.id}`);
@@ -70,64 +64,7 @@ function CreateDecisionModal({ open, onClose }: { open: boolean; onClose: () => 
       width={720}
     >
       <Form form={form} layout="vertical" initialValues={{ signerTitle: 'CHỦ TỊCH', enacting: '' }}>
-        <Form.Item
-          name="unitId"
-          label="Đơn vị ban hành"
-          rules={[{ required: true, message: 'Chọn đơn vị ban hành' }]}
-        >
-          <UnitSelect />
-        </Form.Item>
-        <Form.Item name="decisionDate" label="Ngày ký" rules={[{ required: true, message: 'Chọn ngày ký' }]}>
-          <DatePicker format="DD/MM/YYYY" />
-        </Form.Item>
-        <Form.Item
-          name="title"
-          label="Trích yếu"
-          rules={[{ required: true, min: 5, message: 'Nhập trích yếu' }]}
-        >
-          <Input placeholder="Về việc tặng Bằng khen của Chủ tịch UBND tỉnh" maxLength={500} />
-        </Form.Item>
-        <Form.Item
-          name="authority"
-          label="Thẩm quyền ban hành"
-          rules={[{ required: true, message: 'Nhập thẩm quyền' }]}
-        >
-          <Input placeholder="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU" maxLength={300} />
-        </Form.Item>
-        <Form.Item
-          name="decider"
-          label="Người quyết định (ghi vào hồ sơ khen thưởng)"
-          rules={[{ required: true, message: 'Nhập người quyết định' }]}
-        >
-          <Input placeholder="Chủ tịch UBND tỉnh Lai Châu" maxLength={300} />
-        </Form.Item>
-        <Flex gap={12}>
-          <Form.Item
-            name="signerTitle"
-            label="Chức vụ người ký"
-            style={{ flex: 1 }}
-            rules={[{ required: true, message: 'Nhập chức vụ' }]}
-          >
-            <Input.TextArea autoSize placeholder={'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH'} maxLength={200} />
-          </Form.Item>
-          <Form.Item
-            name="signerName"
-            label="Họ tên người ký"
-            style={{ flex: 1 }}
-            rules={[{ required: true, message: 'Nhập họ tên' }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="place" label="Địa danh" style={{ flex: 1 }}>
-            <Input placeholder="Lai Châu" maxLength={100} />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="legalBasis" label="Căn cứ (mỗi dòng một căn cứ)">
-          <Input.TextArea
-            autoSize={{ minRows: 3 }}
-            placeholder="Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
-          />
-        </Form.Item>
+        <DecisionFields />
       </Form>
     </Modal>
   );
@@ -138,6 +75,7 @@ export function DecisionListPage() {
   const [params, setParams] = useSearchParams();
   const search = readSearch(params);
   const [creating, setCreating] = useState(false);
+  const [fromNominees, setFromNominees] = useState(false);
   const page = useDecisions(search);
   const update = (change: Partial<DecisionSearch>) => {
     const next = { ...search, after: undefined, before: undefined, ...change };
@@ -154,9 +92,14 @@ export function DecisionListPage() {
       <PageHeader
         title="Quyết định khen thưởng"
         extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            Tạo dự thảo quyết định
-          </Button>
+          <Flex gap={8} wrap>
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+              Tạo dự thảo quyết định
+            </Button>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setFromNominees(true)}>
+              Lập quyết định từ tờ trình
+            </Button>
+          </Flex>
         }
       />
       <Card>
@@ -219,6 +162,7 @@ export function DecisionListPage() {
         />
       </Card>
       <CreateDecisionModal open={creating} onClose={() => setCreating(false)} />
+      <FromNomineesModal open={fromNominees} onClose={() => setFromNominees(false)} />
     </>
   );
 }

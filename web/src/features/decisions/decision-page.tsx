@@ -1,176 +1,22 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { awardCatalogue, awardName } from '../../../../contracts/award-catalogue.ts';
-import { AwardCode } from '../../../../contracts/awards.ts';
 import { PayoutResult } from '../../../../contracts/decision-fund.ts';
 import { DecisionView, decisionStatusLabels, type RecipientView } from '../../../../contracts/decisions.ts';
-import type { Job } from '../../../../contracts/jobs.ts';
 import { CursorPager, type CursorPosition } from '../../components/cursor-pager.tsx';
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
-import { api, newIdempotencyKey } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { formatDate } from '../../lib/format.ts';
-import { runJobAndDownload } from '../../lib/jobs.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
-import { PersonSelect } from '../organisation/shared/person-select.tsx';
-import { UnitSelect } from '../organisation/shared/unit-select.tsx';
+import { AddRecipientModal } from './add-recipient-modal.tsx';
 import { statusColours } from './decision-list-page.tsx';
 import { formatMoney, useDecision, useRecipients } from './decisions.api.ts';
-
-const awardOptions = AwardCode.options
-  .filter((code) => awardCatalogue[code].subjects.some((subject) => subject !== 'household'))
-  .map((code) => ({ value: code, label: awardName(code) }));
-
-/** Adds one person or unit with an award to a draft. */
-function AddRecipientModal({
-  decision,
-  open,
-  onClose,
-}: {
-  decision: DecisionView;
-  open: boolean;
-  onClose: () => void;
-}) {
-  const [form] = Form.useForm();
-  const queryClient = useQueryClient();
-  const [kind, setKind] = useState<'person' | 'unit'>('person');
-  const submit = async () => {
-    const values = await form.validateFields();
-    try {
-      await api.post(
-        `/api/decisions/${decision.id}/recipients`,
-        {
-          version: decision.version,
-          recipients: [
-            {
-              ...(kind === 'person' ? { personId: values.subjectId } : { unitId: values.subjectId }),
-              awardCode: values.awardCode,
-              year: values.year,
-              achievement: values.achievement || null,
-            },
-          ],
-        },
-        { schema: DecisionView },
-      );
-      await queryClient.invalidateQueries({ queryKey: ['decisions'] });
-      form.resetFields(['subjectId', 'achievement']);
-      showSuccess('Đã thêm vào danh sách.');
-    } catch (error) {
-      showError(error);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title="Thêm người, tập thể được khen thưởng"
-      okText="Thêm"
-      cancelText="Đóng"
-      onOk={submit}
-      onCancel={onClose}
-      width={640}
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ year: Number(decision.decisionDate.slice(0, 4)), awardCode: 'GIAY_KHEN' }}
-      >
-        <Form.Item label="Đối tượng">
-          <Select
-            value={kind}
-            onChange={(value) => {
-              setKind(value);
-              form.resetFields(['subjectId']);
-            }}
-            options={[
-              { value: 'person', label: 'Cá nhân' },
-              { value: 'unit', label: 'Tập thể' },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item
-          name="subjectId"
-          label={kind === 'person' ? 'Cán bộ' : 'Tập thể'}
-          rules={[{ required: true, message: 'Chọn người hoặc tập thể' }]}
-        >
-          {kind === 'person' ? <PersonSelect /> : <UnitSelect />}
-        </Form.Item>
-        <Flex gap={12}>
-          <Form.Item
-            name="awardCode"
-            label="Danh hiệu, hình thức"
-            style={{ flex: 2 }}
-            rules={[{ required: true }]}
-          >
-            <Select showSearch optionFilterProp="label" options={awardOptions} />
-          </Form.Item>
-          <Form.Item name="year" label="Năm thành tích" style={{ flex: 1 }} rules={[{ required: true }]}>
-            <InputNumber min={1945} max={2999} style={{ width: '100%' }} />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="achievement" label="Thành tích (in trên bằng khen, giấy khen)">
-          <Input.TextArea
-            autoSize
-            maxLength={1000}
-            placeholder="Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-/** A background job (PDF, certificates) with its progress on the button. */
-function JobButton({
-  decision,
-  kind,
-  label,
-}: {
-  decision: DecisionView;
-  kind: 'pdf' | 'certificates';
-  label: string;
-}) {
-  const [job, setJob] = useState<Job | null>(null);
-  const [running, setRunning] = useState(false);
-  const start = async () => {
-    setRunning(true);
-    try {
-      await runJobAndDownload(
-        `/api/decisions/${decision.id}/document-jobs`,
-        { kind },
-        { idempotencyKey: newIdempotencyKey(), fallbackName: `${kind}.pdf`, onProgress: setJob },
-      );
-      showSuccess('Đã tải tệp PDF về máy.');
-    } catch (error) {
-      showError(error);
-    } finally {
-      setRunning(false);
-      setJob(null);
-    }
-  };
-  return (
-    <Button onClick={start} loading={running}>
-      {running && job ? `${job.message ?? 'Đang xử lý…'} ${job.progress} %` : label}
-    </Button>
-  );
-}
+import { JobButton } from './job-button.tsx';
+import { DeclineNomineeButton, NominationLink } from './nominee-decline.tsx';
+import { RecipientImport } from './recipient-import.tsx';
 
 /** One decision: its fields, the list of recipients, issue, revoke, documents and payout. */
 export function DecisionPage() {
@@ -304,9 +150,12 @@ export function DecisionPage() {
         title="Danh sách người, tập thể được khen thưởng"
         extra={
           view.actions.edit && (
-            <Button type="primary" onClick={() => setAdding(true)}>
-              Thêm người, tập thể
-            </Button>
+            <Space wrap>
+              <RecipientImport decision={view} />
+              <Button type="primary" onClick={() => setAdding(true)}>
+                Thêm người, tập thể
+              </Button>
+            </Space>
           )
         }
       >
@@ -322,6 +171,11 @@ export function DecisionPage() {
             { title: 'Đơn vị', dataIndex: 'context' },
             { title: 'Danh hiệu, hình thức', dataIndex: 'awardName' },
             { title: 'Năm', dataIndex: 'year', width: 80 },
+            {
+              title: 'Tờ trình đề nghị',
+              key: 'nomination',
+              render: (_: unknown, row: RecipientView) => <NominationLink recipient={row} />,
+            },
             {
               title: 'Tiền thưởng',
               dataIndex: 'cashAmount',
@@ -339,18 +193,21 @@ export function DecisionPage() {
                   {
                     title: '',
                     key: 'remove',
-                    width: 90,
+                    width: 220,
                     render: (_: unknown, row: RecipientView) => (
-                      <Popconfirm
-                        title="Bỏ khỏi danh sách?"
-                        okText="Bỏ"
-                        cancelText="Hủy"
-                        onConfirm={() => remove(row)}
-                      >
-                        <Button danger size="small">
-                          Bỏ
-                        </Button>
-                      </Popconfirm>
+                      <Space>
+                        <DeclineNomineeButton decision={view} recipient={row} />
+                        <Popconfirm
+                          title="Bỏ khỏi danh sách?"
+                          okText="Bỏ"
+                          cancelText="Hủy"
+                          onConfirm={() => remove(row)}
+                        >
+                          <Button danger size="small">
+                            Bỏ
+                          </Button>
+                        </Popconfirm>
+                      </Space>
                     ),
                   },
                 ]
@@ -382,6 +239,15 @@ export function DecisionPage() {
           setRevoking(false);
         }}
       >
+        {view.nomineeCount > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`${view.nomineeCount} người, tập thể của danh sách đến từ tờ trình.`}
+            description="Hủy bỏ quyết định gỡ hồ sơ khen thưởng đã ghi, nhưng các đối tượng đề nghị vẫn giữ trạng thái đã quyết định và toàn bộ lịch sử xét duyệt; đơn vị trình được thông báo."
+          />
+        )}
         <Form layout="vertical">
           <Form.Item label="Lý do hủy bỏ" required>
             <Input.TextArea

@@ -10,6 +10,7 @@ import { PublicNoticeButton } from '../public-notice/index.ts';
 import { DossierSection } from './dossier/dossier-section.tsx';
 import { MissingDossierNote } from './dossier/missing-note.tsx';
 import { StatusTag } from './labels.tsx';
+import { NationalExportButton } from './national-export-button.tsx';
 import { useMoveNomination, useNomination } from './nominations.api.ts';
 
 const subjectOf = (nominee: Nominee) =>
@@ -53,6 +54,7 @@ export function NominationPage() {
         extra={
           <Space wrap>
             <PublicNoticeButton nominationId={data.id} />
+            <NationalExportButton nomination={data} />
             {data.actions.includes('submit') && (
               <Popconfirm
                 title="Gửi tờ trình lên cấp trên?"

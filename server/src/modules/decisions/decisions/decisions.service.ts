@@ -95,6 +95,7 @@ async function awardGroups(db: Executor, id: string) {
       collective: sql<boolean>`${decisionRecipients.personId} is null`,
       count: sql<number>`count(*)::int`,
       stored: sql<number | null>`sum(${decisionRecipients.cashAmount})`,
+      linked: sql<number>`count(${decisionRecipients.nomineeId})::int`,
     })
     .from(decisionRecipients)
     .where(eq(decisionRecipients.decisionId, id))
@@ -132,6 +133,7 @@ export async function getDecision(db: Database, caller: Caller, id: string): Pro
     cashTotal = amount === null || cashTotal === null ? null : cashTotal + amount;
   }
   const recipientCount = groups.reduce((sum, group) => sum + Number(group.count), 0);
+  const nomineeCount = groups.reduce((sum, group) => sum + Number(group.linked), 0);
   const writable = isAdmin(caller.principal) || inScope(scope, unit.path);
   return {
     id: decision.id,
@@ -154,6 +156,7 @@ export async function getDecision(db: Database, caller: Caller, id: string): Pro
     revokedAt: decision.revokedAt?.toISOString() ?? null,
     revokeReason: decision.revokeReason,
     cashTotal,
+    nomineeCount,
     authorityChecks,
     actions: {
       edit: writable && decision.status === 'draft',

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { type AwardCode, awardName } from '#contracts/awards.ts';
+import { markNomineesDecided } from '#server/modules/nominations/index.ts';
 import { notifyUnitOfficers } from '#server/modules/notifications/index.ts';
 import { recordAudit, recordAudits } from '#server/platform/audit/audit.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';
@@ -11,6 +12,7 @@ import { decisionNumber, takeNextNumber } from '../register/decision-register.ts
 import { authorityFor, cashFor, effectiveRegistry, subjectOf } from './award-terms.ts';
 import { DECISION, type DecisionWithUnit, getDecisionRow } from './decisions.repo.ts';
 import { assertDraft } from './decisions.service.ts';
+import { runPreIssueChecks } from './pre-issue-checks.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
@@ -18,6 +20,21 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const recipientUnits = (id: string) => sql`
   select coalesce(p.unit_id, r.unit_id) from decision_recipients r
   left join persons p on p.id = r.person_id where r.decision_id = ${id}`;
+
+/** The proposing units of the tờ trình the decision's recipients came from. */
+const proposingUnits = (id: string) => sql`
+  select distinct nm.proposing_unit_id from decision_recipients r
+  join nominees n on n.id = r.nominee_id join nominations nm on nm.id = n.nomination_id
+  where r.decision_id = ${id}`;
+
+/** How many of a decision's recipients came from a tờ trình. */
+async function linkedCount(tx: Executor, id: string): Promise<number> {
+  const [row] = await tx
+    .select({ count: sql<number>`count(${decisionRecipients.nomineeId})::int` })
+    .from(decisionRecipients)
+    .where(eq(decisionRecipients.decisionId, id));
+  return Number(row?.count ?? 0);
+}
 
 /** Names of recipients who already hold the same award for the same year and reward type (at most 5). */
 async function alreadyAwarded(tx: Executor, id: string): Promise<string[]> {
@@ -94,6 +111,10 @@ export async function issueDecision(db: Database, caller: Caller, id: string, ve
       .from(decisionRecipients)
       .where(eq(decisionRecipients.decisionId, id))
       .orderBy(decisionRecipients.position);
+    const nomineeIds = recipients.flatMap((recipient) => (recipient.nomineeId ? [recipient.nomineeId] : []));
+    await runPreIssueChecks(tx, { decisionId: id, nomineeIds, actor: caller.actor });
+    // The nominees of the tờ trình become decided with the issue (409 when one is no longer decidable).
+    await markNomineesDecided(tx, nomineeIds, id, caller.actor);
     const created: (typeof awardsReceived.$inferSelect)[] = [];
     for (let start = 0; start < recipients.length; start += 500) {
       const slice = recipients.slice(start, start + 500);
@@ -161,6 +182,16 @@ export async function issueDecision(db: Database, caller: Caller, id: string, ve
       entityId: id,
       dedupeKey: `decision.issued:${id}`,
     });
+    if (nomineeIds.length)
+      await notifyUnitOfficers(tx, proposingUnits(id), {
+        kind: 'decision.issued',
+        title: `Tờ trình đã có quyết định khen thưởng số ${number}`,
+        body: `${row.unit.name} đã ban hành Quyết định số ${number} (${row.decision.title}) khen thưởng đối tượng do đơn vị đề nghị.`,
+        link: `/khen-thuong/quyet-dinh/${id}`,
+        entityType: 'decision',
+        entityId: id,
+        dedupeKey: `decision.issued.proposers:${id}`,
+      });
     return { number, version: after?.version ?? version + 1 };
   });
 }
@@ -194,6 +225,8 @@ export async function revokeDecision(
       .where(sql`${atVersion(decisions, id, version)} and ${decisions.status} = 'issued'`)
       .returning();
     const after = await versionedRow(tx, revoked, decisions, id, DECISION);
+    // Revoking leaves the nominees of the tờ trình decided, with their history: the audit says so.
+    const nomineesKept = await linkedCount(tx, id);
     const linked = sql`select award_received_id from decision_recipients where decision_id = ${id} and award_received_id is not null`;
     const records = await tx.select().from(awardsReceived).where(sql`${awardsReceived.id} in (${linked})`);
     await tx
@@ -223,7 +256,14 @@ export async function revokeDecision(
       entityType: 'decision',
       entityId: id,
       before: row.decision,
-      after: { ...after, recordsRemoved: records.length },
+      after: {
+        ...after,
+        recordsRemoved: records.length,
+        nomineesKept,
+        ...(nomineesKept
+          ? { nomineesNote: 'Các đối tượng đề nghị giữ trạng thái "đã quyết định" và lịch sử xét duyệt.' }
+          : {}),
+      },
       reason,
     });
     await notifyUnitOfficers(tx, recipientUnits(id), {
@@ -235,6 +275,16 @@ export async function revokeDecision(
       entityId: id,
       dedupeKey: `decision.revoked:${id}`,
     });
-    return { version: after.version };
+    if (nomineesKept)
+      await notifyUnitOfficers(tx, proposingUnits(id), {
+        kind: 'decision.revoked',
+        title: `Hủy bỏ Quyết định khen thưởng số ${row.decision.number}`,
+        body: `${row.unit.name} đã hủy bỏ Quyết định số ${row.decision.number}. Lý do: ${reason}. Hồ sơ, lịch sử xét duyệt của tờ trình vẫn được giữ nguyên.`,
+        link: `/khen-thuong/quyet-dinh/${id}`,
+        entityType: 'decision',
+        entityId: id,
+        dedupeKey: `decision.revoked.proposers:${id}`,
+      });
+    return { version: after.version, nomineesKept };
   });
 }

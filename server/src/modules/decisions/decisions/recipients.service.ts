@@ -3,35 +3,49 @@ import { type AwardCode, awardCatalogue, awardName, rewardTypeLabels } from '#co
 import type { CursorQuery, FieldError } from '#contracts/common.ts';
 import {
   DECISION_RECIPIENTS_MAX,
+  type RecipientInput,
   type RecipientPage,
   type RecipientsAddBody,
   type RecipientView,
 } from '#contracts/decisions.ts';
 import { isUniqueViolation } from '#server/modules/organisation/sql-rows.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
-import type { Database } from '#server/platform/db/client.ts';
+import type { Database, Executor } from '#server/platform/db/client.ts';
 import { countCapped, readKeysetPage } from '#server/platform/db/keyset.ts';
-import { decisionRecipients, decisions, fundEntries, persons, units } from '#server/platform/db/schema.ts';
+import {
+  decisionRecipients,
+  decisions,
+  fundEntries,
+  nominations,
+  nominees,
+  persons,
+  units,
+} from '#server/platform/db/schema.ts';
 import { atVersion, nextVersion, versionedRow } from '#server/platform/db/versioning.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
 import { assertCanRead, assertCanWrite, type Caller, inScope, writeScope } from '../decisions.policy.ts';
 import { authorityFor, cashFor, effectiveRegistry, subjectOf } from './award-terms.ts';
-import { DECISION, getDecisionRow } from './decisions.repo.ts';
+import { DECISION, type DecisionWithUnit, getDecisionRow } from './decisions.repo.ts';
 import { assertDraft } from './decisions.service.ts';
 
 const invalid = (message: string, fields: FieldError[]) => new AppError('VALIDATION_FAILED', message, fields);
 
+/** A recipient as stored by `appendRecipients` (the nominee link only from a tờ trình). */
+export type RecipientValues = Omit<RecipientInput, 'nomineeId'> & { nomineeId?: string | null };
+
 /**
- * Adds recipients to a draft at its version, all or none: each person or unit must exist and lie in
- * the caller's scope, the award must suit the subject and reward type, and the issuing unit must be
- * competent for it on the decision date.
+ * Checks recipients for a draft, all or none: each person or unit must exist and lie in the caller's
+ * scope, the award must suit the subject and reward type, and the issuing unit must be competent for
+ * it on the decision date. Returns the problems by index (empty when all are fine).
  */
-export async function addRecipients(db: Database, caller: Caller, id: string, body: RecipientsAddBody) {
-  const row = await getDecisionRow(db, id);
-  await assertCanWrite(db, caller.principal, row.unit.path);
-  assertDraft(row);
-  const personIds = [...new Set(body.recipients.flatMap((item) => (item.personId ? [item.personId] : [])))];
-  const unitIds = [...new Set(body.recipients.flatMap((item) => (item.unitId ? [item.unitId] : [])))];
+export async function recipientProblems(
+  db: Database,
+  caller: Caller,
+  row: DecisionWithUnit,
+  recipients: readonly RecipientValues[],
+): Promise<{ index: number; field: string; message: string }[]> {
+  const personIds = [...new Set(recipients.flatMap((item) => (item.personId ? [item.personId] : [])))];
+  const unitIds = [...new Set(recipients.flatMap((item) => (item.unitId ? [item.unitId] : [])))];
   const [people, unitRows, scope, registry] = await Promise.all([
     personIds.length
       ? db
@@ -47,93 +61,129 @@ export async function addRecipients(db: Database, caller: Caller, id: string, bo
     effectiveRegistry(db),
   ]);
   const paths = new Map([...people, ...unitRows].map((found) => [found.id, found.path]));
-  const errors: FieldError[] = [];
-  body.recipients.forEach((item, index) => {
-    const at = `recipients.${index}`;
+  const problems: { index: number; field: string; message: string }[] = [];
+  recipients.forEach((item, index) => {
     const subjectId = (item.personId ?? item.unitId) as string;
     const path = paths.get(subjectId);
     const entry = awardCatalogue[item.awardCode];
-    if (!path)
-      errors.push({ path: `${at}.${item.personId ? 'personId' : 'unitId'}`, message: 'Không tìm thấy' });
-    else if (!inScope(scope, path))
-      errors.push({ path: at, message: 'Nằm ngoài phạm vi đơn vị bạn được phân quyền' });
+    const problem = (field: string, message: string) => problems.push({ index, field, message });
+    if (!path) problem(item.personId ? 'personId' : 'unitId', 'Không tìm thấy');
+    else if (!inScope(scope, path)) problem('', 'Nằm ngoài phạm vi đơn vị bạn được phân quyền');
     else if (!entry.subjects.includes(subjectOf({ personId: item.personId ?? null })))
-      errors.push({
-        path: `${at}.awardCode`,
-        message: `${entry.name} không tặng cho ${item.personId ? 'cá nhân' : 'tập thể'}`,
-      });
+      problem('awardCode', `${entry.name} không tặng cho ${item.personId ? 'cá nhân' : 'tập thể'}`);
     else if (!entry.rewardTypes.includes(item.rewardType))
-      errors.push({
-        path: `${at}.rewardType`,
-        message: `${entry.name} không tặng theo loại hình ${rewardTypeLabels[item.rewardType].toLowerCase()}`,
-      });
+      problem(
+        'rewardType',
+        `${entry.name} không tặng theo loại hình ${rewardTypeLabels[item.rewardType].toLowerCase()}`,
+      );
     else if (
       authorityFor(registry, row.decision.decisionDate, row.unit.kind, item.awardCode).competent === false
     )
-      errors.push({
-        path: `${at}.awardCode`,
-        message: `Đơn vị ban hành không có thẩm quyền tặng ${entry.name}`,
-      });
+      problem('awardCode', `Đơn vị ban hành không có thẩm quyền tặng ${entry.name}`);
   });
+  return problems;
+}
+
+/**
+ * Adds recipients to a draft at its version, all or none (see `recipientProblems`). A nominee link
+ * is made only by the tờ trình path (from-nominees), never by this route.
+ */
+export async function addRecipients(db: Database, caller: Caller, id: string, body: RecipientsAddBody) {
+  const row = await getDecisionRow(db, id);
+  await assertCanWrite(db, caller.principal, row.unit.path);
+  assertDraft(row);
+  const errors: FieldError[] = body.recipients.flatMap((item, index) =>
+    item.nomineeId
+      ? [
+          {
+            path: `recipients.${index}.nomineeId`,
+            message: 'Dùng "Lập quyết định từ tờ trình" để thêm đối tượng đề nghị',
+          },
+        ]
+      : [],
+  );
+  for (const problem of await recipientProblems(db, caller, row, body.recipients))
+    errors.push({
+      path: `recipients.${problem.index}${problem.field ? `.${problem.field}` : ''}`,
+      message: problem.message,
+    });
   if (errors.length) throw invalid('Có người, tập thể không thêm được vào quyết định.', errors.slice(0, 50));
+  return db.transaction((tx) => appendRecipients(tx, caller, id, body.version, body.recipients));
+}
+
+/**
+ * Appends checked recipients to a draft inside the caller's transaction: bumps the decision's version
+ * (409 when stale or no longer a draft), numbers them after the last, audits them as one event.
+ * A person or unit already listed for the same award, or a nominee already on a decision, is a 409.
+ */
+export async function appendRecipients(
+  tx: Executor,
+  caller: Caller,
+  id: string,
+  version: number,
+  recipients: readonly RecipientValues[],
+  audit: { source?: string } = {},
+) {
+  const bumped = await tx
+    .update(decisions)
+    .set(nextVersion(decisions, caller.actor))
+    .where(sql`${atVersion(decisions, id, version)} and ${decisions.status} = 'draft'`)
+    .returning({ id: decisions.id, version: decisions.version });
+  const decision = await versionedRow(tx, bumped, decisions, id, DECISION);
+  const [stats] = await tx
+    .select({
+      count: sql<number>`count(*)::int`,
+      last: sql<number>`coalesce(max(${decisionRecipients.position}), 0)::int`,
+    })
+    .from(decisionRecipients)
+    .where(eq(decisionRecipients.decisionId, id));
+  const count = Number(stats?.count ?? 0);
+  if (count + recipients.length > DECISION_RECIPIENTS_MAX)
+    throw invalid(`Một quyết định có tối đa ${DECISION_RECIPIENTS_MAX} người, tập thể.`, [
+      { path: 'recipients', message: `Tối đa ${DECISION_RECIPIENTS_MAX}` },
+    ]);
+  const last = Number(stats?.last ?? 0);
+  const values = recipients.map((item, index) => ({
+    decisionId: id,
+    position: last + index + 1,
+    personId: item.personId ?? null,
+    unitId: item.unitId ?? null,
+    awardCode: item.awardCode,
+    rewardType: item.rewardType,
+    year: item.year,
+    achievement: item.achievement ?? null,
+    nomineeId: item.nomineeId ?? null,
+    updatedBy: caller.actor.userId,
+  }));
+  const inserted = [];
   try {
-    return await db.transaction(async (tx) => {
-      const bumped = await tx
-        .update(decisions)
-        .set(nextVersion(decisions, caller.actor))
-        .where(sql`${atVersion(decisions, id, body.version)} and ${decisions.status} = 'draft'`)
-        .returning({ id: decisions.id, version: decisions.version });
-      const decision = await versionedRow(tx, bumped, decisions, id, DECISION);
-      const [stats] = await tx
-        .select({
-          count: sql<number>`count(*)::int`,
-          last: sql<number>`coalesce(max(${decisionRecipients.position}), 0)::int`,
-        })
-        .from(decisionRecipients)
-        .where(eq(decisionRecipients.decisionId, id));
-      const count = Number(stats?.count ?? 0);
-      if (count + body.recipients.length > DECISION_RECIPIENTS_MAX)
-        throw invalid(`Một quyết định có tối đa ${DECISION_RECIPIENTS_MAX} người, tập thể.`, [
-          { path: 'recipients', message: `Tối đa ${DECISION_RECIPIENTS_MAX}` },
-        ]);
-      const last = Number(stats?.last ?? 0);
-      const values = body.recipients.map((item, index) => ({
-        decisionId: id,
-        position: last + index + 1,
-        personId: item.personId ?? null,
-        unitId: item.unitId ?? null,
-        awardCode: item.awardCode,
-        rewardType: item.rewardType,
-        year: item.year,
-        achievement: item.achievement ?? null,
-        nomineeId: item.nomineeId ?? null,
-        updatedBy: caller.actor.userId,
-      }));
-      const inserted = [];
-      for (let start = 0; start < values.length; start += 500) {
-        inserted.push(
-          ...(await tx
+    for (let start = 0; start < values.length; start += 500) {
+      // A savepoint, so a duplicate is answered as a 409 and the transaction stays usable.
+      inserted.push(
+        ...(await tx.transaction((inner) =>
+          inner
             .insert(decisionRecipients)
             .values(values.slice(start, start + 500))
-            .returning()),
-        );
-      }
-      await recordAudit(tx, caller.actor, {
-        action: 'decision.recipients_add',
-        entityType: 'decision',
-        entityId: id,
-        after: { added: inserted.length, recipients: inserted.slice(0, 200) },
-      });
-      return { version: decision.version, added: inserted.length };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError(
-        'CONFLICT',
-        'Có người, tập thể đã có trong danh sách với cùng danh hiệu, hình thức này.',
+            .returning(),
+        )),
       );
-    throw error;
+    }
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new AppError(
+      'CONFLICT',
+      values.some((value) => value.nomineeId)
+        ? 'Có đối tượng đề nghị đã nằm trong một quyết định khác, hoặc người, tập thể đã có trong danh sách với cùng hình thức.'
+        : 'Có người, tập thể đã có trong danh sách với cùng danh hiệu, hình thức này.',
+    );
   }
+  await recordAudit(tx, caller.actor, {
+    action: 'decision.recipients_add',
+    entityType: 'decision',
+    entityId: id,
+    after: { added: inserted.length, ...audit, recipients: inserted.slice(0, 200) },
+  });
+  return { version: decision.version, added: inserted.length, inserted };
 }
 
 /** Removes one recipient from a draft at the decision's version. */
@@ -195,10 +245,14 @@ export async function listRecipients(
             name: sql<string>`coalesce(${persons.fullName}, ${units.name})`,
             context: holder,
             paid: sql<boolean>`exists (select 1 from ${fundEntries} f where f.recipient_id = ${decisionRecipients.id})`,
+            nominationId: nominations.id,
+            nominationTitle: nominations.title,
           })
           .from(decisionRecipients)
           .leftJoin(persons, eq(persons.id, decisionRecipients.personId))
           .leftJoin(units, eq(units.id, decisionRecipients.unitId))
+          .leftJoin(nominees, eq(nominees.id, decisionRecipients.nomineeId))
+          .leftJoin(nominations, eq(nominations.id, nominees.nominationId))
           .where(and(where, key))
           .orderBy(descending ? desc(decisionRecipients.position) : asc(decisionRecipients.position))
           .limit(limit),
@@ -209,30 +263,33 @@ export async function listRecipients(
   ]);
   const draft = row.decision.status === 'draft';
   return {
-    items: page.rows.map(({ recipient, name, context, paid }): RecipientView => {
-      const award = recipient.awardCode as AwardCode;
-      const cash = draft
-        ? cashFor(registry, row.decision.decisionDate, award, subjectOf(recipient))
-        : { multiple: recipient.cashMultiple, amount: recipient.cashAmount };
-      return {
-        id: recipient.id,
-        version: recipient.version,
-        position: recipient.position,
-        personId: recipient.personId,
-        unitId: recipient.unitId,
-        name,
-        context,
-        awardCode: award,
-        awardName: awardName(award),
-        rewardType: recipient.rewardType as RecipientView['rewardType'],
-        year: recipient.year,
-        achievement: recipient.achievement,
-        nomineeId: recipient.nomineeId,
-        cashMultiple: cash.multiple,
-        cashAmount: cash.amount,
-        paid: Boolean(paid),
-      };
-    }),
+    items: page.rows.map(
+      ({ recipient, name, context, paid, nominationId, nominationTitle }): RecipientView => {
+        const award = recipient.awardCode as AwardCode;
+        const cash = draft
+          ? cashFor(registry, row.decision.decisionDate, award, subjectOf(recipient))
+          : { multiple: recipient.cashMultiple, amount: recipient.cashAmount };
+        return {
+          id: recipient.id,
+          version: recipient.version,
+          position: recipient.position,
+          personId: recipient.personId,
+          unitId: recipient.unitId,
+          name,
+          context,
+          awardCode: award,
+          awardName: awardName(award),
+          rewardType: recipient.rewardType as RecipientView['rewardType'],
+          year: recipient.year,
+          achievement: recipient.achievement,
+          nomineeId: recipient.nomineeId,
+          nomination: nominationId ? { id: nominationId, title: nominationTitle ?? '' } : null,
+          cashMultiple: cash.multiple,
+          cashAmount: cash.amount,
+          paid: Boolean(paid),
+        };
+      },
+    ),
     next: page.next,
     prev: page.prev,
     total,

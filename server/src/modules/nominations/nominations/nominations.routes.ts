@@ -53,6 +53,7 @@ async function summary(db: Database, caller: Caller, row: NominationWithNames): 
     submittedAt: nomination.submittedAt?.toISOString() ?? null,
     returnDue: nomination.returnDue,
     returnReason: nomination.returnReason,
+    secret: nomination.secret,
     nomineeCount: Number(row.nomineeCount),
     actions: await movesFor(db, caller, row),
     version: nomination.version,

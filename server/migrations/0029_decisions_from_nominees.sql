@@ -1,0 +1,3 @@
+ALTER TABLE "nominations" ADD COLUMN "secret" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "decision_recipients" ADD CONSTRAINT "decision_recipients_nominee_id_nominees_id_fk" FOREIGN KEY ("nominee_id") REFERENCES "public"."nominees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "decision_recipients_nominee_key" ON "decision_recipients" USING btree ("nominee_id") WHERE "decision_recipients"."nominee_id" is not null;

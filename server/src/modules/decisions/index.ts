@@ -13,6 +13,7 @@ export {
   type PreIssueCheck,
   type PreIssueContext,
   preIssueChecks,
+  runPreIssueChecks,
 } from './decisions/pre-issue-checks.ts';
 export {
   registerZipParts,

@@ -10,6 +10,7 @@ import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
 
 export { appraisalOpinions } from './appraisal/appraisal.repo.ts';
 export { dossierChecklist, type NomineeChecklist } from './dossier/checklist.ts';
+export { filesOfNominations as dossierFilesOf } from './dossier/dossier.repo.ts';
 export { createNomination, updateNomination } from './nominations/nominations.service.ts';
 export { type Caller, createRound } from './rounds/rounds.service.ts';
 export { markNomineesDecided, markNomineesDeclined, moveNomination } from './workflow/moves.service.ts';

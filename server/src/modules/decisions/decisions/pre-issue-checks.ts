@@ -1,3 +1,4 @@
+import { assertNoticeSettled } from '#server/modules/public-notice/index.ts';
 import type { ActorContext } from '#server/platform/audit/audit.ts';
 import type { Executor } from '#server/platform/db/client.ts';
 
@@ -16,11 +17,10 @@ export interface PreIssueContext {
 export type PreIssueCheck = (tx: Executor, context: PreIssueContext) => Promise<void>;
 
 /**
- * The checks every issue runs, in order. The hook point for other modules: e.g. the public-notice
- * module's `assertNoticeSettled(tx, nomineeIds)` is wired here as
- * `(tx, { nomineeIds }) => assertNoticeSettled(tx, nomineeIds)`.
+ * The checks every issue runs, in order: the public notice of the nominees whose award requires one
+ * has ended and every comment of the public was answered (NĐ 152/2025 Đ44 k2).
  */
-export const preIssueChecks: PreIssueCheck[] = [];
+export const preIssueChecks: PreIssueCheck[] = [(tx, { nomineeIds }) => assertNoticeSettled(tx, nomineeIds)];
 
 /** Runs every pre-issue check in order (the first refusal stops the issue). */
 export async function runPreIssueChecks(tx: Executor, context: PreIssueContext): Promise<void> {

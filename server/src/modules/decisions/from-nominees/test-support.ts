@@ -20,7 +20,12 @@ export const decisionFields = (unitId: string) => ({
  * A province (kind province, so it may decide Bằng khen tỉnh) that received a commune's tờ trình of
  * two people (Bằng khen tỉnh), with the nominee ids in order.
  */
-export async function receivedScene(t: TestApp, nominees?: object[]) {
+export async function receivedScene(
+  t: TestApp,
+  nominees?: object[],
+  /** Runs on the draft before it is sent (e.g. uploads its dossier files). */
+  prepare?: (nominationId: string, scene: Awaited<ReturnType<typeof buildNominationScene>>) => Promise<void>,
+) {
   const scene = await buildNominationScene(t);
   await t.handle.db.update(units).set({ kind: 'province' }).where(eq(units.id, scene.province.id));
   const created = await t.app.inject({
@@ -31,6 +36,7 @@ export async function receivedScene(t: TestApp, nominees?: object[]) {
   });
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json().id as string;
+  if (prepare) await prepare(id, scene);
   const move = (who: 'communeOfficer' | 'provinceOfficer', step: string, version: number) =>
     t.app.inject({
       method: 'POST',

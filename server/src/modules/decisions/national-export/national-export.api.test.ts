@@ -5,6 +5,7 @@ import { readDocumentText } from '#server/modules/documents/index.ts';
 import { auditEvents, jobs, nominations } from '#server/platform/db/schema.ts';
 import { expectNothingStored } from '../../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
+import { pdfBytes, upload } from '../../nominations/dossier/dossier-test-support.ts';
 import { receivedScene } from '../from-nominees/test-support.ts';
 import { registerZipParts, unregisterZipParts, type ZipPartProvider } from './zip-parts.ts';
 
@@ -24,7 +25,18 @@ const exportJob = (headers: Record<string, string>, id: string, withPdf = false)
 
 describe('POST /api/nominations/:id/national-export-jobs', () => {
   it('builds the ZIP: tờ trình, list, each summary, the dossier files of the providers, a manifest with our ids', async () => {
-    const scene = await receivedScene(t);
+    // The commune's own biên bản, uploaded to the dossier before sending: it travels in the ZIP.
+    const scene = await receivedScene(t, undefined, async (id, draft) => {
+      const sent = await upload(
+        t,
+        draft.communeOfficer.headers,
+        id,
+        'component=bien_ban',
+        'Biên bản họp.pdf',
+        pdfBytes('biên bản xã'),
+      );
+      expect(sent.statusCode, sent.body).toBe(201);
+    });
     await t.handle.db
       .update(nominations)
       .set({ deciderTier: 'prime_minister' })
@@ -54,6 +66,7 @@ describe('POST /api/nominations/:id/national-export-jobs', () => {
         expect.arrayContaining([
           'danh-sach.docx',
           'ho-so/bien-ban.pdf',
+          'ho-so/01-bien_ban-Bien-ban-hop.pdf',
           'manifest.json',
           'to-trinh.docx',
           'tom-tat-thanh-tich/001-nguyen-thi-hoa.docx',
@@ -66,6 +79,12 @@ describe('POST /api/nominations/:id/national-export-jobs', () => {
       expect(manifest.files).toContainEqual(
         expect.objectContaining({ path: 'ho-so/bien-ban.pdf', kind: 'bien_ban', fileId: 'f-1' }),
       );
+      expect(manifest.files).toContainEqual(
+        expect.objectContaining({ path: 'ho-so/01-bien_ban-Bien-ban-hop.pdf', kind: 'bien_ban' }),
+      );
+      expect(
+        await (zip.file('ho-so/01-bien_ban-Bien-ban-hop.pdf') as JSZip.JSZipObject).async('string'),
+      ).toContain('biên bản xã');
       const list = await readDocumentText(
         await (zip.file('danh-sach.docx') as JSZip.JSZipObject).async('nodebuffer'),
         'x.docx',

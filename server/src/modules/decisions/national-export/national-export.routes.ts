@@ -24,9 +24,13 @@ export const nationalExportJob: JobKind<z.infer<typeof Payload>> = {
   kind: 'decisions.national_export',
   payload: Payload,
   maxAttempts: 2,
-  async run({ db, payload, progress }) {
+  async run({ db, files, payload, progress }) {
     try {
-      const zip = await buildNationalZip(db, payload.nominationId, { withPdf: payload.withPdf, progress });
+      const zip = await buildNationalZip(db, payload.nominationId, {
+        withPdf: payload.withPdf,
+        files,
+        progress,
+      });
       return {
         file: { fileName: zip.fileName, contentType: 'application/zip', data: zip.buffer },
         message: zip.manifest.pdfIncluded

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { type AwardCode, awardName } from '#contracts/awards.ts';
 import { convertDocxToPdf, isPdfConverterAvailable } from '#server/modules/documents/index.ts';
 import type { Executor } from '#server/platform/db/client.ts';
+import type { FileStore } from '#server/platform/files/file-store.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
 import {
   type ExportData,
@@ -55,7 +56,11 @@ export function assertExportable(data: Pick<ExportData, 'nomination'>): void {
 export async function buildNationalZip(
   db: Executor,
   nominationId: string,
-  options: { withPdf: boolean; progress?: (percent: number, message: string) => Promise<void> },
+  options: {
+    withPdf: boolean;
+    files?: FileStore | null;
+    progress?: (percent: number, message: string) => Promise<void>;
+  },
 ) {
   const data = await loadNominationForExport(db, nominationId);
   assertExportable(data);
@@ -88,10 +93,12 @@ export async function buildNationalZip(
   }
   await progress(85, 'Đang gom hồ sơ kèm theo…');
   const nomineeIds = data.nominees.map((line) => line.nominee.id);
-  const extra = (await collectZipParts(db, { nominationId, nomineeIds })).map((part) => ({
-    ...part,
-    path: `ho-so/${part.path.replace(/^\/+/, '')}`,
-  }));
+  const extra = (await collectZipParts(db, { nominationId, nomineeIds, files: options.files ?? null })).map(
+    (part) => ({
+      ...part,
+      path: `ho-so/${part.path.replace(/^\/+/, '')}`,
+    }),
+  );
   const parts = [...own, ...extra];
   const files = parts.map((part) => ({
     path: part.path,

@@ -1,4 +1,6 @@
-import type { Executor } from '#server/platform/db/client.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import type { FileStore } from '#server/platform/files/file-store.ts';
+import { dossierParts } from './dossier-parts.ts';
 
 /** One file of the national export ZIP: its path inside the archive and its bytes. */
 export interface ZipPart {
@@ -17,12 +19,15 @@ export interface ZipPart {
 export interface ZipPartContext {
   nominationId: string;
   nomineeIds: readonly string[];
+  /** Where stored files' bytes are read from (null: no stored file is added). */
+  files: FileStore | null;
 }
 
 /** A function that adds files to the ZIP of a tờ trình (e.g. the dossier's báo cáo and biên bản). */
-export type ZipPartProvider = (db: Executor, context: ZipPartContext) => Promise<ZipPart[]>;
+export type ZipPartProvider = (db: Database, context: ZipPartContext) => Promise<ZipPart[]>;
 
-const providers: ZipPartProvider[] = [];
+// The tờ trình's own dossier files always go in; other modules may plug in more.
+const providers: ZipPartProvider[] = [dossierParts];
 
 /**
  * Plugs a provider of extra files into every national export: the dossier module registers here the
@@ -34,7 +39,7 @@ export function registerZipParts(provider: ZipPartProvider): void {
 }
 
 /** The extra files of a tờ trình from every registered provider, in registration order. */
-export async function collectZipParts(db: Executor, context: ZipPartContext): Promise<ZipPart[]> {
+export async function collectZipParts(db: Database, context: ZipPartContext): Promise<ZipPart[]> {
   const parts: ZipPart[] = [];
   for (const provider of providers) parts.push(...(await provider(db, context)));
   return parts;

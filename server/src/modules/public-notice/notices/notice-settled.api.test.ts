@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runPreIssueChecks } from '#server/modules/decisions/index.ts';
+import { systemActor } from '#server/platform/audit/audit.ts';
+import type { Executor } from '#server/platform/db/client.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
 import { assertNoticeSettled } from '../index.ts';
@@ -16,9 +19,9 @@ beforeAll(async () => {
 });
 
 /** The refusal assertNoticeSettled throws, or null when it passes. */
-async function refusal(ids: string[]) {
+async function refusal(ids: string[], check = (tx: Executor) => assertNoticeSettled(tx, ids)) {
   try {
-    await t.handle.db.transaction((tx) => assertNoticeSettled(tx, ids));
+    await t.handle.db.transaction((tx) => check(tx));
     return null;
   } catch (error) {
     if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message };
@@ -57,6 +60,15 @@ describe('assertNoticeSettled (called by the decisions part before issuing)', ()
     const never = await refusal(required.nomineeIds);
     expect(never).toMatchObject({ status: 422 });
     expect(never?.message).toContain('chưa được công khai');
+    // Every decision's issue runs it: the decisions module's pre-issue checks refuse the same way.
+    const issuing = await refusal(required.nomineeIds, (tx) =>
+      runPreIssueChecks(tx, {
+        decisionId: crypto.randomUUID(),
+        nomineeIds: required.nomineeIds,
+        actor: systemActor('test'),
+      }),
+    );
+    expect(issuing).toEqual(never);
     const plain = await buildNoticeScene(t, { award: 'BK_BO_TINH' });
     expect(await refusal(plain.nomineeIds)).toBeNull();
   });

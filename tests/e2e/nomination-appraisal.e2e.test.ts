@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { takeScreenshot, unitOption } from './support/browser.ts';
+import { takeScreenshot } from './support/browser.ts';
 import { setUpJourneys } from './support/journey.ts';
+import { CANDIDATES_PATH, draftFromCandidates, openRound } from './support/nomination-steps.ts';
 
 const journey = setUpJourneys();
 const { openPage, pageErrors, signIn } = journey;
@@ -9,31 +10,11 @@ describe('appraisal journey', () => {
   it('the province receives a commune’s tờ trình, reads the verdict and reasons, records its opinion and finishes the appraisal', async () => {
     const province = await openPage();
     await signIn(province, 'demo.officer', '/khen-thuong/dot');
-    await province.getByRole('button', { name: 'Mở đợt khen thưởng' }).click();
-    const roundDialog = province.getByRole('dialog');
-    await roundDialog.getByLabel('Tên đợt').fill('Thẩm định thường xuyên năm 2025');
-    await roundDialog.getByRole('button', { name: 'Mở đợt' }).click();
-    await province.getByRole('heading', { name: 'Thẩm định thường xuyên năm 2025' }).waitFor();
+    await openRound(province, 'Thẩm định thường xuyên năm 2025');
 
     const commune = await openPage();
-    await signIn(commune, 'demo.officer.tamduong', '/khen-thuong/de-xuat?award=CSTDCS&year=2025');
-    const unit = commune.locator('#candidate-unit');
-    await unit.click();
-    await unit.fill('tam duong');
-    await unitOption(commune, 'Ủy ban nhân dân xã Tam Đường').click();
-    const eligible = commune.getByRole('row').filter({ hasText: 'Đủ điều kiện' }).first();
-    await eligible.waitFor();
-    await eligible.getByRole('checkbox').check();
-    await commune.getByRole('button', { name: /Lập tờ trình/ }).click();
-    const dialog = commune.getByRole('dialog');
-    await dialog.getByLabel('Đợt khen thưởng').click();
-    await commune
-      .locator('.ant-select-item-option')
-      .filter({ hasText: 'Thẩm định thường xuyên năm 2025' })
-      .first()
-      .click();
-    await dialog.getByRole('button', { name: 'Lập tờ trình' }).click();
-    await commune.waitForURL(/\/khen-thuong\/to-trinh\//);
+    await signIn(commune, 'demo.officer.tamduong', CANDIDATES_PATH);
+    await draftFromCandidates(commune, 'Thẩm định thường xuyên năm 2025');
     const link = commune.url();
     await commune.getByRole('button', { name: 'Gửi tờ trình' }).click();
     await commune.getByRole('button', { name: 'Gửi', exact: true }).click();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { takeTopScreenshot, unitOption } from './support/browser.ts';
+import { takeTopScreenshot } from './support/browser.ts';
 import { setUpJourneys } from './support/journey.ts';
+import { CANDIDATES_PATH, draftFromCandidates, openRound } from './support/nomination-steps.ts';
 
 const journey = setUpJourneys();
 const { openPage, pageErrors, signIn } = journey;
@@ -9,31 +10,11 @@ describe('dossier journey', () => {
   it('a commune officer uploads the tờ trình file, sees the checklist turn green, downloads it, and drafts a báo cáo thành tích', async () => {
     const province = await openPage();
     await signIn(province, 'demo.officer', '/khen-thuong/dot');
-    await province.getByRole('button', { name: 'Mở đợt khen thưởng' }).click();
-    const roundDialog = province.getByRole('dialog');
-    await roundDialog.getByLabel('Tên đợt').fill('Đợt hồ sơ năm 2025');
-    await roundDialog.getByRole('button', { name: 'Mở đợt' }).click();
-    await province.getByRole('heading', { name: 'Đợt hồ sơ năm 2025' }).waitFor();
+    await openRound(province, 'Đợt hồ sơ năm 2025');
 
     const commune = await openPage();
-    await signIn(commune, 'demo.officer.tamduong', '/khen-thuong/de-xuat?award=CSTDCS&year=2025');
-    const unit = commune.locator('#candidate-unit');
-    await unit.click();
-    await unit.fill('tam duong');
-    await unitOption(commune, 'Ủy ban nhân dân xã Tam Đường').click();
-    const eligible = commune.getByRole('row').filter({ hasText: 'Đủ điều kiện' }).first();
-    await eligible.waitFor();
-    await eligible.getByRole('checkbox').check();
-    await commune.getByRole('button', { name: /Lập tờ trình/ }).click();
-    const dialog = commune.getByRole('dialog');
-    await dialog.getByLabel('Đợt khen thưởng').click();
-    await commune
-      .locator('.ant-select-item-option')
-      .filter({ hasText: 'Đợt hồ sơ năm 2025' })
-      .first()
-      .click();
-    await dialog.getByRole('button', { name: 'Lập tờ trình' }).click();
-    await commune.waitForURL(/\/khen-thuong\/to-trinh\//);
+    await signIn(commune, 'demo.officer.tamduong', CANDIDATES_PATH);
+    await draftFromCandidates(commune, 'Đợt hồ sơ năm 2025');
 
     const dossier = commune.locator('.ant-card').filter({ hasText: 'Hồ sơ đề nghị khen thưởng' });
     const shared = dossier

@@ -164,6 +164,8 @@ describe('council vote journey', () => {
       ['Chủ tọa', 'Vàng A Chủ'],
       ['Thư ký', 'Lò Thị Thư'],
     ] as const) {
+      // The previous list must be gone first: while it fades out it still shows the same names.
+      await expect.poll(() => officer.locator('.ant-select-dropdown:visible').count()).toBe(0);
       await dialog.getByLabel(label).click();
       await officer
         .locator('.ant-select-dropdown:visible .ant-select-item-option')

@@ -96,7 +96,11 @@ describe('decision from a tờ trình', () => {
     await dialog.getByLabel('Thẩm quyền ban hành').fill('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU');
     await dialog.getByLabel(/Người quyết định/).fill('Chủ tịch UBND tỉnh Lai Châu');
     await dialog.getByLabel('Họ tên người ký').fill('Lê Văn Lương');
-    const row = dialog.getByRole('row').filter({ hasText: person.fullName });
+    // The person may be on the demo round's tờ trình too: the row of this tờ trình.
+    const row = dialog
+      .getByRole('row')
+      .filter({ hasText: person.fullName })
+      .filter({ hasText: 'Tờ trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm 2025' });
     await row.waitFor();
     await row.getByRole('checkbox').check();
     await takeTopScreenshot(province, 'decision-from-nominees-picker-1366');

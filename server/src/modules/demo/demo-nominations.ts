@@ -63,6 +63,8 @@ export interface DemoRound {
   communeId: string;
   /** The commune's first featured person, who qualifies for Chiến sĩ thi đua toàn quốc. */
   featuredPerson: string;
+  /** The person proposed for CSTĐ tỉnh whose chain of CSTĐ cơ sở is broken (2024): not eligible. */
+  ineligiblePerson: string;
 }
 
 /**
@@ -178,5 +180,6 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
     provinceId,
     communeId,
     featuredPerson: cstd,
+    ineligiblePerson: broken,
   };
 }

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '#server/platform/db/client.ts';
-import { nominees } from '#server/platform/db/schema.ts';
 import { appraise, nomineesOf } from './demo-appraisal.ts';
 import type { DemoRound } from './demo-nominations.ts';
 import { openCouncilSession } from './demo-round-council.ts';
@@ -10,7 +8,7 @@ import { postStateAward, seedNoticeCandidate } from './demo-round-notice.ts';
 /** The appraisal's reason for the person whose chain of Chiến sĩ thi đua cơ sở is broken (2024). */
 export const BROKEN_CHAIN_REASON =
   'Không đủ điều kiện: năm 2024 chỉ hoàn thành nhiệm vụ, không liên tục 03 năm Chiến sĩ thi đua cơ sở ' +
-  '(Điều 23 Luật Thi đua, khen thưởng).';
+  '(Điều 22 Luật Thi đua, khen thưởng).';
 
 /**
  * The rest of the 2025 tổng kết round, so a new user can follow it from the tờ trình to the payout:
@@ -21,20 +19,13 @@ export const BROKEN_CHAIN_REASON =
  */
 export async function seedDemoRewardFlow(db: Database, round: DemoRound, today: string) {
   await seedNoticeCandidate(db, round);
-  const broken = new Set<string>();
-  for (const nominee of await nomineesOf(db, round.communeProvincial))
-    if (nominee.personId && nominee.achievements.startsWith('Chiến sĩ thi đua cơ sở năm 2023'))
-      broken.add(nominee.id);
   await appraise(db, round.province, round.communeProvincial, (nominee) =>
-    broken.has(nominee.id)
+    nominee.personId === round.ineligiblePerson
       ? { opinion: BROKEN_CHAIN_REASON, proposal: 'disagree' }
       : { opinion: 'Đủ điều kiện, tiêu chuẩn theo quy định; hồ sơ đầy đủ.', proposal: 'agree' },
   );
   await postStateAward(db, round);
-  const agreed = await db
-    .select({ id: nominees.id, status: nominees.status })
-    .from(nominees)
-    .where(eq(nominees.nominationId, round.communeProvincial));
+  const agreed = await nomineesOf(db, round.communeProvincial);
   await openCouncilSession(
     db,
     round,

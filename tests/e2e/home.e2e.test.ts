@@ -49,7 +49,12 @@ describe('home page: Việc cần làm', () => {
       ['demo.officer.tamduong', 'home-commune-officer', /Xây dựng, ban hành kế hoạch triển khai phong trào/],
       ['demo.officer', 'home-provincial-officer', /Đôn đốc 22 đơn vị chưa ban hành kế hoạch triển khai/],
       ['demo.head', 'home-unit-head', /Duyệt bản đăng ký thi đua của/],
-      ['demo.council', 'home-council-member', /Sơ kết năm/],
+      // A member of the provincial council: the bloc review, and the demo round's session to vote in.
+      [
+        'demo.council',
+        'home-council-member',
+        /^(?=[\s\S]*Sơ kết năm)(?=[\s\S]*Bỏ phiếu kín: Phiên họp xét khen thưởng)/,
+      ],
       ['demo.staff', 'home-staff', /Sửa và gửi lại bản đăng ký thi đua của anh\/chị/],
     ];
     for (const [username, file, expected] of roles) {

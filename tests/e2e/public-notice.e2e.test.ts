@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_ROUND_TITLE } from '#server/modules/demo/demo-nominations.ts';
+import { DEMO_NOTICE_NOMINATION } from '#server/modules/demo/demo-round-notice.ts';
 import { takeTopScreenshot, viewports } from './support/browser.ts';
 import { setUpJourneys } from './support/journey.ts';
 
@@ -9,10 +11,8 @@ describe('public notice journey', () => {
   it('the province posts a nominee; a visitor without an account comments on the public page; the office answers and publishes', async () => {
     const office = await openPage();
     await signIn(office, 'demo.officer', '/khen-thuong/dot');
-    await office.getByRole('link', { name: 'Tổng kết phong trào văn hóa công sở 2019–2025' }).click();
-    await office
-      .getByRole('link', { name: 'Tờ trình đề nghị tặng danh hiệu Chiến sĩ thi đua toàn quốc' })
-      .click();
+    await office.getByRole('link', { name: DEMO_ROUND_TITLE }).click();
+    await office.getByRole('link', { name: DEMO_NOTICE_NOMINATION }).click();
     await office.getByRole('button', { name: 'Công khai' }).click();
     const dialog = office.getByRole('dialog');
     await dialog.getByText('Chiến sĩ thi đua toàn quốc (10 ngày làm việc)').waitFor();

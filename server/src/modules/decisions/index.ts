@@ -9,12 +9,15 @@ import { registerNationalExportRoutes } from './national-export/national-export.
 import { registerRecipientImportRoutes } from './recipients-import/recipients-import.routes.ts';
 
 export { composeDecision, recipientsTable } from './certificates/decision-document.ts';
+export { issueDecision } from './decisions/issue.service.ts';
 export {
   type PreIssueCheck,
   type PreIssueContext,
   preIssueChecks,
   runPreIssueChecks,
 } from './decisions/pre-issue-checks.ts';
+export { createDecisionFromNominees } from './from-nominees/from-nominees.service.ts';
+export { createFundEntry, payDecision } from './fund/fund.service.ts';
 export {
   registerZipParts,
   type ZipPart,

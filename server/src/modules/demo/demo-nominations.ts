@@ -57,6 +57,14 @@ export interface DemoRound {
   communeProvincial: string;
   /** Tam Đường's tờ trình for Huân chương Lao động hạng Ba (decided by the President): received. */
   communeState: string;
+  /** Sở Nội vụ's tờ trình for Bằng khen tỉnh (two of its staff): sent, or null without its people. */
+  department: string | null;
+  provinceId: string;
+  communeId: string;
+  /** The commune's first featured person, who qualifies for Chiến sĩ thi đua toàn quốc. */
+  featuredPerson: string;
+  /** The person proposed for CSTĐ tỉnh whose chain of CSTĐ cơ sở is broken (2024): not eligible. */
+  ineligiblePerson: string;
 }
 
 /**
@@ -134,10 +142,11 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
   const stateSent = await moveNomination(db, commune, state.id, 'submit', { version: state.version });
   await moveNomination(db, province, state.id, 'receive', { version: stateSent.version });
 
+  let department: string | null = null;
   const staff = await firstPeople(db, departmentId, 2);
   const departmentOfficer = await demoUnitOfficer(db, 'LCI.SNV');
   if (departmentOfficer && staff.length === 2) {
-    const department = await createNomination(db, departmentOfficer, {
+    const created = await createNomination(db, departmentOfficer, {
       roundId: round.id,
       proposingUnitId: departmentId,
       title: 'Tờ trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho cá nhân Sở Nội vụ',
@@ -149,7 +158,8 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
         ),
       ),
     });
-    await moveNomination(db, departmentOfficer, department.id, 'submit', { version: department.version });
+    await moveNomination(db, departmentOfficer, created.id, 'submit', { version: created.version });
+    department = created.id;
   }
   const doctors = healthId ? await firstPeople(db, healthId, 1) : [];
   const healthOfficer = await demoUnitOfficer(db, 'LCI.SYT');
@@ -160,5 +170,16 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
       title: 'Tờ trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho cá nhân Sở Y tế',
       nominees: [individual(doctors[0].id, 'BK_BO_TINH', 'Đang tổng hợp thành tích.')],
     });
-  return { roundId: round.id, province, commune, communeProvincial: draft.id, communeState: state.id };
+  return {
+    roundId: round.id,
+    province,
+    commune,
+    communeProvincial: draft.id,
+    communeState: state.id,
+    department,
+    provinceId,
+    communeId,
+    featuredPerson: cstd,
+    ineligiblePerson: broken,
+  };
 }

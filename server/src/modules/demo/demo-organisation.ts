@@ -77,7 +77,8 @@ export async function ensureDemoCouncil(
           personId: headOf.get(code) as string,
           role,
           termFrom: '2021-06-01',
-          termTo: '2026-05-31',
+          // The current term (with the provincial People's Committee's): no end recorded yet.
+          termTo: null,
         })),
       )
       .returning({ id: councilMembers.id });

@@ -6,7 +6,7 @@ import { seedDemoMovements } from './demo-movements.ts';
 import { seedDemoRound } from './demo-nominations.ts';
 import { ensureDemoBlocYears, ensureDemoCouncil } from './demo-organisation.ts';
 import { ensureDemoPeople } from './demo-people.ts';
-import { ensureDemoNoticeCandidate } from './demo-public-notice.ts';
+import { seedDemoRewardFlow } from './demo-reward-flow.ts';
 import { ensureDemoUnits } from './demo-units.ts';
 
 export { demoAccounts } from './demo-accounts.ts';
@@ -14,7 +14,8 @@ export { featuredDemoPeople } from './demo-awards.ts';
 
 /**
  * Fills an embedded database with demo data on first start (units, accounts, people, the provincial
- * council and its blocs up to the current year, the 2019–2025 movement and a live one dated from today);
+ * council and its blocs up to the current year, the 2019–2025 movement and a live one dated from today, the 2025 tổng kết round from
+ * the tờ trình to the payout);
  * each step skips what already exists. Returns the account lines to print, if new.
  */
 export async function seedDemo(
@@ -30,7 +31,7 @@ export async function seedDemo(
   await seedDemoMovements(db);
   const today = new Date().toISOString().slice(0, 10);
   await seedDemoCurrentMovement(db, today);
-  await seedDemoRound(db, today);
-  await ensureDemoNoticeCandidate(db);
+  const round = await seedDemoRound(db, today);
+  if (round) await seedDemoRewardFlow(db, round, today);
   return lines;
 }

@@ -9,6 +9,8 @@ import { registerNominationTodos } from './todo/nomination-todos.ts';
 import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
 
 export { appraisalOpinions } from './appraisal/appraisal.repo.ts';
+export { finishAppraisal } from './appraisal/appraisal-finish.service.ts';
+export { saveAppraisal } from './appraisal/appraisal-save.service.ts';
 export { dossierChecklist, type NomineeChecklist } from './dossier/checklist.ts';
 export { filesOfNominations as dossierFilesOf } from './dossier/dossier.repo.ts';
 export { createNomination, updateNomination } from './nominations/nominations.service.ts';

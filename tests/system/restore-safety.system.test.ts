@@ -14,8 +14,9 @@ import { REPO_ROOT, runCli, startServer } from '../support/server-process.ts';
  */
 
 const SECRET = 's'.repeat(48);
-// Big enough for one progress line of persons (every 20,000 rows) before the kill; small enough for CI.
-const PERSONS = 25_000;
+// Big enough for a progress line of persons (every PROGRESS_ROWS) well before their end; small for CI.
+const PERSONS = 8_000;
+const PROGRESS_ROWS = 2_000;
 const scratch: { drop(): Promise<void> }[] = [];
 const folder = mkdtempSync(path.join(tmpdir(), 'tdkt-restore-safety-'));
 const smallBackup = path.join(folder, 'small.backup');
@@ -62,7 +63,8 @@ function restoreAndKillAt(file: string, env: Record<string, string>, moment: Reg
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   if (!env.TDKT_DATA_DIR) delete childEnv.TDKT_DATA_DIR;
-  const child = spawn(process.execPath, ['bin/tdkt.js', 'db', 'restore', file, '--force'], {
+  const args = ['bin/tdkt.js', 'db', 'restore', file, '--force', '--progress-rows', String(PROGRESS_ROWS)];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: childEnv,
     stdio: 'pipe',
@@ -99,7 +101,7 @@ beforeAll(async () => {
   scratch.push(source);
   const sourceEnv = { DATABASE_URL: source.url, TDKT_SESSION_SECRET: SECRET };
   const generated = await runCli(
-    ['gen', '--provinces', '2', '--communes', '20', '--units', '2000', '--persons', String(PERSONS)],
+    ['gen', '--provinces', '2', '--communes', '20', '--units', '800', '--persons', String(PERSONS)],
     sourceEnv,
   );
   expect(generated.code, generated.output).toBe(0);
@@ -140,6 +142,13 @@ describe.each(engines)('tdkt db restore --force on $name', (engine) => {
     const refused = await runCli(['db', 'restore', bigBackup], env);
     expect(refused.code).toBe(1);
     expect(refused.output).toContain('--force');
+    expect(await currentCounts(env)).toEqual(before);
+  });
+
+  it('refuses a progress step that is not a whole number, changing nothing', async () => {
+    const refused = await runCli(['db', 'restore', bigBackup, '--force', '--progress-rows', '0'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('--progress-rows phải là số nguyên');
     expect(await currentCounts(env)).toEqual(before);
   });
 

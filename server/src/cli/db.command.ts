@@ -3,7 +3,7 @@ import { type Config, loadConfig } from '#server/platform/config.ts';
 import { backupDatabase, isDatabaseEmpty } from '#server/platform/db/backup.ts';
 import { type BackupManifest, inspectBackup } from '#server/platform/db/backup-check.ts';
 import { BackupFileError } from '#server/platform/db/backup-format.ts';
-import { type RestoreProgress, restoreDatabase } from '#server/platform/db/restore.ts';
+import { PROGRESS_EVERY, type RestoreProgress, restoreDatabase } from '#server/platform/db/restore.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
 import { openRuntime, type Runtime, refreshRequestRole } from '#server/platform/runtime.ts';
 
@@ -43,7 +43,21 @@ function printProgress(progress: RestoreProgress) {
   }
 }
 
-async function restoreCommand(file: string, options: { force?: boolean }) {
+/** The --progress-rows option: a whole number of rows from 1 to 10,000,000. */
+function progressRows(value: string | undefined): number {
+  if (value === undefined) return PROGRESS_EVERY;
+  const rows = Number(value);
+  if (!/^\d+$/.test(value) || rows < 1 || rows > 10_000_000) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `--progress-rows phải là số nguyên từ 1 đến 10.000.000 (nhận "${value}") / must be a whole number from 1 to 10,000,000.`,
+    );
+  }
+  return rows;
+}
+
+async function restoreCommand(file: string, options: { force?: boolean; progressRows?: string }) {
+  const progressEvery = progressRows(options.progressRows);
   const started = Date.now();
   // The whole file is checked before the database is even opened.
   const manifest = await inspectBackup(file);
@@ -55,7 +69,11 @@ async function restoreCommand(file: string, options: { force?: boolean }) {
         'Cơ sở dữ liệu đã có dữ liệu; dùng --force để thay bằng bản sao lưu / the database is not empty: use --force to replace it.',
       );
     }
-    const result = await restoreDatabase(runtime.handle, file, { manifest, onProgress: printProgress });
+    const result = await restoreDatabase(runtime.handle, file, {
+      manifest,
+      onProgress: printProgress,
+      progressEvery,
+    });
     await refreshRequestRole(config, runtime.handle);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
@@ -100,10 +118,14 @@ export function registerDbCommands(program: Command): void {
   db.command('restore')
     .argument('<file>', 'tệp sao lưu / backup file')
     .option('--force', 'thay toàn bộ dữ liệu hiện có bằng bản sao lưu / replace existing data')
+    .option(
+      '--progress-rows <n>',
+      `số dòng giữa hai dòng tiến độ (mặc định ${PROGRESS_EVERY}) / rows between progress lines`,
+    )
     .description(
       'Khôi phục dữ liệu từ tệp sao lưu (vào PGlite hoặc PostgreSQL); tệp được kiểm tra hết trước, rồi thay dữ liệu trong một giao dịch — bị ngắt giữa chừng thì dữ liệu cũ còn nguyên; tệp hỏng: mã thoát 2 / restore a backup into either engine, all or nothing; exit code 2 for a bad file',
     )
-    .action((file: string, options: { force?: boolean }) =>
+    .action((file: string, options: { force?: boolean; progressRows?: string }) =>
       restoreCommand(file, options).catch(exitOnBadBackup),
     );
 }

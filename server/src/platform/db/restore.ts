@@ -9,7 +9,8 @@ import { listSelfReferences, restoreSelfReferences, splitSelfReferences } from '
 
 /** Same key as the start-up migrator's, so a server starting meanwhile waits for the restore. */
 const MIGRATION_LOCK_KEY = 7_312_025;
-const PROGRESS_EVERY = 20_000;
+/** Rows between two progress lines of one table, unless the caller asks for another step. */
+export const PROGRESS_EVERY = 20_000;
 
 /** What a restore reports while it runs (the CLI prints it; the tests watch it). */
 export type RestoreProgress =
@@ -88,6 +89,7 @@ async function loadRows(
   file: string,
   manifest: BackupManifest,
   onProgress: (progress: RestoreProgress) => void,
+  progressEvery: number,
 ): Promise<number> {
   const tables = await listTableNames(tx);
   const selfReferences = await listSelfReferences(tx);
@@ -123,7 +125,7 @@ async function loadRows(
     const after = before + batch.rows.length;
     loaded.set(batch.table, after);
     rows += batch.rows.length;
-    if (Math.floor(after / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
+    if (Math.floor(after / progressEvery) > Math.floor(before / progressEvery)) {
       onProgress({ step: 'rows', table: batch.table, loaded: after, expected });
     }
   }
@@ -151,7 +153,11 @@ async function loadRows(
 export async function restoreDatabase(
   handle: DatabaseHandle,
   file: string,
-  options: { manifest?: BackupManifest; onProgress?: (progress: RestoreProgress) => void } = {},
+  options: {
+    manifest?: BackupManifest;
+    onProgress?: (progress: RestoreProgress) => void;
+    progressEvery?: number;
+  } = {},
 ): Promise<{ rows: number; manifest: BackupManifest }> {
   const onProgress = options.onProgress ?? (() => undefined);
   const manifest = options.manifest ?? (await inspectBackup(file));
@@ -162,7 +168,7 @@ export async function restoreDatabase(
     await clearApplicationSchema(tx);
     await applyMigrations(tx, manifest.migrations);
     await emptyMigratedTables(tx);
-    rows = await loadRows(tx, file, manifest, onProgress);
+    rows = await loadRows(tx, file, manifest, onProgress, options.progressEvery ?? PROGRESS_EVERY);
     await applyMigrations(tx, manifest.pendingMigrations);
     await resetSequences(tx);
     await recordAudit(tx, systemActor('tdkt db restore'), {

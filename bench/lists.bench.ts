@@ -6,7 +6,10 @@ import { type EndpointFigures, measure } from './http.bench.ts';
 import { seedNationalMovement } from './movements.bench.ts';
 
 const PASSWORD = 'bench-password-123';
-/** The national dataset (`tdkt gen` defaults), unless TDKT_BENCH_LISTS_DATABASE_URL names one already generated. */
+/**
+ * The national dataset (`tdkt gen` defaults), unless TDKT_BENCH_LISTS_DATABASE_URL (or, as every national
+ * bench, TDKT_BENCH_DATABASE_URL) names one already generated.
+ */
 const SIZE: string[] = [];
 const AUDIT_EVENTS = Number(process.env.TDKT_BENCH_AUDIT_ROWS ?? 1_000_000);
 /** A deep page costs at most this many times page 1 (issue 9). */
@@ -51,7 +54,7 @@ export async function seedLists(url: string) {
       );
       await client.query('alter table audit_events enable trigger user');
       await client.query('commit');
-      await client.query('analyze audit_events');
+      await client.query('vacuum (analyze) audit_events');
     }
     const admin = await client.query<{ id: string }>(`select id from users where username = 'bench.admin'`);
     const adminId = admin.rows[0]?.id;
@@ -65,7 +68,7 @@ export async function seedLists(url: string) {
          on conflict do nothing`,
         [adminId],
       );
-      await client.query('analyze notifications');
+      await client.query('vacuum (analyze) notifications');
     }
     await client.query(
       `insert into registrations (movement_id, kind, unit_id, status, pledge)
@@ -74,7 +77,7 @@ export async function seedLists(url: string) {
        on conflict do nothing`,
       [movementId],
     );
-    await client.query('analyze registrations');
+    await client.query('vacuum (analyze) registrations');
     const deep = async (query: string) => (await client.query(query)).rows[0] as Record<string, unknown>;
     // The rows 90 % of the way down each list, as a user paging that far would hold in a cursor.
     const audit = await deep(
@@ -123,7 +126,7 @@ export async function seedLists(url: string) {
  * national level and one province down, at 1 and 10 connections, on the national dataset.
  */
 export async function runListsBench(): Promise<Record<string, unknown>> {
-  const reuse = process.env.TDKT_BENCH_LISTS_DATABASE_URL;
+  const reuse = process.env.TDKT_BENCH_LISTS_DATABASE_URL ?? process.env.TDKT_BENCH_DATABASE_URL;
   const database = reuse ? { url: reuse, drop: async () => {} } : await createScratchDatabase('listsbench');
   const env = { DATABASE_URL: database.url, TDKT_SESSION_SECRET: 'b'.repeat(48) };
   try {

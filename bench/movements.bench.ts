@@ -64,7 +64,8 @@ export async function seedNationalMovement(url: string) {
       [movementId, rootId],
     );
     await client.query('commit');
-    await client.query('analyze units; analyze plan_obligations; analyze movements');
+    // VACUUM too: every unit row was just rewritten and 100,000 obligations added (autovacuum may be off).
+    await client.query('vacuum (analyze) units, plan_obligations, cascade_counts, movements');
     const { rows } = await client.query<{ id: string }>(`select id from units where code = 'P01'`);
     const [{ count }] = (await client.query<{ count: string }>('select count(*) from plan_obligations'))
       .rows as [{ count: string }];

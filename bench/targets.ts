@@ -108,10 +108,11 @@ async function queryOnce<Row>(url: string, text: string, params: unknown[] = [])
 async function prepareReused(url: string): Promise<void> {
   const handle = await openPostgres(url, 1);
   try {
-    // migrateDatabase analyses after any migration it applies; a fresh ANALYZE covers a database
-    // loaded or changed since (cheap: it samples).
+    // migrateDatabase analyses after any migration it applies; a fresh VACUUM ANALYZE covers a
+    // database loaded or changed since (cheap when nothing changed: it skips all-visible pages and
+    // samples), and sets the visibility map index-only scans need when autovacuum is off or late.
     await migrateDatabase(handle, url);
-    await handle.query('analyze');
+    await handle.query('vacuum (analyze)');
     const [row] = await handle.query<{ units: number }>('select count(*)::int as units from units');
     if (!row || row.units === 0) {
       throw new Error(`TDKT_BENCH_DATABASE_URL has no units: fill it with \`tdkt gen\` first (${url})`);

@@ -39,7 +39,14 @@ export const personRatings = pgTable(
   },
   (table) => [
     uniqueIndex('award_person_ratings_key').on(table.personId, table.year),
-    index('award_person_ratings_unit_year_idx').on(table.personUnitId, table.year),
+    // Covering (person and rating after the key): a province's candidates read ~75,000 ratings of a
+    // year from the index alone instead of one heap page each.
+    index('award_person_ratings_unit_year_idx').on(
+      table.personUnitId,
+      table.year,
+      table.personId,
+      table.rating,
+    ),
   ],
 );
 
@@ -113,7 +120,14 @@ export const awardsReceived = pgTable(
       table.rewardType,
     ),
     uniqueIndex('award_received_unit_key').on(table.unitId, table.awardCode, table.year, table.rewardType),
-    index('award_received_person_unit_year_idx').on(table.personUnitId, table.year),
+    // Covering, like the ratings' index: what a candidates list reads of a unit's titles and awards.
+    index('award_received_person_unit_year_idx').on(
+      table.personUnitId,
+      table.year,
+      table.awardCode,
+      table.personId,
+      table.rewardType,
+    ),
   ],
 );
 

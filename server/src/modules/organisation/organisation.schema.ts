@@ -105,7 +105,8 @@ export const persons = pgTable(
     ),
     uniqueIndex('persons_user_key').on(table.userId),
     uniqueIndex('persons_id_number_key').on(table.idNumber),
-    index('persons_unit_sort_idx').on(table.unitId, table.sortKey),
+    // Id and name after the key: a province's people (a candidates list) come from the index alone.
+    index('persons_unit_sort_idx').on(table.unitId, table.sortKey, table.id, table.fullName),
     index('persons_sort_idx').on(table.sortKey, table.id),
     index('persons_search_terms_idx').using('gin', table.searchTerms),
   ],

@@ -165,15 +165,19 @@ export async function candidatePage(
   };
 }
 
-/** How many people one round of a whole-subtree walk examines (at least: whole units are taken). */
+/** About how many people one round of a whole-subtree walk examines (whole units are taken). */
 const PEOPLE_ROUND = 20_000;
+/** How many units the first round of a walk takes, before the rounds are sized by what it found. */
+const FIRST_ROUND_UNITS = 400;
 
 /**
  * Every candidate of the subtree at `path`, unit by unit in tree order and by name within a unit (no
- * scope check: callers do it). The subtree's units are read once with their head counts; their
- * people are read a round of units at a time (about PEOPLE_ROUND people) through the
- * people-by-unit index, with the facts the award's rule reads by the units' records (one index
- * range per unit and kind of record), so a province costs a few dozen small queries. The rule is compiled and its needs worked out once for the whole walk.
+ * scope check: callers do it). The subtree's units are read once; their people are read a round of
+ * units at a time through the people-by-unit index (each round sized from the people per unit seen
+ * so far, about PEOPLE_ROUND people, without counting every unit's people first), with the facts the
+ * award's rule reads by the units' records (one index range per unit and kind of record), so a
+ * province costs a few dozen small queries. The rule is compiled and its needs worked out once for
+ * the whole walk.
  */
 export async function* candidatesOfPath(
   db: Executor,
@@ -182,20 +186,18 @@ export async function* candidatesOfPath(
   query: ListQuery,
 ): AsyncGenerator<Candidate[]> {
   const check = listCheck(registry, query);
-  const subtree = await selectRows<{
-    id: string;
-    name: string;
-    sortKey: string;
-    parentName: string | null;
-    people: number;
-  }>(
-    db,
-    sql`select u.id, u.name, u.sort_key as "sortKey", p.name as "parentName",
-          ${check.subject === 'individual' ? sql`(select count(*) from persons x where x.unit_id = u.id)::int` : sql`0`} as people
-        from units u left join units p on p.id = u.parent_id
-        where u.path like ${`${path}%`} order by u.path`,
-  );
   if (check.subject !== 'individual') {
+    const subtree = await selectRows<{
+      id: string;
+      name: string;
+      sortKey: string;
+      parentName: string | null;
+    }>(
+      db,
+      sql`select u.id, u.name, u.sort_key as "sortKey", p.name as "parentName"
+          from units u left join units p on p.id = u.parent_id
+          where u.path like ${`${path}%`} order by u.path`,
+    );
     for (let start = 0; start < subtree.length || start === 0; start += PEOPLE_ROUND) {
       const rows = subtree.slice(start, start + PEOPLE_ROUND).map((unit) => ({
         id: unit.id,
@@ -209,17 +211,23 @@ export async function* candidatesOfPath(
     }
     return;
   }
+  const subtree = await selectRows<{ id: string; name: string }>(
+    db,
+    sql`select u.id, u.name from units u where u.path like ${`${path}%`} order by u.path`,
+  );
   let yielded = false;
+  let unitsSeen = 0;
+  let peopleSeen = 0;
   for (let start = 0; start < subtree.length; ) {
-    let end = start;
-    let people = 0;
-    while (end < subtree.length && (end === start || people < PEOPLE_ROUND)) {
-      people += (subtree[end] as (typeof subtree)[number]).people;
-      end += 1;
-    }
-    const round = subtree.slice(start, end);
-    start = end;
-    if (!people) continue;
+    // Never more than ten times the first round: units without people so far say little of the rest.
+    const take = unitsSeen
+      ? Math.min(
+          FIRST_ROUND_UNITS * 10,
+          Math.max(1, Math.round((PEOPLE_ROUND * unitsSeen) / Math.max(1, peopleSeen))),
+        )
+      : FIRST_ROUND_UNITS;
+    const round = subtree.slice(start, start + take);
+    start += round.length;
     const names = new Map(round.map((unit) => [unit.id, unit.name]));
     const rows = await selectRows<ListRow & { unitId: string }>(
       db,
@@ -228,6 +236,8 @@ export async function* candidatesOfPath(
           join persons p on p.unit_id = r.unit_id
           order by r.n, p.sort_key, p.id`,
     );
+    unitsSeen += round.length;
+    peopleSeen += rows.length;
     if (!rows.length) continue;
     for (const row of rows) row.unitName = names.get(row.unitId) ?? '';
     const candidates = await examine(

@@ -104,9 +104,16 @@ export async function personFacts(
       ? none
       : selectRows<DisciplineRow>(
           db,
-          sql`select person_id as "personId", level, from_date::text as "fromDate",
-                to_date::text as "toDate", pending
-              from award_person_disciplines where person_id = any(${ids})`,
+          sql`select d.person_id as "personId", d.level, d.from_date::text as "fromDate",
+                d.to_date::text as "toDate", d.pending
+              from award_person_disciplines d
+              ${
+                // Disciplines are few: found through their people's units rather than by binding
+                // every person of a province (tens of thousands of ids) once more.
+                unitIds
+                  ? sql`join persons p on p.id = d.person_id where p.unit_id = any(${idArray(unitIds)}::uuid[])`
+                  : sql`where d.person_id = any(${ids})`
+              }`,
         ),
   ]);
   const drafts = new HistoryDrafts();

@@ -14,7 +14,8 @@ export { effectiveRegistry } from '#server/modules/awards/eligibility/effective-
 export const subjectOf = (recipient: {
   personId?: string | null | undefined;
   householdName?: string | null | undefined;
-}): AwardSubject => (recipient.personId ? 'individual' : recipient.householdName ? 'household' : 'collective');
+}): AwardSubject =>
+  recipient.personId ? 'individual' : recipient.householdName ? 'household' : 'collective';
 
 /** Who a recipient or award record is, as one key: the person, the unit, or the household in its unit. */
 export const subjectKey = (recipient: {

@@ -99,7 +99,10 @@ describe('household recipients', () => {
     });
     expect(revoke.statusCode, revoke.body).toBe(200);
     expect(
-      await t.handle.db.select().from(awardsReceived).where(eq(awardsReceived.id, record?.id ?? '')),
+      await t.handle.db
+        .select()
+        .from(awardsReceived)
+        .where(eq(awardsReceived.id, record?.id ?? '')),
     ).toHaveLength(0);
     const [removed] = await auditOf('award_record.delete', record?.id ?? '');
     expect(removed?.before).toMatchObject({ householdName: name, householdUnitId: commune.id });

@@ -71,7 +71,8 @@ export async function recipientProblems(
     const entry = awardCatalogue[item.awardCode];
     const subject = subjectOf(item);
     const problem = (field: string, message: string) => problems.push({ index, field, message });
-    if (!path) problem(item.personId ? 'personId' : item.unitId ? 'unitId' : 'householdUnitId', 'Không tìm thấy');
+    if (!path)
+      problem(item.personId ? 'personId' : item.unitId ? 'unitId' : 'householdUnitId', 'Không tìm thấy');
     else if (!inScope(scope, path)) problem('', 'Nằm ngoài phạm vi đơn vị bạn được phân quyền');
     else if (!entry.subjects.includes(subject))
       problem('awardCode', `${entry.name} không tặng cho ${subjectWords[subject]}`);

@@ -7,7 +7,7 @@ import {
 } from '#contracts/nomination-dossier.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import { nominationFiles, nominees, storedFiles } from '#server/platform/db/schema.ts';
+import { nominationFiles, nominees } from '#server/platform/db/schema.ts';
 import { atVersion, versionedRow } from '#server/platform/db/versioning.ts';
 import type { FileStore } from '#server/platform/files/file-store.ts';
 import { AppError } from '#server/platform/http/app-error.ts';

@@ -42,6 +42,7 @@ function bigDecision() {
     position: index + 1,
     personId: `p${index}`,
     unitId: null,
+    householdName: null,
     awardCode: 'BK_BO_TINH',
     rewardType: 'thuong_xuyen',
     year: 2025,

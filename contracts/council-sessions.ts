@@ -144,6 +144,8 @@ export type Tally = z.infer<typeof Tally>;
 
 export const AgendaItem = z.object({
   nomineeId: z.string(),
+  /** The tờ trình the nominee belongs to (its appraisal page is the dossier the council reads). */
+  nominationId: z.string(),
   name: z.string(),
   unitName: z.string(),
   awardCode: AwardCode,

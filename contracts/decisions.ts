@@ -68,11 +68,17 @@ export const DecisionRevokeBody = z.strictObject({
 });
 export type DecisionRevokeBody = z.infer<typeof DecisionRevokeBody>;
 
-/** One recipient to add: a person or a unit (exactly one), the award, reward type and year of achievement. */
+/**
+ * One recipient to add: a person, a unit, or a household (its name with the unit it lives in) —
+ * exactly one — with the award, reward type and year of achievement.
+ */
 export const RecipientInput = z
   .strictObject({
     personId: Uuid.optional(),
     unitId: Uuid.optional(),
+    /** "Hộ ông Nguyễn Văn A" as the decision prints it; with `householdUnitId`, the unit it lives in. */
+    householdName: Text(300).min(2, 'Nhập tên hộ gia đình').optional(),
+    householdUnitId: Uuid.optional(),
     awardCode: AwardCode,
     rewardType: RewardType.default('thuong_xuyen'),
     year: AwardYear,
@@ -80,8 +86,20 @@ export const RecipientInput = z
     nomineeId: Uuid.nullable().optional(),
   })
   .superRefine((body, context) => {
-    if ((body.personId === undefined) === (body.unitId === undefined)) {
-      context.addIssue({ code: 'custom', path: ['personId'], message: 'Chọn một cá nhân hoặc một tập thể' });
+    const subjects = [body.personId, body.unitId, body.householdName].filter((value) => value !== undefined);
+    if (subjects.length !== 1) {
+      context.addIssue({
+        code: 'custom',
+        path: ['personId'],
+        message: 'Chọn một cá nhân, một tập thể hoặc một hộ gia đình',
+      });
+    }
+    if ((body.householdName === undefined) !== (body.householdUnitId === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['householdUnitId'],
+        message: 'Hộ gia đình cần tên hộ và đơn vị (xã, phường) nơi hộ cư trú',
+      });
     }
   });
 export type RecipientInput = z.infer<typeof RecipientInput>;
@@ -168,8 +186,10 @@ export const RecipientView = z.object({
   position: z.number().int(),
   personId: Uuid.nullable(),
   unitId: Uuid.nullable(),
+  householdName: z.string().nullable(),
+  householdUnitId: Uuid.nullable(),
   name: z.string(),
-  /** Unit of a person, parent of a unit. */
+  /** Unit of a person, parent of a unit, the unit a household lives in. */
   context: z.string().nullable(),
   awardCode: AwardCode,
   awardName: z.string(),

@@ -90,8 +90,10 @@ export const personDisciplines = pgTable(
 );
 
 /**
- * A title or commendation received by a person or a unit (exactly one of the two), for a year of
- * achievement, including those decided before the system existed.
+ * A title or commendation received by a person, a unit or a household (exactly one), for a year of
+ * achievement, including those decided before the system existed. A household (hộ gia đình, Điều 20
+ * khoản 2) has no row of its own: it is recorded by its name as the decision prints it ("Hộ ông
+ * Nguyễn Văn A, thôn Nà Khum") and the unit (commune) it lives in, which decides who may read it.
  */
 export const awardsReceived = pgTable(
   'award_received',
@@ -99,6 +101,8 @@ export const awardsReceived = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     personId: uuid('person_id').references(() => persons.id),
     unitId: uuid('unit_id').references(() => units.id),
+    householdName: text('household_name'),
+    householdUnitId: uuid('household_unit_id').references(() => units.id),
     awardCode: text('award_code').notNull(),
     year: integer('year').notNull(),
     rewardType: text('reward_type').notNull().default('thuong_xuyen'),
@@ -112,7 +116,14 @@ export const awardsReceived = pgTable(
     ...versioning,
   },
   (table) => [
-    check('award_received_one_subject', sql`(${table.personId} is null) <> (${table.unitId} is null)`),
+    check(
+      'award_received_one_subject',
+      sql`num_nonnulls(${table.personId}, ${table.unitId}, ${table.householdName}) = 1`,
+    ),
+    check(
+      'award_received_household_unit',
+      sql`(${table.householdName} is null) = (${table.householdUnitId} is null)`,
+    ),
     uniqueIndex('award_received_person_key').on(
       table.personId,
       table.awardCode,
@@ -120,6 +131,13 @@ export const awardsReceived = pgTable(
       table.rewardType,
     ),
     uniqueIndex('award_received_unit_key').on(table.unitId, table.awardCode, table.year, table.rewardType),
+    uniqueIndex('award_received_household_key').on(
+      table.householdUnitId,
+      table.householdName,
+      table.awardCode,
+      table.year,
+      table.rewardType,
+    ),
     // Covering, like the ratings' index: what a candidates list reads of a unit's titles and awards.
     index('award_received_person_unit_year_idx').on(
       table.personUnitId,

@@ -4,8 +4,10 @@ import type { ModuleContext } from '#server/platform/http/app-context.ts';
 import { registerCouncilSessionRoutes } from './council-sessions.routes.ts';
 import { registerSessionTodos } from './todo/session-todos.ts';
 
+export { castBallot } from './ballot/ballot.service.ts';
 export { addToAgenda } from './sessions/agenda.service.ts';
-export { type CouncilResult, councilResults } from './sessions/close.service.ts';
+export { setAttendance } from './sessions/attendance.service.ts';
+export { type CouncilResult, closeSession, councilResults } from './sessions/close.service.ts';
 export { createSession } from './sessions/sessions.service.ts';
 export { tallySession } from './tally/session-tally.ts';
 export { DEFAULT_QUORUM, tallyNominee } from './tally/vote-tally.ts';

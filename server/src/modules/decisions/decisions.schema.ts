@@ -79,7 +79,10 @@ export const decisions = pgTable(
   ],
 );
 
-/** A person or a unit (exactly one) a decision rewards, with the award and its cash. */
+/**
+ * A person, a unit or a household (exactly one) a decision rewards, with the award and its cash; a
+ * household by its name and the unit it lives in (as on the award record).
+ */
 export const decisionRecipients = pgTable(
   'decision_recipients',
   {
@@ -90,6 +93,8 @@ export const decisionRecipients = pgTable(
     position: integer('position').notNull(),
     personId: uuid('person_id').references(() => persons.id),
     unitId: uuid('unit_id').references(() => units.id),
+    householdName: text('household_name'),
+    householdUnitId: uuid('household_unit_id').references(() => units.id),
     awardCode: text('award_code').notNull(),
     rewardType: text('reward_type').notNull().default('thuong_xuyen'),
     year: integer('year').notNull(),
@@ -106,10 +111,23 @@ export const decisionRecipients = pgTable(
     ...versioning,
   },
   (table) => [
-    check('decision_recipients_one_subject', sql`(${table.personId} is null) <> (${table.unitId} is null)`),
+    check(
+      'decision_recipients_one_subject',
+      sql`num_nonnulls(${table.personId}, ${table.unitId}, ${table.householdName}) = 1`,
+    ),
+    check(
+      'decision_recipients_household_unit',
+      sql`(${table.householdName} is null) = (${table.householdUnitId} is null)`,
+    ),
     uniqueIndex('decision_recipients_position_key').on(table.decisionId, table.position),
     uniqueIndex('decision_recipients_person_key').on(table.decisionId, table.personId, table.awardCode),
     uniqueIndex('decision_recipients_unit_key').on(table.decisionId, table.unitId, table.awardCode),
+    uniqueIndex('decision_recipients_household_key').on(
+      table.decisionId,
+      table.householdUnitId,
+      table.householdName,
+      table.awardCode,
+    ),
     index('decision_recipients_person_idx').on(table.personId),
     index('decision_recipients_unit_idx').on(table.unitId),
     uniqueIndex('decision_recipients_nominee_key')

@@ -8,6 +8,14 @@ import { generatePassword } from '#server/platform/auth/password.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { users } from '#server/platform/db/schema.ts';
 
+/** The council seats the demo's voting members sit on (chair first: they close the session). */
+export const councilVoters = [
+  { username: 'demo.council.chair', fullName: 'Lê Văn Lương', seat: 'chair' },
+  { username: 'demo.council.snv', fullName: 'Vàng Thị Dung', seat: 'vice_chair' },
+  { username: 'demo.council.ldld', fullName: 'Tống Thanh Hải', seat: 'vice_chair' },
+  { username: 'demo.council.btdkt', fullName: 'Phạm Thị Lan', seat: 'standing_member' },
+] as const;
+
 /** The demo accounts of the embedded mode: one per role, with the unit code each is granted on. */
 export const demoAccounts: { username: string; fullName: string; role: Role; unitCode: string | null }[] = [
   { username: 'demo.admin', fullName: 'Quản trị Hệ thống', role: 'admin', unitCode: null },
@@ -24,6 +32,9 @@ export const demoAccounts: { username: string; fullName: string; role: Role; uni
   { username: 'demo.head', fullName: 'Lò Văn Thắng', role: 'unit_head', unitCode: 'LCI.SNV' },
   { username: 'demo.council', fullName: 'Hoàng Văn Minh', role: 'council_member', unitCode: 'LCI' },
   { username: 'demo.staff', fullName: 'Tẩn Thị Mai', role: 'staff', unitCode: 'LCI.SNV' },
+  // Members of the provincial council who voted at the closed session of the demo round (its chair
+  // closed it): their ballot pages show the result, the minutes carry their votes.
+  ...councilVoters.map((voter) => ({ ...voter, role: 'council_member' as const, unitCode: 'LCI' })),
 ];
 
 /**

@@ -7,8 +7,10 @@ import {
   moveNomination,
   updateNomination,
 } from '#server/modules/nominations/index.ts';
+import { loadConfig } from '#server/platform/config.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { awardRounds, movements, persons, units } from '#server/platform/db/schema.ts';
+import { createFileStore } from '#server/platform/files/file-store.ts';
 import { featuredDemoPeople } from './demo-awards.ts';
 
 import { demoCaller, demoUnitOfficer } from './demo-callers.ts';
@@ -120,7 +122,8 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
     version: sent.version,
     reason: RETURN_REASON,
   });
-  const fixed = await updateNomination(db, commune, draft.id, {
+  // The embedded demo database keeps file bytes in rows: the database file store.
+  const fixed = await updateNomination(db, createFileStore(loadConfig({})), commune, draft.id, {
     title: `${draft.title} (đã bổ sung biên bản bình xét)`,
     version: returned.version,
   });

@@ -14,7 +14,8 @@ export const BROKEN_CHAIN_REASON =
  * The rest of the 2025 tổng kết round, so a new user can follow it from the tờ trình to the payout:
  * the CSTĐ toàn quốc proposal appraised and ready to post; Tam Đường's provincial tờ trình appraised
  * (one declined) and before an open council session; the Huân chương proposal out for public comment
- * with one comment answered; Sở Nội vụ's tờ trình decided, issued and paid. Through the services as
+ * with one comment answered; Sở Nội vụ's tờ trình voted on at a closed council session, decided,
+ * issued and paid. Through the services as
  * the demo officers.
  */
 export async function seedDemoRewardFlow(db: Database, round: DemoRound, today: string) {

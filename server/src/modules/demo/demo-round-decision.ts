@@ -9,6 +9,7 @@ import type { Database } from '#server/platform/db/client.ts';
 import { decisions } from '#server/platform/db/schema.ts';
 import { appraise, nomineesOf, receive } from './demo-appraisal.ts';
 import type { DemoRound } from './demo-nominations.ts';
+import { closedCouncilSession } from './demo-round-vote.ts';
 
 export const DEMO_DECISION_TITLE =
   'Về việc tặng Bằng khen của Chủ tịch UBND tỉnh cho cá nhân Sở Nội vụ đã có thành tích xuất sắc ' +
@@ -18,7 +19,8 @@ export const DEMO_DECISION_TITLE =
 const BUDGET = 200_000_000;
 
 /**
- * Sở Nội vụ's tờ trình received and appraised (agree both), then the province's decision built from
+ * Sở Nội vụ's tờ trình received and appraised (agree both), voted on at a council session its chair
+ * closed (both passed), then the province's decision built from
  * its two nominees and issued (number from the register): the recipients' person pages show the award
  * and the certificates print. The province's fund gets its 2026 budget, and the decision's cash is paid.
  */
@@ -27,6 +29,7 @@ export async function decideDepartment(db: Database, round: DemoRound, today: st
   await receive(db, round.province, round.department);
   await appraise(db, round.province, round.department);
   const nomineeIds = (await nomineesOf(db, round.department)).map((nominee) => nominee.id);
+  await closedCouncilSession(db, round, today, nomineeIds);
   const id = await createDecisionFromNominees(db, round.province, {
     unitId: round.provinceId,
     decisionDate: today,

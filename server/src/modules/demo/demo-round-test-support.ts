@@ -21,6 +21,7 @@ import { BROKEN_CHAIN_REASON } from './demo-reward-flow.ts';
 import { DEMO_SESSION_TITLE } from './demo-round-council.ts';
 import { DEMO_DECISION_TITLE } from './demo-round-decision.ts';
 import { DEMO_NOTICE_NOMINATION, DEMO_PUBLIC_COMMENT } from './demo-round-notice.ts';
+import { DEMO_CLOSED_SESSION_TITLE } from './demo-round-vote.ts';
 
 /**
  * The checks of the demo's 2025 tổng kết round, followed from the tờ trình to the payout (issue 12
@@ -141,6 +142,46 @@ export function demoRoundChecks(app: () => TestApp, PASSWORD: string) {
           expect.objectContaining({ kind: 'ballot_pending', title: `Bỏ phiếu kín: ${DEMO_SESSION_TITLE}` }),
         ]),
       );
+    });
+
+    it("held a council session on Sở Nội vụ's nominees: four member accounts voted, the chair closed it, both passed", async () => {
+      const db = app().handle.db;
+      const [session] = await db
+        .select()
+        .from(councilSessions)
+        .where(eq(councilSessions.title, DEMO_CLOSED_SESSION_TITLE));
+      expect(session?.status).toBe('closed');
+      const agenda = await db
+        .select()
+        .from(councilAgendaItems)
+        .where(eq(councilAgendaItems.sessionId, session?.id ?? ''));
+      expect(agenda.map((item) => item.result)).toEqual(['passed', 'passed']);
+      expect(agenda[0]?.tally).toMatchObject({ agree: 4, disagree: 0, quorumMet: true });
+      const votes = await db
+        .select({ username: auditEvents.actorUsername })
+        .from(auditEvents)
+        .where(
+          and(eq(auditEvents.action, 'council_session.vote'), eq(auditEvents.entityId, session?.id ?? '')),
+        );
+      expect(votes.map((vote) => vote.username).sort()).toEqual([
+        'demo.council.btdkt',
+        'demo.council.chair',
+        'demo.council.ldld',
+        'demo.council.snv',
+      ]);
+      const [closed] = await db
+        .select({ username: auditEvents.actorUsername })
+        .from(auditEvents)
+        .where(
+          and(eq(auditEvents.action, 'council_session.close'), eq(auditEvents.entityId, session?.id ?? '')),
+        );
+      expect(closed?.username).toBe('demo.council.chair');
+      const chair = await signIn(app(), 'demo.council.chair', PASSWORD);
+      const minutes = await app().app.inject({
+        url: `/api/council-sessions/${session?.id}/minutes`,
+        headers: chair.headers,
+      });
+      expect(minutes.statusCode, minutes.body.slice(0, 200)).toBe(200);
     });
 
     it("issued Sở Nội vụ's decision with its two recipients and paid them from the province's fund", async () => {

@@ -37,6 +37,7 @@ describe('seedDemo', () => {
   it('seeds Lai Châu before and after the reform, its council, blocs and people, once', async () => {
     const first = await seedDemo(t.handle.db, { dataDir, fixedPassword: PASSWORD });
     expect(first?.join('\n')).toContain('demo.officer.tamduong');
+    expect(first?.join('\n')).toContain('demo.council.chair');
     expect(await seedDemo(t.handle.db, { dataDir, fixedPassword: PASSWORD })).toBeNull();
     const districts = await t.handle.db
       .select()

@@ -24,6 +24,8 @@ describe('file store', () => {
     const [row] = await t.handle.db.select().from(storedFiles).where(eq(storedFiles.id, id));
     expect(row).toMatchObject({ storage: 'database', objectKey: null, size: 11 });
     expect((await store.load(t.handle.db, id))?.data.toString()).toBe('%PDF-1.7 ô');
+    await store.delete(t.handle.db, [id]);
+    expect(await store.load(t.handle.db, id)).toBeNull();
   });
 
   it('puts the bytes in the S3 bucket when one is configured, and only the description in the row', async () => {
@@ -33,6 +35,7 @@ describe('file store', () => {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         if (request.method === 'PUT') objects.set(request.url ?? '', Buffer.concat(chunks));
+        if (request.method === 'DELETE') objects.delete(request.url ?? '');
         response.end(request.method === 'GET' ? objects.get(request.url ?? '') : undefined);
       });
     });
@@ -58,6 +61,9 @@ describe('file store', () => {
       expect(row).toMatchObject({ storage: 's3', objectKey: `files/${id}`, data: null, size: 4 });
       expect([...objects.keys()]).toEqual([`/tdkt-files/files/${id}`]);
       expect([...((await store.load(t.handle.db, id))?.data ?? [])]).toEqual([137, 80, 78, 71]);
+      await store.delete(t.handle.db, [id]);
+      expect(objects.size).toBe(0);
+      expect(await t.handle.db.select().from(storedFiles).where(eq(storedFiles.id, id))).toHaveLength(0);
     } finally {
       server.close();
     }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { storedFiles } from './files.schema.ts';
@@ -26,6 +26,13 @@ export interface FileStore {
   save(db: Database, file: FileIn): Promise<string>;
   /** The file with its bytes, or null when there is no such file. */
   load(db: Database, id: string): Promise<FileOut | null>;
+  /**
+   * Removes the files' rows, then their objects in the bucket. Call it after the transaction that
+   * removed the rows pointing at them has committed (never inside it: a rollback must not lose bytes).
+   * The row goes first, so no row ever points at bytes that are gone; an object left by a failed
+   * removal is only wasted space.
+   */
+  delete(db: Database, ids: readonly string[]): Promise<void>;
 }
 
 /** The file store the configuration asks for. */
@@ -79,6 +86,18 @@ export function createFileStore(config: Config): FileStore {
         size: row.size,
         data: data ?? Buffer.alloc(0),
       };
+    },
+    async delete(db, ids) {
+      if (!ids.length) return;
+      const removed = await db
+        .delete(storedFiles)
+        .where(inArray(storedFiles.id, [...ids]))
+        .returning({ id: storedFiles.id, storage: storedFiles.storage, objectKey: storedFiles.objectKey });
+      for (const row of removed) {
+        if (row.storage !== 's3' || !row.objectKey) continue;
+        if (!s3) throw new Error(`File ${row.id} is in S3 but no S3 store is configured`);
+        await s3.delete(row.objectKey);
+      }
     },
   };
 }

@@ -64,12 +64,12 @@ export function signS3Request(input: SignInput): Record<string, string> {
   };
 }
 
-/** A minimal S3 client: put and get whole objects. */
+/** A minimal S3 client: put, get and delete whole objects. */
 export function createS3Client(settings: S3Settings) {
   const base = new URL(settings.endpoint);
   const pathOf = (key: string) =>
     `${base.pathname.replace(/\/$/, '')}/${encode(settings.bucket)}/${key.split('/').map(encode).join('/')}`;
-  const send = async (method: 'PUT' | 'GET', key: string, body?: Buffer, contentType?: string) => {
+  const send = async (method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Buffer, contentType?: string) => {
     const path = pathOf(key);
     const headers = signS3Request({
       method,
@@ -94,6 +94,10 @@ export function createS3Client(settings: S3Settings) {
     },
     async get(key: string): Promise<Buffer> {
       return Buffer.from(await (await send('GET', key)).arrayBuffer());
+    },
+    /** Removes the object (S3 answers 204 whether or not it was there). */
+    async delete(key: string): Promise<void> {
+      await send('DELETE', key);
     },
   };
 }

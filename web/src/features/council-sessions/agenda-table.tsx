@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, InputNumber, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import {
   type AgendaItem,
   recusalReasonLabels,
@@ -87,7 +88,16 @@ export function AgendaTable({ session }: { session: SessionView }) {
         pagination={false}
         scroll={{ x: 1000 }}
         columns={[
-          { title: 'Họ và tên / Tên tập thể', dataIndex: 'name' },
+          {
+            title: 'Họ và tên / Tên tập thể',
+            dataIndex: 'name',
+            // The appraisal page of the tờ trình: the dossier and opinions the council votes on.
+            render: (name: string, item) => (
+              <Link to={`/khen-thuong/to-trinh/${item.nominationId}/tham-dinh`} title="Xem hồ sơ, thẩm định">
+                {name}
+              </Link>
+            ),
+          },
           { title: 'Đơn vị', dataIndex: 'unitName' },
           { title: 'Danh hiệu, hình thức', dataIndex: 'awardName' },
           {

@@ -224,6 +224,7 @@ type ItemRow = {
   id: string;
   position: number;
   nomineeId: string;
+  nominationId: string;
   name: string;
   unitName: string;
   awardCode: string;
@@ -254,7 +255,7 @@ export async function listAgenda(
     kinds: ['number', 'uuid'],
     read: async ({ where, descending, limit }) =>
       rowsOf<ItemRow>(
-        await db.execute(sql`select a.id, a.position, a.nominee_id as "nomineeId", ${nomineeNameSql} as name,
+        await db.execute(sql`select a.id, a.position, a.nominee_id as "nomineeId", t.id as "nominationId", ${nomineeNameSql} as name,
           pu.name as "unitName", n.award_code as "awardCode", a.written_agree as "writtenAgree",
           a.written_disagree as "writtenDisagree", a.version, a.tally,
           (select count(*)::int from ballot_receipts b where b.session_id = a.session_id and b.nominee_id = a.nominee_id) as "ballotsCast",
@@ -287,6 +288,7 @@ export async function listAgenda(
             : ('pending' as const);
       return {
         nomineeId: item.nomineeId,
+        nominationId: item.nominationId,
         name: item.name,
         unitName: item.unitName,
         awardCode: item.awardCode as AwardCode,

@@ -163,6 +163,11 @@ describe('POST /api/council-sessions/:id/agenda and DELETE …/agenda/:nomineeId
       'recused',
       'pending',
     ]);
+    // Each item names its tờ trình, so the page links to the appraisal the council votes on.
+    expect(agenda.json().items.map((item: { nominationId: string }) => item.nominationId)).toEqual([
+      scene.nominationId,
+      scene.nominationId,
+    ]);
 
     const again = await expectNothingStored(t.handle, () =>
       send('POST', `/api/council-sessions/${view.id}/agenda`, scene.secretary.client.headers, {

@@ -17,14 +17,18 @@ export function numberLine(decision: DecisionRow, unit: DecisionUnit): string {
   return decision.number ?? `      /QĐ-${registerSymbol(unit)}`;
 }
 
-/** "02 cá nhân và 01 tập thể". */
+/** "02 cá nhân, 01 tập thể và 01 hộ gia đình". */
 function countText(lines: RecipientLine[]): string {
   const people = lines.filter((line) => line.personId).length;
-  const collectives = lines.length - people;
+  const households = lines.filter((line) => line.householdName).length;
+  const collectives = lines.length - people - households;
   const two = (count: number) => String(count).padStart(2, '0');
-  return [people ? `${two(people)} cá nhân` : null, collectives ? `${two(collectives)} tập thể` : null]
-    .filter(Boolean)
-    .join(' và ');
+  const parts = [
+    people ? `${two(people)} cá nhân` : null,
+    collectives ? `${two(collectives)} tập thể` : null,
+    households ? `${two(households)} hộ gia đình` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} và ${parts.at(-1)}` : (parts[0] ?? '');
 }
 
 /** The articles of a commendation decision: whom it rewards, the cash, who carries it out. */
@@ -118,12 +122,15 @@ export function recipientsTable(
   lines: RecipientLine[],
 ): DocumentTable {
   const date = formatVietnameseDate(decision.decisionDate);
+  const households = lines.some((line) => line.householdName);
   return {
-    title: 'DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC KHEN THƯỞNG',
+    title: households
+      ? 'DANH SÁCH CÁ NHÂN, TẬP THỂ, HỘ GIA ĐÌNH ĐƯỢC KHEN THƯỞNG'
+      : 'DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC KHEN THƯỞNG',
     note: `(Kèm theo Quyết định số ${numberLine(decision, unit)} ${date} của ${decision.decider})`,
     columns: [
       { title: 'STT', width: 6, align: 'center' },
-      { title: 'Họ và tên / Tên tập thể', width: 26 },
+      { title: households ? 'Họ và tên / Tên tập thể, hộ gia đình' : 'Họ và tên / Tên tập thể', width: 26 },
       { title: 'Chức vụ, đơn vị', width: 28 },
       { title: 'Danh hiệu, hình thức', width: 20 },
       { title: 'Năm', width: 8, align: 'center' },

@@ -10,9 +10,23 @@ import {
 
 export { effectiveRegistry } from '#server/modules/awards/eligibility/effective-rules.ts';
 
-/** A person receives an award as an individual, a unit as a collective. */
-export const subjectOf = (recipient: { personId: string | null }): AwardSubject =>
-  recipient.personId ? 'individual' : 'collective';
+/** A person receives an award as an individual, a household as a household, a unit as a collective. */
+export const subjectOf = (recipient: {
+  personId?: string | null | undefined;
+  householdName?: string | null | undefined;
+}): AwardSubject =>
+  recipient.personId ? 'individual' : recipient.householdName ? 'household' : 'collective';
+
+/** Who a recipient or award record is, as one key: the person, the unit, or the household in its unit. */
+export const subjectKey = (recipient: {
+  personId: string | null;
+  unitId: string | null;
+  householdName: string | null;
+  householdUnitId: string | null;
+}): string =>
+  recipient.personId ??
+  recipient.unitId ??
+  `${recipient.householdUnitId ?? ''}|${recipient.householdName ?? ''}`;
 
 /** Competence of the issuing unit's kind for an award under the rule set in force on the date. */
 export function authorityFor(registry: RuleRegistry, date: string, unitKind: string, award: AwardCode) {

@@ -93,15 +93,17 @@ export async function listDecisionRows(
 /** Every recipient of a decision in list order with its name and unit (for documents; bounded by the list's maximum). */
 export async function readAllRecipients(db: Executor, id: string) {
   const result = await db.execute(sql`
-    select r.id, r.position, r.person_id as "personId", r.unit_id as "unitId", r.award_code as "awardCode",
+    select r.id, r.position, r.person_id as "personId", r.unit_id as "unitId",
+      r.household_name as "householdName", r.award_code as "awardCode",
       r.reward_type as "rewardType", r.year, r.achievement, r.cash_multiple as "cashMultiple",
-      r.cash_amount as "cashAmount", coalesce(p.full_name, u.name) as name,
-      p.position as "jobTitle", coalesce(pu.name, parent.name) as context
+      r.cash_amount as "cashAmount", coalesce(p.full_name, u.name, r.household_name) as name,
+      p.position as "jobTitle", coalesce(pu.name, parent.name, hu.name) as context
     from decision_recipients r
     left join persons p on p.id = r.person_id
     left join units pu on pu.id = p.unit_id
     left join units u on u.id = r.unit_id
     left join units parent on parent.id = u.parent_id
+    left join units hu on hu.id = r.household_unit_id
     where r.decision_id = ${id}
     order by r.position
     limit 10000`);
@@ -117,6 +119,7 @@ export interface RecipientLine {
   position: number;
   personId: string | null;
   unitId: string | null;
+  householdName: string | null;
   awardCode: string;
   rewardType: string;
   year: number;

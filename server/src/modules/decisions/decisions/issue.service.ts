@@ -9,7 +9,7 @@ import { atVersion, nextVersion, versionedRow } from '#server/platform/db/versio
 import { AppError } from '#server/platform/http/app-error.ts';
 import { assertCanWrite, type Caller } from '../decisions.policy.ts';
 import { decisionNumber, takeNextNumber } from '../register/decision-register.ts';
-import { authorityFor, cashFor, effectiveRegistry, subjectOf } from './award-terms.ts';
+import { authorityFor, cashFor, effectiveRegistry, subjectKey, subjectOf } from './award-terms.ts';
 import { DECISION, type DecisionWithUnit, getDecisionRow } from './decisions.repo.ts';
 import { assertDraft } from './decisions.service.ts';
 import { runPreIssueChecks } from './pre-issue-checks.ts';
@@ -18,7 +18,7 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Who must hear of a decision: the officers of each recipient's unit (a person's current unit). */
 const recipientUnits = (id: string) => sql`
-  select coalesce(p.unit_id, r.unit_id) from decision_recipients r
+  select coalesce(p.unit_id, r.unit_id, r.household_unit_id) from decision_recipients r
   left join persons p on p.id = r.person_id where r.decision_id = ${id}`;
 
 /** The proposing units of the tờ trình the decision's recipients came from. */
@@ -39,9 +39,10 @@ async function linkedCount(tx: Executor, id: string): Promise<number> {
 /** Names of recipients who already hold the same award for the same year and reward type (at most 5). */
 async function alreadyAwarded(tx: Executor, id: string): Promise<string[]> {
   const result = await tx.execute(sql`
-    select coalesce(p.full_name, u.name) as name, r.award_code as award, r.year
+    select coalesce(p.full_name, u.name, r.household_name) as name, r.award_code as award, r.year
     from decision_recipients r
-    join award_received a on (a.person_id = r.person_id or a.unit_id = r.unit_id)
+    join award_received a on (a.person_id = r.person_id or a.unit_id = r.unit_id
+        or (a.household_unit_id = r.household_unit_id and a.household_name = r.household_name))
       and a.award_code = r.award_code and a.year = r.year and a.reward_type = r.reward_type
     left join persons p on p.id = r.person_id
     left join units u on u.id = r.unit_id
@@ -74,7 +75,7 @@ async function assertCompetent(
  * Issues a draft at its version, in one transaction: takes the next number of the unit's register for
  * the year of the decision date, fixes each recipient's cash (multiple × base salary in force on the
  * date), writes an award record per recipient (they feed every later eligibility check), audits each,
- * and notifies the officers of the recipients' units.
+ * and notifies the officers of the recipients' units (a household's: the unit it lives in).
  */
 export async function issueDecision(db: Database, caller: Caller, id: string, version: number) {
   const row = await getDecisionRow(db, id);
@@ -125,6 +126,8 @@ export async function issueDecision(db: Database, caller: Caller, id: string, ve
             slice.map((recipient) => ({
               personId: recipient.personId,
               unitId: recipient.unitId,
+              householdName: recipient.householdName,
+              householdUnitId: recipient.householdUnitId,
               awardCode: recipient.awardCode,
               year: recipient.year,
               rewardType: recipient.rewardType,
@@ -138,7 +141,7 @@ export async function issueDecision(db: Database, caller: Caller, id: string, ve
       );
     }
     const recordOf = new Map(
-      created.map((record) => [`${record.personId ?? record.unitId}|${record.awardCode}`, record.id]),
+      created.map((record) => [`${subjectKey(record)}|${record.awardCode}`, record.id]),
     );
     const cashByKey = new Map<string, { multiple: number | null; amount: number | null }>();
     const lines = recipients.map((recipient) => {
@@ -147,7 +150,7 @@ export async function issueDecision(db: Database, caller: Caller, id: string, ve
       if (!cashByKey.has(key))
         cashByKey.set(key, cashFor(registry, date, recipient.awardCode as AwardCode, subject));
       const cash = cashByKey.get(key) as { multiple: number | null; amount: number | null };
-      const record = recordOf.get(`${recipient.personId ?? recipient.unitId}|${recipient.awardCode}`);
+      const record = recordOf.get(`${subjectKey(recipient)}|${recipient.awardCode}`);
       return sql`(${recipient.id}::uuid, ${record ?? null}::uuid, ${cash.multiple}::double precision, ${cash.amount}::bigint)`;
     });
     for (let start = 0; start < lines.length; start += 500) {

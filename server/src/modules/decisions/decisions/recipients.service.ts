@@ -28,6 +28,7 @@ import { authorityFor, cashFor, effectiveRegistry, subjectOf } from './award-ter
 import { DECISION, type DecisionWithUnit, getDecisionRow } from './decisions.repo.ts';
 import { assertDraft } from './decisions.service.ts';
 
+const subjectWords = { individual: 'cá nhân', collective: 'tập thể', household: 'hộ gia đình' } as const;
 const invalid = (message: string, fields: FieldError[]) => new AppError('VALIDATION_FAILED', message, fields);
 
 /** A recipient as stored by `appendRecipients` (the nominee link only from a tờ trình). */
@@ -45,7 +46,9 @@ export async function recipientProblems(
   recipients: readonly RecipientValues[],
 ): Promise<{ index: number; field: string; message: string }[]> {
   const personIds = [...new Set(recipients.flatMap((item) => (item.personId ? [item.personId] : [])))];
-  const unitIds = [...new Set(recipients.flatMap((item) => (item.unitId ? [item.unitId] : [])))];
+  const unitIds = [
+    ...new Set(recipients.flatMap((item) => [item.unitId ?? item.householdUnitId ?? []].flat())),
+  ];
   const [people, unitRows, scope, registry] = await Promise.all([
     personIds.length
       ? db
@@ -63,14 +66,16 @@ export async function recipientProblems(
   const paths = new Map([...people, ...unitRows].map((found) => [found.id, found.path]));
   const problems: { index: number; field: string; message: string }[] = [];
   recipients.forEach((item, index) => {
-    const subjectId = (item.personId ?? item.unitId) as string;
+    const subjectId = (item.personId ?? item.unitId ?? item.householdUnitId) as string;
     const path = paths.get(subjectId);
     const entry = awardCatalogue[item.awardCode];
+    const subject = subjectOf(item);
     const problem = (field: string, message: string) => problems.push({ index, field, message });
-    if (!path) problem(item.personId ? 'personId' : 'unitId', 'Không tìm thấy');
+    if (!path)
+      problem(item.personId ? 'personId' : item.unitId ? 'unitId' : 'householdUnitId', 'Không tìm thấy');
     else if (!inScope(scope, path)) problem('', 'Nằm ngoài phạm vi đơn vị bạn được phân quyền');
-    else if (!entry.subjects.includes(subjectOf({ personId: item.personId ?? null })))
-      problem('awardCode', `${entry.name} không tặng cho ${item.personId ? 'cá nhân' : 'tập thể'}`);
+    else if (!entry.subjects.includes(subject))
+      problem('awardCode', `${entry.name} không tặng cho ${subjectWords[subject]}`);
     else if (!entry.rewardTypes.includes(item.rewardType))
       problem(
         'rewardType',
@@ -148,6 +153,8 @@ export async function appendRecipients(
     position: last + index + 1,
     personId: item.personId ?? null,
     unitId: item.unitId ?? null,
+    householdName: item.householdName ?? null,
+    householdUnitId: item.householdUnitId ?? null,
     awardCode: item.awardCode,
     rewardType: item.rewardType,
     year: item.year,
@@ -174,7 +181,7 @@ export async function appendRecipients(
       'CONFLICT',
       values.some((value) => value.nomineeId)
         ? 'Có đối tượng đề nghị đã nằm trong một quyết định khác, hoặc người, tập thể đã có trong danh sách với cùng hình thức.'
-        : 'Có người, tập thể đã có trong danh sách với cùng danh hiệu, hình thức này.',
+        : 'Có người, tập thể, hộ gia đình đã có trong danh sách với cùng danh hiệu, hình thức này.',
     );
   }
   await recordAudit(tx, caller.actor, {
@@ -232,7 +239,8 @@ export async function listRecipients(
   const where = eq(decisionRecipients.decisionId, id);
   const holder = sql<string | null>`coalesce(
     (select u.name from units u where u.id = ${persons.unitId}),
-    (select p.name from units p where p.id = ${units.parentId}))`;
+    (select p.name from units p where p.id = ${units.parentId}),
+    (select h.name from units h where h.id = ${decisionRecipients.householdUnitId}))`;
   const [page, total, registry] = await Promise.all([
     readKeysetPage({
       query,
@@ -242,7 +250,7 @@ export async function listRecipients(
         db
           .select({
             recipient: decisionRecipients,
-            name: sql<string>`coalesce(${persons.fullName}, ${units.name})`,
+            name: sql<string>`coalesce(${persons.fullName}, ${units.name}, ${decisionRecipients.householdName})`,
             context: holder,
             paid: sql<boolean>`exists (select 1 from ${fundEntries} f where f.recipient_id = ${decisionRecipients.id})`,
             nominationId: nominations.id,
@@ -275,6 +283,8 @@ export async function listRecipients(
           position: recipient.position,
           personId: recipient.personId,
           unitId: recipient.unitId,
+          householdName: recipient.householdName,
+          householdUnitId: recipient.householdUnitId,
           name,
           context,
           awardCode: award,

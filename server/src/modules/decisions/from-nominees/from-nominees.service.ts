@@ -39,12 +39,12 @@ export function achievementLine(text: string): string | null {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 900))}…`;
 }
 
-type NomineeRow = typeof nominees.$inferSelect;
+/** A nominee with the unit that proposed it (where a household nominee lives). */
+type NomineeRow = typeof nominees.$inferSelect & { proposingUnitId: string };
 
 /**
  * Reads the chosen nominees and refuses, naming the first problem: one that does not exist (404),
- * that is not from a round the deciding unit receives (403), a household or an award the unit may
- * not decide (422), one not in a decidable state (409), or one already on a decision (409).
+ * that is not from a round the deciding unit receives (403), an award the unit may not decide (422), one not in a decidable state (409), or one already on a decision (409).
  */
 export async function checkNominees(
   db: Executor,
@@ -56,6 +56,7 @@ export async function checkNominees(
   const rows = await db
     .select({
       nominee: nominees,
+      proposingUnitId: nominations.proposingUnitId,
       receivingUnitId: awardRounds.receivingUnitId,
       onDecision: sql<
         string | null
@@ -75,11 +76,6 @@ export async function checkNominees(
     if (row.receivingUnitId !== decider.unitId)
       throw new AppError('OUT_OF_SCOPE', 'Có đối tượng thuộc tờ trình không gửi đến đơn vị quyết định này.');
   for (const { nominee } of rows) {
-    if (nominee.subject === 'household')
-      throw new AppError(
-        'RULE_VIOLATION',
-        `Hộ gia đình "${nominee.householdName}" chưa ghi được vào quyết định; vui lòng lập quyết định riêng.`,
-      );
     if (!competent.has(nominee.awardCode as AwardCode))
       throw new AppError(
         'RULE_VIOLATION',
@@ -99,13 +95,24 @@ export async function checkNominees(
         `Đối tượng đề nghị đã nằm trong quyết định khác (${row.onNumber}); bỏ khỏi quyết định đó trước.`,
       );
   const order = new Map(unique.map((id, index) => [id, index]));
-  return rows.map((row) => row.nominee).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return rows
+    .map((row) => ({ ...row.nominee, proposingUnitId: row.proposingUnitId }))
+    .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
-/** The recipients the nominees become: the same subject, award, reward type, last year of the period. */
+/**
+ * The recipients the nominees become: the same subject (a household in the unit that proposed it),
+ * award, reward type, last year of the period.
+ */
 export function recipientsOf(rows: readonly NomineeRow[]): RecipientValues[] {
+  const subject = (nominee: NomineeRow) =>
+    nominee.personId
+      ? { personId: nominee.personId }
+      : nominee.unitId
+        ? { unitId: nominee.unitId }
+        : { householdName: nominee.householdName ?? '', householdUnitId: nominee.proposingUnitId };
   return rows.map((nominee) => ({
-    ...(nominee.personId ? { personId: nominee.personId } : { unitId: nominee.unitId as string }),
+    ...subject(nominee),
     awardCode: nominee.awardCode as AwardCode,
     rewardType: nominee.rewardType as RewardType,
     year: nominee.periodTo,

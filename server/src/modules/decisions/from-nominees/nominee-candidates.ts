@@ -21,18 +21,17 @@ export async function competentAwards(db: Executor, unitKind: string, date: stri
 
 const subjectUnit = alias(units, 'subject_unit');
 const proposer = alias(units, 'proposer');
-const name = sql<string>`coalesce(${persons.fullName}, ${subjectUnit.name})`;
+const name = sql<string>`coalesce(${persons.fullName}, ${subjectUnit.name}, ${nominees.householdName})`;
 
 /**
  * Nominees a deciding unit may put on a decision: from the rounds it receives, in a decidable state,
- * a person or a collective (a household has no award record yet), not on any decision, for one of
+ * a person, a collective or a household, not on any decision, for one of
  * the awards given. `extra` narrows further (ids, a tờ trình, a name search).
  */
 export function decidableCondition(unitId: string, awards: readonly AwardCode[], extra?: SQL): SQL {
   return and(
     eq(awardRounds.receivingUnitId, unitId),
     inArray(nominees.status, [...DECIDABLE] as NominationStatus[]),
-    sql`${nominees.subject} <> 'household'`,
     awards.length ? inArray(nominees.awardCode, [...awards]) : sql`false`,
     sql`not exists (select 1 from decision_recipients d where d.nominee_id = ${nominees.id})`,
     extra,
@@ -47,7 +46,8 @@ export function candidateRows(db: Executor) {
       name,
       context: sql<string | null>`coalesce(
         (select u.name from units u where u.id = ${persons.unitId}),
-        (select p.name from units p where p.id = ${subjectUnit.parentId}))`,
+        (select p.name from units p where p.id = ${subjectUnit.parentId}),
+        case when ${nominees.subject} = 'household' then ${proposer.name} end)`,
       nominationTitle: nominations.title,
       proposingUnitName: proposer.name,
     })

@@ -226,7 +226,7 @@ export async function payDecision(
     const inserted = await tx.execute(sql`
       insert into fund_entries (unit_id, year, kind, category, entry_date, amount, description, decision_id, recipient_id, updated_by)
       select ${row.decision.unitId}, ${yearOf(entryDate)}, 'payout', 'award', ${entryDate}, r.cash_amount,
-        ${description} || ': ' || coalesce(p.full_name, u.name), ${id}, r.id, ${caller.actor.userId}
+        ${description} || ': ' || coalesce(p.full_name, u.name, r.household_name), ${id}, r.id, ${caller.actor.userId}
       from decision_recipients r
       left join persons p on p.id = r.person_id
       left join units u on u.id = r.unit_id

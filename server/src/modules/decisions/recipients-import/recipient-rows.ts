@@ -8,7 +8,11 @@ import {
   plain,
 } from '#server/modules/organisation/import-export/import-rules.ts';
 
-/** The columns of the recipient list template (a blank name makes the unit itself the recipient). */
+/**
+ * The columns of the recipient list template (a blank name makes the unit itself the recipient; a
+ * household's name makes that household of the unit the recipient). "Hộ gia đình" comes last, so
+ * files made from the earlier template still read.
+ */
 export const recipientColumns = [
   { header: 'Họ và tên', required: false },
   { header: 'Ngày sinh', required: false },
@@ -17,6 +21,7 @@ export const recipientColumns = [
   { header: 'Danh hiệu, hình thức', required: true },
   { header: 'Năm thành tích', required: false },
   { header: 'Thành tích', required: false },
+  { header: 'Hộ gia đình', required: false },
 ] as const;
 
 export type RecipientHeader = (typeof recipientColumns)[number]['header'];
@@ -27,6 +32,7 @@ export interface RecipientRow {
   fullName: string | null;
   birthDate: string | null;
   position: string | null;
+  householdName: string | null;
   unit: string;
   awardCode: AwardCode;
   year: number;
@@ -61,6 +67,9 @@ export function parseRecipientRow(
   if (birthDate === undefined) fail('Ngày sinh', 'Ngày sinh không hợp lệ (dd/mm/yyyy, không ở tương lai).');
   if (birthDate && !fullName) fail('Họ và tên', 'Có ngày sinh nhưng thiếu họ và tên.');
   const position = text('Chức vụ', 200);
+  const householdName = text('Hộ gia đình', 300);
+  if (householdName && fullName)
+    fail('Hộ gia đình', 'Một dòng là một cá nhân hoặc một hộ gia đình: để trống họ và tên hoặc tên hộ.');
   const unit = text('Đơn vị', 300);
   if (!unit) fail('Đơn vị', 'Nhập mã hoặc tên đơn vị (xem trang "Đơn vị" của tệp mẫu).');
   const awardText = cellLine(get('Danh hiệu, hình thức'));
@@ -74,5 +83,15 @@ export function parseRecipientRow(
     fail('Năm thành tích', 'Năm thành tích phải là năm có 4 chữ số.');
   const achievement = text('Thành tích', 1000);
   if (errors.length || !unit || !awardCode) return errors;
-  return { row, fullName, birthDate: birthDate ?? null, position, unit, awardCode, year, achievement };
+  return {
+    row,
+    fullName,
+    birthDate: birthDate ?? null,
+    position,
+    householdName,
+    unit,
+    awardCode,
+    year,
+    achievement,
+  };
 }

@@ -21,6 +21,7 @@ const HEADERS = [
   'Danh hiệu, hình thức',
   'Năm thành tích',
   'Thành tích',
+  'Hộ gia đình',
 ];
 
 function upload(content: Buffer) {

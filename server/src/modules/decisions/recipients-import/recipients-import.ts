@@ -120,7 +120,7 @@ async function lookUp(db: Database, rows: RecipientRow[]) {
 /**
  * Imports a draft's recipient list from an XLSX (or CSV) file, all or nothing: every row is checked
  * (cells, the unit by code or name in the caller's scope, the person by name and birth date — position
- * breaks a tie — the award for the subject and the issuing unit's competence, duplicates within the
+ * breaks a tie — or the household named in that unit, the award for the subject and the issuing unit's competence, duplicates within the
  * file and with the list), and only a file without problems is added, in one transaction.
  */
 export async function importRecipients(
@@ -172,6 +172,13 @@ export async function importRecipients(
       year: item.year,
       achievement: item.achievement,
     };
+    if (item.householdName) {
+      resolved.push({
+        row: item,
+        values: { householdName: item.householdName, householdUnitId: unit.id, ...base },
+      });
+      continue;
+    }
     if (!item.fullName) {
       resolved.push({ row: item, values: { unitId: unit.id, ...base } });
       continue;
@@ -213,11 +220,14 @@ export async function importRecipients(
         message: problem.message,
       });
   }
-  const keyOf = (values: RecipientValues) => `${values.personId ?? values.unitId}|${values.awardCode}`;
+  const keyOf = (values: RecipientValues) =>
+    `${values.personId ?? values.unitId ?? `${values.householdUnitId}|${values.householdName}`}|${values.awardCode}`;
   const listed = await db
     .select({
       personId: decisionRecipients.personId,
       unitId: decisionRecipients.unitId,
+      householdName: decisionRecipients.householdName,
+      householdUnitId: decisionRecipients.householdUnitId,
       awardCode: decisionRecipients.awardCode,
     })
     .from(decisionRecipients)
@@ -237,7 +247,7 @@ export async function importRecipients(
       addError({
         row: item.row.row,
         column: 'Họ và tên',
-        message: `Trùng với dòng ${earlier} (cùng người, tập thể và hình thức).`,
+        message: `Trùng với dòng ${earlier} (cùng người, tập thể, hộ gia đình và hình thức).`,
       });
     seen.set(key, earlier ?? item.row.row);
   }

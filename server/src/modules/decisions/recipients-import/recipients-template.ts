@@ -54,6 +54,7 @@ export async function buildRecipientTemplate(db: Database, caller: Caller, id: s
     awardNames[0] ?? '',
     row.decision.decisionDate.slice(0, 4),
     'Đã có thành tích xuất sắc trong thực hiện nhiệm vụ',
+    '',
   ]);
   example.font = { italic: true, color: { argb: 'FF808080' } };
   if (awardNames.length)
@@ -81,9 +82,10 @@ export async function buildRecipientTemplate(db: Database, caller: Caller, id: s
   guide.getColumn(1).width = 110;
   for (const line of [
     `Danh sách khen thưởng kèm theo quyết định "${row.decision.title}"`,
-    'Mỗi dòng của trang "Danh sách" là một cá nhân hoặc tập thể; không đổi tên các cột ở dòng tiêu đề.',
+    'Mỗi dòng của trang "Danh sách" là một cá nhân, tập thể hoặc hộ gia đình; không đổi tên các cột ở dòng tiêu đề.',
     'Cá nhân: ghi họ và tên (ngày sinh, chức vụ giúp phân biệt người trùng tên) và đơn vị công tác.',
     'Tập thể: để trống họ và tên, ghi mã hoặc tên đơn vị được khen thưởng.',
+    'Hộ gia đình: để trống họ và tên, ghi tên hộ ở cột "Hộ gia đình" (ví dụ: Hộ ông Lò Văn Páo, bản Nà Khum) và xã, phường nơi hộ cư trú ở cột "Đơn vị".',
     'Đơn vị ghi theo mã hoặc tên đầy đủ ở trang "Đơn vị"; danh hiệu chọn trong trang "Danh hiệu".',
     'Năm thành tích để trống thì lấy năm của quyết định. Ngày viết dd/mm/yyyy.',
     'Nếu tệp có lỗi, hệ thống liệt kê mọi lỗi (dòng, cột, nội dung) và chưa thêm dòng nào.',

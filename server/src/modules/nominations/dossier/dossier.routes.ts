@@ -135,7 +135,7 @@ export function registerDossierRoutes(app: FastifyInstance, { db, files }: Modul
     },
     async (request) => {
       const { id, fileId } = request.params;
-      await deleteDossierFile(db, callerOf(request), id, fileId, request.query.version);
+      await deleteDossierFile(db, files, callerOf(request), id, fileId, request.query.version);
       return { ok: true as const };
     },
   );

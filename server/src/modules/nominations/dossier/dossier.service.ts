@@ -7,7 +7,7 @@ import {
 } from '#contracts/nomination-dossier.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import { nominationFiles, nominees, storedFiles } from '#server/platform/db/schema.ts';
+import { nominationFiles, nominees } from '#server/platform/db/schema.ts';
 import { atVersion, versionedRow } from '#server/platform/db/versioning.ts';
 import type { FileStore } from '#server/platform/files/file-store.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
@@ -117,9 +117,10 @@ export async function uploadDossierFile(
   });
 }
 
-/** Removes one file of a dossier (proposing unit, draft or returned) at its version, with its stored bytes; audited. */
+/** Removes one file of a dossier (proposing unit, draft or returned) at its version, then its stored bytes; audited. */
 export async function deleteDossierFile(
   db: Database,
+  files: FileStore,
   caller: Caller,
   nominationId: string,
   fileId: string,
@@ -129,7 +130,7 @@ export async function deleteDossierFile(
   const file = await findDossierFile(db, nominationId, fileId);
   if (!file) throw new AppError('NOT_FOUND', DOSSIER_FILE.notFound);
   await assertDossierEditable(db, caller, row);
-  await db.transaction(async (tx) => {
+  const storedFileId = await db.transaction(async (tx) => {
     const locked = await findNomination(tx, nominationId, true);
     if (!locked) throw new AppError('NOT_FOUND', DOSSIER_FILE.notFound);
     await assertDossierEditable(tx, caller, locked);
@@ -140,14 +141,16 @@ export async function deleteDossierFile(
       .for('update');
     const stored = await versionedRow(tx, current, nominationFiles, fileId, DOSSIER_FILE);
     await tx.delete(nominationFiles).where(eq(nominationFiles.id, fileId));
-    await tx.delete(storedFiles).where(eq(storedFiles.id, stored.fileId));
     await recordAudit(tx, caller.actor, {
       action: 'nomination_file.delete',
       entityType: 'nomination_file',
       entityId: fileId,
       before: { ...stored, fileName: file.fileName, contentType: file.contentType, size: file.size },
     });
+    return stored.fileId;
   });
+  // The bytes (and the S3 object) only once the row pointing at them is gone for good.
+  await files.delete(db, [storedFileId]);
 }
 
 /** The bytes of a dossier file, for a caller who may read the dossier (403/404 otherwise). */

@@ -34,7 +34,8 @@ export async function detachNomineeFiles(tx: Executor, nominationId: string): Pr
 
 /**
  * After: gives each file to the new nominee for the same person, unit or household (the same award
- * first); the files of nominees no longer on the list are removed with their bytes, each audited.
+ * first); the files of nominees no longer on the list are removed, each audited. Returns the stored
+ * files to delete from the file store once the transaction has committed.
  */
 export async function reattachNomineeFiles(
   tx: Executor,
@@ -42,7 +43,7 @@ export async function reattachNomineeFiles(
   detached: readonly DetachedFile[],
   added: readonly (NomineeKey & { id: string })[],
 ) {
-  if (!detached.length) return;
+  if (!detached.length) return [];
   const byAward = new Map(added.map((nominee) => [whoAndAward(nominee), nominee.id]));
   const byWho = new Map(added.map((nominee) => [who(nominee), nominee.id]));
   const orphans: string[] = [];
@@ -52,21 +53,17 @@ export async function reattachNomineeFiles(
       await tx.update(nominationFiles).set({ nomineeId: target }).where(eq(nominationFiles.id, file.id));
     else orphans.push(file.id);
   }
-  if (orphans.length) await removeFiles(tx, actor, inArray(nominationFiles.id, orphans));
+  return orphans.length ? removeFiles(tx, actor, inArray(nominationFiles.id, orphans)) : [];
 }
 
 async function removeFiles(tx: Executor, actor: ActorContext, where: ReturnType<typeof eq>) {
   const removed = await tx.delete(nominationFiles).where(where).returning();
-  if (!removed.length) return;
+  if (!removed.length) return [];
+  const fileIds = removed.map((row) => row.fileId);
   const bytes = await tx
-    .delete(storedFiles)
-    .where(
-      inArray(
-        storedFiles.id,
-        removed.map((row) => row.fileId),
-      ),
-    )
-    .returning({ id: storedFiles.id, fileName: storedFiles.fileName, size: storedFiles.size });
+    .select({ id: storedFiles.id, fileName: storedFiles.fileName, size: storedFiles.size })
+    .from(storedFiles)
+    .where(inArray(storedFiles.id, fileIds));
   for (const row of removed) {
     const stored = bytes.find((file) => file.id === row.fileId);
     await recordAudit(tx, actor, {
@@ -77,9 +74,13 @@ async function removeFiles(tx: Executor, actor: ActorContext, where: ReturnType<
       reason: 'Đối tượng không còn trong tờ trình, hoặc tờ trình bị xóa',
     });
   }
+  return fileIds;
 }
 
-/** Removes every file of a tờ trình's dossier (when the draft tờ trình itself is deleted), each audited. */
+/**
+ * Removes every file of a tờ trình's dossier (when the draft tờ trình itself is deleted), each audited;
+ * returns the stored files to delete from the file store once the transaction has committed.
+ */
 export function removeNominationFiles(tx: Executor, actor: ActorContext, nominationId: string) {
   return removeFiles(tx, actor, eq(nominationFiles.nominationId, nominationId));
 }

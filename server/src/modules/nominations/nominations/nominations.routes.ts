@@ -16,7 +16,7 @@ import {
   UpdateNominationBody,
 } from '#contracts/nominees.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import type { AppContext } from '#server/platform/http/app-context.ts';
+import type { ModuleContext } from '#server/platform/http/app-context.ts';
 import { withCurrentOnConflict } from '#server/platform/http/version-conflict.ts';
 import { callerOf, IdParams } from '../rounds/rounds.routes.ts';
 import type { Caller } from '../rounds/rounds.service.ts';
@@ -86,7 +86,7 @@ export async function nominationDetail(db: Database, caller: Caller, id: string)
 }
 
 /** Tờ trình: draft, change, delete, and the submit / receive / return moves. */
-export function registerNominationCoreRoutes(app: FastifyInstance, { db }: AppContext): void {
+export function registerNominationCoreRoutes(app: FastifyInstance, { db, files }: ModuleContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['nominations'];
   const officers = { access: ['tdkt_officer'] as const };
@@ -155,7 +155,10 @@ export function registerNominationCoreRoutes(app: FastifyInstance, { db }: AppCo
     async (request) => {
       const caller = callerOf(request);
       const current = () => nominationDetail(db, caller, request.params.id);
-      await withCurrentOnConflict(updateNomination(db, caller, request.params.id, request.body), current);
+      await withCurrentOnConflict(
+        updateNomination(db, files, caller, request.params.id, request.body),
+        current,
+      );
       return current();
     },
   );
@@ -172,7 +175,7 @@ export function registerNominationCoreRoutes(app: FastifyInstance, { db }: AppCo
       },
     },
     async (request) => {
-      await deleteNomination(db, callerOf(request), request.params.id, request.query.version);
+      await deleteNomination(db, files, callerOf(request), request.params.id, request.query.version);
       return { ok: true as const };
     },
   );

@@ -13,6 +13,7 @@ import { isAdmin } from '#server/platform/auth/policy.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';
 import { nominations, nominees, units } from '#server/platform/db/schema.ts';
 import { atVersion, nextVersion, versionedRow } from '#server/platform/db/versioning.ts';
+import type { FileStore } from '#server/platform/files/file-store.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
 import { detachNomineeFiles, reattachNomineeFiles, removeNominationFiles } from '../dossier/nominee-files.ts';
 import { inScope, READ_ROLES, WRITE_ROLES } from '../nominations.policy.ts';
@@ -141,6 +142,7 @@ export async function createNomination(db: Database, caller: Caller, input: Crea
 /** Changes a draft or returned tờ trình (title, whole nominee list) at the loaded version. */
 export async function updateNomination(
   db: Database,
+  files: FileStore,
   caller: Caller,
   id: string,
   input: UpdateNominationBody,
@@ -154,7 +156,8 @@ export async function updateNomination(
     ? assertNominees(input.nominees, vietnamToday())
     : row.nomination.deciderTier;
   if (input.nominees) await assertProposal(db, row.unitPath, input.nominees);
-  return db.transaction(async (tx) => {
+  let orphanFiles: string[] = [];
+  const result = await db.transaction(async (tx) => {
     const updated = await tx
       .update(nominations)
       .set({
@@ -167,10 +170,10 @@ export async function updateNomination(
     const nomination = await versionedRow(tx, updated, nominations, id, NOMINATION);
     let after: unknown = nomination;
     if (input.nominees) {
-      const files = await detachNomineeFiles(tx, id);
+      const detached = await detachNomineeFiles(tx, id);
       const removed = await tx.delete(nominees).where(eq(nominees.nominationId, id)).returning();
       const added = await insertNominees(tx, id, input.nominees);
-      await reattachNomineeFiles(tx, caller.actor, files, added);
+      orphanFiles = await reattachNomineeFiles(tx, caller.actor, detached, added);
       after = { ...nomination, nominees: added, removedNominees: removed.length };
     }
     await recordAudit(tx, caller.actor, {
@@ -182,22 +185,31 @@ export async function updateNomination(
     });
     return nomination;
   });
+  // Only once committed: a rolled-back change must not lose a file.
+  await files.delete(db, orphanFiles);
+  return result;
 }
 
 /** Deletes a draft tờ trình never submitted, with its nominees (one audit event with them). */
-export async function deleteNomination(db: Database, caller: Caller, id: string, version: number) {
+export async function deleteNomination(
+  db: Database,
+  files: FileStore,
+  caller: Caller,
+  id: string,
+  version: number,
+) {
   const row = await getVisibleNomination(db, caller, id);
   if (!(await movesFor(db, caller, row)).includes('delete')) {
     nextNominationStatus(row.nomination.status as NominationStatus, 'delete');
     throw new AppError('OUT_OF_SCOPE');
   }
-  await db.transaction(async (tx) => {
+  const removedFiles = await db.transaction(async (tx) => {
     const stale = await tx
       .select({ version: nominations.version })
       .from(nominations)
       .where(atVersion(nominations, id, version));
     await versionedRow(tx, stale, nominations, id, NOMINATION);
-    await removeNominationFiles(tx, caller.actor, id);
+    const fileIds = await removeNominationFiles(tx, caller.actor, id);
     const removed = await tx.delete(nominees).where(eq(nominees.nominationId, id)).returning();
     await tx.delete(nominations).where(eq(nominations.id, id));
     await recordAudit(tx, caller.actor, {
@@ -206,5 +218,7 @@ export async function deleteNomination(db: Database, caller: Caller, id: string,
       entityId: id,
       before: { ...row.nomination, nominees: removed },
     });
+    return fileIds;
   });
+  await files.delete(db, removedFiles);
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
 import { registerAppraisalRoutes } from './appraisal/appraisal.routes.ts';
 import { nominationAppraiseTodos } from './appraisal/appraisal-todos.ts';
+import { registerConsolidationRoutes } from './consolidation/consolidation.routes.ts';
 import { registerDossierRoutes } from './dossier/dossier.routes.ts';
 import { registerNominationCoreRoutes } from './nominations/nominations.routes.ts';
 import { registerRoundRoutes } from './rounds/rounds.routes.ts';
@@ -30,6 +31,7 @@ export function registerNominationRoutes(app: FastifyInstance, context: ModuleCo
   registerHolidayRoutes(app, context);
   registerRoundRoutes(app, context);
   registerNominationCoreRoutes(app, context);
+  registerConsolidationRoutes(app, context);
   registerDossierRoutes(app, context);
   registerNominationTodos(context.todo);
   registerAppraisalRoutes(app, context);

@@ -5,6 +5,8 @@ import { nominationAppraiseTodos } from './appraisal/appraisal-todos.ts';
 import { registerConsolidationRoutes } from './consolidation/consolidation.routes.ts';
 import { registerDossierRoutes } from './dossier/dossier.routes.ts';
 import { registerNominationCoreRoutes } from './nominations/nominations.routes.ts';
+import { scheduleRoundReminders } from './round-deadlines/reminder-schedule.ts';
+import { registerRoundDeadlineRoutes } from './round-deadlines/round-deadlines.routes.ts';
 import { registerRoundRoutes } from './rounds/rounds.routes.ts';
 import { registerNominationTodos } from './todo/nomination-todos.ts';
 import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
@@ -15,6 +17,7 @@ export { saveAppraisal } from './appraisal/appraisal-save.service.ts';
 export { dossierChecklist, type NomineeChecklist } from './dossier/checklist.ts';
 export { filesOfNominations as dossierFilesOf } from './dossier/dossier.repo.ts';
 export { createNomination, updateNomination } from './nominations/nominations.service.ts';
+export { createRoundReminders } from './round-deadlines/round-reminders.ts';
 export { type Caller, createRound } from './rounds/rounds.service.ts';
 export { markNomineesDecided, markNomineesDeclined, moveNomination } from './workflow/moves.service.ts';
 export {
@@ -30,10 +33,12 @@ export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days
 export function registerNominationRoutes(app: FastifyInstance, context: ModuleContext): void {
   registerHolidayRoutes(app, context);
   registerRoundRoutes(app, context);
+  registerRoundDeadlineRoutes(app, context);
   registerNominationCoreRoutes(app, context);
   registerConsolidationRoutes(app, context);
   registerDossierRoutes(app, context);
   registerNominationTodos(context.todo);
   registerAppraisalRoutes(app, context);
   context.todo.register(nominationAppraiseTodos);
+  scheduleRoundReminders(app, context);
 }

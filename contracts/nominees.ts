@@ -129,8 +129,11 @@ export const Nominee = z.object({
   decisionId: z.string().nullable(),
   /** The lower level's nominee this one was consolidated from (its tờ trình and proposing unit). */
   source: NomineeLink.nullable(),
-  /** The upper level's copy after consolidation (its tờ trình, the consolidating unit, its state). */
-  consolidatedInto: NomineeLink.extend({ status: NominationStatus }).nullable(),
+  /**
+   * The upper level's copy after consolidation (its tờ trình, the consolidating unit, its state);
+   * `canOpen` is false for the lower unit, which does not see the upper level's tờ trình.
+   */
+  consolidatedInto: NomineeLink.extend({ status: NominationStatus, canOpen: z.boolean() }).nullable(),
 });
 export type Nominee = z.infer<typeof Nominee>;
 

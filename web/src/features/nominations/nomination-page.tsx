@@ -2,7 +2,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Spac
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { rewardTypeLabels } from '../../../../contracts/awards.ts';
-import { deciderTierLabels, type Nominee } from '../../../../contracts/nominees.ts';
+import { deciderTierLabels, type Nominee, nominationStatusLabels } from '../../../../contracts/nominees.ts';
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
@@ -19,14 +19,24 @@ const subjectOf = (nominee: Nominee) =>
 
 /** The nominee's name with its consolidation link: where it came from, or where it went. */
 function SubjectCell({ nominee }: { nominee: Nominee }) {
-  const link = nominee.source ?? nominee.consolidatedInto;
+  const { source, consolidatedInto: into } = nominee;
   return (
     <>
       {subjectOf(nominee)}
-      {link && (
+      {source && (
         <div style={{ fontSize: 13 }}>
-          {nominee.source ? 'Từ tờ trình của ' : 'Đã tổng hợp vào tờ trình của '}
-          <Link to={`/khen-thuong/to-trinh/${link.nominationId}`}>{link.unit.name}</Link>
+          Từ tờ trình của <Link to={`/khen-thuong/to-trinh/${source.nominationId}`}>{source.unit.name}</Link>
+        </div>
+      )}
+      {into && (
+        <div style={{ fontSize: 13 }}>
+          Đã tổng hợp vào tờ trình của{' '}
+          {into.canOpen ? (
+            <Link to={`/khen-thuong/to-trinh/${into.nominationId}`}>{into.unit.name}</Link>
+          ) : (
+            into.unit.name
+          )}{' '}
+          ({nominationStatusLabels[into.status].toLowerCase()})
         </div>
       )}
     </>

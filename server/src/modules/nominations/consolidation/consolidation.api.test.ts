@@ -87,8 +87,18 @@ describe('consolidating lower levels’ nominees into the upper tờ trình', ()
     });
     expect(lower.json().nominees[0]).toMatchObject({
       status: 'forwarded',
-      consolidatedInto: { nominationId: scene.upper.id, unit: { name: 'Sở Tổng Hợp' }, status: 'draft' },
+      consolidatedInto: {
+        nominationId: scene.upper.id,
+        unit: { name: 'Sở Tổng Hợp' },
+        status: 'draft',
+        canOpen: true,
+      },
     });
+    const asSchool = await t.app.inject({
+      url: `/api/nominations/${scene.schoolNomination.id}`,
+      headers: scene.schoolOfficer.headers,
+    });
+    expect(asSchool.json().nominees[0].consolidatedInto).toMatchObject({ canOpen: false });
     const left = await t.app.inject({
       url: `/api/nominations/${scene.upper.id}/consolidation-candidates`,
       headers: scene.departmentOfficer.headers,

@@ -15,10 +15,12 @@ import {
   ReturnNominationBody,
   UpdateNominationBody,
 } from '#contracts/nominees.ts';
+import { resolveScope } from '#server/modules/organisation/index.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import type { AppContext } from '#server/platform/http/app-context.ts';
 import { withCurrentOnConflict } from '#server/platform/http/version-conflict.ts';
 import { nomineeLinks } from '../consolidation/consolidation.repo.ts';
+import { inScope, READ_ROLES } from '../nominations.policy.ts';
 import { callerOf, IdParams } from '../rounds/rounds.routes.ts';
 import type { Caller } from '../rounds/rounds.service.ts';
 import { moveNomination } from '../workflow/moves.service.ts';
@@ -64,11 +66,14 @@ async function summary(db: Database, caller: Caller, row: NominationWithNames): 
 /** A tờ trình with its nominees, as the API shows it. */
 export async function nominationDetail(db: Database, caller: Caller, id: string): Promise<Nomination> {
   const row = await getVisibleNomination(db, caller, id);
-  const [head, rows, links] = await Promise.all([
+  const [head, rows, links, scope] = await Promise.all([
     summary(db, caller, row),
     listNominees(db, id),
     nomineeLinks(db, id),
+    resolveScope(db, caller.principal, READ_ROLES),
   ]);
+  // The upper tờ trình belongs to this one's receiving unit: open to its readers and those above.
+  const canOpen = inScope(scope, row.receivingPath);
   const { nomineeCount: _count, ...rest } = head;
   return {
     ...rest,
@@ -89,7 +94,7 @@ export async function nominationDetail(db: Database, caller: Caller, id: string)
       source: links.sources.get(nominee.id) ?? null,
       consolidatedInto: (() => {
         const copy = links.copies.get(nominee.id);
-        return copy ? { ...copy, status: copy.status as NominationStatus } : null;
+        return copy ? { ...copy, status: copy.status as NominationStatus, canOpen } : null;
       })(),
     })),
   };

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { type AwardCode, awardCatalogue } from '#contracts/awards.ts';
+import { type AwardCode, awardCatalogue, type DeciderKind } from '#contracts/awards.ts';
 import type { DeciderTier } from '#contracts/nominees.ts';
 import { decideAuthority, getShippedRegistry, ruleSetOn } from '#server/modules/awards/index.ts';
 import type { Executor } from '#server/platform/db/client.ts';
@@ -10,7 +10,7 @@ import { deciderTierOf } from '../nominations/decider-tier.ts';
 export function decidesItself(unitKind: string, award: AwardCode, date: string): boolean {
   const ruleSet = ruleSetOn(getShippedRegistry(), date);
   if (!ruleSet) return false;
-  return Boolean(decideAuthority(ruleSet, award, unitKind as never).competent);
+  return Boolean(decideAuthority(ruleSet, award, unitKind as DeciderKind).competent);
 }
 
 /**

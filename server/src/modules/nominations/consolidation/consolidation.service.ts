@@ -2,7 +2,7 @@ import { eq, max } from 'drizzle-orm';
 import { type AwardCode, awardCatalogue } from '#contracts/awards.ts';
 import type { CursorQuery } from '#contracts/common.ts';
 import type { ConsolidateBody } from '#contracts/nomination-consolidation.ts';
-import type { NominationStatus } from '#contracts/nominees.ts';
+import type { DeciderTier, NominationStatus } from '#contracts/nominees.ts';
 import { notifyUnitOfficers } from '#server/modules/notifications/index.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';
@@ -41,7 +41,7 @@ async function getConsolidationTarget(db: Executor, caller: Caller, id: string) 
 export async function searchCandidates(db: Database, caller: Caller, id: string, query: CursorQuery) {
   const target = await getConsolidationTarget(db, caller, id);
   const kind = await unitKindOf(db, target.nomination.proposingUnitId);
-  const awards = consolidableAwards(kind, target.nomination.deciderTier as never, vietnamToday());
+  const awards = consolidableAwards(kind, target.nomination.deciderTier as DeciderTier, vietnamToday());
   return listCandidates(db, target.nomination.proposingUnitId, awards, query);
 }
 
@@ -54,12 +54,13 @@ function assertSources(target: NominationWithNames, kind: string, sources: Candi
   const unitId = target.nomination.proposingUnitId;
   const today = vietnamToday();
   for (const source of sources) {
-    const name = nameOf(source);
+    // Nothing of a tờ trình sent elsewhere is named: the caller may not see it.
     if (source.receivingUnitId !== unitId || source.proposingUnitId === unitId)
       throw new AppError(
         'OUT_OF_SCOPE',
-        `${name}: chỉ tổng hợp được đối tượng trong tờ trình của cấp dưới gửi đến ${target.unitName}.`,
+        `Chỉ tổng hợp được đối tượng trong tờ trình của cấp dưới gửi đến ${target.unitName}.`,
       );
+    const name = nameOf(source);
     if (source.copyId || source.nominee.status === FORWARDED)
       throw new AppError(
         'CONFLICT',
@@ -91,7 +92,9 @@ export async function consolidateNominees(db: Database, caller: Caller, id: stri
   const kind = await unitKindOf(db, target.nomination.proposingUnitId);
   const sources = await findSources(db, input.nomineeIds);
   assertSources(target, kind, sources, input.nomineeIds);
-  const allowed = new Set(consolidableAwards(kind, target.nomination.deciderTier as never, vietnamToday()));
+  const allowed = new Set(
+    consolidableAwards(kind, target.nomination.deciderTier as DeciderTier, vietnamToday()),
+  );
   const mixed = sources.find((source) => !allowed.has(source.nominee.awardCode as AwardCode));
   if (mixed)
     throw new AppError(
@@ -147,14 +150,16 @@ export async function consolidateNominees(db: Database, caller: Caller, id: stri
         copies: copies.map((copy) => ({ id: copy.id, sourceNomineeId: copy.sourceNomineeId })),
       },
     });
-    await notifyUnitOfficers(tx, [...new Set(sources.map((source) => source.proposingUnitId))], {
-      kind: 'nomination_consolidated',
-      title: `${target.unitName} đã tổng hợp đối tượng đề nghị lên cấp trên`,
-      body: `Vào tờ trình “${target.nomination.title}” gửi ${target.receivingName}.`,
-      link: `/khen-thuong/to-trinh/${sources[0]?.nominee.nominationId ?? id}`,
-      entityType: 'nomination',
-      entityId: id,
-    });
+    const bySource = new Map(sources.map((source) => [source.nominee.nominationId, source]));
+    for (const [nominationId, source] of bySource)
+      await notifyUnitOfficers(tx, [source.proposingUnitId], {
+        kind: 'nomination_consolidated',
+        title: `${target.unitName} đã tổng hợp đối tượng đề nghị lên cấp trên`,
+        body: `${source.nominationTitle}: tổng hợp vào tờ trình “${target.nomination.title}” gửi ${target.receivingName}.`,
+        link: `/khen-thuong/to-trinh/${nominationId}`,
+        entityType: 'nomination',
+        entityId: nominationId,
+      });
     return { nomination, copies };
   });
 }

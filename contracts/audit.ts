@@ -183,6 +183,14 @@ export const auditActions = [
   'round.update',
   /** A round deleted (before: the round). */
   'round.delete',
+  /** A lower unit's own deadline in a round set, changed or removed (before/after: unit, deadline). */
+  'round.unit_deadline',
+  /** Lower levels' nominees copied into the upper level's tờ trình (after: copies and their sources). */
+  'nomination.consolidate',
+  /** Consolidated nominees moved to forwarded at the lower level (before/after: status). */
+  'nominee.forward',
+  /** Nominees taken back out of the upper tờ trình, back to received at the lower level. */
+  'nominee.unforward',
   /** A tờ trình drafted with its nominees (after: the tờ trình and nominees). */
   'nomination.create',
   /** A draft or returned tờ trình's title or nominee list changed (before/after). */

@@ -22,6 +22,7 @@ export const NominationStatus = z.enum([
   'posted',
   'decided',
   'declined',
+  'forwarded',
 ]);
 export type NominationStatus = z.infer<typeof NominationStatus>;
 export const nominationStatusLabels: Record<NominationStatus, string> = {
@@ -34,6 +35,7 @@ export const nominationStatusLabels: Record<NominationStatus, string> = {
   posted: 'Đang công khai',
   decided: 'Đã quyết định khen thưởng',
   declined: 'Không khen thưởng',
+  forwarded: 'Đã tổng hợp lên cấp trên',
 };
 
 /** The level that decides every award of one tờ trình: the President, the Prime Minister, or the receiving level. */
@@ -63,6 +65,8 @@ export const NomineeInput = z
     periodFrom: Year,
     periodTo: Year,
     achievements: MultilineText(20_000).default(''),
+    /** Kept when a consolidated nominee is saved again: the lower level's nominee it came from. */
+    sourceNomineeId: Uuid.nullable().optional(),
   })
   .superRefine((input, context) => {
     const need = { individual: 'personId', collective: 'unitId', household: 'householdName' } as const;
@@ -101,6 +105,14 @@ export const ReturnNominationBody = z.object({
   reason: MultilineText(4000).min(1, 'Vui lòng nhập lý do trả lại'),
 });
 
+/** A nominee in another tờ trình, linked by consolidation. */
+export const NomineeLink = z.object({
+  nomineeId: z.string(),
+  nominationId: z.string(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+});
+export type NomineeLink = z.infer<typeof NomineeLink>;
+
 export const Nominee = z.object({
   id: z.string(),
   subject: AwardSubject,
@@ -115,6 +127,13 @@ export const Nominee = z.object({
   achievements: z.string(),
   status: NominationStatus,
   decisionId: z.string().nullable(),
+  /** The lower level's nominee this one was consolidated from (its tờ trình and proposing unit). */
+  source: NomineeLink.nullable(),
+  /**
+   * The upper level's copy after consolidation (its tờ trình, the consolidating unit, its state);
+   * `canOpen` is false for the lower unit, which does not see the upper level's tờ trình.
+   */
+  consolidatedInto: NomineeLink.extend({ status: NominationStatus, canOpen: z.boolean() }).nullable(),
 });
 export type Nominee = z.infer<typeof Nominee>;
 

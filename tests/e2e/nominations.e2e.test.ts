@@ -11,6 +11,9 @@ describe('tờ trình journey', () => {
     const province = await openPage();
     await signIn(province, 'demo.officer', '/khen-thuong/dot');
     await openRound(province, 'Khen thưởng thường xuyên năm 2025');
+    // The round lists its lower units with their deadline and whether they have sent.
+    await province.getByText('Đơn vị cấp dưới: hạn gửi và tình trạng').waitFor();
+    await province.getByText('Chưa gửi').first().waitFor();
 
     const commune = await openPage();
     await signIn(commune, 'demo.officer.tamduong', CANDIDATES_PATH);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -101,7 +102,8 @@ export const nominations = pgTable(
 /**
  * A nominee of a nomination: a person, a collective (unit) or a household, with the proposed award,
  * reward type, achievement period and summary. Its status follows the tờ trình until the decision;
- * `decision_id` names the decision (decisions module) that decided or declined it.
+ * `decision_id` names the decision (decisions module) that decided or declined it;
+ * `source_nominee_id` names the lower level's nominee it was consolidated from (at most one copy each).
  */
 export const nominees = pgTable(
   'nominees',
@@ -122,6 +124,7 @@ export const nominees = pgTable(
     position: integer('position').notNull().default(0),
     status: text('status').notNull().default('draft'),
     decisionId: uuid('decision_id'),
+    sourceNomineeId: uuid('source_nominee_id').references((): AnyPgColumn => nominees.id),
     ...timestamps,
     ...versioning,
   },
@@ -129,6 +132,7 @@ export const nominees = pgTable(
     index('nominees_nomination_idx').on(table.nominationId, table.position, table.id),
     index('nominees_person_idx').on(table.personId),
     index('nominees_unit_idx').on(table.unitId),
+    uniqueIndex('nominees_source_key').on(table.sourceNomineeId),
     check(
       'nominees_subject_check',
       sql`(${table.subject} = 'individual' and ${table.personId} is not null and ${table.unitId} is null and ${table.householdName} is null)
@@ -137,4 +141,46 @@ export const nominees = pgTable(
     ),
     check('nominees_period_check', sql`${table.periodFrom} <= ${table.periodTo}`),
   ],
+);
+
+/**
+ * A lower unit's own deadline in a round (hạn riêng cho từng cấp dưới), set by the receiving level;
+ * a lower unit without one keeps the round's deadline.
+ */
+export const roundUnitDeadlines = pgTable(
+  'round_unit_deadlines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => awardRounds.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    deadline: date('deadline').notNull(),
+    ...timestamps,
+    ...versioning,
+  },
+  (table) => [uniqueIndex('round_unit_deadlines_key').on(table.roundId, table.unitId)],
+);
+
+/**
+ * A deadline reminder sent to a lower unit of a round: `due_soon` before the deadline, `overdue`
+ * after it; one row per round, unit, kind and deadline, so a rerun or a restart never sends it twice.
+ */
+export const roundReminders = pgTable(
+  'round_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => awardRounds.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').notNull(),
+    deadline: date('deadline').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('round_reminders_key').on(table.roundId, table.unitId, table.kind, table.deadline)],
 );

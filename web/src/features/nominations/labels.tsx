@@ -11,6 +11,7 @@ const colours: Record<NominationStatus, string> = {
   posted: 'geekblue',
   decided: 'success',
   declined: 'error',
+  forwarded: 'lime',
 };
 
 /** A tờ trình's or nominee's state as a coloured tag. */

@@ -2,11 +2,12 @@ import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Spac
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { rewardTypeLabels } from '../../../../contracts/awards.ts';
-import { deciderTierLabels, type Nominee } from '../../../../contracts/nominees.ts';
+import { deciderTierLabels, type Nominee, nominationStatusLabels } from '../../../../contracts/nominees.ts';
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
 import { PublicNoticeButton } from '../public-notice/index.ts';
+import { ConsolidationPicker, canConsolidate } from './consolidation-picker.tsx';
 import { DossierSection } from './dossier/dossier-section.tsx';
 import { MissingDossierNote } from './dossier/missing-note.tsx';
 import { StatusTag } from './labels.tsx';
@@ -15,6 +16,32 @@ import { useMoveNomination, useNomination } from './nominations.api.ts';
 
 const subjectOf = (nominee: Nominee) =>
   nominee.person?.fullName ?? nominee.unit?.name ?? nominee.householdName ?? '';
+
+/** The nominee's name with its consolidation link: where it came from, or where it went. */
+function SubjectCell({ nominee }: { nominee: Nominee }) {
+  const { source, consolidatedInto: into } = nominee;
+  return (
+    <>
+      {subjectOf(nominee)}
+      {source && (
+        <div style={{ fontSize: 13 }}>
+          Từ tờ trình của <Link to={`/khen-thuong/to-trinh/${source.nominationId}`}>{source.unit.name}</Link>
+        </div>
+      )}
+      {into && (
+        <div style={{ fontSize: 13 }}>
+          Đã tổng hợp vào tờ trình của{' '}
+          {into.canOpen ? (
+            <Link to={`/khen-thuong/to-trinh/${into.nominationId}`}>{into.unit.name}</Link>
+          ) : (
+            into.unit.name
+          )}{' '}
+          ({nominationStatusLabels[into.status].toLowerCase()})
+        </div>
+      )}
+    </>
+  );
+}
 
 /** A tờ trình: its nominees, its state and the moves the user may make (with confirmation). */
 export function NominationPage() {
@@ -55,6 +82,7 @@ export function NominationPage() {
           <Space wrap>
             <PublicNoticeButton nominationId={data.id} />
             <NationalExportButton nomination={data} />
+            {canConsolidate(data) && <ConsolidationPicker nomination={data} />}
             {data.actions.includes('submit') && (
               <Popconfirm
                 title="Gửi tờ trình lên cấp trên?"
@@ -130,7 +158,7 @@ export function NominationPage() {
           pagination={false}
           columns={[
             { title: 'STT', width: 60, render: (_, __, index) => index + 1 },
-            { title: 'Đối tượng', render: (_, nominee) => subjectOf(nominee) },
+            { title: 'Đối tượng', render: (_, nominee) => <SubjectCell nominee={nominee} /> },
             { title: 'Hình thức đề nghị', dataIndex: 'awardName' },
             { title: 'Loại hình', render: (_, nominee) => rewardTypeLabels[nominee.rewardType] },
             {

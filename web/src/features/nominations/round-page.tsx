@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/format.ts';
 import { describeError } from '../../lib/notify.ts';
 import { StatusTag } from './labels.tsx';
 import { useRound, useRoundNominations } from './nominations.api.ts';
+import { RoundUnitsCard } from './round-units-card.tsx';
 
 /** One round: what it is, and the tờ trình sent to it (all of them at its level, one's own below). */
 export function RoundPage() {
@@ -39,6 +40,7 @@ export function RoundPage() {
           </Descriptions>
         </Card>
       )}
+      {data && <RoundUnitsCard round={data} />}
       <Card title="Tờ trình đề nghị khen thưởng">
         <Table<NominationSummary>
           rowKey="id"

@@ -1,22 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { mailNotifications, type ReminderLog } from '#server/modules/notifications/index.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';
 import { type Mailer, noMailer } from '#server/platform/mail/mailer.ts';
 
 const idsOf = (result: unknown) => (result as { rows: { id: string }[] }).rows.map((row) => row.id);
-
-/** Where failures of the e-mail step are logged (once per run). */
-export interface ReminderLog {
-  error(details: object, message: string): void;
-}
-
-/** A reminder to e-mail: the stored notification and its recipient's address. */
-interface ReminderMail {
-  title: string;
-  body: string;
-  link: string | null;
-  email: string;
-  full_name: string;
-}
 
 /**
  * Creates the in-app reminders due on `today` (YYYY-MM-DD): for implementing plans, assignments
@@ -32,7 +19,8 @@ export async function createDueReminders(
   options: { horizonDays?: number; mailer?: Mailer; log?: ReminderLog } = {},
 ) {
   const created = await db.transaction((tx) => insertDueReminders(tx, today, options.horizonDays ?? 7));
-  const mailed = await mailReminders(db, options.mailer ?? noMailer, created, options.log).catch((error) => {
+  const ids = [...created.obligations, ...created.assignments, ...created.milestones];
+  const mailed = await mailNotifications(db, options.mailer ?? noMailer, ids, options.log).catch((error) => {
     options.log?.error({ err: error }, 'reminder e-mails failed');
     return 0;
   });
@@ -85,52 +73,3 @@ async function insertDueReminders(executor: Executor, today: string, horizonDays
     where ms.done_at is null and m.status = 'launched' and ms.due_on ${window}`);
   return { obligations, assignments, milestones };
 }
-
-/** E-mails the new reminders to recipients with an address; returns how many were sent. */
-async function mailReminders(
-  db: Database,
-  mailer: Mailer,
-  created: Record<'obligations' | 'assignments' | 'milestones', string[]>,
-  log: ReminderLog | undefined,
-): Promise<number> {
-  const ids = [...created.obligations, ...created.assignments, ...created.milestones];
-  if (!mailer.isConfigured || !ids.length) return 0;
-  const result = await db.execute(sql`
-    select n.title, n.body, n.link, u.email, u.full_name
-    from notifications n join users u on u.id = n.user_id
-    where n.id = any(string_to_array(${ids.join(',')}, ',')::uuid[]) and u.email is not null
-    order by n.created_at, n.id`);
-  const mails = (result as unknown as { rows: ReminderMail[] }).rows;
-  let sent = 0;
-  const failures: unknown[] = [];
-  for (const mail of mails) {
-    try {
-      await mailer.sendMail({
-        to: { name: mail.full_name, address: mail.email },
-        subject: `[TĐKT] ${mail.title}`,
-        text: reminderText(mail),
-      });
-      sent += 1;
-    } catch (error) {
-      failures.push(error);
-    }
-  }
-  if (failures.length) {
-    log?.error({ err: failures[0], failed: failures.length, total: mails.length }, 'reminder e-mails failed');
-  }
-  return sent;
-}
-
-/** The plain-text body of a reminder e-mail, in Vietnamese. */
-const reminderText = (mail: ReminderMail) =>
-  [
-    `Kính gửi ${mail.full_name},`,
-    '',
-    mail.body,
-    '',
-    mail.link
-      ? `Đăng nhập hệ thống TĐKT để xem chi tiết (mục Thông báo; trang ${mail.link}).`
-      : 'Đăng nhập hệ thống TĐKT để xem chi tiết (mục Thông báo).',
-    '',
-    'Thư này do hệ thống quản lý thi đua, khen thưởng gửi tự động; vui lòng không trả lời.',
-  ].join('\n');

@@ -16,6 +16,7 @@ const PAST_RECEPTION: readonly NominationStatus[] = [
   'posted',
   'decided',
   'declined',
+  'forwarded',
 ];
 
 /**

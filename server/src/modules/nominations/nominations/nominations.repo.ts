@@ -113,6 +113,7 @@ export function insertNominees(executor: Executor, nominationId: string, list: r
         periodFrom: nominee.periodFrom,
         periodTo: nominee.periodTo,
         achievements: nominee.achievements,
+        sourceNomineeId: nominee.sourceNomineeId ?? null,
       })),
     )
     .returning();

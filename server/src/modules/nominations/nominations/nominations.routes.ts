@@ -15,9 +15,12 @@ import {
   ReturnNominationBody,
   UpdateNominationBody,
 } from '#contracts/nominees.ts';
+import { resolveScope } from '#server/modules/organisation/index.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
 import { withCurrentOnConflict } from '#server/platform/http/version-conflict.ts';
+import { nomineeLinks } from '../consolidation/consolidation.repo.ts';
+import { inScope, READ_ROLES } from '../nominations.policy.ts';
 import { callerOf, IdParams } from '../rounds/rounds.routes.ts';
 import type { Caller } from '../rounds/rounds.service.ts';
 import { moveNomination } from '../workflow/moves.service.ts';
@@ -63,7 +66,14 @@ async function summary(db: Database, caller: Caller, row: NominationWithNames): 
 /** A tờ trình with its nominees, as the API shows it. */
 export async function nominationDetail(db: Database, caller: Caller, id: string): Promise<Nomination> {
   const row = await getVisibleNomination(db, caller, id);
-  const [head, rows] = await Promise.all([summary(db, caller, row), listNominees(db, id)]);
+  const [head, rows, links, scope] = await Promise.all([
+    summary(db, caller, row),
+    listNominees(db, id),
+    nomineeLinks(db, id),
+    resolveScope(db, caller.principal, READ_ROLES),
+  ]);
+  // The upper tờ trình belongs to this one's receiving unit: open to its readers and those above.
+  const canOpen = inScope(scope, row.receivingPath);
   const { nomineeCount: _count, ...rest } = head;
   return {
     ...rest,
@@ -81,6 +91,11 @@ export async function nominationDetail(db: Database, caller: Caller, id: string)
       achievements: nominee.achievements,
       status: nominee.status as NominationStatus,
       decisionId: nominee.decisionId,
+      source: links.sources.get(nominee.id) ?? null,
+      consolidatedInto: (() => {
+        const copy = links.copies.get(nominee.id);
+        return copy ? { ...copy, status: copy.status as NominationStatus, canOpen } : null;
+      })(),
     })),
   };
 }

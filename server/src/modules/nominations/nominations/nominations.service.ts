@@ -15,6 +15,7 @@ import { nominations, nominees, units } from '#server/platform/db/schema.ts';
 import { atVersion, nextVersion, versionedRow } from '#server/platform/db/versioning.ts';
 import type { FileStore } from '#server/platform/files/file-store.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
+import { newSources, releaseSources } from '../consolidation/consolidation-links.ts';
 import { detachNomineeFiles, reattachNomineeFiles, removeNominationFiles } from '../dossier/nominee-files.ts';
 import { inScope, READ_ROLES, WRITE_ROLES } from '../nominations.policy.ts';
 import { type Caller, getVisibleRound } from '../rounds/rounds.service.ts';
@@ -78,6 +79,22 @@ export async function searchNominations(
   return listNominations(db, roundId, visible, query);
 }
 
+const linkRefused = () =>
+  new AppError(
+    'VALIDATION_FAILED',
+    'Chỉ liên kết được với đối tượng của cấp dưới bằng chức năng “Tổng hợp từ cấp dưới”.',
+    [{ path: 'nominees', message: 'Liên kết tổng hợp không hợp lệ' }],
+  );
+
+/** The sources of a tờ trình's consolidated nominees (lower levels' nominees they were copied from). */
+async function sourcesOf(db: Executor, nominationId: string) {
+  const rows = await db
+    .select({ source: nominees.sourceNomineeId })
+    .from(nominees)
+    .where(eq(nominees.nominationId, nominationId));
+  return rows.map((row) => row.source);
+}
+
 /** Checks the proposer may send to the round and that every nominee lies in its subtree. */
 async function assertProposal(db: Executor, unitPath: string, list: readonly NomineeInput[]) {
   const paths = await subjectPaths(db, list);
@@ -115,6 +132,7 @@ export async function createNomination(db: Database, caller: Caller, input: Crea
     );
   const deciderTier = assertNominees(input.nominees, vietnamToday());
   await assertProposal(db, unit.path, input.nominees);
+  if (input.nominees.some((nominee) => nominee.sourceNomineeId)) throw linkRefused();
   return db.transaction(async (tx) => {
     const [nomination] = await tx
       .insert(nominations)
@@ -156,6 +174,8 @@ export async function updateNomination(
     ? assertNominees(input.nominees, vietnamToday())
     : row.nomination.deciderTier;
   if (input.nominees) await assertProposal(db, row.unitPath, input.nominees);
+  const proposedSources = input.nominees?.map((nominee) => nominee.sourceNomineeId) ?? [];
+  if (newSources(await sourcesOf(db, id), proposedSources).length) throw linkRefused();
   let orphanFiles: string[] = [];
   const result = await db.transaction(async (tx) => {
     const updated = await tx
@@ -174,6 +194,11 @@ export async function updateNomination(
       const removed = await tx.delete(nominees).where(eq(nominees.nominationId, id)).returning();
       const added = await insertNominees(tx, id, input.nominees);
       orphanFiles = await reattachNomineeFiles(tx, caller.actor, detached, added);
+      const kept = new Set(proposedSources);
+      const dropped = removed.flatMap((nominee) =>
+        nominee.sourceNomineeId && !kept.has(nominee.sourceNomineeId) ? [nominee.sourceNomineeId] : [],
+      );
+      await releaseSources(tx, caller.actor, dropped);
       after = { ...nomination, nominees: added, removedNominees: removed.length };
     }
     await recordAudit(tx, caller.actor, {
@@ -212,6 +237,11 @@ export async function deleteNomination(
     const fileIds = await removeNominationFiles(tx, caller.actor, id);
     const removed = await tx.delete(nominees).where(eq(nominees.nominationId, id)).returning();
     await tx.delete(nominations).where(eq(nominations.id, id));
+    await releaseSources(
+      tx,
+      caller.actor,
+      removed.flatMap((nominee) => (nominee.sourceNomineeId ? [nominee.sourceNomineeId] : [])),
+    );
     await recordAudit(tx, caller.actor, {
       action: 'nomination.delete',
       entityType: 'nomination',

@@ -40,7 +40,7 @@ export async function getVisibleRound(db: Executor, caller: Caller, id: string):
 }
 
 /** A round the caller may change: officers of the receiving unit (or above it). */
-async function getWritableRound(db: Executor, caller: Caller, id: string) {
+export async function getWritableRound(db: Executor, caller: Caller, id: string) {
   const row = await getVisibleRound(db, caller, id);
   const scope = await resolveScope(db, caller.principal, WRITE_ROLES);
   if (!inScope(scope, row.unitPath)) throw new AppError('OUT_OF_SCOPE');

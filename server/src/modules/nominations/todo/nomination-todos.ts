@@ -3,6 +3,7 @@ import { grantedUnitIds } from '#server/platform/auth/policy.ts';
 import { type SortColumns, sqlTodoProvider, uuidList } from '#server/platform/todo/sql-provider.ts';
 import type { TodoRegistry } from '#server/platform/todo/todo-registry.ts';
 import { WRITE_ROLES } from '../nominations.policy.ts';
+import { nominationSendTodos } from '../round-deadlines/round-todos.ts';
 
 interface NominationTodoRow extends SortColumns {
   title: string;
@@ -43,14 +44,22 @@ export const nominationReceiveTodos = sqlTodoProvider<NominationTodoRow>({
   }),
 });
 
-/** Tờ trình of the user's units returned for correction; due on the round's deadline. */
+/**
+ * The deadline that applies to a proposing unit `u` in round `r`: the own deadline the receiving
+ * level set for the lower unit it belongs to, else the round's.
+ */
+export const unitDeadlineSql = sql`coalesce((select d.deadline from round_unit_deadlines d
+    join units du on du.id = d.unit_id
+    where d.round_id = r.id and u.path like du.path || '%' limit 1), r.deadline)`;
+
+/** Tờ trình of the user's units returned for correction; due on the unit's deadline in the round. */
 export const nominationFixTodos = sqlTodoProvider<NominationTodoRow>({
   source: 'nominations.fix',
   kind: 'nomination_fix',
   select(principal) {
     const unitIds = grantedUnitIds(principal, WRITE_ROLES);
     if (!unitIds.length) return null;
-    return sql`select r.deadline as sort_due, n.updated_at as sort_at, n.id as sort_id,
+    return sql`select ${unitDeadlineSql} as sort_due, n.updated_at as sort_at, n.id as sort_id,
         n.title, r.title as round_title, u.id as unit_id, u.name as unit_name, n.return_reason
       from nominations n
       join award_rounds r on r.id = n.round_id
@@ -73,4 +82,5 @@ export const nominationFixTodos = sqlTodoProvider<NominationTodoRow>({
 export function registerNominationTodos(registry: TodoRegistry): void {
   registry.register(nominationReceiveTodos);
   registry.register(nominationFixTodos);
+  registry.register(nominationSendTodos);
 }

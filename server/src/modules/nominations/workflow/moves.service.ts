@@ -6,6 +6,7 @@ import type { Database, Executor } from '#server/platform/db/client.ts';
 import { nominations, nominees } from '#server/platform/db/schema.ts';
 import { atVersion, nextVersion, versionedRow } from '#server/platform/db/versioning.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
+import { assertNothingForwarded } from '../consolidation/consolidation-links.ts';
 import { getVisibleNomination, movesFor, NOMINATION } from '../nominations/nominations.service.ts';
 import type { Caller } from '../rounds/rounds.service.ts';
 import { workingDayAfter } from '../working-days/holidays.service.ts';
@@ -42,6 +43,7 @@ export async function moveNomination(
       ? await workingDayAfter(db, vietnamToday(now), RETURN_WITHIN_WORKING_DAYS)
       : row.nomination.returnDue;
   return db.transaction(async (tx) => {
+    if (move === 'return') await assertNothingForwarded(tx, id);
     const updated = await tx
       .update(nominations)
       .set({

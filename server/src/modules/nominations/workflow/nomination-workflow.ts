@@ -46,5 +46,12 @@ export function nominationMoves(status: NominationStatus, sides: readonly Side[]
 /** States from which the decisions module may decide or decline a nominee. */
 export const DECIDABLE: readonly NominationStatus[] = ['received', 'appraised', 'in_council', 'posted'];
 
+/**
+ * Consolidation: a nominee the level received (or appraised) for an award above it is copied into its
+ * own tờ trình upward and moves to `forwarded`; taken back out, it returns to `received`.
+ */
+export const CONSOLIDABLE: readonly NominationStatus[] = ['received', 'appraised'];
+export const FORWARDED: NominationStatus = 'forwarded';
+
 /** Working days the receiving level has to return a tờ trình after its submission. */
 export const RETURN_WITHIN_WORKING_DAYS = 5;

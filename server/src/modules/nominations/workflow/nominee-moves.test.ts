@@ -10,6 +10,11 @@ describe('nominationStatusOf', () => {
     expect(nominationStatusOf(['decided', 'declined'])).toBe('decided');
     expect(nominationStatusOf(['declined', 'declined'])).toBe('declined');
   });
+  it('counts nominees consolidated upward as closed at the lower level', () => {
+    expect(nominationStatusOf(['forwarded', 'appraised'])).toBe('appraised');
+    expect(nominationStatusOf(['forwarded', 'declined'])).toBe('forwarded');
+    expect(nominationStatusOf(['forwarded', 'decided'])).toBe('decided');
+  });
   it('leaves tờ trình before reception and empty ones alone', () => {
     expect(nominationStatusOf(['draft'])).toBeNull();
     expect(nominationStatusOf([])).toBeNull();

@@ -9,14 +9,23 @@ import { AppError } from '#server/platform/http/app-error.ts';
 /** The order nominees move in after the receiving level took the tờ trình (declined ends it too). */
 const PROGRESS: readonly NominationStatus[] = ['received', 'appraised', 'in_council', 'posted', 'decided'];
 
+/** States that close a nominee at its level: decided, declined, or forwarded into the upper tờ trình. */
+const CLOSED: readonly NominationStatus[] = ['decided', 'declined', 'forwarded'];
+
 /**
  * The state a tờ trình shows once it is past reception: its least advanced open nominee's; when
- * every nominee is closed, `decided` if any was decided, otherwise `declined`.
+ * every nominee is closed, `decided` if any was decided, else `forwarded` if any was consolidated
+ * upward, otherwise `declined`.
  */
 export function nominationStatusOf(statuses: readonly NominationStatus[]): NominationStatus | null {
-  const open = statuses.filter((status) => status !== 'declined' && status !== 'decided');
+  const open = statuses.filter((status) => !CLOSED.includes(status));
   if (!statuses.length) return null;
-  if (!open.length) return statuses.includes('decided') ? 'decided' : 'declined';
+  if (!open.length)
+    return statuses.includes('decided')
+      ? 'decided'
+      : statuses.includes('forwarded')
+        ? 'forwarded'
+        : 'declined';
   const ranks = open.map((status) => PROGRESS.indexOf(status));
   if (ranks.some((rank) => rank < 0)) return null;
   return PROGRESS[Math.min(...ranks)] ?? null;

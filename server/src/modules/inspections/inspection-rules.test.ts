@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentErrors, isRemedyOverdue, nextStatus, normaliseItems, scoreTotals } from './inspection-rules.ts';
+import {
+  assessmentErrors,
+  isRemedyOverdue,
+  nextStatus,
+  normaliseItems,
+  scoreTotals,
+} from './inspection-rules.ts';
 
 describe('isRemedyOverdue', () => {
   it('is overdue only after the deadline day and while not reported fixed', () => {

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  FieldError,
-} from '#contracts/common.ts';
+import type { FieldError } from '#contracts/common.ts';
 import type {
   InspectionItem,
   InspectionItemInput,
@@ -11,7 +9,10 @@ import type {
 } from '#contracts/inspections.ts';
 
 /** A remedy is overdue when its deadline has passed (before today) and the unit has not reported it fixed. */
-export function isRemedyOverdue(remedy: { status: RemedyStatus | string; dueOn: string }, today: string): boolean {
+export function isRemedyOverdue(
+  remedy: { status: RemedyStatus | string; dueOn: string },
+  today: string,
+): boolean {
   return remedy.status !== 'done' && remedy.dueOn < today;
 }
 

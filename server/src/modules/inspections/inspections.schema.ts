@@ -1,10 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { InspectionItem } from '#contracts/inspections.ts';
-import { councilMembers, councils, persons, units } from '#server/modules/organisation/organisation.schema.ts';
+import {
+  councilMembers,
+  councils,
+  persons,
+  units,
+} from '#server/modules/organisation/organisation.schema.ts';
 import { timestamps, versioning } from '#server/platform/db/columns.ts';
-import { storedFiles } from '#server/platform/files/files.schema.ts';
 import { users } from '#server/platform/db/platform.schema.ts';
+import { storedFiles } from '#server/platform/files/files.schema.ts';
 
 /**
  * A council's yearly inspection plan (kế hoạch kiểm tra): its content items (what is checked and how
@@ -123,9 +140,6 @@ export const inspectionRemedies = pgTable(
   (table) => [
     index('inspection_remedies_target_idx').on(table.targetId, table.dueOn, table.id),
     index('inspection_remedies_open_idx').on(table.status, table.dueOn),
-    check(
-      'inspection_remedies_status_check',
-      sql`${table.status} in ('not_started', 'in_progress', 'done')`,
-    ),
+    check('inspection_remedies_status_check', sql`${table.status} in ('not_started', 'in_progress', 'done')`),
   ],
 );

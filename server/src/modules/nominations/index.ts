@@ -12,6 +12,7 @@ export { appraisalOpinions } from './appraisal/appraisal.repo.ts';
 export { finishAppraisal } from './appraisal/appraisal-finish.service.ts';
 export { saveAppraisal } from './appraisal/appraisal-save.service.ts';
 export { dossierChecklist, type NomineeChecklist } from './dossier/checklist.ts';
+export { assertDossierFile, dossierFileName } from './dossier/file-type.ts';
 export { filesOfNominations as dossierFilesOf } from './dossier/dossier.repo.ts';
 export { createNomination, updateNomination } from './nominations/nominations.service.ts';
 export { type Caller, createRound } from './rounds/rounds.service.ts';

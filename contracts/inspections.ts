@@ -80,12 +80,17 @@ export const InspectionItem = z
   });
 export type InspectionItem = z.infer<typeof InspectionItem>;
 /** A content item sent by the client: the server gives new items their id. */
-export const InspectionItemInput = z.object({
-  id: ItemId.optional(),
-  text: Text(2000).min(3, 'Nhập nội dung kiểm tra (ít nhất 3 ký tự)'),
-  assessment: Assessment,
-  maxScore: z.number().int().min(1, 'Điểm tối đa ít nhất là 1').max(SCORE_MAX).nullable(),
-});
+export const InspectionItemInput = z
+  .object({
+    id: ItemId.optional(),
+    text: Text(2000).min(3, 'Nhập nội dung kiểm tra (ít nhất 3 ký tự)'),
+    assessment: Assessment,
+    maxScore: z.number().int().min(1, 'Điểm tối đa ít nhất là 1').max(SCORE_MAX).nullable(),
+  })
+  .refine((item) => (item.assessment === 'score') === (item.maxScore !== null), {
+    message: 'Nội dung chấm điểm phải có điểm tối đa (và chỉ nội dung chấm điểm)',
+    path: ['maxScore'],
+  });
 export type InspectionItemInput = z.infer<typeof InspectionItemInput>;
 
 const Items = z.array(InspectionItemInput).max(ITEMS_MAX, `Tối đa ${ITEMS_MAX} nội dung`);

@@ -52,7 +52,7 @@ async function tiesOf(db: Executor, userId: string, place: PlanPlace) {
 }
 
 /**
- * Who does what with a plan: the emulation officers over the council's unit or its standing body
+ * Who does what with a plan: the emulation officers of the council's unit or its standing body
  * manage it (edit and approve a draft, record findings and complete an approved one); its team
  * records findings; readers over the council, its members and the supervisors of a bloc holding a
  * target read it whole.
@@ -63,7 +63,16 @@ export async function planAccess(db: Executor, principal: Principal, place: Plan
     resolveScope(db, principal, READ_ROLES),
     tiesOf(db, principal.id, place),
   ]);
-  const isOfficer = covers(writeScope, place);
+  // The council's own level manages its plans (its unit, or within its standing body); levels above read them.
+  const isOfficer =
+    writeScope === null ||
+    principal.scopedGrants.some(
+      (grant) =>
+        WRITE_ROLES.includes(grant.role) &&
+        grant.unitPath !== null &&
+        (grant.unitPath === place.unitPath ||
+          (place.standingPath !== null && grant.unitPath.startsWith(place.standingPath))),
+    );
   const isFullView = isOfficer || covers(readScope, place) || ties.seated || ties.supervises || ties.team;
   const actions: InspectionAction[] = [];
   if (place.status === 'draft' && isOfficer) actions.push('edit', 'approve');

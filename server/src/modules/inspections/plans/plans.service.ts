@@ -233,7 +233,7 @@ export async function getPlan(db: Database, caller: Caller, id: string): Promise
 }
 
 async function ownTargetCount(db: Executor, planId: string, scope: string[] | null) {
-  return (await planCounts(db, planId, scope, '0000-01-01')).targetCount;
+  return (await planCounts(db, planId, scope, '1900-01-01')).targetCount;
 }
 
 /** Targets and overdue remedies of a plan, over every target or those of units in `scope`. */

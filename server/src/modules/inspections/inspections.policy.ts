@@ -84,13 +84,17 @@ export type PlanAccess = Awaited<ReturnType<typeof planAccess>>;
 
 /** A target's access: the plan's, plus the inspected unit's readers (their own target) and its follow-up. */
 export async function targetAccess(db: Executor, principal: Principal, place: PlanPlace, unitPath: string) {
-  const [plan, followScope] = await Promise.all([
-    planAccess(db, principal, place),
-    resolveScope(db, principal, FOLLOW_UP_ROLES),
-  ]);
+  const plan = await planAccess(db, principal, place);
   const canRead = plan.isFullView || inScope(plan.readScope, unitPath);
   const actions: InspectionAction[] = plan.actions.filter((action) => action === 'record');
-  const canFollowUp = inScope(followScope, unitPath);
+  // The inspected unit (or a level between it and the council) reports; the council's level does not.
+  const canFollowUp = principal.scopedGrants.some(
+    (grant) =>
+      FOLLOW_UP_ROLES.includes(grant.role) &&
+      grant.unitPath !== null &&
+      unitPath.startsWith(grant.unitPath) &&
+      !place.unitPath.startsWith(grant.unitPath),
+  );
   if (place.status !== 'draft' && canFollowUp) actions.push('follow_up');
   return { ...plan, canRead, canFollowUp, actions };
 }

@@ -17,6 +17,7 @@ import {
 } from '#server/platform/db/schema.ts';
 import { signIn } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { demoInspectionChecks } from './demo-inspections-test-support.ts';
 import { demoRoundChecks } from './demo-round-test-support.ts';
 import { featuredDemoPeople, seedDemo } from './index.ts';
 
@@ -213,6 +214,8 @@ describe('seedDemo', () => {
     };
     const live = expect.stringContaining('chính quyền địa phương hai cấp');
     expect(await todo('demo.officer.tamduong')).toEqual([
+      // The remedy the 2024 inspection asked of Tam Đường, still being carried out past its deadline.
+      expect.objectContaining({ kind: 'inspection_remedy', urgency: 'overdue' }),
       expect.objectContaining({
         kind: 'plan_obligation',
         unit: 'Ủy ban nhân dân xã Tam Đường',
@@ -324,3 +327,4 @@ describe('demo awards records', () => {
 
 // After the seed above (the same shared database): the 2025 tổng kết round.
 demoRoundChecks(() => t, PASSWORD);
+demoInspectionChecks(() => t, PASSWORD);

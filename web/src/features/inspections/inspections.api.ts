@@ -21,7 +21,8 @@ export const inspectionKeys = {
 export function useInspections(position: Position) {
   return useQuery({
     queryKey: ['inspections', 'list', position],
-    queryFn: ({ signal }) => api.get('/api/inspections', { query: { ...position }, schema: InspectionPage, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/inspections', { query: { ...position }, schema: InspectionPage, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -59,7 +60,12 @@ export function useRefreshInspections() {
 }
 
 /** Uploads the evidence of a remedy at its version and returns the target. */
-export async function uploadEvidence(remedyId: string, version: number, file: File, csrfToken: string | null) {
+export async function uploadEvidence(
+  remedyId: string,
+  version: number,
+  file: File,
+  csrfToken: string | null,
+) {
   const reply = await uploadFile(
     buildUrl(`/api/inspection-remedies/${remedyId}/evidence`, { version }),
     file,

@@ -70,16 +70,32 @@ export function AddItemModal({ open, plan, onClose }: PlanModalProps) {
     });
   };
   return (
-    <Modal open={open} title="Thêm nội dung kiểm tra" okText="Thêm" cancelText="Hủy" onOk={submit} onCancel={onClose} confirmLoading={saving}>
+    <Modal
+      open={open}
+      title="Thêm nội dung kiểm tra"
+      okText="Thêm"
+      cancelText="Hủy"
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+    >
       <Form form={form} layout="vertical" initialValues={{ assessment: 'none' }}>
-        <Form.Item name="text" label="Nội dung kiểm tra" rules={[{ required: true, min: 3, message: 'Nhập nội dung kiểm tra' }]}>
+        <Form.Item
+          name="text"
+          label="Nội dung kiểm tra"
+          rules={[{ required: true, min: 3, message: 'Nhập nội dung kiểm tra' }]}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
         <Form.Item name="assessment" label="Cách đánh giá">
           <Select options={Object.entries(assessmentLabels).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         {assessment === 'score' && (
-          <Form.Item name="maxScore" label="Điểm tối đa" rules={[{ required: true, message: 'Nhập điểm tối đa' }]}>
+          <Form.Item
+            name="maxScore"
+            label="Điểm tối đa"
+            rules={[{ required: true, message: 'Nhập điểm tối đa' }]}
+          >
             <InputNumber min={1} max={1000} precision={0} />
           </Form.Item>
         )}
@@ -95,7 +111,8 @@ export function ItemsFromMovementModal({ open, plan, onClose }: PlanModalProps) 
   const { saving, run } = useChange(onClose);
   const movements = useQuery({
     queryKey: ['inspections', 'movements', q],
-    queryFn: ({ signal }) => api.get('/api/movements', { query: { q, limit: 30 }, schema: MovementPage, signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/movements', { query: { q, limit: 30 }, schema: MovementPage, signal }),
     enabled: open,
   });
   return (
@@ -123,7 +140,10 @@ export function ItemsFromMovementModal({ open, plan, onClose }: PlanModalProps) 
         placeholder="Gõ tên phong trào"
         value={movementId}
         onChange={setMovementId}
-        options={(movements.data?.items ?? []).map((movement) => ({ value: movement.id, label: movement.name }))}
+        options={(movements.data?.items ?? []).map((movement) => ({
+          value: movement.id,
+          label: movement.name,
+        }))}
       />
     </Modal>
   );
@@ -153,7 +173,15 @@ export function AddTeamModal({ open, plan, onClose }: PlanModalProps) {
     });
   };
   return (
-    <Modal open={open} title="Thêm thành viên đoàn kiểm tra" okText="Thêm" cancelText="Hủy" onOk={submit} onCancel={onClose} confirmLoading={saving}>
+    <Modal
+      open={open}
+      title="Thêm thành viên đoàn kiểm tra"
+      okText="Thêm"
+      cancelText="Hủy"
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+    >
       <Form form={form} layout="vertical" initialValues={{ role: 'member' }}>
         <Form.Item name="councilMemberId" label="Thành viên Hội đồng">
           <Select
@@ -191,12 +219,24 @@ export function AddTargetModal({ open, plan, onClose }: PlanModalProps) {
     });
   };
   return (
-    <Modal open={open} title="Thêm đơn vị được kiểm tra" okText="Thêm" cancelText="Hủy" onOk={submit} onCancel={onClose} confirmLoading={saving}>
+    <Modal
+      open={open}
+      title="Thêm đơn vị được kiểm tra"
+      okText="Thêm"
+      cancelText="Hủy"
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+    >
       <Form form={form} layout="vertical">
         <Form.Item name="unitId" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
           <UnitSelect />
         </Form.Item>
-        <Form.Item name="inspectOn" label="Ngày kiểm tra" rules={[{ required: true, message: 'Chọn ngày kiểm tra' }]}>
+        <Form.Item
+          name="inspectOn"
+          label="Ngày kiểm tra"
+          rules={[{ required: true, message: 'Chọn ngày kiểm tra' }]}
+        >
           <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
         </Form.Item>
       </Form>

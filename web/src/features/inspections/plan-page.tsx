@@ -14,8 +14,8 @@ import { api } from '../../lib/api-client.ts';
 import { formatDate } from '../../lib/format.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
 import { type Position, useInspection, useRefreshInspections, useTargets } from './inspections.api.ts';
-import { AddItemModal, AddTargetModal, AddTeamModal, ItemsFromMovementModal } from './plan-modals.tsx';
 import { statusColors } from './plan-list-page.tsx';
+import { AddItemModal, AddTargetModal, AddTeamModal, ItemsFromMovementModal } from './plan-modals.tsx';
 
 type Dialog = 'item' | 'movement' | 'team' | 'target' | null;
 
@@ -32,7 +32,8 @@ export function PlanPage() {
     limit: 20,
   };
   const targets = useTargets(id, position);
-  if (plan.isError) return <LoadFailedResult message={describeError(plan.error)} onRetry={() => plan.refetch()} />;
+  if (plan.isError)
+    return <LoadFailedResult message={describeError(plan.error)} onRetry={() => plan.refetch()} />;
   const view = plan.data;
   if (!view) return <Card loading />;
   const canEdit = view.actions.includes('edit');
@@ -47,7 +48,11 @@ export function PlanPage() {
       cancelText: 'Hủy',
       onOk: async () => {
         try {
-          await api.post(`/api/inspections/${id}/${action}`, { version: view.version }, { schema: InspectionView });
+          await api.post(
+            `/api/inspections/${id}/${action}`,
+            { version: view.version },
+            { schema: InspectionView },
+          );
           showSuccess(action === 'approve' ? 'Đã phê duyệt kế hoạch kiểm tra.' : 'Đã kết thúc đợt kiểm tra.');
         } catch (error) {
           showError(error);
@@ -78,7 +83,9 @@ export function PlanPage() {
                 Phê duyệt kế hoạch
               </Button>
             )}
-            {view.actions.includes('complete') && <Button onClick={() => move('complete')}>Kết thúc đợt kiểm tra</Button>}
+            {view.actions.includes('complete') && (
+              <Button onClick={() => move('complete')}>Kết thúc đợt kiểm tra</Button>
+            )}
           </Space>
         }
       />
@@ -152,7 +159,12 @@ export function PlanPage() {
             columns={[
               { title: 'Họ và tên', dataIndex: 'name' },
               { title: 'Đơn vị', dataIndex: 'unitName' },
-              { title: 'Vai trò', dataIndex: 'role', width: 140, render: (role: keyof typeof teamRoleLabels) => teamRoleLabels[role] },
+              {
+                title: 'Vai trò',
+                dataIndex: 'role',
+                width: 140,
+                render: (role: keyof typeof teamRoleLabels) => teamRoleLabels[role],
+              },
               ...(canEdit
                 ? [
                     {
@@ -193,7 +205,12 @@ export function PlanPage() {
               dataIndex: 'unitName',
               render: (name: string, row) => <Link to={`/kiem-tra/doi-tuong/${row.id}`}>{name}</Link>,
             },
-            { title: 'Ngày kiểm tra', dataIndex: 'inspectOn', width: 130, render: (value: string) => formatDate(value) },
+            {
+              title: 'Ngày kiểm tra',
+              dataIndex: 'inspectOn',
+              width: 130,
+              render: (value: string) => formatDate(value),
+            },
             { title: 'Kết quả đã ghi', dataIndex: 'findingCount', align: 'right', width: 120 },
             {
               title: 'Khắc phục (chưa xong / tổng)',

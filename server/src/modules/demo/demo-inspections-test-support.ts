@@ -34,11 +34,9 @@ export function demoInspectionChecks(app: () => TestApp, PASSWORD: string) {
       ]);
       const tamDuong = (await get(`/api/inspection-targets/${targets[0].id}`)).json();
       expect(tamDuong.findings).toHaveLength(4);
-      expect(tamDuong.remedies).toEqual([
-        expect.objectContaining({ status: 'in_progress', isOverdue: true }),
-      ]);
+      expect(tamDuong.remedies).toEqual([expect.objectContaining({ status: 'done', isOverdue: false })]);
       const health = (await get(`/api/inspection-targets/${targets[1].id}`)).json();
-      expect(health.remedies).toEqual([expect.objectContaining({ status: 'done', isOverdue: false })]);
+      expect(health.remedies).toEqual([expect.objectContaining({ status: 'in_progress', isOverdue: true })]);
       const commune = await signIn(t, 'demo.officer.tamduong', PASSWORD);
       const own = (await get(`/api/inspection-targets/${targets[0].id}`, commune.headers)).json();
       expect(own.actions).toEqual(['follow_up']);

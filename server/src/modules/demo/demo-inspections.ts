@@ -94,8 +94,8 @@ const VISITS: {
 
 /**
  * The 2024 inspection of Lai Châu's council, made through the services as the provincial officer:
- * a team of three members, two units inspected with findings, scores and ratings; Sở Y tế reported
- * its remedy fixed, Tam Đường's is still being carried out past its deadline (one outstanding).
+ * a team of three members, two units inspected with findings, scores and ratings; Tam Đường reported
+ * its remedy fixed, Sở Y tế's is still being carried out past its deadline (one outstanding).
  */
 export async function seedDemoInspections(db: Database) {
   const officer = await demoCaller(db, 'demo.officer');
@@ -188,20 +188,22 @@ export async function seedDemoInspections(db: Database) {
   }
   const remedyOf = async (targetId: string) =>
     (await db.select().from(inspectionRemedies).where(eq(inspectionRemedies.targetId, targetId)))[0];
+  // Tam Đường reports its remedy fixed through its own officer's account.
   const tamDuong = await demoCaller(db, 'demo.officer.tamduong');
   const tamDuongRemedy = await remedyOf(targetIds[0] as string);
   if (tamDuong && tamDuongRemedy)
     await reportFollowUp(db, tamDuong, tamDuongRemedy.id, {
-      status: 'in_progress',
-      note: 'Đã họp Hội đồng TĐKT xã, đang hoàn thiện biên bản để bổ sung hồ sơ.',
+      status: 'done',
+      note: 'Đã họp Hội đồng TĐKT xã và bổ sung biên bản vào hồ sơ khen thưởng ngày 20/3/2025.',
       version: tamDuongRemedy.version,
     });
+  // Sở Y tế's remedy is still being carried out past its deadline: the one outstanding.
   const health = await demoUnitOfficer(db, 'LCI.SYT');
   const healthRemedy = await remedyOf(targetIds[1] as string);
   if (health && healthRemedy)
     await reportFollowUp(db, health, healthRemedy.id, {
-      status: 'done',
-      note: 'Đã đăng danh sách khen thưởng năm 2024 trên cổng thông tin điện tử của Sở ngày 20/12/2024.',
+      status: 'in_progress',
+      note: 'Đã tổng hợp danh sách, đang chờ đăng trên cổng thông tin điện tử của Sở.',
       version: healthRemedy.version,
     });
 }

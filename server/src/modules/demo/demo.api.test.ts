@@ -214,8 +214,6 @@ describe('seedDemo', () => {
     };
     const live = expect.stringContaining('chính quyền địa phương hai cấp');
     expect(await todo('demo.officer.tamduong')).toEqual([
-      // The remedy the 2024 inspection asked of Tam Đường, still being carried out past its deadline.
-      expect.objectContaining({ kind: 'inspection_remedy', urgency: 'overdue' }),
       expect.objectContaining({
         kind: 'plan_obligation',
         unit: 'Ủy ban nhân dân xã Tam Đường',
@@ -243,6 +241,8 @@ describe('seedDemo', () => {
         }),
         expect.objectContaining({ kind: 'registration_review', unit: 'Sở Tài chính tỉnh Lai Châu' }),
         expect.objectContaining({ kind: 'milestone', urgency: 'later', daysLeft: 20 }),
+        // Sở Y tế's remedy after the 2024 inspection, past its deadline: the council's office chases it.
+        expect.objectContaining({ kind: 'inspection_overdue', unit: 'Sở Y tế tỉnh Lai Châu' }),
       ]),
     );
     // The 2019–2025 movement is over: its final review is done and its abolished districts are not chased.

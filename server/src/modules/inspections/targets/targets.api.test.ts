@@ -156,6 +156,41 @@ describe('findings, recommendations and remedies', () => {
   });
 });
 
+describe('the inspection team', () => {
+  it('lets a team member with an account record findings once the plan is approved', async () => {
+    const scene = await buildInspectionScene(t);
+    const { plan, commune } = await createPlanWithTargets(t, scene);
+    const send = sender(t);
+    const headers = scene.provinceOfficer.headers;
+    const lead = await send('POST', `/api/inspections/${plan.id}/team`, headers, {
+      personId: scene.chair.person.id,
+      councilMemberId: scene.chair.member.id,
+      role: 'lead',
+      version: plan.version,
+    });
+    expect(lead.statusCode, lead.body).toBe(200);
+    const approved = await send('POST', `/api/inspections/${plan.id}/approve`, headers, {
+      version: lead.json().version,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const asLead = await send('GET', `/api/inspection-targets/${commune}`, scene.chair.client.headers);
+    expect(asLead.json().actions).toEqual(['record']);
+    const finding = await send(
+      'PUT',
+      `/api/inspection-targets/${commune}/findings/ho-so`,
+      scene.chair.client.headers,
+      {
+        text: 'Hồ sơ còn thiếu biên bản.',
+        rating: 'pass',
+        version: asLead.json().version,
+      },
+    );
+    expect(finding.statusCode, finding.body).toBe(200);
+    const [event] = await auditOf(t, 'inspection.finding', commune);
+    expect(event?.actorId).toBe(scene.chair.client.user.id);
+  });
+});
+
 describe('follow-up by the inspected unit', () => {
   it('reports progress and evidence on a remedy, audited; the to-do goes to the unit and the overdue one to the council', async () => {
     const scene = await buildInspectionScene(t);

@@ -112,6 +112,19 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'fund.entry_delete': 'Xóa khoản thu, chi quỹ thi đua, khen thưởng',
   'fund.payout': 'Chi tiền thưởng theo quyết định',
   'system.restore': 'Khôi phục dữ liệu từ bản sao lưu',
+  'inspection.create': 'Lập kế hoạch kiểm tra',
+  'inspection.update': 'Sửa kế hoạch kiểm tra',
+  'inspection.approve': 'Phê duyệt kế hoạch kiểm tra',
+  'inspection.complete': 'Kết thúc đợt kiểm tra',
+  'inspection.team_add': 'Thêm thành viên đoàn kiểm tra',
+  'inspection.team_remove': 'Bỏ thành viên khỏi đoàn kiểm tra',
+  'inspection.target_add': 'Thêm đơn vị được kiểm tra',
+  'inspection.target_remove': 'Bỏ đơn vị khỏi kế hoạch kiểm tra',
+  'inspection.target_update': 'Sửa kết luận, kiến nghị kiểm tra',
+  'inspection.finding': 'Ghi kết quả kiểm tra một nội dung',
+  'inspection.remedy_add': 'Yêu cầu khắc phục sau kiểm tra',
+  'inspection.follow_up': 'Báo cáo kết quả khắc phục',
+  'inspection.evidence': 'Đính kèm minh chứng khắc phục',
 };
 
 /** The Vietnamese name of an action; an action this version does not know shows as "Thao tác khác". */
@@ -143,6 +156,9 @@ export const auditEntityLabels: Record<string, string> = {
   fund_entry: 'Khoản thu, chi quỹ',
   public_notice: 'Công khai lấy ý kiến',
   public_comment: 'Ý kiến góp ý của nhân dân',
+  inspection_plan: 'Kế hoạch kiểm tra',
+  inspection_target: 'Đơn vị được kiểm tra',
+  inspection_remedy: 'Yêu cầu khắc phục sau kiểm tra',
 };
 
 /** The Vietnamese name of a kind of record; an unknown kind shows as "Đối tượng". */

@@ -261,6 +261,32 @@ export const auditActions = [
   'public_comment.hide',
   /** The whole database restored from a backup by `tdkt db restore` (after: the backup's figures). */
   'system.restore',
+  /** A council's yearly inspection plan drafted (after: the plan). */
+  'inspection.create',
+  /** A draft inspection plan's fields or content items changed (before/after). */
+  'inspection.update',
+  /** An inspection plan approved: findings may be recorded. */
+  'inspection.approve',
+  /** An inspection plan marked done. */
+  'inspection.complete',
+  /** A person joins an inspection team with a role. */
+  'inspection.team_add',
+  /** A person leaves a draft plan's inspection team. */
+  'inspection.team_remove',
+  /** A unit added to the units an inspection plan inspects. */
+  'inspection.target_add',
+  /** A unit taken off a draft inspection plan. */
+  'inspection.target_remove',
+  /** A target's day, conclusion or recommendations changed. */
+  'inspection.target_update',
+  /** The finding (text, score or rating) of one content item at a target. */
+  'inspection.finding',
+  /** A remedy with its deadline required of an inspected unit. */
+  'inspection.remedy_add',
+  /** The inspected unit reports progress on a remedy. */
+  'inspection.follow_up',
+  /** A file proving a remedy attached by the inspected unit. */
+  'inspection.evidence',
 ] as const;
 /** One action of the audit trail. */
 export type AuditAction = (typeof auditActions)[number];

@@ -20,6 +20,8 @@ export const TodoKind = z.enum([
   'ballot_pending',
   'session_close',
   'public_comment_answer',
+  'inspection_remedy',
+  'inspection_overdue',
 ]);
 export type TodoKind = z.infer<typeof TodoKind>;
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -37,6 +39,8 @@ export const todoKindLabels: Record<TodoKind, string> = {
   ballot_pending: 'Phiếu bầu chờ bỏ phiếu',
   session_close: 'Phiên họp cần kết thúc',
   public_comment_answer: 'Ý kiến công khai chờ trả lời',
+  inspection_remedy: 'Khắc phục sau kiểm tra',
+  inspection_overdue: 'Đơn vị chậm khắc phục sau kiểm tra',
 };
 
 /** How pressing an item is, from its deadline and today. */

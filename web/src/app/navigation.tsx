@@ -12,6 +12,7 @@ import {
   IdcardOutlined,
   NotificationOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
@@ -51,6 +52,7 @@ export const navigation: NavigationItem[] = [
   { label: 'Khối, cụm thi đua', path: '/to-chuc/khoi-thi-dua', icon: <ClusterOutlined />, group: 'Tổ chức' },
   { label: 'Phong trào thi đua', path: '/phong-trao', icon: <FlagOutlined />, group: 'Phong trào' },
   { label: 'Thông báo', path: '/thong-bao', icon: <BellOutlined />, group: 'Phong trào' },
+  { label: 'Kiểm tra', path: '/kiem-tra', icon: <SafetyCertificateOutlined />, group: 'Phong trào' },
   {
     label: 'Đề xuất khen thưởng',
     path: '/khen-thuong/de-xuat',

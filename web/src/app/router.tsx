@@ -40,6 +40,10 @@ const noticePage = (name: 'NoticeListPage' | 'NoticePage') => async () => ({
 const decisionsPage = (name: keyof typeof import('../features/decisions/index.ts')) => async () => ({
   Component: (await import('../features/decisions/index.ts'))[name],
 });
+/** Loads one page of the inspections feature (plans, a plan, a target) on demand. */
+const inspectionPage = (name: keyof typeof import('../features/inspections/index.ts')) => async () => ({
+  Component: (await import('../features/inspections/index.ts'))[name],
+});
 const ORGANISATION_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const MOVEMENT_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const ACCOUNT_MANAGERS: Role[] = ['admin', 'tdkt_officer'];
@@ -204,6 +208,19 @@ export const routes: RouteObject[] = [
                     ],
                   },
                   { path: 'quy', handle: crumb('Quỹ thi đua, khen thưởng'), lazy: decisionsPage('FundPage') },
+                ],
+              },
+              {
+                path: 'kiem-tra',
+                handle: crumb('Kiểm tra'),
+                children: [
+                  { index: true, lazy: inspectionPage('PlanListPage') },
+                  { path: ':id', handle: crumb('Kế hoạch kiểm tra'), lazy: inspectionPage('PlanPage') },
+                  {
+                    path: 'doi-tuong/:id',
+                    handle: crumb('Kết quả kiểm tra đơn vị'),
+                    lazy: inspectionPage('TargetPage'),
+                  },
                 ],
               },
               {

@@ -17,6 +17,7 @@ import {
 } from '#server/platform/db/schema.ts';
 import { signIn } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { demoInspectionChecks } from './demo-inspections-test-support.ts';
 import { demoRoundChecks } from './demo-round-test-support.ts';
 import { featuredDemoPeople, seedDemo } from './index.ts';
 
@@ -241,6 +242,8 @@ describe('seedDemo', () => {
         }),
         expect.objectContaining({ kind: 'registration_review', unit: 'Sở Tài chính tỉnh Lai Châu' }),
         expect.objectContaining({ kind: 'milestone', urgency: 'later', daysLeft: 20 }),
+        // Sở Y tế's remedy after the 2024 inspection, past its deadline: the council's office chases it.
+        expect.objectContaining({ kind: 'inspection_overdue', unit: 'Sở Y tế tỉnh Lai Châu' }),
       ]),
     );
     // The 2019–2025 movement is over: its final review is done and its abolished districts are not chased.
@@ -325,3 +328,4 @@ describe('demo awards records', () => {
 
 // After the seed above (the same shared database): the 2025 tổng kết round.
 demoRoundChecks(() => t, PASSWORD);
+demoInspectionChecks(() => t, PASSWORD);

@@ -2,6 +2,7 @@ import type { Database } from '#server/platform/db/client.ts';
 import { ensureDemoAccounts } from './demo-accounts.ts';
 import { ensureDemoAwards } from './demo-awards.ts';
 import { seedDemoCurrentMovement } from './demo-current-movement.ts';
+import { seedDemoInspections } from './demo-inspections.ts';
 import { seedDemoMovements } from './demo-movements.ts';
 import { seedDemoRound } from './demo-nominations.ts';
 import { ensureDemoBlocYears, ensureDemoCouncil } from './demo-organisation.ts';
@@ -33,5 +34,6 @@ export async function seedDemo(
   await seedDemoCurrentMovement(db, today);
   const round = await seedDemoRound(db, today);
   if (round) await seedDemoRewardFlow(db, round, today);
+  await seedDemoInspections(db);
   return lines;
 }

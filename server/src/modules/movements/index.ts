@@ -10,6 +10,7 @@ import { createDueReminders } from './timeline/reminders.ts';
 import { registerTimelineRoutes } from './timeline/timeline.routes.ts';
 import { registerMovementTodos } from './todo/index.ts';
 
+export { getCurrentPlan, getVisibleMovement } from './movements.service.ts';
 export { emptyPlanContent, planContentFromDocument } from './plans/plan-content.ts';
 export { createDueReminders } from './timeline/reminders.ts';
 

@@ -1,0 +1,20 @@
+// Public surface of the inspections module: a council's yearly inspection plans, teams, targets,
+// findings, remedies with the inspected unit's follow-up, and the conclusion notice.
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '#server/platform/http/app-context.ts';
+import { registerInspectionPlanRoutes } from './plans/plans.routes.ts';
+import { registerInspectionTargetRoutes } from './targets/targets.routes.ts';
+import { registerInspectionTodos } from './todo/inspection-todos.ts';
+
+export { isRemedyOverdue } from './inspection-rules.ts';
+export { createPlan, movePlan } from './plans/plans.service.ts';
+export { addTarget, addTeamMember } from './plans/team-targets.service.ts';
+export { reportFollowUp } from './targets/follow-up.service.ts';
+export { addRemedy, recordFinding, updateTarget } from './targets/target.service.ts';
+
+/** Every route of the inspections module, and its to-do kinds. */
+export function registerInspectionModule(app: FastifyInstance, context: ModuleContext): void {
+  registerInspectionPlanRoutes(app, context);
+  registerInspectionTargetRoutes(app, context);
+  registerInspectionTodos(context.todo);
+}

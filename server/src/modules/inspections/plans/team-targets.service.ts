@@ -1,0 +1,159 @@
+import { and, eq } from 'drizzle-orm';
+import type { TargetAddBody, TeamAddBody } from '#contracts/inspections.ts';
+import { recordAudit } from '#server/platform/audit/audit.ts';
+import type { Database } from '#server/platform/db/client.ts';
+import {
+  councilMembers,
+  inspectionFindings,
+  inspectionRemedies,
+  inspectionTargets,
+  inspectionTeamMembers,
+  persons,
+  units,
+} from '#server/platform/db/schema.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
+import { assertAllowed, type Caller, planAccess } from '../inspections.policy.ts';
+import { bumpPlan, getPlanRow, placeOf } from '../inspections.repo.ts';
+
+const fieldError = (path: string, message: string, detail: string) =>
+  new AppError('VALIDATION_FAILED', message, [{ path, message: detail }]);
+
+/** Adds a person to a draft plan's team (a council seat, when given, must be theirs on this council). */
+export async function addTeamMember(db: Database, caller: Caller, planId: string, body: TeamAddBody) {
+  const row = await getPlanRow(db, planId);
+  assertAllowed(await planAccess(db, caller.principal, placeOf(row)), 'edit');
+  const [person] = await db.select({ id: persons.id }).from(persons).where(eq(persons.id, body.personId));
+  if (!person) throw fieldError('personId', 'Không tìm thấy cán bộ.', 'Không tìm thấy cán bộ');
+  if (body.councilMemberId) {
+    const [seat] = await db
+      .select({ id: councilMembers.id })
+      .from(councilMembers)
+      .where(
+        and(
+          eq(councilMembers.id, body.councilMemberId),
+          eq(councilMembers.councilId, row.plan.councilId),
+          eq(councilMembers.personId, body.personId),
+        ),
+      );
+    if (!seat)
+      throw fieldError(
+        'councilMemberId',
+        'Thành viên Hội đồng được chọn không phải người này hoặc không thuộc Hội đồng của kế hoạch.',
+        'Không phải thành viên Hội đồng của kế hoạch',
+      );
+  }
+  const [already] = await db
+    .select({ id: inspectionTeamMembers.id })
+    .from(inspectionTeamMembers)
+    .where(and(eq(inspectionTeamMembers.planId, planId), eq(inspectionTeamMembers.personId, body.personId)));
+  if (already) throw new AppError('CONFLICT', 'Người này đã có trong đoàn kiểm tra.');
+  await db.transaction(async (tx) => {
+    await bumpPlan(tx, caller.actor, planId, body.version, 'draft');
+    const [member] = await tx
+      .insert(inspectionTeamMembers)
+      .values({ planId, personId: body.personId, councilMemberId: body.councilMemberId, role: body.role })
+      .returning();
+    await recordAudit(tx, caller.actor, {
+      action: 'inspection.team_add',
+      entityType: 'inspection_plan',
+      entityId: planId,
+      after: member,
+    });
+  });
+}
+
+/** Takes a person off a draft plan's team. */
+export async function removeTeamMember(
+  db: Database,
+  caller: Caller,
+  planId: string,
+  memberId: string,
+  version: number,
+) {
+  const row = await getPlanRow(db, planId);
+  assertAllowed(await planAccess(db, caller.principal, placeOf(row)), 'edit');
+  await db.transaction(async (tx) => {
+    await bumpPlan(tx, caller.actor, planId, version, 'draft');
+    const [gone] = await tx
+      .delete(inspectionTeamMembers)
+      .where(and(eq(inspectionTeamMembers.id, memberId), eq(inspectionTeamMembers.planId, planId)))
+      .returning();
+    if (!gone) throw new AppError('NOT_FOUND', 'Không tìm thấy thành viên đoàn kiểm tra.');
+    await recordAudit(tx, caller.actor, {
+      action: 'inspection.team_remove',
+      entityType: 'inspection_plan',
+      entityId: planId,
+      before: gone,
+    });
+  });
+}
+
+/** Adds a unit to inspect on a day within the plan's dates (a unit in the council's subtree). */
+export async function addTarget(db: Database, caller: Caller, planId: string, body: TargetAddBody) {
+  const row = await getPlanRow(db, planId);
+  assertAllowed(await planAccess(db, caller.principal, placeOf(row)), 'edit');
+  const [unit] = await db
+    .select({ id: units.id, path: units.path })
+    .from(units)
+    .where(eq(units.id, body.unitId));
+  if (!unit?.path.startsWith(row.unitPath))
+    throw fieldError(
+      'unitId',
+      'Đơn vị được kiểm tra phải thuộc phạm vi của Hội đồng.',
+      'Không thuộc phạm vi của Hội đồng',
+    );
+  if (body.inspectOn < row.plan.startsOn || body.inspectOn > row.plan.endsOn)
+    throw fieldError(
+      'inspectOn',
+      'Ngày kiểm tra phải nằm trong thời gian của kế hoạch.',
+      'Ngoài thời gian của kế hoạch',
+    );
+  const [already] = await db
+    .select({ id: inspectionTargets.id })
+    .from(inspectionTargets)
+    .where(and(eq(inspectionTargets.planId, planId), eq(inspectionTargets.unitId, body.unitId)));
+  if (already) throw new AppError('CONFLICT', 'Đơn vị này đã có trong kế hoạch kiểm tra.');
+  return db.transaction(async (tx) => {
+    await bumpPlan(tx, caller.actor, planId, body.version, 'draft');
+    const [target] = await tx
+      .insert(inspectionTargets)
+      .values({ planId, unitId: body.unitId, inspectOn: body.inspectOn, updatedBy: caller.actor.userId })
+      .returning();
+    if (!target) throw new Error('target not created');
+    await recordAudit(tx, caller.actor, {
+      action: 'inspection.target_add',
+      entityType: 'inspection_target',
+      entityId: target.id,
+      after: target,
+    });
+    return target.id;
+  });
+}
+
+/** Takes a unit off a draft plan (nothing has been recorded for it before approval). */
+export async function removeTarget(
+  db: Database,
+  caller: Caller,
+  planId: string,
+  targetId: string,
+  version: number,
+) {
+  const row = await getPlanRow(db, planId);
+  assertAllowed(await planAccess(db, caller.principal, placeOf(row)), 'edit');
+  await db.transaction(async (tx) => {
+    await bumpPlan(tx, caller.actor, planId, version, 'draft');
+    await tx.delete(inspectionFindings).where(eq(inspectionFindings.targetId, targetId));
+    await tx.delete(inspectionRemedies).where(eq(inspectionRemedies.targetId, targetId));
+    const [gone] = await tx
+      .delete(inspectionTargets)
+      .where(and(eq(inspectionTargets.id, targetId), eq(inspectionTargets.planId, planId)))
+      .returning();
+    if (!gone) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị được kiểm tra.');
+    await recordAudit(tx, caller.actor, {
+      action: 'inspection.target_remove',
+      entityType: 'inspection_target',
+      entityId: targetId,
+      before: gone,
+    });
+  });
+}

@@ -107,6 +107,17 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'fund.entry_update': 'Sửa khoản thu, chi quỹ thi đua, khen thưởng',
   'fund.entry_delete': 'Xóa khoản thu, chi quỹ thi đua, khen thưởng',
   'fund.payout': 'Chi tiền thưởng theo quyết định',
+  'report_template.create': 'Tạo mẫu báo cáo',
+  'report_template.update': 'Sửa mẫu báo cáo',
+  'report_request.create': 'Gửi yêu cầu báo cáo',
+  'report.save': 'Lưu báo cáo',
+  'report.import': 'Đọc báo cáo từ tệp Word',
+  'report.attach': 'Đính kèm tệp vào báo cáo',
+  'report.approve': 'Thủ trưởng duyệt báo cáo',
+  'report.submit': 'Gửi báo cáo',
+  'report.return': 'Trả lại báo cáo',
+  'report.accept': 'Tiếp nhận báo cáo',
+  'report.consolidate': 'Tổng hợp báo cáo từ đơn vị cấp dưới',
   'system.restore': 'Khôi phục dữ liệu từ bản sao lưu',
 };
 
@@ -139,6 +150,9 @@ export const auditEntityLabels: Record<string, string> = {
   fund_entry: 'Khoản thu, chi quỹ',
   public_notice: 'Công khai lấy ý kiến',
   public_comment: 'Ý kiến góp ý của nhân dân',
+  report_template: 'Mẫu báo cáo',
+  report_request: 'Yêu cầu báo cáo',
+  report: 'Báo cáo',
 };
 
 /** The Vietnamese name of a kind of record; an unknown kind shows as "Đối tượng". */

@@ -19,6 +19,8 @@ export const TodoKind = z.enum([
   'ballot_pending',
   'session_close',
   'public_comment_answer',
+  'report_due',
+  'report_review',
 ]);
 export type TodoKind = z.infer<typeof TodoKind>;
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -35,6 +37,8 @@ export const todoKindLabels: Record<TodoKind, string> = {
   ballot_pending: 'Phiếu bầu chờ bỏ phiếu',
   session_close: 'Phiên họp cần kết thúc',
   public_comment_answer: 'Ý kiến công khai chờ trả lời',
+  report_due: 'Báo cáo cần gửi',
+  report_review: 'Báo cáo chờ duyệt',
 };
 
 /** How pressing an item is, from its deadline and today. */

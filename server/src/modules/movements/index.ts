@@ -11,7 +11,7 @@ import { registerTimelineRoutes } from './timeline/timeline.routes.ts';
 import { registerMovementTodos } from './todo/index.ts';
 
 export { emptyPlanContent, planContentFromDocument } from './plans/plan-content.ts';
-export { createDueReminders } from './timeline/reminders.ts';
+export { createDueReminders, mailReminderNotifications, type ReminderLog } from './timeline/reminders.ts';
 
 const REMINDER_EVERY_MS = 60 * 60 * 1000;
 

@@ -86,6 +86,13 @@ async function insertDueReminders(executor: Executor, today: string, horizonDays
   return { obligations, assignments, milestones };
 }
 
+/**
+ * E-mails stored reminder notifications (by id) to their recipients with an address, the same way
+ * as the movement reminders; other modules' reminders (reports) go out through it.
+ */
+export const mailReminderNotifications = (db: Database, mailer: Mailer, ids: string[], log?: ReminderLog) =>
+  mailReminders(db, mailer, { obligations: ids, assignments: [], milestones: [] }, log);
+
 /** E-mails the new reminders to recipients with an address; returns how many were sent. */
 async function mailReminders(
   db: Database,

@@ -18,14 +18,18 @@ function linesOf(node: DocNode, into: string[] = []): string[] {
   return into;
 }
 
-/** The template section a heading names: its title is in the heading or the heading in its title. */
+/** The template section a heading names: its title is in the heading, or the heading is most of its title. */
 function matchSection(heading: string, sections: readonly ReportSection[]): ReportSection | null {
   const words = normalise(heading);
   if (words.length < 4) return null;
   return (
     sections.find((section) => {
       const title = normalise(section.title);
-      return title.length > 3 && (words.includes(title) || title.includes(words));
+      // A heading shorter than most of the title ("KẾT QUẢ") is a group, not the section.
+      return (
+        title.length > 3 &&
+        (words.includes(title) || (title.includes(words) && words.length >= title.length * 0.6))
+      );
     }) ?? null
   );
 }

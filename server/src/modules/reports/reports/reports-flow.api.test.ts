@@ -22,8 +22,9 @@ beforeAll(async () => {
 async function cascaded() {
   const p = await buildReportingProvince(t);
   const { request } = await provinceRequest(t, p);
-  const districtReportId = (await http.get(`/api/report-requests/${request.id}`, p.districtOfficer.headers)).json()
-    .myReportId as string;
+  const districtReportId = (
+    await http.get(`/api/report-requests/${request.id}`, p.districtOfficer.headers)
+  ).json().myReportId as string;
   const child = await http.post('/api/report-requests', p.districtOfficer.headers, {
     unitId: p.districtA.id,
     parentRequestId: request.id,
@@ -50,7 +51,10 @@ describe('a report from the commune to the province', () => {
     expect(loaded.statusCode).toBe(200);
     expect(loaded.json()).toMatchObject({ status: 'draft', version: 1, actions: ['edit', 'consolidate'] });
 
-    const content = { texts: { 'ket-qua': 'Xã đã ban hành kế hoạch.' }, figures: { 'ke-hoach': 1, 'dien-hinh': 2 } };
+    const content = {
+      texts: { 'ket-qua': 'Xã đã ban hành kế hoạch.' },
+      figures: { 'ke-hoach': 1, 'dien-hinh': 2 },
+    };
     const saved = await http.put(url, s.communeOfficer.headers, { version: 1, ...content });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ version: 2, figures: { 'ke-hoach': 1, 'dien-hinh': 2 } });
@@ -78,9 +82,13 @@ describe('a report from the commune to the province', () => {
     );
     expect(upper.statusCode).toBe(403);
 
-    const early = await expectNothingStored(t.handle, () => http.post(`${url}/submit`, s.communeOfficer.headers));
+    const early = await expectNothingStored(t.handle, () =>
+      http.post(`${url}/submit`, s.communeOfficer.headers),
+    );
     expect(early.statusCode).toBe(409);
-    const notHead = await expectNothingStored(t.handle, () => http.post(`${url}/approve`, s.communeOfficer.headers));
+    const notHead = await expectNothingStored(t.handle, () =>
+      http.post(`${url}/approve`, s.communeOfficer.headers),
+    );
     expect(notHead.statusCode).toBe(403);
     const approved = await http.post(`${url}/approve`, s.communeHead.headers);
     expect(approved.json()).toMatchObject({ status: 'approved' });
@@ -89,7 +97,9 @@ describe('a report from the commune to the province', () => {
     ]);
     const submitted = await http.post(`${url}/submit`, s.communeOfficer.headers);
     expect(submitted.json()).toMatchObject({ status: 'submitted', bucket: 'on_time' });
-    const twice = await expectNothingStored(t.handle, () => http.post(`${url}/submit`, s.communeOfficer.headers));
+    const twice = await expectNothingStored(t.handle, () =>
+      http.post(`${url}/submit`, s.communeOfficer.headers),
+    );
     expect(twice.statusCode).toBe(409);
     expect(await auditOf(t, 'report.submit', s.communeReportId)).toHaveLength(1);
     const afterSubmit = await expectNothingStored(t.handle, () =>
@@ -110,7 +120,11 @@ describe('a report from the commune to the province', () => {
     });
     expect(returned.json()).toMatchObject({ status: 'returned', returnReason: 'Bổ sung số liệu điển hình' });
     expect(await auditOf(t, 'report.return', s.communeReportId)).toMatchObject([
-      { actorId: s.districtOfficer.user.id, reason: 'Bổ sung số liệu điển hình', after: { status: 'returned' } },
+      {
+        actorId: s.districtOfficer.user.id,
+        reason: 'Bổ sung số liệu điển hình',
+        after: { status: 'returned' },
+      },
     ]);
     const fixed = await http.put(url, s.communeOfficer.headers, {
       version: returned.json().version,
@@ -148,7 +162,9 @@ describe('a report from the commune to the province', () => {
       figures: { 'ke-hoach': 1, 'dien-hinh': 2.5 },
       sourceCount: 1,
     });
-    expect(consolidated.json().texts['ket-qua']).toContain('Ủy ban nhân dân xã Bình Lư:\nXã Bình Lư hoàn thành');
+    expect(consolidated.json().texts['ket-qua']).toContain(
+      'Ủy ban nhân dân xã Bình Lư:\nXã Bình Lư hoàn thành',
+    );
     expect(await auditOf(t, 'report.consolidate', s.districtReportId)).toMatchObject([
       { actorId: s.districtOfficer.user.id, after: { sources: [s.communeReportId] } },
     ]);
@@ -156,8 +172,9 @@ describe('a report from the commune to the province', () => {
     expect(sources.json().items).toMatchObject([
       { reportId: s.communeReportId, unit: { id: s.commune.id }, figures: { 'dien-hinh': 2.5 } },
     ]);
-    expect(await t.handle.db.select().from(reportSources).where(eq(reportSources.reportId, s.districtReportId)))
-      .toHaveLength(1);
+    expect(
+      await t.handle.db.select().from(reportSources).where(eq(reportSources.reportId, s.districtReportId)),
+    ).toHaveLength(1);
 
     await http.post(`${districtUrl}/approve`, s.districtHead.headers);
     await http.post(`${districtUrl}/submit`, s.districtOfficer.headers);
@@ -170,7 +187,10 @@ describe('a report from the commune to the province', () => {
       notSubmitted: 2,
       missing: 0,
     });
-    const counted = await t.handle.db.select().from(reportCounts).where(eq(reportCounts.requestId, s.request.id));
+    const counted = await t.handle.db
+      .select()
+      .from(reportCounts)
+      .where(eq(reportCounts.requestId, s.request.id));
     expect(Object.fromEntries(counted.map((row) => [row.bucket, row.n]))).toEqual({ pending: 2, on_time: 1 });
     const pending = await http.get(
       `/api/report-requests/${s.request.id}/reports?bucket=pending&limit=1`,
@@ -182,7 +202,10 @@ describe('a report from the commune to the province', () => {
       s.provinceOfficer.headers,
     );
     expect(next.json().items[0].unit.id).not.toBe(pending.json().items[0].unit.id);
-    const xlsx = await http.get(`/api/report-requests/${s.request.id}/export.xlsx`, s.provinceOfficer.headers);
+    const xlsx = await http.get(
+      `/api/report-requests/${s.request.id}/export.xlsx`,
+      s.provinceOfficer.headers,
+    );
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
@@ -202,9 +225,13 @@ describe('a report from the commune to the province', () => {
     expect(late.json()).toMatchObject({ bucket: 'late' });
     const [row] = await t.handle.db.select().from(reports).where(eq(reports.id, report.myReportId));
     expect(row?.firstSubmittedOn).toBe(dayFromToday(0));
-    const counts = (await http.get(`/api/report-requests/${request.id}`, p.provinceOfficer.headers)).json().counts;
+    const counts = (await http.get(`/api/report-requests/${request.id}`, p.provinceOfficer.headers)).json()
+      .counts;
     expect(counts).toEqual({ total: 3, submitted: 1, onTime: 0, late: 1, notSubmitted: 2, missing: 2 });
-    const missing = await http.get(`/api/report-requests/${request.id}/reports?bucket=missing`, p.provinceOfficer.headers);
+    const missing = await http.get(
+      `/api/report-requests/${request.id}/reports?bucket=missing`,
+      p.provinceOfficer.headers,
+    );
     expect(missing.json().items).toHaveLength(2);
   });
 });

@@ -36,3 +36,8 @@ export function registerReportModule(app: FastifyInstance, context: ModuleContex
     mailer.close();
   });
 }
+export { moveReport, saveReport } from './reports/reports.service.ts';
+export { findReportOf } from './reports.repo.ts';
+export { createRequest } from './requests/requests.service.ts';
+export { consolidateReport } from './rollup/rollup.service.ts';
+export { createTemplateFromMovement } from './templates/templates.service.ts';

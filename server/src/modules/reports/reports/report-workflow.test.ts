@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DocNode } from '#contracts/documents.ts';
 import type { CriterionNode } from '#contracts/movements.ts';
 import { sectionsFromCriteria } from '../templates/templates.service.ts';
 import { SECTIONS } from '../test-support.ts';
@@ -24,7 +25,7 @@ describe('report states', () => {
   });
 });
 
-const doc = (label: string | null, text: string, children: ReturnType<typeof doc>[] = []) => ({
+const doc = (label: string | null, text: string, children: DocNode[] = []): DocNode => ({
   label,
   text,
   lines: [0, 0] as [number, number],

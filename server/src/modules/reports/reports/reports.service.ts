@@ -85,7 +85,7 @@ export async function moveReport(
     const status = nextReportStatus(locked.status as ReportStatus, move);
     const now = new Date();
     const changes: Partial<typeof reports.$inferInsert> = { ...input.changes, status };
-    if (move === 'approve') Object.assign(changes, { approvedAt: now, approvedBy: caller.principal.id });
+    if (move === 'approve') Object.assign(changes, { approvedAt: now, approvedBy: caller.actor.userId });
     if (move === 'submit')
       Object.assign(changes, {
         submittedAt: now,
@@ -162,11 +162,11 @@ export async function attachFile(
         fileName,
         contentType: 'application/octet-stream',
         data: file.buffer,
-        createdBy: caller.principal.id,
+        createdBy: caller.actor.userId,
       });
       await tx
         .insert(reportFiles)
-        .values({ reportId: report.id, fileId, fileName, createdBy: caller.principal.id });
+        .values({ reportId: report.id, fileId, fileName, createdBy: caller.actor.userId });
       await recordAudit(tx, caller.actor, {
         action: 'report.attach',
         entityType: 'report',

@@ -73,7 +73,10 @@ export async function createRequest(db: Database, caller: Caller, body: CreateRe
       indicators: template.indicators,
     };
   }
+  // Units that exist when the report falls due (or today, if sooner): a request for a past period
+  // asks the units of that time, a new one none that has ended.
   const today = todayInVietnam();
+  const validOn = values.dueOn < today ? values.dueOn : today;
   const targets =
     body.targets.mode === 'children'
       ? sql`u.parent_id = ${unit.id} and u.kind <> 'division'`
@@ -84,13 +87,13 @@ export async function createRequest(db: Database, caller: Caller, body: CreateRe
   return db.transaction(async (tx) => {
     const [request] = await tx
       .insert(reportRequests)
-      .values({ ...values, unitId: unit.id, targets: body.targets, createdBy: caller.principal.id })
+      .values({ ...values, unitId: unit.id, targets: body.targets, createdBy: caller.actor.userId })
       .returning();
     if (!request) throw new Error('request not stored');
     const inserted = (await tx.execute(sql`
       insert into reports (request_id, unit_id, due_on)
       select ${request.id}, u.id, ${request.dueOn} from units u
-      where ${targets} and (u.valid_to is null or u.valid_to >= ${today})`)) as unknown as {
+      where ${targets} and (u.valid_to is null or u.valid_to >= ${validOn})`)) as unknown as {
       rowCount?: number;
       affectedRows?: number;
     };

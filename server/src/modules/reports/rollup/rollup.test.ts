@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS, SECTIONS } from '../test-support.ts';
-import { gatherTexts, sumFigures } from './rollup.ts';
+import { gatherTexts, type RollupSource, sumFigures } from './rollup.ts';
 
-const sources = [
+const sources: RollupSource[] = [
   {
     unitName: 'Xã A',
     figures: { 'ke-hoach': 1, 'dien-hinh': 0.1 },

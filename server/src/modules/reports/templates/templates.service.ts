@@ -62,7 +62,7 @@ async function insertTemplate(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(reportTemplates)
-      .values({ ...values, createdBy: caller.principal.id })
+      .values({ ...values, createdBy: caller.actor.userId })
       .returning();
     if (!row) throw new Error('template not stored');
     await recordAudit(tx, caller.actor, {

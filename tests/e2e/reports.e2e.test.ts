@@ -136,7 +136,9 @@ describe('reports journey', () => {
     await commune.getByLabel('Điển hình tiên tiến').fill('2');
     await commune.getByText('Đã lưu', { exact: true }).waitFor({ timeout: 15_000 });
     await commune.reload();
-    await expect.poll(() => commune.getByLabel('Kết quả triển khai').inputValue()).toContain('hai mô hình');
+    await expect
+      .poll(() => commune.getByLabel('Kết quả triển khai').inputValue(), { timeout: 15_000 })
+      .toContain('hai mô hình');
 
     const head = await openAs('e2e.commune.head', reportUrl);
     await head.getByRole('button', { name: 'Duyệt báo cáo' }).click();
@@ -150,8 +152,12 @@ describe('reports journey', () => {
     await district.getByRole('button', { name: 'Báo cáo của đơn vị tôi' }).click();
     await district.getByRole('button', { name: 'Tổng hợp từ cấp dưới' }).click();
     await district.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
-    await expect.poll(() => district.getByLabel('Điển hình tiên tiến').inputValue()).toBe('2');
-    await expect.poll(() => district.getByLabel('Kết quả triển khai').inputValue()).toContain('xã Hồng Thu:');
+    await expect
+      .poll(() => district.getByLabel('Điển hình tiên tiến').inputValue(), { timeout: 15_000 })
+      .toBe('2');
+    await expect
+      .poll(() => district.getByLabel('Kết quả triển khai').inputValue(), { timeout: 15_000 })
+      .toContain('xã Hồng Thu:');
     await district.getByRole('button', { name: 'Xem số liệu từng đơn vị (1)' }).click();
     await district.getByRole('dialog').getByText('Ủy ban nhân dân xã Hồng Thu').waitFor();
     await district.keyboard.press('Escape');
@@ -165,10 +171,12 @@ describe('reports journey', () => {
 
     const province = await openAs('demo.officer', `/bao-cao/yeu-cau/${requestId}`);
     const onTime = province.locator('.ant-card').filter({ hasText: 'Gửi đúng hạn' });
-    await expect.poll(() => onTime.locator('.ant-statistic-content').innerText()).toBe('1');
+    await expect
+      .poll(() => onTime.locator('.ant-statistic-content').textContent(), { timeout: 15_000 })
+      .toBe('1');
     await onTime.click();
     await province.getByRole('link', { name: 'Ủy ban nhân dân huyện Thử Nghiệm' }).waitFor();
     await takeTopScreenshot(province, 'report-dashboard-1366');
     expect(pageErrors).toEqual([]);
-  });
+  }, 300_000); // five accounts, each signing in: a long walk on a busy machine
 });

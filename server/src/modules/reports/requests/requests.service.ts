@@ -76,7 +76,7 @@ export async function createRequest(db: Database, caller: Caller, body: CreateRe
   // Units that exist when the report falls due (or today, if sooner): a request for a past period
   // asks the units of that time, a new one none that has ended.
   const today = todayInVietnam();
-  const validOn = values.dueOn < today ? values.dueOn : today;
+  const [validOn] = [values.dueOn, today].sort();
   const targets =
     body.targets.mode === 'children'
       ? sql`u.parent_id = ${unit.id} and u.kind <> 'division'`

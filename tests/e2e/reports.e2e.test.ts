@@ -170,7 +170,7 @@ describe('reports journey', () => {
     await district.getByText('Đã gửi', { exact: true }).first().waitFor();
 
     const province = await openAs('demo.officer', `/bao-cao/yeu-cau/${requestId}`);
-    const onTime = province.locator('.ant-card').filter({ hasText: 'Gửi đúng hạn' });
+    const onTime = province.locator('.ant-card-hoverable').filter({ hasText: 'Gửi đúng hạn' });
     await expect
       .poll(() => onTime.locator('.ant-statistic-content').textContent(), { timeout: 15_000 })
       .toBe('1');

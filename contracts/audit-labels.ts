@@ -111,6 +111,17 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'fund.entry_update': 'Sửa khoản thu, chi quỹ thi đua, khen thưởng',
   'fund.entry_delete': 'Xóa khoản thu, chi quỹ thi đua, khen thưởng',
   'fund.payout': 'Chi tiền thưởng theo quyết định',
+  'report_template.create': 'Tạo mẫu báo cáo',
+  'report_template.update': 'Sửa mẫu báo cáo',
+  'report_request.create': 'Gửi yêu cầu báo cáo',
+  'report.save': 'Lưu báo cáo',
+  'report.import': 'Đọc báo cáo từ tệp Word',
+  'report.attach': 'Đính kèm tệp vào báo cáo',
+  'report.approve': 'Thủ trưởng duyệt báo cáo',
+  'report.submit': 'Gửi báo cáo',
+  'report.return': 'Trả lại báo cáo',
+  'report.accept': 'Tiếp nhận báo cáo',
+  'report.consolidate': 'Tổng hợp báo cáo từ đơn vị cấp dưới',
   'system.restore': 'Khôi phục dữ liệu từ bản sao lưu',
   'inspection.create': 'Lập kế hoạch kiểm tra',
   'inspection.update': 'Sửa kế hoạch kiểm tra',
@@ -159,6 +170,9 @@ export const auditEntityLabels: Record<string, string> = {
   inspection_plan: 'Kế hoạch kiểm tra',
   inspection_target: 'Đơn vị được kiểm tra',
   inspection_remedy: 'Yêu cầu khắc phục sau kiểm tra',
+  report_template: 'Mẫu báo cáo',
+  report_request: 'Yêu cầu báo cáo',
+  report: 'Báo cáo',
 };
 
 /** The Vietnamese name of a kind of record; an unknown kind shows as "Đối tượng". */

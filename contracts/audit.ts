@@ -259,6 +259,28 @@ export const auditActions = [
   'public_comment.publish',
   /** A public comment kept off the public page (before/after: status). */
   'public_comment.hide',
+  /** A report template created (after: name, sections, indicators). */
+  'report_template.create',
+  /** A report template edited (before/after: name, sections, indicators). */
+  'report_template.update',
+  /** A report request sent to units below, with one report row per unit asked (after: the request, count). */
+  'report_request.create',
+  /** A report's sections and figures saved (before/after: status; the editor autosaves). */
+  'report.save',
+  /** A report's sections filled from an uploaded DOCX (after: the file name and sections filled). */
+  'report.import',
+  /** A file attached to a report (after: file name). */
+  'report.attach',
+  /** A report approved by the unit's head (before/after: status). */
+  'report.approve',
+  /** A report submitted to the requesting unit (before/after: status). */
+  'report.submit',
+  /** A report returned to its unit with the reason (before/after: status). */
+  'report.return',
+  /** A submitted report accepted by the requesting unit (before/after: status). */
+  'report.accept',
+  /** A report filled from the submitted reports of the units below (after: sources). */
+  'report.consolidate',
   /** The whole database restored from a backup by `tdkt db restore` (after: the backup's figures). */
   'system.restore',
   /** A council's yearly inspection plan drafted (after: the plan). */

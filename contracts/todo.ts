@@ -22,6 +22,8 @@ export const TodoKind = z.enum([
   'public_comment_answer',
   'inspection_remedy',
   'inspection_overdue',
+  'report_due',
+  'report_review',
 ]);
 export type TodoKind = z.infer<typeof TodoKind>;
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -41,6 +43,8 @@ export const todoKindLabels: Record<TodoKind, string> = {
   public_comment_answer: 'Ý kiến công khai chờ trả lời',
   inspection_remedy: 'Khắc phục sau kiểm tra',
   inspection_overdue: 'Đơn vị chậm khắc phục sau kiểm tra',
+  report_due: 'Báo cáo cần gửi',
+  report_review: 'Báo cáo chờ duyệt',
 };
 
 /** How pressing an item is, from its deadline and today. */

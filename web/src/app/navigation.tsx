@@ -6,6 +6,7 @@ import {
   CarryOutOutlined,
   ClusterOutlined,
   FileDoneOutlined,
+  FileTextOutlined,
   FlagOutlined,
   GiftOutlined,
   HomeOutlined,
@@ -51,6 +52,7 @@ export const navigation: NavigationItem[] = [
   { label: 'Hội đồng TĐKT', path: '/to-chuc/hoi-dong', icon: <UsergroupAddOutlined />, group: 'Tổ chức' },
   { label: 'Khối, cụm thi đua', path: '/to-chuc/khoi-thi-dua', icon: <ClusterOutlined />, group: 'Tổ chức' },
   { label: 'Phong trào thi đua', path: '/phong-trao', icon: <FlagOutlined />, group: 'Phong trào' },
+  { label: 'Báo cáo', path: '/bao-cao', icon: <FileTextOutlined />, group: 'Phong trào' },
   { label: 'Thông báo', path: '/thong-bao', icon: <BellOutlined />, group: 'Phong trào' },
   { label: 'Kiểm tra', path: '/kiem-tra', icon: <SafetyCertificateOutlined />, group: 'Phong trào' },
   {

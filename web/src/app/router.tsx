@@ -44,6 +44,10 @@ const decisionsPage = (name: keyof typeof import('../features/decisions/index.ts
 const inspectionPage = (name: keyof typeof import('../features/inspections/index.ts')) => async () => ({
   Component: (await import('../features/inspections/index.ts'))[name],
 });
+/** Loads one page of the reports feature (requests, dashboard, editor) on demand. */
+const reportsPage = (name: keyof typeof import('../features/reports/index.ts')) => async () => ({
+  Component: (await import('../features/reports/index.ts'))[name],
+});
 const ORGANISATION_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const MOVEMENT_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const ACCOUNT_MANAGERS: Role[] = ['admin', 'tdkt_officer'];
@@ -116,6 +120,19 @@ export const routes: RouteObject[] = [
                     handle: crumb('Khối, cụm thi đua'),
                     lazy: organisationPage('BlocPage'),
                   },
+                ],
+              },
+              {
+                path: 'bao-cao',
+                handle: crumb('Báo cáo'),
+                children: [
+                  { index: true, lazy: reportsPage('RequestListPage') },
+                  {
+                    path: 'yeu-cau/:id',
+                    handle: crumb('Tình hình báo cáo'),
+                    lazy: reportsPage('RequestPage'),
+                  },
+                  { path: ':id', handle: crumb('Báo cáo của đơn vị'), lazy: reportsPage('ReportPage') },
                 ],
               },
               {

@@ -7,6 +7,7 @@ import { seedDemoMovements } from './demo-movements.ts';
 import { seedDemoRound } from './demo-nominations.ts';
 import { ensureDemoBlocYears, ensureDemoCouncil } from './demo-organisation.ts';
 import { ensureDemoPeople } from './demo-people.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoRewardFlow } from './demo-reward-flow.ts';
 import { ensureDemoUnits } from './demo-units.ts';
 
@@ -30,6 +31,7 @@ export async function seedDemo(
   await ensureDemoBlocYears(db, unitIdByCode);
   await ensureDemoAwards(db);
   await seedDemoMovements(db);
+  await seedDemoReports(db);
   const today = new Date().toISOString().slice(0, 10);
   await seedDemoCurrentMovement(db, today);
   const round = await seedDemoRound(db, today);

@@ -20,6 +20,7 @@ import { registerNominationRoutes } from '#server/modules/nominations/index.ts';
 import { registerNotificationRoutes } from '#server/modules/notifications/index.ts';
 import { registerOrganisationRoutes } from '#server/modules/organisation/index.ts';
 import { registerPublicNoticeModule } from '#server/modules/public-notice/index.ts';
+import { registerReportModule } from '#server/modules/reports/index.ts';
 import { registerSystemRoutes } from '#server/modules/system/index.ts';
 import { registerTodoRoutes } from '#server/modules/todo/index.ts';
 import { registerAccountRoutes, registerUserRoutes } from '#server/modules/users/index.ts';
@@ -57,6 +58,7 @@ const modules = [
   registerCouncilSessionModule,
   registerPublicNoticeModule,
   registerInspectionModule,
+  registerReportModule,
 ];
 
 export interface BuildAppOptions {

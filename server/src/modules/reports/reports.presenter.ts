@@ -1,0 +1,76 @@
+import type {
+  Report,
+  ReportRequest,
+  ReportStatus,
+  RequestCounts,
+  ReportTemplate as TemplateShape,
+} from '#contracts/reports.ts';
+import type { Principal } from '#server/platform/auth/policy.ts';
+import type { reportTemplates } from '#server/platform/db/schema.ts';
+import { factsOf } from './reports/reports.service.ts';
+import { reportActions } from './reports.policy.ts';
+import type { ReportWithNames, RequestWithUnit } from './reports.repo.ts';
+
+/** A template as the API shows it. */
+export const presentTemplate = (row: {
+  template: typeof reportTemplates.$inferSelect;
+  unitName: string;
+}): TemplateShape => ({
+  id: row.template.id,
+  ownerUnit: { id: row.template.ownerUnitId, name: row.unitName },
+  name: row.template.name,
+  movementId: row.template.movementId,
+  sections: row.template.sections,
+  indicators: row.template.indicators,
+  version: row.template.version,
+});
+
+/** A request as the API shows it, with its dashboard counts and the caller's own report. */
+export const presentRequest = (
+  row: RequestWithUnit,
+  counts: RequestCounts,
+  myReportId: string | null,
+): ReportRequest => ({
+  id: row.request.id,
+  unit: { id: row.request.unitId, name: row.unitName },
+  parentRequestId: row.request.parentRequestId,
+  movementId: row.request.movementId,
+  kind: row.request.kind as ReportRequest['kind'],
+  title: row.request.title,
+  periodFrom: row.request.periodFrom,
+  periodTo: row.request.periodTo,
+  dueOn: row.request.dueOn,
+  sections: row.request.sections,
+  indicators: row.request.indicators,
+  counts,
+  myReportId,
+  version: row.request.version,
+});
+
+/** A report as the API shows it, with what this user may do next. */
+export const presentReport = (
+  row: ReportWithNames,
+  principal: Principal,
+  extras: { sourceCount: number; files: { id: string; fileName: string }[] },
+): Report => ({
+  id: row.report.id,
+  requestId: row.request.id,
+  requestTitle: row.request.title,
+  unit: { id: row.report.unitId, name: row.unitName },
+  status: row.report.status as ReportStatus,
+  bucket: row.report.bucket as Report['bucket'],
+  dueOn: row.report.dueOn,
+  sections: row.request.sections,
+  indicators: row.request.indicators,
+  texts: row.report.texts,
+  figures: row.report.figures,
+  submittedAt: row.report.submittedAt?.toISOString() ?? null,
+  returnReason: row.report.returnReason,
+  documentNumber: row.report.documentNumber,
+  documentDate: row.report.documentDate,
+  signerName: row.report.signerName,
+  sourceCount: extras.sourceCount,
+  files: extras.files,
+  actions: reportActions(principal, factsOf(row)),
+  version: row.report.version,
+});

@@ -1,0 +1,184 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse } from '#contracts/common.ts';
+import { Report, ReportSources, ReturnReportBody, SaveReportBody } from '#contracts/reports.ts';
+import { DocumentError } from '#server/modules/documents/index.ts';
+import type { ModuleContext } from '#server/platform/http/app-context.ts';
+import { receiveUploadedFile } from '#server/platform/http/uploads.ts';
+import { withCurrentOnConflict } from '#server/platform/http/version-conflict.ts';
+import { reportDocument } from '../documents/report-documents.service.ts';
+import { presentReport } from '../reports.presenter.ts';
+import { readReportExtras } from '../reports.repo.ts';
+import { callerOf, errors, IdParams, sendFile } from '../reports.routes-support.ts';
+import { consolidateReport, reportSourcesOf } from '../rollup/rollup.service.ts';
+import { attachFile, getReportFor, importReport, moveReport, saveReport } from './reports.service.ts';
+
+const uploadErrors = { ...errors, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse };
+
+/** Reports: read, autosave, import a DOCX, attach, approve, submit, return, accept, consolidate, export. */
+export function registerReportRoutes(app: FastifyInstance, { db, files }: ModuleContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reports'];
+  const one = async (request: FastifyRequest, id: string) => {
+    const row = await getReportFor(db, callerOf(request), id);
+    return presentReport(row, callerOf(request).principal, await readReportExtras(db, id));
+  };
+  const signedIn = { access: 'signed-in' } as const;
+
+  api.get(
+    '/api/reports/:id',
+    {
+      config: signedIn,
+      schema: { tags, summary: 'Một báo cáo', params: IdParams, response: { 200: Report, ...errors } },
+    },
+    async (request) => one(request, request.params.id),
+  );
+  api.put(
+    '/api/reports/:id',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'Lưu nội dung báo cáo (tự động lưu khi gõ)',
+        params: IdParams,
+        body: SaveReportBody,
+        response: { 200: Report, ...errors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      await withCurrentOnConflict(saveReport(db, callerOf(request), id, request.body), () =>
+        one(request, id),
+      );
+      return one(request, id);
+    },
+  );
+  for (const [move, summary] of [
+    ['approve', 'Thủ trưởng duyệt báo cáo'],
+    ['submit', 'Gửi báo cáo lên cấp trên'],
+    ['accept', 'Tiếp nhận báo cáo'],
+  ] as const) {
+    api.post(
+      `/api/reports/:id/${move}`,
+      { config: signedIn, schema: { tags, summary, params: IdParams, response: { 200: Report, ...errors } } },
+      async (request) => {
+        await moveReport(db, callerOf(request), request.params.id, move);
+        return one(request, request.params.id);
+      },
+    );
+  }
+  api.post(
+    '/api/reports/:id/return',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'Trả lại báo cáo (kèm lý do)',
+        params: IdParams,
+        body: ReturnReportBody,
+        response: { 200: Report, ...errors },
+      },
+    },
+    async (request) => {
+      await moveReport(db, callerOf(request), request.params.id, 'return', { reason: request.body.reason });
+      return one(request, request.params.id);
+    },
+  );
+  api.post(
+    '/api/reports/:id/consolidate',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'Tổng hợp báo cáo từ báo cáo đã gửi của đơn vị cấp dưới',
+        params: IdParams,
+        response: { 200: Report, ...errors },
+      },
+    },
+    async (request) => {
+      await consolidateReport(db, callerOf(request), request.params.id);
+      return one(request, request.params.id);
+    },
+  );
+  api.get(
+    '/api/reports/:id/sources',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'Số liệu của từng đơn vị cấp dưới trong báo cáo tổng hợp',
+        params: IdParams,
+        response: { 200: ReportSources, ...errors },
+      },
+    },
+    async (request) => {
+      const rows = await reportSourcesOf(db, callerOf(request), request.params.id);
+      return {
+        items: rows.map((row) => ({
+          reportId: row.reportId,
+          unit: { id: row.unitId, name: row.unitName },
+          figures: row.figures,
+        })),
+      };
+    },
+  );
+  api.post(
+    '/api/reports/:id/import',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'Đọc báo cáo từ tệp Word (.docx) vào các mục',
+        params: IdParams,
+        response: { 200: Report, ...uploadErrors },
+      },
+    },
+    async (request, reply) => {
+      const file = await receiveUploadedFile(request);
+      try {
+        await importReport(db, callerOf(request), request.params.id, file);
+      } catch (error) {
+        if (!(error instanceof DocumentError)) throw error;
+        return reply.status(422).send({
+          code: 'DOCUMENT_INVALID',
+          message: `Không đọc được tệp báo cáo: ${error.message}`,
+          requestId: request.id,
+        });
+      }
+      return one(request, request.params.id);
+    },
+  );
+  api.post(
+    '/api/reports/:id/files',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'Đính kèm tệp vào báo cáo',
+        params: IdParams,
+        response: { 200: Report, ...uploadErrors },
+      },
+    },
+    async (request) => {
+      const file = await receiveUploadedFile(request);
+      await attachFile(db, files, callerOf(request), request.params.id, file);
+      return one(request, request.params.id);
+    },
+  );
+  api.get(
+    '/api/reports/:id/document',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'Xuất báo cáo theo NĐ 30 (DOCX hoặc PDF)',
+        params: IdParams,
+        querystring: z.object({ format: z.enum(['docx', 'pdf']).default('docx') }),
+        response: errors,
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, await reportDocument(db, callerOf(request), request.params.id, request.query.format)),
+  );
+}

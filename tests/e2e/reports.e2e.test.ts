@@ -1,0 +1,182 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '#server/modules/users/index.ts';
+import { systemActor } from '#server/platform/audit/audit.ts';
+import { openPglite } from '#server/platform/db/client.ts';
+import { units } from '#server/platform/db/schema.ts';
+import { buildUnit } from '../support/factories.ts';
+import { httpSignIn, type ServerProcess, startServer } from '../support/server-process.ts';
+import { DEMO_PASSWORD } from './support/app-server.ts';
+import { launchBrowser, signInThroughPage, type TestBrowser, takeTopScreenshot } from './support/browser.ts';
+
+/** A district of today under the demo province with one commune, and an officer and a head for each. */
+async function seedUnits(dataDir: string) {
+  const handle = await openPglite(dataDir);
+  const db = handle.db;
+  const [province] = await db.select().from(units).where(eq(units.code, 'LCI'));
+  if (!province) throw new Error('demo province missing');
+  const district = await buildUnit(db, {
+    parentId: province.id,
+    name: 'Ủy ban nhân dân huyện Thử Nghiệm',
+    kind: 'district',
+    code: 'E2E.H',
+  });
+  const commune = await buildUnit(db, {
+    parentId: district.id,
+    name: 'Ủy ban nhân dân xã Hồng Thu',
+    kind: 'commune',
+    code: 'E2E.X',
+  });
+  for (const [username, fullName, role, unitId] of [
+    ['e2e.district', 'Cán bộ Huyện', 'tdkt_officer', district.id],
+    ['e2e.district.head', 'Chủ tịch Huyện', 'unit_head', district.id],
+    ['e2e.commune', 'Cán bộ Xã', 'tdkt_officer', commune.id],
+    ['e2e.commune.head', 'Chủ tịch Xã', 'unit_head', commune.id],
+  ] as const)
+    await createUser(
+      db,
+      { username, fullName, password: DEMO_PASSWORD, role, unitId, email: null },
+      systemActor('e2e'),
+    );
+  await handle.close();
+  return { provinceId: province.id, districtId: district.id };
+}
+
+let dataDir: string;
+let server: ServerProcess;
+let browser: TestBrowser;
+let requestId: string;
+const pageErrors: string[] = [];
+const env = () => ({ TDKT_DATA_DIR: dataDir, TDKT_DEMO_PASSWORD: DEMO_PASSWORD });
+const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A call to the real server as a signed-in user. */
+async function call(
+  who: Awaited<ReturnType<typeof httpSignIn>>,
+  method: string,
+  url: string,
+  body?: unknown,
+) {
+  const response = await fetch(`${server.baseUrl}${url}`, {
+    method,
+    headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'tdkt-e2e-reports-'));
+  const first = await startServer(env());
+  await first.stop();
+  const seeded = await seedUnits(dataDir);
+  server = await startServer(env());
+  browser = await launchBrowser();
+  // The province asks its districts (the demo's ended in 2025; only the new one is asked) and the
+  // district forwards the request to its commune.
+  const province = await httpSignIn(server.baseUrl, 'demo.officer', DEMO_PASSWORD);
+  const template = await call(province, 'POST', '/api/report-templates', {
+    ownerUnitId: seeded.provinceId,
+    name: 'Mẫu báo cáo năm',
+    sections: [
+      { key: 'ket-qua', title: 'Kết quả triển khai', hint: '' },
+      { key: 'de-xuat', title: 'Đề xuất, kiến nghị', hint: '' },
+    ],
+    indicators: [{ code: 'dien-hinh', label: 'Điển hình tiên tiến', unit: 'mô hình' }],
+  });
+  const request = await call(province, 'POST', '/api/report-requests', {
+    unitId: seeded.provinceId,
+    kind: 'general_yearly',
+    title: 'Báo cáo thi đua, khen thưởng năm thử nghiệm',
+    periodFrom: '2025-01-01',
+    periodTo: '2025-12-31',
+    dueOn: inFuture(30),
+    templateId: template.id,
+    targets: { mode: 'kinds', kinds: ['district'] },
+  });
+  requestId = request.id as string;
+  const district = await httpSignIn(server.baseUrl, 'e2e.district', DEMO_PASSWORD);
+  await call(district, 'POST', '/api/report-requests', {
+    unitId: seeded.districtId,
+    parentRequestId: requestId,
+    kind: 'general_yearly',
+    title: 'Báo cáo năm thử nghiệm của các xã',
+    periodFrom: '2025-01-01',
+    periodTo: '2025-12-31',
+    dueOn: inFuture(20),
+    targets: { mode: 'children' },
+  });
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function openAs(username: string, target: string): Promise<Page> {
+  const { page } = await browser.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  await signInThroughPage(page, server.baseUrl, username, DEMO_PASSWORD, target);
+  return page;
+}
+
+describe('reports journey', () => {
+  it('the commune fills and submits, the district consolidates and submits, the province sees the dashboard', async () => {
+    const commune = await openAs('e2e.commune', '/bao-cao');
+    await commune.getByRole('link', { name: 'Mở báo cáo' }).first().click();
+    await commune.waitForURL(/\/bao-cao\/[0-9a-f-]{36}$/);
+    const reportUrl = new URL(commune.url()).pathname;
+    await commune.getByLabel('Kết quả triển khai').fill('Xã đã xây dựng hai mô hình công sở mẫu.');
+    await commune.getByLabel('Điển hình tiên tiến').fill('2');
+    await commune.getByText('Đã lưu', { exact: true }).waitFor({ timeout: 15_000 });
+    await commune.reload();
+    await expect
+      .poll(() => commune.getByLabel('Kết quả triển khai').inputValue(), { timeout: 15_000 })
+      .toContain('hai mô hình');
+
+    const head = await openAs('e2e.commune.head', reportUrl);
+    await head.getByRole('button', { name: 'Duyệt báo cáo' }).click();
+    await head.getByText('Thủ trưởng đã duyệt', { exact: true }).first().waitFor();
+    await commune.reload();
+    await commune.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await commune.getByText('Đã gửi', { exact: true }).first().waitFor();
+    await takeTopScreenshot(commune, 'report-submitted-1366');
+
+    const district = await openAs('e2e.district', `/bao-cao/yeu-cau/${requestId}`);
+    await district.getByRole('button', { name: 'Báo cáo của đơn vị tôi' }).click();
+    await district.getByRole('button', { name: 'Tổng hợp từ cấp dưới' }).click();
+    await district.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+    await expect
+      .poll(() => district.getByLabel('Điển hình tiên tiến').inputValue(), { timeout: 15_000 })
+      .toBe('2');
+    await expect
+      .poll(() => district.getByLabel('Kết quả triển khai').inputValue(), { timeout: 15_000 })
+      .toContain('xã Hồng Thu:');
+    await district.getByRole('button', { name: 'Xem số liệu từng đơn vị (1)' }).click();
+    await district.getByRole('dialog').getByText('Ủy ban nhân dân xã Hồng Thu').waitFor();
+    await district.keyboard.press('Escape');
+    const districtReport = new URL(district.url()).pathname;
+    const districtHead = await openAs('e2e.district.head', districtReport);
+    await districtHead.getByRole('button', { name: 'Duyệt báo cáo' }).click();
+    await districtHead.getByText('Thủ trưởng đã duyệt', { exact: true }).first().waitFor();
+    await district.reload();
+    await district.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await district.getByText('Đã gửi', { exact: true }).first().waitFor();
+
+    const province = await openAs('demo.officer', `/bao-cao/yeu-cau/${requestId}`);
+    const onTime = province.locator('.ant-card-hoverable').filter({ hasText: 'Gửi đúng hạn' });
+    await expect
+      .poll(() => onTime.locator('.ant-statistic-content').textContent(), { timeout: 15_000 })
+      .toBe('1');
+    await onTime.click();
+    await province.getByRole('link', { name: 'Ủy ban nhân dân huyện Thử Nghiệm' }).waitFor();
+    await takeTopScreenshot(province, 'report-dashboard-1366');
+    expect(pageErrors).toEqual([]);
+  }, 300_000); // five accounts, each signing in: a long walk on a busy machine
+});

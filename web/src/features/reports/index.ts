@@ -1,0 +1,3 @@
+export { ReportPage } from './report-page.tsx';
+export { RequestListPage } from './request-list-page.tsx';
+export { RequestPage } from './request-page.tsx';

@@ -1,0 +1,155 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Flex, Input, Modal, Popconfirm, Upload } from 'antd';
+import { useState } from 'react';
+import { Report } from '../../../../contracts/reports.ts';
+import { api } from '../../lib/api-client.ts';
+import { downloadFile } from '../../lib/download.ts';
+import { showError, showSuccess } from '../../lib/notify.ts';
+import { uploadError, uploadFile } from '../../lib/upload.ts';
+import { useSession } from '../auth/index.ts';
+import { reportKeys } from './reports.api.ts';
+
+/** The buttons of a report: approve, submit, return, accept, consolidate, read a DOCX, attach, export. */
+export function ReportActions({
+  report,
+  beforeMove,
+  afterMove,
+}: {
+  report: Report;
+  beforeMove: () => Promise<void>;
+  afterMove: (next: Report) => void;
+}) {
+  const queryClient = useQueryClient();
+  const { data: session } = useSession();
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const can = (action: Report['actions'][number]) => report.actions.includes(action);
+  const run = async (path: string, body: unknown, done: string) => {
+    setBusy(true);
+    try {
+      await beforeMove();
+      const next = await api.post(`/api/reports/${report.id}/${path}`, body, { schema: Report });
+      queryClient.setQueryData(reportKeys.report(report.id), next);
+      await queryClient.invalidateQueries({ queryKey: ['reports', 'requests'] });
+      afterMove(next);
+      showSuccess(done);
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const upload = (path: 'import' | 'files', done: string) => async (file: File) => {
+    setBusy(true);
+    try {
+      await beforeMove();
+      const reply = await uploadFile(
+        `/api/reports/${report.id}/${path}`,
+        file,
+        session?.csrfToken ?? null,
+        () => undefined,
+      );
+      const parsed = reply.status === 200 ? Report.safeParse(reply.payload) : null;
+      if (!parsed?.success) throw uploadError(reply);
+      queryClient.setQueryData(reportKeys.report(report.id), parsed.data);
+      afterMove(parsed.data);
+      showSuccess(done);
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+    return false;
+  };
+  return (
+    <Flex gap={8} wrap>
+      {can('consolidate') && (
+        <Popconfirm
+          title="Tổng hợp từ báo cáo đã gửi của đơn vị cấp dưới? Nội dung hiện có sẽ được thay."
+          okText="Tổng hợp"
+          cancelText="Hủy"
+          onConfirm={() => run('consolidate', {}, 'Đã tổng hợp từ báo cáo của đơn vị cấp dưới.')}
+        >
+          <Button loading={busy}>Tổng hợp từ cấp dưới</Button>
+        </Popconfirm>
+      )}
+      {can('edit') && (
+        <Upload
+          accept=".docx,.txt,.md"
+          showUploadList={false}
+          beforeUpload={upload('import', 'Đã đọc tệp vào các mục.')}
+        >
+          <Button icon={<UploadOutlined aria-hidden />} loading={busy}>
+            Đọc từ tệp Word
+          </Button>
+        </Upload>
+      )}
+      {can('edit') && (
+        <Upload showUploadList={false} beforeUpload={upload('files', 'Đã đính kèm tệp.')}>
+          <Button loading={busy}>Đính kèm tệp</Button>
+        </Upload>
+      )}
+      {can('approve') && (
+        <Button loading={busy} onClick={() => run('approve', {}, 'Thủ trưởng đã duyệt báo cáo.')}>
+          Duyệt báo cáo
+        </Button>
+      )}
+      {can('submit') && (
+        <Button type="primary" loading={busy} onClick={() => run('submit', {}, 'Đã gửi báo cáo.')}>
+          Gửi báo cáo
+        </Button>
+      )}
+      {can('accept') && (
+        <Button type="primary" loading={busy} onClick={() => run('accept', {}, 'Đã tiếp nhận báo cáo.')}>
+          Tiếp nhận
+        </Button>
+      )}
+      {can('return') && (
+        <Button danger loading={busy} onClick={() => setReturning(true)}>
+          Trả lại
+        </Button>
+      )}
+      <Button
+        onClick={() =>
+          downloadFile(`/api/reports/${report.id}/document`, { format: 'docx' }, 'bao-cao.docx').catch(
+            showError,
+          )
+        }
+      >
+        Xuất Word
+      </Button>
+      <Button
+        onClick={() =>
+          downloadFile(`/api/reports/${report.id}/document`, { format: 'pdf' }, 'bao-cao.pdf').catch(
+            showError,
+          )
+        }
+      >
+        Xuất PDF
+      </Button>
+      <Modal
+        open={returning}
+        title="Trả lại báo cáo"
+        okText="Trả lại"
+        cancelText="Hủy"
+        okButtonProps={{ disabled: !reason.trim(), danger: true }}
+        onCancel={() => setReturning(false)}
+        onOk={async () => {
+          await run('return', { reason }, 'Đã trả lại báo cáo.');
+          setReturning(false);
+        }}
+      >
+        <Input.TextArea
+          aria-label="Lý do trả lại"
+          rows={4}
+          value={reason}
+          maxLength={2000}
+          onChange={(event) => setReason(event.target.value)}
+          placeholder="Nêu rõ nội dung cần bổ sung, sửa"
+        />
+      </Modal>
+    </Flex>
+  );
+}

@@ -1,0 +1,85 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  Report,
+  type ReportBucket,
+  ReportListPage,
+  ReportRequest,
+  ReportSources,
+  RequestPage,
+  TemplatePage,
+} from '../../../../contracts/reports.ts';
+import { api } from '../../lib/api-client.ts';
+
+/** A keyset position in a list. */
+export interface Position {
+  after?: string | undefined;
+  before?: string | undefined;
+  limit: number;
+}
+
+/** Cache keys of the reports feature. */
+export const reportKeys = {
+  all: ['reports'] as const,
+  request: (id: string) => ['reports', 'request', id] as const,
+  report: (id: string) => ['reports', 'report', id] as const,
+};
+
+/** One page of requests: those made in the user's scope, or those the user's units must answer. */
+export function useRequests(role: 'made' | 'asked', position: Position) {
+  return useQuery({
+    queryKey: ['reports', 'requests', role, position],
+    queryFn: ({ signal }) =>
+      api.get('/api/report-requests', { query: { role, ...position }, schema: RequestPage, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One request with its dashboard counts. */
+export function useRequest(id: string) {
+  return useQuery({
+    queryKey: reportKeys.request(id),
+    queryFn: ({ signal }) => api.get(`/api/report-requests/${id}`, { schema: ReportRequest, signal }),
+  });
+}
+
+/** The drill-down: one page of a request's reports, optionally of one bucket. */
+export function useRequestReports(id: string, bucket: ReportBucket | undefined, position: Position) {
+  return useQuery({
+    queryKey: ['reports', 'request-reports', id, bucket, position],
+    queryFn: ({ signal }) =>
+      api.get(`/api/report-requests/${id}/reports`, {
+        query: { bucket, ...position },
+        schema: ReportListPage,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One report. */
+export function useReport(id: string, enabled = true) {
+  return useQuery({
+    queryKey: reportKeys.report(id),
+    queryFn: ({ signal }) => api.get(`/api/reports/${id}`, { schema: Report, signal }),
+    enabled: enabled && Boolean(id),
+  });
+}
+
+/** Each source unit's figures of a consolidated report. */
+export function useReportSources(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['reports', 'sources', id],
+    queryFn: ({ signal }) => api.get(`/api/reports/${id}/sources`, { schema: ReportSources, signal }),
+    enabled,
+  });
+}
+
+/** The templates of a unit. */
+export function useTemplates(ownerUnitId: string | undefined) {
+  return useQuery({
+    queryKey: ['reports', 'templates', ownerUnitId],
+    queryFn: ({ signal }) =>
+      api.get('/api/report-templates', { query: { ownerUnitId, limit: 100 }, schema: TemplatePage, signal }),
+    enabled: Boolean(ownerUnitId),
+  });
+}

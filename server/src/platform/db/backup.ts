@@ -7,13 +7,14 @@ import { orderTablesByDependency } from './table-order.ts';
 
 const BATCH = 1000;
 // Sessions, login attempts and idempotency keys are short-lived state, not data worth carrying over;
-// the cascade's counts and the people's names are derived: the triggers rebuild them as the
-// obligations and the people are restored.
+// the cascade's counts, the reports' counts and the people's names are derived: the triggers rebuild
+// them as the obligations, the reports and the people are restored.
 const SKIPPED_TABLES = new Set([
   'sessions',
   'login_attempts',
   'idempotency_keys',
   'cascade_counts',
+  'report_counts',
   'person_names',
 ]);
 

@@ -34,11 +34,46 @@ function databaseError(error: unknown): { code: string; message: string } {
 /** SQLSTATE classes that mean the rows themselves do not fit: data exceptions, constraint violations. */
 const isDataError = (code: string) => code.startsWith('22') || code.startsWith('23');
 
-async function insertBatch(tx: Transaction, file: string, line: number, batch: BackupBatch, rows: unknown[]) {
+/**
+ * The columns a restore may write, for the tables that have generated columns (those are computed
+ * by the database again and refuse a value); other tables take every column.
+ */
+async function listWritableColumns(tx: Transaction): Promise<Map<string, string[]>> {
+  const result = (await tx.execute(
+    sql`select table_name as "table", column_name as "column", is_generated = 'ALWAYS' as generated
+        from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`,
+  )) as unknown as { rows: { table: string; column: string; generated: boolean }[] };
+  const columns = new Map<string, { names: string[]; generated: boolean }>();
+  for (const row of result.rows) {
+    const entry = columns.get(row.table) ?? { names: [], generated: false };
+    if (row.generated) entry.generated = true;
+    else entry.names.push(row.column);
+    columns.set(row.table, entry);
+  }
+  return new Map([...columns].filter(([, entry]) => entry.generated).map(([table, e]) => [table, e.names]));
+}
+
+async function insertBatch(
+  tx: Transaction,
+  file: string,
+  line: number,
+  batch: BackupBatch,
+  rows: unknown[],
+  columns: string[] | undefined,
+) {
   const name = sql.identifier(batch.table);
+  const list = columns
+    ? sql.join(
+        columns.map((column) => sql.identifier(column)),
+        sql`, `,
+      )
+    : undefined;
+  const source = sql`json_populate_recordset(null::${name}, ${JSON.stringify(rows)}::json)`;
   try {
     await tx.execute(
-      sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${JSON.stringify(rows)}::json)`,
+      list
+        ? sql`insert into ${name} (${list}) select ${list} from ${source}`
+        : sql`insert into ${name} select * from ${source}`,
     );
   } catch (error) {
     const cause = databaseError(error);
@@ -92,6 +127,7 @@ async function loadRows(
   progressEvery: number,
 ): Promise<number> {
   const tables = await listTableNames(tx);
+  const writable = await listWritableColumns(tx);
   const selfReferences = await listSelfReferences(tx);
   const pendingLinks = new Map<string, Record<string, unknown>[]>();
   const loaded = new Map<string, number>();
@@ -121,7 +157,7 @@ async function loadRows(
     if (split.links.length) {
       pendingLinks.set(batch.table, [...(pendingLinks.get(batch.table) ?? []), ...split.links]);
     }
-    await insertBatch(tx, file, line.number, batch, split.rows);
+    await insertBatch(tx, file, line.number, batch, split.rows, writable.get(batch.table));
     const after = before + batch.rows.length;
     loaded.set(batch.table, after);
     rows += batch.rows.length;

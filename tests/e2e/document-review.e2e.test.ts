@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { takeTopScreenshot } from './support/browser.ts';
+import { takeTopScreenshot, waitForUrlOrError } from './support/browser.ts';
 import { setUpJourneys } from './support/journey.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/documents');
@@ -26,7 +26,8 @@ async function importDocument(page: Page, name: string, buffer: Buffer): Promise
   const review = page.getByRole('heading', { name: 'Kiểm tra văn bản đã nhập' });
   await warned.or(review).first().waitFor();
   if (await warned.isVisible()) await warned.getByRole('button', { name: 'Vẫn nhập văn bản này' }).click();
-  await page.waitForURL((url) => url.pathname.endsWith('/xem-lai'));
+  // Reading and storing the plan can take a while on a loaded machine; an error on the page says why.
+  await waitForUrlOrError(page, (url) => url.pathname.endsWith('/xem-lai'), 90_000);
   await page.getByRole('heading', { name: 'Kiểm tra văn bản đã nhập' }).waitFor();
 }
 

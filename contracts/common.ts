@@ -159,6 +159,13 @@ export const Name = Text(300).min(1, 'Vui lòng nhập tên');
 /** Above this many rows a list's total is shown as "hơn 10.000" unless the user asks for the exact figure. */
 export const TOTAL_CAP = 10_000;
 
+/**
+ * A search over units counts its matches only up to this many unless asked: past it, the official
+ * narrows the search rather than reads on ("Hơn 1.000 đơn vị"), and counting more rows than a page
+ * shows was most of a common word's cost at national size.
+ */
+export const SEARCH_TOTAL_CAP = 1_000;
+
 /** An opaque position in a keyset-paged list (base64url of the sort key of a row). */
 export const Cursor = z.string().regex(/^[A-Za-z0-9_-]{1,2000}$/, 'Vị trí trang không hợp lệ');
 

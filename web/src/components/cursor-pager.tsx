@@ -23,7 +23,7 @@ interface CursorPagerProps {
   pageSizes?: number[];
 }
 
-/** The total as officials read it: "Tổng số 1.234 cán bộ" or "Hơn 10.000 cán bộ". */
+/** The total as officials read it: "Tổng số 1.234 cán bộ" or "Hơn 10.000 cán bộ" (a search: "Hơn 1.000"). */
 export function describeTotal(total: ListTotal, noun: string): string {
   return total.exact
     ? `Tổng số ${formatNumber(total.value)} ${noun}`

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TOTAL_CAP } from '#contracts/common.ts';
+import { SEARCH_TOTAL_CAP, TOTAL_CAP } from '#contracts/common.ts';
 import { PERSON_SEARCH_EXAMPLE } from '#contracts/organisation.ts';
 import { encodeCursor } from '#server/platform/db/keyset.ts';
 import { persons, units } from '#server/platform/db/schema.ts';
@@ -222,5 +222,23 @@ describe('keyset paging of people and units', () => {
     expect(exact.total).toEqual({ value: TOTAL_CAP + 1, exact: true });
     const found = (await get(`/api/persons?unitId=${unit.id}&q=nguoi 10001`)).json();
     expect(found).toMatchObject({ total: { value: 1, exact: true }, items: [{ fullName: 'Người 10001' }] });
+  });
+
+  it('counts a unit search to 1,000 (the official narrows it) and exactly when asked', async () => {
+    const parent = await buildUnit(t.handle.db, { name: `Huyện ${tag()}` });
+    const word = `w${tag()}`;
+    await t.handle.db.execute(sql`
+      with made as (select gen_random_uuid() as id, n from generate_series(1, ${SEARCH_TOTAL_CAP + 1}) as n)
+      insert into units (id, parent_id, path, code, name, kind, sort_key)
+      select id, ${parent.id}::uuid, ${parent.path} || id || '/', ${word} || '-' || n,
+        'Xã ' || ${word} || ' ' || n, 'other', 'x' || lpad(n::text, 6, '0') from made`);
+    const capped = (await get(`/api/units?q=${word}&limit=5`)).json();
+    expect(capped.total).toEqual({ value: SEARCH_TOTAL_CAP, exact: false });
+    expect(capped.items).toHaveLength(5);
+    const exact = (await get(`/api/units?q=${word}&limit=5&exactTotal=true`)).json();
+    expect(exact.total).toEqual({ value: SEARCH_TOTAL_CAP + 1, exact: true });
+    // The list of the parent's children, not a search, still counts to 10,000.
+    const children = (await get(`/api/units/${parent.id}/children?limit=5`)).json();
+    expect(children.total).toEqual({ value: SEARCH_TOTAL_CAP + 1, exact: true });
   });
 });

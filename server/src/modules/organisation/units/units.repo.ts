@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { CursorQuery, ListTotal } from '#contracts/common.ts';
+import { type CursorQuery, type ListTotal, SEARCH_TOTAL_CAP, TOTAL_CAP } from '#contracts/common.ts';
 import type { Executor } from '#server/platform/db/client.ts';
 import {
   countCapped,
@@ -96,9 +96,10 @@ export async function readUnitsPage(
 ): Promise<KeysetPage<UnitListRow> & { total: ListTotal | null }> {
   const columns = listColumns(filter.includeEnded);
   const counted = executor.select({ one: sql`1` }).from(units).where(filter.where);
+  const cap = filter.q ? SEARCH_TOTAL_CAP : TOTAL_CAP;
   // Without a total asked for, no read carries one (`null` from the first read on).
   const read = readWithTotal(
-    exactTotal === undefined ? sql<number>`null::int` : totalColumn(counted, exactTotal),
+    exactTotal === undefined ? sql<number>`null::int` : totalColumn(counted, exactTotal, cap),
     async ({ where, descending, limit }, total) =>
       executor
         .select({ ...columns, total })
@@ -114,7 +115,8 @@ export async function readUnitsPage(
     : await readKeysetPage({ query, ...unitKey, read });
   const rows = page.rows.map(({ total: _total, ...row }) => row);
   if (exactTotal === undefined) return { ...page, rows, total: null };
-  const total = pageTotal(page.rows, exactTotal) ?? (await countCapped(executor, counted, exactTotal));
+  const total =
+    pageTotal(page.rows, exactTotal, cap) ?? (await countCapped(executor, counted, exactTotal, cap));
   return { ...page, rows, total };
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Uuid } from '#contracts/common.ts';
 import { type ActorContext, recordAudit } from '#server/platform/audit/audit.ts';
 import type { Executor } from '#server/platform/db/client.ts';
-import { reportCounts, reportRequests } from '#server/platform/db/schema.ts';
+import { reportCounts, type reportRequests } from '#server/platform/db/schema.ts';
 import { JobFailure, type JobKind } from '#server/platform/jobs/job-registry.ts';
 import { findRequest, findUnit } from '../reports.repo.ts';
 

@@ -87,3 +87,13 @@ export function useTemplates(ownerUnitId: string | undefined) {
     enabled: Boolean(ownerUnitId),
   });
 }
+
+/** One page of the templates of the units in the user's scope, by name. */
+export function useTemplatePage(position: Position) {
+  return useQuery({
+    queryKey: ['reports', 'templates', 'page', position],
+    queryFn: ({ signal }) =>
+      api.get('/api/report-templates', { query: { ...position }, schema: TemplatePage, signal }),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -88,7 +88,7 @@ export function RequestPage() {
           style={{ marginBottom: 16 }}
           type={data.sending.status === 'failed' ? 'error' : 'info'}
           showIcon
-          message={
+          title={
             data.sending.status === 'failed'
               ? 'Chưa gửi được yêu cầu tới tất cả các đơn vị'
               : (data.sending.message ?? 'Đang gửi yêu cầu…')

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CursorQuery } from '#contracts/common.ts';
 import type { CriterionNode } from '#contracts/movements.ts';
 import type { CreateTemplateBody, ReportIndicator, ReportSection } from '#contracts/reports.ts';
+import { getVisibleMovement } from '#server/modules/movements/movements.service.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import { coversUnit, scopePaths } from '#server/platform/auth/policy.ts';
 import type { Database } from '#server/platform/db/client.ts';
@@ -88,6 +89,8 @@ export async function createTemplateFromMovement(
   body: { movementId: string; ownerUnitId: string },
 ) {
   await ownerUnitFor(db, caller, body.ownerUnitId);
+  // Only a movement the caller sees (else 404, as for one that does not exist).
+  await getVisibleMovement(db, caller, body.movementId);
   const [row] = await db
     .select({ name: movements.name, content: planVersions.content })
     .from(movements)

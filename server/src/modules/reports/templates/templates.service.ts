@@ -38,7 +38,12 @@ export const STANDARD_INDICATORS: ReportIndicator[] = [
 export function sectionsFromCriteria(criteria: readonly CriterionNode[]): ReportSection[] {
   const fromPlan = criteria.slice(0, 40).map((node, index) => ({
     key: `tieu-chi-${index + 1}`,
-    title: `Kết quả thực hiện: ${[node.label, node.text].filter(Boolean).join(' ').trim()}`.slice(0, 300),
+    // A bullet ("-", "+", "•") the plan wrote before the criterion is not part of its title.
+    title: `Kết quả thực hiện: ${[node.label, node.text]
+      .filter(Boolean)
+      .join(' ')
+      .trim()
+      .replace(/^[-+•–]\s*/, '')}`.slice(0, 300),
     hint: node.children
       .map((child) => child.text)
       .join('\n')

@@ -89,7 +89,9 @@ export function TemplateEditorModal({
   });
 
   const save = async () => {
-    const values = await form.validateFields();
+    // A form with errors shows them under the fields; nothing is sent.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const body = {
       name: values.name,
       sections: values.sections.map((section) => ({ ...section, hint: section.hint ?? '' })),

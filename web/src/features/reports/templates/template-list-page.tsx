@@ -36,7 +36,9 @@ function FromMovementModal({
     }
   };
   const submit = async () => {
-    const values = await form.validateFields();
+    // A form with errors shows them under the fields; nothing is sent.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setSaving(true);
     try {
       const created = await api.create('/api/report-templates/from-movement', values, {

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { drillDown } from '#server/modules/reports/dashboard/dashboard.service.ts';
+import { sendRequestJob } from '#server/modules/reports/requests/request-send.ts';
 import {
   createRequest,
   getRequestFor,
   requestCounts,
 } from '#server/modules/reports/requests/requests.service.ts';
-import { sendRequestJob } from '#server/modules/reports/requests/request-send.ts';
 import { systemActor } from '#server/platform/audit/audit.ts';
 import type { Principal } from '#server/platform/auth/policy.ts';
 import { openPostgres } from '#server/platform/db/client.ts';
@@ -132,7 +132,17 @@ export async function runReportsBench() {
         `${counts.submitted} báo cáo gửi trong một lệnh ${submitMs} ms; đúng hạn ${counts.onTime}, muộn ${counts.late}, quá hạn ${counts.missing}):`,
     );
     printTargets(targets);
-    return { units: counts.total, createMs, sendMs, submitMs, counts, dashboardMs, firstPageMs, deepPageMs, targets };
+    return {
+      units: counts.total,
+      createMs,
+      sendMs,
+      submitMs,
+      counts,
+      dashboardMs,
+      firstPageMs,
+      deepPageMs,
+      targets,
+    };
   } finally {
     await handle.close();
     await database.drop();

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { jobs, reportRequests, reports } from '#server/platform/db/schema.ts';
+import type { FileStore } from '#server/platform/files/file-store.ts';
 import { claimNextJob } from '#server/platform/jobs/job-queue.ts';
 import { expectNothingStored } from '../../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
@@ -12,7 +13,7 @@ import {
   requester,
   SECTIONS,
 } from '../test-support.ts';
-import { sendBatch, sendSettings, storedTargets } from './request-send.ts';
+import { sendBatch, sendRequestJob, sendSettings, storedTargets } from './request-send.ts';
 
 let t: TestApp;
 let http: ReturnType<typeof requester>;
@@ -130,9 +131,17 @@ describe('a large report request is sent by a job', () => {
     const read = await http.get(`/api/report-requests/${id}`, p.provinceOfficer.headers);
     expect(read.json()).toMatchObject({ sending: null, counts: { total: 4 } });
     expect(await auditOf(t, 'report_request.send', id)).toMatchObject([{ after: { reportCount: 4 } }]);
-    // A batch run once more (a job taken a third time) adds nothing.
-    expect((await sendBatch(t.handle.db, row, where, null, 10)).seen).toBe(4);
+    // The job run once more (taken again after dying before it was marked done) adds nothing.
+    const again = await sendRequestJob.run({
+      db: t.handle.db,
+      files: undefined as unknown as FileStore, // the job stores no file
+      payload: { requestId: id, actor: { userId: null, username: null } },
+      job: { id: sending.jobId, createdBy: null, attempt: 3 },
+      progress: async () => undefined,
+    });
+    expect(again.result).toEqual({ requestId: id, reportCount: 4 });
     expect(await reportsOf(id)).toHaveLength(4);
+    expect(await auditOf(t, 'report_request.send', id)).toHaveLength(1);
   });
 
   it('refuses a request no unit answers and queues nothing', async () => {

@@ -1,9 +1,9 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { Uuid } from '#contracts/common.ts';
 import { type ActorContext, recordAudit } from '#server/platform/audit/audit.ts';
 import type { Executor } from '#server/platform/db/client.ts';
-import { reportCounts, type reportRequests } from '#server/platform/db/schema.ts';
+import { auditEvents, reportCounts, type reportRequests } from '#server/platform/db/schema.ts';
 import { JobFailure, type JobKind } from '#server/platform/jobs/job-registry.ts';
 import { findRequest, findUnit } from '../reports.repo.ts';
 
@@ -114,6 +114,13 @@ export const sendRequestJob: JobKind<z.infer<typeof SendPayload>> = {
         .from(reportCounts)
         .where(eq(reportCounts.requestId, request.id));
       const n = Number(counted[0]?.n ?? 0);
+      // A job that died after recording the send (before it was marked done) records it once.
+      const [recorded] = await tx
+        .select({ id: auditEvents.id })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'report_request.send'), eq(auditEvents.entityId, request.id)))
+        .limit(1);
+      if (recorded) return n;
       const actor: ActorContext = { ...payload.actor, requestId: null, ip: null };
       await recordAudit(tx, actor, {
         action: 'report_request.send',

@@ -216,6 +216,29 @@ describe('reports journey', () => {
     await province.getByText('Đã lưu mẫu báo cáo.').waitFor();
     const row = province.getByRole('row').filter({ hasText: 'Mẫu báo cáo năm' });
     await expect.poll(() => row.locator('td').nth(3).textContent(), { timeout: 15_000 }).toBe('2');
+
+    // The edited template is used again for a new request.
+    await province.goto(`${server.baseUrl}/bao-cao`);
+    await province.getByRole('button', { name: 'Gửi yêu cầu báo cáo' }).click();
+    const form = province.getByRole('dialog');
+    await form.getByLabel('Đơn vị yêu cầu').click();
+    await province.locator('.ant-select-item-option').filter({ hasText: 'tỉnh Lai Châu' }).first().click();
+    await expect.poll(() => province.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await form.getByLabel('Mẫu báo cáo').click();
+    await province.locator('.ant-select-item-option').filter({ hasText: 'Mẫu báo cáo năm' }).first().click();
+    await form.getByLabel('Tên yêu cầu').fill('Báo cáo sơ bộ năm thử nghiệm');
+    const period = form.locator('.ant-picker-range input');
+    await period.nth(0).click();
+    await period.nth(0).fill('01/01/2025');
+    await period.nth(0).press('Enter');
+    await period.nth(1).fill('31/12/2025');
+    await period.nth(1).press('Enter');
+    const due = inFuture(40).split('-').reverse().join('/');
+    await form.getByLabel('Hạn gửi').fill(due);
+    await form.getByLabel('Hạn gửi').press('Enter');
+    await form.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+    await province.waitForURL(/\/bao-cao\/yeu-cau\/[0-9a-f-]{36}$/);
+    await province.getByText('2 mục, 2 chỉ tiêu').waitFor();
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

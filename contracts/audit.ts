@@ -265,6 +265,8 @@ export const auditActions = [
   'report_template.update',
   /** A report request sent to units below, with one report row per unit asked (after: the request, count). */
   'report_request.create',
+  /** A large request's reports all created by its job (after: the number of reports). */
+  'report_request.send',
   /** A report's sections and figures saved (before/after: status; the editor autosaves). */
   'report.save',
   /** A report's sections filled from an uploaded DOCX (after: the file name and sections filled). */

@@ -163,6 +163,17 @@ export const ReportRequest = z.object({
   counts: RequestCounts,
   /** The caller's own report in this request (as a target unit), if any. */
   myReportId: z.string().nullable(),
+  /** How many units were asked. */
+  targetCount: z.number().int().nullable(),
+  /** While a large request is being sent by a job: where it is ("Đang gửi yêu cầu tới 12.345/100.095 đơn vị"). */
+  sending: z
+    .object({
+      jobId: z.string(),
+      status: z.enum(['queued', 'running', 'failed']),
+      progress: z.number().int(),
+      message: z.string().nullable(),
+    })
+    .nullable(),
   version: z.number().int(),
 });
 export type ReportRequest = z.infer<typeof ReportRequest>;

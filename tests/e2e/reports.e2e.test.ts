@@ -135,6 +135,19 @@ describe('reports journey', () => {
     await commune.getByLabel('Kết quả triển khai').fill('Xã đã xây dựng hai mô hình công sở mẫu.');
     await commune.getByLabel('Điển hình tiên tiến').fill('2');
     await commune.getByText('Đã lưu', { exact: true }).waitFor({ timeout: 15_000 });
+    // A proof attached (the second file input: the first reads a DOCX into the sections).
+    await commune
+      .locator('input[type=file]')
+      .nth(1)
+      .setInputFiles({
+        name: 'bien-ban-minh-chung.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n% minh chung\n%%EOF\n'),
+      });
+    await commune.getByText('Đã đính kèm tệp.').waitFor();
+    const proof = commune.waitForEvent('download');
+    await commune.getByRole('button', { name: 'bien-ban-minh-chung.pdf' }).click();
+    expect((await proof).suggestedFilename()).toBe('bien-ban-minh-chung.pdf');
     await commune.reload();
     await expect
       .poll(() => commune.getByLabel('Kết quả triển khai').inputValue(), { timeout: 15_000 })
@@ -177,6 +190,55 @@ describe('reports journey', () => {
     await onTime.click();
     await province.getByRole('link', { name: 'Ủy ban nhân dân huyện Thử Nghiệm' }).waitFor();
     await takeTopScreenshot(province, 'report-dashboard-1366');
+    // The roll-up: the district's consolidated report, each commune's figures, and its DOCX.
+    await province.getByRole('link', { name: 'Ủy ban nhân dân huyện Thử Nghiệm' }).click();
+    await province.waitForURL(/\/bao-cao\/[0-9a-f-]{36}$/);
+    await province.getByRole('button', { name: 'Xem số liệu từng đơn vị (1)' }).click();
+    await province.getByRole('dialog').getByText('Ủy ban nhân dân xã Hồng Thu').waitFor();
+    await province.keyboard.press('Escape');
+    const docx = province.waitForEvent('download');
+    await province.getByRole('button', { name: 'Xuất Word' }).click();
+    expect((await docx).suggestedFilename()).toMatch(/^bao-cao-[0-9a-f]{8}\.docx$/);
     expect(pageErrors).toEqual([]);
   }, 300_000); // five accounts, each signing in: a long walk on a busy machine
+
+  it('the province edits a template: adds an indicator and saves it', async () => {
+    const province = await openAs('demo.officer', '/bao-cao');
+    await province.getByRole('link', { name: 'Mẫu báo cáo', exact: true }).click();
+    await province.getByRole('button', { name: 'Mẫu báo cáo năm', exact: true }).click();
+    const dialog = province.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    await dialog.getByLabel('Tên chỉ tiêu 2').fill('Tập thể, cá nhân được khen thưởng');
+    await dialog.getByLabel('Đơn vị tính 2').fill('lượt');
+    await dialog.getByRole('button', { name: 'Đưa mục 2 lên' }).click();
+    await takeTopScreenshot(province, 'report-template-editor-1366');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await province.getByText('Đã lưu mẫu báo cáo.').waitFor();
+    const row = province.getByRole('row').filter({ hasText: 'Mẫu báo cáo năm' });
+    await expect.poll(() => row.locator('td').nth(3).textContent(), { timeout: 15_000 }).toBe('2');
+
+    // The edited template is used again for a new request.
+    await province.goto(`${server.baseUrl}/bao-cao`);
+    await province.getByRole('button', { name: 'Gửi yêu cầu báo cáo' }).click();
+    const form = province.getByRole('dialog');
+    await form.getByLabel('Đơn vị yêu cầu').click();
+    await province.locator('.ant-select-item-option').filter({ hasText: 'tỉnh Lai Châu' }).first().click();
+    await expect.poll(() => province.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await form.getByLabel('Mẫu báo cáo').click();
+    await province.locator('.ant-select-item-option').filter({ hasText: 'Mẫu báo cáo năm' }).first().click();
+    await form.getByLabel('Tên yêu cầu').fill('Báo cáo sơ bộ năm thử nghiệm');
+    const period = form.locator('.ant-picker-range input');
+    await period.nth(0).click();
+    await period.nth(0).fill('01/01/2025');
+    await period.nth(0).press('Enter');
+    await period.nth(1).fill('31/12/2025');
+    await period.nth(1).press('Enter');
+    const due = inFuture(40).split('-').reverse().join('/');
+    await form.getByLabel('Hạn gửi').fill(due);
+    await form.getByLabel('Hạn gửi').press('Enter');
+    await form.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+    await province.waitForURL(/\/bao-cao\/yeu-cau\/[0-9a-f-]{36}$/);
+    await province.getByText('2 mục, 2 chỉ tiêu').waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

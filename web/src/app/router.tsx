@@ -128,6 +128,11 @@ export const routes: RouteObject[] = [
                 children: [
                   { index: true, lazy: reportsPage('RequestListPage') },
                   {
+                    path: 'mau-bao-cao',
+                    handle: crumb('Mẫu báo cáo'),
+                    lazy: reportsPage('TemplateListPage'),
+                  },
+                  {
                     path: 'yeu-cau/:id',
                     handle: crumb('Tình hình báo cáo'),
                     lazy: reportsPage('RequestPage'),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
 import { createMailer } from '#server/platform/mail/mailer.ts';
+import { registerReportPdfJob } from './documents/report-pdf.job.ts';
 import { registerReportRoutes } from './reports/reports.routes.ts';
 import { registerRequestRoutes } from './requests/requests.routes.ts';
 import { registerTemplateRoutes } from './templates/templates.routes.ts';
@@ -16,6 +17,7 @@ export function registerReportModule(app: FastifyInstance, context: ModuleContex
   registerTemplateRoutes(app, context);
   registerRequestRoutes(app, context);
   registerReportRoutes(app, context);
+  registerReportPdfJob(app, context);
   context.todo.register(reportDueTodos);
   context.todo.register(reportReviewTodos);
   if (process.env.VITEST) return;

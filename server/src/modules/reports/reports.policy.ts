@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { Role } from '#contracts/auth.ts';
 import type { ReportAction, ReportStatus } from '#contracts/reports.ts';
 import { coversUnit, grantedUnitIds, isAdmin, type Principal } from '#server/platform/auth/policy.ts';
+import type { Executor } from '#server/platform/db/client.ts';
 import { canMoveReport } from './reports/report-workflow.ts';
 
 /** Who fills a unit's report: its own emulation officers and its head (granted on the unit itself). */
@@ -33,6 +35,26 @@ export const canReadReport = (principal: Principal, report: ReportFacts) =>
   isFiller(principal, report) ||
   isRequester(principal, report) ||
   coversUnit(principal, READ_ROLES, report.unitPath);
+
+/**
+ * True when the user is the council member who supervises a bloc (of a year of the report's period)
+ * that the report's unit belongs to: they read it (and may do nothing else with it).
+ */
+export async function supervisesReport(
+  executor: Executor,
+  principal: Principal,
+  report: { unitId: string; periodFrom: string; periodTo: string },
+): Promise<boolean> {
+  const result = await executor.execute(sql`select exists (
+      select 1 from bloc_members bm
+      join blocs b on b.id = bm.bloc_id
+      join council_members m on m.id = b.supervisor_member_id
+      join persons p on p.id = m.person_id
+      where bm.unit_id = ${report.unitId} and p.user_id = ${principal.id}
+        and b.year between extract(year from ${report.periodFrom}::date)
+          and extract(year from ${report.periodTo}::date)) as supervises`);
+  return Boolean((result as unknown as { rows: { supervises: boolean }[] }).rows[0]?.supervises);
+}
 
 /** What the user may do with the report now. */
 export function reportActions(principal: Principal, report: ReportFacts): ReportAction[] {

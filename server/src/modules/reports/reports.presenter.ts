@@ -30,6 +30,7 @@ export const presentRequest = (
   row: RequestWithUnit,
   counts: RequestCounts,
   myReportId: string | null,
+  sending: ReportRequest['sending'] = null,
 ): ReportRequest => ({
   id: row.request.id,
   unit: { id: row.request.unitId, name: row.unitName },
@@ -44,6 +45,8 @@ export const presentRequest = (
   indicators: row.request.indicators,
   counts,
   myReportId,
+  targetCount: row.request.targetCount,
+  sending,
   version: row.request.version,
 });
 

@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { CursorQuery } from '#contracts/common.ts';
+import type { ReportRequest } from '#contracts/reports.ts';
 import type { ActorContext } from '#server/platform/audit/audit.ts';
 import type { Principal } from '#server/platform/auth/policy.ts';
 import type { Executor } from '#server/platform/db/client.ts';
 import { countCapped, type KeyKind, readKeysetPage } from '#server/platform/db/keyset.ts';
 import {
+  jobs,
   reportCounts,
   reportFiles,
   reportRequests,
@@ -179,4 +181,20 @@ export async function listReports(
     ),
   ]);
   return { ...page, total };
+}
+
+/** Where the job sending a large request is; null when there is none or it is done. */
+export async function sendingOf(
+  executor: Executor,
+  request: { sendJobId: string | null },
+): Promise<ReportRequest['sending']> {
+  if (!request.sendJobId) return null;
+  const [job] = await executor.select().from(jobs).where(eq(jobs.id, request.sendJobId));
+  if (!job || job.status === 'done') return null;
+  return {
+    jobId: job.id,
+    status: job.status as 'queued' | 'running' | 'failed',
+    progress: job.progress,
+    message: job.message ?? (job.status === 'queued' ? 'Đang chờ gửi yêu cầu…' : null),
+  };
 }

@@ -16,12 +16,12 @@ export const callerOf = (request: FastifyRequest): Caller => ({
   actor: actorOf(request),
 });
 
-/** Sends a generated file. */
+/** Sends a file (its name may hold Vietnamese letters, hence the encoded form). */
 export const sendFile = (
   reply: FastifyReply,
   file: { buffer: Buffer; contentType: string; fileName: string },
 ) =>
   reply
     .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
     .send(file.buffer);

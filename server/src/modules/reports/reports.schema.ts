@@ -61,6 +61,13 @@ export const reportRequests = pgTable(
     indicators: jsonb('indicators').$type<ReportIndicator[]>().notNull(),
     /** Who was asked: 'children' or the unit kinds chosen, as given. */
     targets: jsonb('targets').$type<{ mode: string; kinds?: string[] }>().notNull(),
+    /** How many units were asked (counted when the request was made). */
+    targetCount: integer('target_count'),
+    /**
+     * The job sending a large request (its reports are created in batches by `reports.send_request`);
+     * null when the reports were created with the request. A plain id: jobs are pruned on their own.
+     */
+    sendJobId: uuid('send_job_id'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
     ...versioning,

@@ -2,9 +2,11 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Input, Modal, Popconfirm, Upload } from 'antd';
 import { useState } from 'react';
+import type { Job } from '../../../../contracts/jobs.ts';
 import { Report } from '../../../../contracts/reports.ts';
-import { api } from '../../lib/api-client.ts';
+import { api, newIdempotencyKey } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
+import { runJobAndDownload } from '../../lib/jobs.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
 import { uploadError, uploadFile } from '../../lib/upload.ts';
 import { useSession } from '../auth/index.ts';
@@ -25,6 +27,22 @@ export function ReportActions({
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const [pdfJob, setPdfJob] = useState<Job | null>(null);
+  // The PDF is made by LibreOffice in a server job; its progress shows on the button.
+  const exportPdf = async () => {
+    try {
+      await beforeMove();
+      await runJobAndDownload(
+        `/api/reports/${report.id}/pdf-jobs`,
+        {},
+        { idempotencyKey: newIdempotencyKey(), fallbackName: 'bao-cao.pdf', onProgress: setPdfJob },
+      );
+    } catch (error) {
+      showError(error);
+    } finally {
+      setPdfJob(null);
+    }
+  };
   const can = (action: Report['actions'][number]) => report.actions.includes(action);
   const run = async (path: string, body: unknown, done: string) => {
     setBusy(true);
@@ -120,14 +138,8 @@ export function ReportActions({
       >
         Xuất Word
       </Button>
-      <Button
-        onClick={() =>
-          downloadFile(`/api/reports/${report.id}/document`, { format: 'pdf' }, 'bao-cao.pdf').catch(
-            showError,
-          )
-        }
-      >
-        Xuất PDF
+      <Button onClick={exportPdf} loading={pdfJob !== null}>
+        {pdfJob ? `${pdfJob.message ?? 'Đang xử lý…'} ${pdfJob.progress} %` : 'Xuất PDF'}
       </Button>
       <Modal
         open={returning}

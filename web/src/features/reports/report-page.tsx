@@ -1,3 +1,4 @@
+import { PaperClipOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -15,8 +16,9 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { reportStatusLabels } from '../../../../contracts/reports.ts';
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
+import { downloadFile } from '../../lib/download.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { describeError } from '../../lib/notify.ts';
+import { describeError, showError } from '../../lib/notify.ts';
 import { ReportActions } from './report-actions.tsx';
 import { useReport, useReportSources } from './reports.api.ts';
 import { type SaveState, useAutosave } from './use-autosave.ts';
@@ -147,9 +149,21 @@ export function ReportPage() {
       ))}
       {data.files.length > 0 && (
         <Card title="Tệp đính kèm">
-          {data.files.map((file) => (
-            <div key={file.id}>{file.fileName}</div>
-          ))}
+          <Flex vertical gap={4} align="flex-start">
+            {data.files.map((file) => (
+              <Button
+                key={file.id}
+                type="link"
+                icon={<PaperClipOutlined aria-hidden />}
+                style={{ padding: 0 }}
+                onClick={() =>
+                  downloadFile(`/api/reports/${data.id}/files/${file.id}`, {}, file.fileName).catch(showError)
+                }
+              >
+                {file.fileName}
+              </Button>
+            ))}
+          </Flex>
         </Card>
       )}
       <Modal

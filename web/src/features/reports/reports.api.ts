@@ -34,11 +34,15 @@ export function useRequests(role: 'made' | 'asked', position: Position) {
   });
 }
 
-/** One request with its dashboard counts. */
+/** One request with its dashboard counts; read again every second while a job is still sending it. */
 export function useRequest(id: string) {
   return useQuery({
     queryKey: reportKeys.request(id),
     queryFn: ({ signal }) => api.get(`/api/report-requests/${id}`, { schema: ReportRequest, signal }),
+    refetchInterval: (query) => {
+      const status = query.state.data?.sending?.status;
+      return status === 'queued' || status === 'running' ? 1000 : false;
+    },
   });
 }
 
@@ -81,5 +85,15 @@ export function useTemplates(ownerUnitId: string | undefined) {
     queryFn: ({ signal }) =>
       api.get('/api/report-templates', { query: { ownerUnitId, limit: 100 }, schema: TemplatePage, signal }),
     enabled: Boolean(ownerUnitId),
+  });
+}
+
+/** One page of the templates of the units in the user's scope, by name. */
+export function useTemplatePage(position: Position) {
+  return useQuery({
+    queryKey: ['reports', 'templates', 'page', position],
+    queryFn: ({ signal }) =>
+      api.get('/api/report-templates', { query: { ...position }, schema: TemplatePage, signal }),
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Tabs, Tag } from 'antd';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type ReportRequest, reportRequestKindLabels } from '../../../../contracts/reports.ts';
@@ -30,9 +30,14 @@ export function RequestListPage() {
         description="Yêu cầu báo cáo gửi các đơn vị cấp dưới, báo cáo đơn vị phải gửi và tình hình báo cáo."
         extra={
           isOfficer && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-              Gửi yêu cầu báo cáo
-            </Button>
+            <Flex gap={8} wrap>
+              <Link to="/bao-cao/mau-bao-cao">
+                <Button icon={<FileTextOutlined aria-hidden />}>Mẫu báo cáo</Button>
+              </Link>
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+                Gửi yêu cầu báo cáo
+              </Button>
+            </Flex>
           )
         }
       />
@@ -73,7 +78,14 @@ export function RequestListPage() {
               title: 'Đã gửi',
               width: 120,
               align: 'right',
-              render: (_, row) => `${row.counts.submitted}/${row.counts.total}`,
+              render: (_, row) =>
+                row.sending ? (
+                  <Tag color={row.sending.status === 'failed' ? 'red' : 'blue'}>
+                    {row.sending.status === 'failed' ? 'Gửi chưa xong' : `Đang gửi ${row.sending.progress} %`}
+                  </Tag>
+                ) : (
+                  `${row.counts.submitted}/${row.counts.total}`
+                ),
             },
             {
               title: 'Báo cáo của đơn vị tôi',

@@ -1,6 +1,6 @@
 import { DownloadOutlined, ForkOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Flex, Row, Statistic, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Flex, Progress, Row, Statistic, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
   type ReportBucket,
@@ -34,6 +34,12 @@ export function RequestPage() {
   const request = useRequest(id);
   const reports = useRequestReports(id, bucket, position);
   const [cascading, setCascading] = useState(false);
+  const total = request.data?.counts.total;
+  const refetchReports = reports.refetch;
+  // While a job sends the request, the list grows with the counts.
+  useEffect(() => {
+    if (total !== undefined) void refetchReports();
+  }, [total, refetchReports]);
   const myReport = useReport(request.data?.myReportId ?? '', Boolean(request.data?.myReportId));
   if (request.isError)
     return <LoadFailedResult message={describeError(request.error)} onRetry={() => void request.refetch()} />;
@@ -77,6 +83,25 @@ export function RequestPage() {
           </Flex>
         }
       />
+      {data?.sending && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type={data.sending.status === 'failed' ? 'error' : 'info'}
+          showIcon
+          title={
+            data.sending.status === 'failed'
+              ? 'Chưa gửi được yêu cầu tới tất cả các đơn vị'
+              : (data.sending.message ?? 'Đang gửi yêu cầu…')
+          }
+          description={
+            data.sending.status === 'failed' ? (
+              data.sending.message
+            ) : (
+              <Progress percent={data.sending.progress} aria-label="Tiến độ gửi yêu cầu" />
+            )
+          }
+        />
+      )}
       {data && (
         <Card style={{ marginBottom: 16 }}>
           <Descriptions

@@ -60,5 +60,11 @@ describe('reading a báo cáo into sections', () => {
       'ton-tai',
       'de-xuat',
     ]);
+    const bullet: CriterionNode = {
+      ...criteria[0],
+      label: '-',
+      text: 'Công sở xanh, sạch, đẹp',
+    } as CriterionNode;
+    expect(sectionsFromCriteria([bullet])[2]?.title).toBe('Kết quả thực hiện: Công sở xanh, sạch, đẹp');
   });
 });

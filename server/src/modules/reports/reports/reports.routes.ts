@@ -12,7 +12,27 @@ import { presentReport } from '../reports.presenter.ts';
 import { readReportExtras } from '../reports.repo.ts';
 import { callerOf, errors, IdParams, sendFile } from '../reports.routes-support.ts';
 import { consolidateReport, reportSourcesOf } from '../rollup/rollup.service.ts';
-import { attachFile, getReportFor, importReport, moveReport, saveReport } from './reports.service.ts';
+import {
+  attachFile,
+  getReportFor,
+  importReport,
+  moveReport,
+  reportAttachment,
+  saveReport,
+} from './reports.service.ts';
+
+const CONTENT_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  txt: 'text/plain; charset=utf-8',
+};
+/** The type of an attached file, by its extension (anything else is sent as bytes). */
+const contentTypeOf = (fileName: string) =>
+  CONTENT_TYPES[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
 const uploadErrors = { ...errors, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse };
 
@@ -167,18 +187,34 @@ export function registerReportRoutes(app: FastifyInstance, { db, files }: Module
     },
   );
   api.get(
+    '/api/reports/:id/files/:fileId',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'Tải tệp đính kèm của báo cáo',
+        params: IdParams.extend({ fileId: IdParams.shape.id }),
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const { id, fileId } = request.params;
+      const file = await reportAttachment(db, files, callerOf(request), id, fileId);
+      return sendFile(reply, { ...file, buffer: file.data, contentType: contentTypeOf(file.fileName) });
+    },
+  );
+  api.get(
     '/api/reports/:id/document',
     {
       config: signedIn,
       schema: {
         tags,
-        summary: 'Xuất báo cáo theo NĐ 30 (DOCX hoặc PDF)',
+        summary: 'Xuất báo cáo theo NĐ 30 (DOCX; PDF qua POST /api/reports/:id/pdf-jobs)',
         params: IdParams,
-        querystring: z.object({ format: z.enum(['docx', 'pdf']).default('docx') }),
+        querystring: z.object({ format: z.enum(['docx']).default('docx') }),
         response: errors,
       },
     },
-    async (request, reply) =>
-      sendFile(reply, await reportDocument(db, callerOf(request), request.params.id, request.query.format)),
+    async (request, reply) => sendFile(reply, await reportDocument(db, callerOf(request), request.params.id)),
   );
 }

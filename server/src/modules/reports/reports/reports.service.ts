@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AuditAction } from '#contracts/audit.ts';
 import type { ReportStatus, SaveReportBody } from '#contracts/reports.ts';
 import { parseDocumentBuffer } from '#server/modules/documents/index.ts';
@@ -8,7 +8,14 @@ import { reportFiles, reports } from '#server/platform/db/schema.ts';
 import { atVersion, nextVersion, staleVersionError, versionedRow } from '#server/platform/db/versioning.ts';
 import type { FileStore } from '#server/platform/files/file-store.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
-import { canReadReport, isFiller, isHead, isRequester, type ReportFacts } from '../reports.policy.ts';
+import {
+  canReadReport,
+  isFiller,
+  isHead,
+  isRequester,
+  type ReportFacts,
+  supervisesReport,
+} from '../reports.policy.ts';
 import { type Caller, findReport, type ReportRow, type ReportWithNames } from '../reports.repo.ts';
 import { todayInVietnam } from '../requests/requests.service.ts';
 import { textsFromDocument } from './report-import.ts';
@@ -25,12 +32,43 @@ export const factsOf = (row: ReportWithNames): ReportFacts => ({
   requestUnitPath: row.requestUnitPath,
 });
 
+/** True when the caller may read the report: in scope (policy), or supervising a bloc its unit is in. */
+export const mayReadReport = async (db: Database, caller: Caller, row: ReportWithNames) =>
+  canReadReport(caller.principal, factsOf(row)) ||
+  supervisesReport(db, caller.principal, {
+    unitId: row.report.unitId,
+    periodFrom: row.request.periodFrom,
+    periodTo: row.request.periodTo,
+  });
+
 /** The report, checked that the caller may read it (else 404, so nothing leaks). */
 export async function getReportFor(db: Database, caller: Caller, id: string) {
   const row = await findReport(db, id);
-  if (!row || !canReadReport(caller.principal, factsOf(row)))
-    throw new AppError('NOT_FOUND', REPORT.notFound);
+  if (!row || !(await mayReadReport(db, caller, row))) throw new AppError('NOT_FOUND', REPORT.notFound);
   return row;
+}
+
+/**
+ * An attached file of a report, for a user who may read the report (403 otherwise; 404 when there
+ * is no such report or file).
+ */
+export async function reportAttachment(
+  db: Database,
+  files: FileStore,
+  caller: Caller,
+  id: string,
+  fileId: string,
+) {
+  const row = await findReport(db, id);
+  if (!row) throw new AppError('NOT_FOUND', REPORT.notFound);
+  if (!(await mayReadReport(db, caller, row))) throw new AppError('FORBIDDEN');
+  const [attached] = await db
+    .select()
+    .from(reportFiles)
+    .where(and(eq(reportFiles.id, fileId), eq(reportFiles.reportId, id)));
+  const file = attached ? await files.load(db, attached.fileId) : null;
+  if (!attached || !file) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp đính kèm.');
+  return { fileName: attached.fileName, data: file.data };
 }
 
 /** Who may make the move: the unit's officers and head fill and submit, its head approves, the requester reviews. */

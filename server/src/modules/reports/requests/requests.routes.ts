@@ -10,21 +10,28 @@ import {
 } from '#contracts/reports.ts';
 import { sendXlsxStream } from '#server/modules/organisation/import-export/spreadsheet.ts';
 import { grantedUnitIds } from '#server/platform/auth/policy.ts';
-import type { AppContext } from '#server/platform/http/app-context.ts';
+import type { ModuleContext } from '#server/platform/http/app-context.ts';
 import { drillDown, exportRequestXlsx } from '../dashboard/dashboard.service.ts';
 import { FILL_ROLES } from '../reports.policy.ts';
 import { presentRequest } from '../reports.presenter.ts';
-import { findReportOf, type RequestWithUnit } from '../reports.repo.ts';
+import { findReportOf, type RequestWithUnit, sendingOf } from '../reports.repo.ts';
 import { callerOf, errors, IdParams, officerCreates } from '../reports.routes-support.ts';
+import { sendRequestJob } from './request-send.ts';
 import { createRequest, getRequestFor, requestCounts, searchRequests } from './requests.service.ts';
 
 /** Report requests: list, send (or cascade), read with the dashboard counts, drill down, export. */
-export function registerRequestRoutes(app: FastifyInstance, { db }: AppContext): void {
+export function registerRequestRoutes(app: FastifyInstance, { db, jobs }: ModuleContext): void {
+  jobs.register(sendRequestJob);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
   const one = async (request: Parameters<typeof callerOf>[0], id: string) => {
     const { row, myReportId } = await getRequestFor(db, callerOf(request), id);
-    return presentRequest(row, await requestCounts(db, row.request), myReportId);
+    return presentRequest(
+      row,
+      await requestCounts(db, row.request),
+      myReportId,
+      await sendingOf(db, row.request),
+    );
   };
 
   api.get(
@@ -51,7 +58,12 @@ export function registerRequestRoutes(app: FastifyInstance, { db }: AppContext):
             break;
           }
         }
-        return presentRequest(row, await requestCounts(db, row.request), myReportId);
+        return presentRequest(
+          row,
+          await requestCounts(db, row.request),
+          myReportId,
+          await sendingOf(db, row.request),
+        );
       };
       return {
         total: page.total,

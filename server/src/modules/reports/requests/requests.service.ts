@@ -5,6 +5,7 @@ import { coversUnit, grantedUnitIds, scopePaths } from '#server/platform/auth/po
 import type { Database, Executor } from '#server/platform/db/client.ts';
 import { reportRequests, reports, units } from '#server/platform/db/schema.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
+import { enqueueJob } from '#server/platform/jobs/job-queue.ts';
 import { FILL_ROLES, READ_ROLES, REQUEST_ROLES } from '../reports.policy.ts';
 import {
   type Caller,
@@ -16,6 +17,7 @@ import {
   readCounts,
 } from '../reports.repo.ts';
 import { getTemplate } from '../templates/templates.service.ts';
+import { countTargets, sendBatch, sendRequestJob, sendSettings, targetsWhere } from './request-send.ts';
 
 const NOT_FOUND = 'Không tìm thấy yêu cầu báo cáo.';
 /** Today in Việt Nam (UTC+7), as the deadline compares. */
@@ -27,7 +29,8 @@ const invalid = (path: string, message: string) =>
 
 /**
  * Sends a request to the units below: one report row per unit asked, in one statement, audited with
- * the request. A cascaded request (parentRequestId) comes from a unit asked by the parent, keeps its
+ * the request; a request to more than `sendSettings.inlineLimit` units queues `reports.send_request`
+ * instead, which creates the reports in batches (a national request). A cascaded request (parentRequestId) comes from a unit asked by the parent, keeps its
  * movement, kind and template, and must fall due before the parent's deadline.
  */
 export async function createRequest(db: Database, caller: Caller, body: CreateRequestBody) {
@@ -75,30 +78,44 @@ export async function createRequest(db: Database, caller: Caller, body: CreateRe
   }
   // Units that exist when the report falls due (or today, if sooner): a request for a past period
   // asks the units of that time, a new one none that has ended.
-  const today = todayInVietnam();
-  const [validOn] = [values.dueOn, today].sort();
-  const targets =
-    body.targets.mode === 'children'
-      ? sql`u.parent_id = ${unit.id} and u.kind <> 'division'`
-      : sql`u.path like ${`${unit.path}%`} and u.id <> ${unit.id} and u.kind in (${sql.join(
-          body.targets.kinds.map((kind) => sql`${kind}`),
-          sql`, `,
-        )})`;
+  const [validOn] = [values.dueOn, todayInVietnam()].sort() as [string];
+  const where = targetsWhere(unit, body.targets, validOn);
+  const targetCount = await countTargets(db, where);
+  if (targetCount === 0) throw invalid('targets', 'Không có đơn vị nào thuộc diện được yêu cầu báo cáo.');
+  const inline = targetCount <= sendSettings.inlineLimit;
   return db.transaction(async (tx) => {
-    const [request] = await tx
+    const [stored] = await tx
       .insert(reportRequests)
-      .values({ ...values, unitId: unit.id, targets: body.targets, createdBy: caller.actor.userId })
+      .values({
+        ...values,
+        unitId: unit.id,
+        targets: body.targets,
+        targetCount,
+        createdBy: caller.actor.userId,
+      })
       .returning();
-    if (!request) throw new Error('request not stored');
-    const inserted = (await tx.execute(sql`
-      insert into reports (request_id, unit_id, due_on)
-      select ${request.id}, u.id, ${request.dueOn} from units u
-      where ${targets} and (u.valid_to is null or u.valid_to >= ${validOn})`)) as unknown as {
-      rowCount?: number;
-      affectedRows?: number;
-    };
-    const reportCount = Number(inserted.rowCount ?? inserted.affectedRows ?? 0);
-    if (reportCount === 0) throw invalid('targets', 'Không có đơn vị nào thuộc diện được yêu cầu báo cáo.');
+    if (!stored) throw new Error('request not stored');
+    let request = stored;
+    let reportCount: number | null = null;
+    if (inline) {
+      reportCount = (await sendBatch(tx, request, where, null, targetCount)).seen;
+    } else {
+      // A national request: its reports are created by a job, in batches, with progress.
+      const job = await enqueueJob(tx, {
+        kind: sendRequestJob.kind,
+        payload: {
+          requestId: request.id,
+          actor: { userId: caller.actor.userId, username: caller.actor.username },
+        },
+        createdBy: caller.actor.userId,
+        maxAttempts: sendRequestJob.maxAttempts,
+      });
+      [request = stored] = await tx
+        .update(reportRequests)
+        .set({ sendJobId: job.id })
+        .where(eq(reportRequests.id, stored.id))
+        .returning();
+    }
     await recordAudit(tx, caller.actor, {
       action: 'report_request.create',
       entityType: 'report_request',

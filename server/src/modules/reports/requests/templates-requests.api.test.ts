@@ -112,6 +112,16 @@ describe('report templates', () => {
     const keys = fromPlan.json().sections.map((section: { key: string }) => section.key);
     expect(keys).toEqual(expect.arrayContaining(['trien-khai', 'ket-qua', 'ton-tai', 'de-xuat']));
     expect(await auditOf(t, 'report_template.create', fromPlan.json().id)).toHaveLength(1);
+    // Another province cannot build a template from a movement it does not see.
+    const other = await buildReportingProvince(t);
+    const unseen = await expectNothingStored(t.handle, () =>
+      http.post('/api/report-templates/from-movement', other.provinceOfficer.headers, {
+        movementId,
+        ownerUnitId: other.province.id,
+      }),
+    );
+    expect(unseen.statusCode).toBe(404);
+    expect(unseen.json().message).toBe('Không tìm thấy phong trào.');
   });
 });
 

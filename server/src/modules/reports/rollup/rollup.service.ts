@@ -55,6 +55,11 @@ export async function consolidateReport(db: Database, caller: Caller, id: string
 /** The breakdown of a consolidated report: each source unit's figures (one row per child unit). */
 export async function reportSourcesOf(db: Database, caller: Caller, id: string) {
   await getReportFor(db, caller, id);
+  return sourcesOf(db, id);
+}
+
+/** The sources of a report, unchecked (for a job whose caller was checked when it was queued). */
+export async function sourcesOf(db: Database, id: string) {
   return db
     .select({ reportId: reports.id, unitId: units.id, unitName: units.name, figures: reports.figures })
     .from(reportSources)

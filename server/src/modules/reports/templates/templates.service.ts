@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CursorQuery } from '#contracts/common.ts';
 import type { CriterionNode } from '#contracts/movements.ts';
 import type { CreateTemplateBody, ReportIndicator, ReportSection } from '#contracts/reports.ts';
+import { getVisibleMovement } from '#server/modules/movements/movements.service.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import { coversUnit, scopePaths } from '#server/platform/auth/policy.ts';
 import type { Database } from '#server/platform/db/client.ts';
@@ -37,7 +38,12 @@ export const STANDARD_INDICATORS: ReportIndicator[] = [
 export function sectionsFromCriteria(criteria: readonly CriterionNode[]): ReportSection[] {
   const fromPlan = criteria.slice(0, 40).map((node, index) => ({
     key: `tieu-chi-${index + 1}`,
-    title: `Kết quả thực hiện: ${[node.label, node.text].filter(Boolean).join(' ').trim()}`.slice(0, 300),
+    // A bullet ("-", "+", "•") the plan wrote before the criterion is not part of its title.
+    title: `Kết quả thực hiện: ${[node.label, node.text]
+      .filter(Boolean)
+      .join(' ')
+      .trim()
+      .replace(/^[-+•–]\s*/, '')}`.slice(0, 300),
     hint: node.children
       .map((child) => child.text)
       .join('\n')
@@ -88,6 +94,8 @@ export async function createTemplateFromMovement(
   body: { movementId: string; ownerUnitId: string },
 ) {
   await ownerUnitFor(db, caller, body.ownerUnitId);
+  // Only a movement the caller sees (else 404, as for one that does not exist).
+  await getVisibleMovement(db, caller, body.movementId);
   const [row] = await db
     .select({ name: movements.name, content: planVersions.content })
     .from(movements)

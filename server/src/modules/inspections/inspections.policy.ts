@@ -96,6 +96,8 @@ export async function targetAccess(db: Executor, principal: Principal, place: Pl
       !place.unitPath.startsWith(grant.unitPath),
   );
   if (place.status !== 'draft' && canFollowUp) actions.push('follow_up');
+  // The council's officers issue the conclusion notice once the plan is approved (also after it ends).
+  if (place.status !== 'draft' && plan.isOfficer) actions.push('issue_notice');
   return { ...plan, canRead, canFollowUp, actions };
 }
 export type TargetAccess = Awaited<ReturnType<typeof targetAccess>>;
@@ -106,6 +108,7 @@ const stateMessages: Record<InspectionAction, string> = {
   record: 'Chỉ ghi kết quả kiểm tra khi kế hoạch đã được phê duyệt và chưa kết thúc.',
   complete: 'Chỉ kết thúc được kế hoạch đã được phê duyệt.',
   follow_up: 'Chỉ báo cáo khắc phục sau khi kế hoạch kiểm tra đã được phê duyệt.',
+  issue_notice: 'Chỉ ban hành thông báo kết luận sau khi kế hoạch kiểm tra đã được phê duyệt.',
 };
 
 /**

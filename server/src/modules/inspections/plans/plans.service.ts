@@ -20,6 +20,7 @@ import {
 import { AppError } from '#server/platform/http/app-error.ts';
 import { assertRangeAfterChange } from '#server/platform/http/ranges.ts';
 import { nextStatus, normaliseItems } from '../inspection-rules.ts';
+import { assertTargetsWithin } from './plan-dates.ts';
 import { assertAllowed, type Caller, planAccess } from '../inspections.policy.ts';
 import { bumpPlan, getPlanRow, type PlanRow, placeOf } from '../inspections.repo.ts';
 
@@ -101,6 +102,8 @@ export async function updatePlan(db: Database, caller: Caller, id: string, body:
       ...fields,
       ...(items ? { items: normaliseItems(items) } : {}),
     });
+    // Checked after the version check, in the transaction: a target added meanwhile raised the version.
+    if (fields.startsOn || fields.endsOn) await assertTargetsWithin(tx, id, row.startsOn, row.endsOn);
     await recordAudit(tx, caller.actor, {
       action: 'inspection.update',
       entityType: 'inspection_plan',

@@ -86,7 +86,10 @@ export type PlanAccess = Awaited<ReturnType<typeof planAccess>>;
 export async function targetAccess(db: Executor, principal: Principal, place: PlanPlace, unitPath: string) {
   const plan = await planAccess(db, principal, place);
   const canRead = plan.isFullView || inScope(plan.readScope, unitPath);
-  const actions: InspectionAction[] = plan.actions.filter((action) => action === 'record');
+  // A draft's targets are edited (their day) as the plan is; an approved plan's are recorded.
+  const actions: InspectionAction[] = plan.actions.filter(
+    (action) => action === 'record' || action === 'edit',
+  );
   // The inspected unit (or a level between it and the council) reports; the council's level does not.
   const canFollowUp = principal.scopedGrants.some(
     (grant) =>

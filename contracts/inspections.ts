@@ -181,7 +181,14 @@ export const FollowUpBody = z.strictObject({
 export type FollowUpBody = z.infer<typeof FollowUpBody>;
 
 /** What the signed-in user may do with a plan or a target; the page shows only these buttons. */
-export const InspectionAction = z.enum(['edit', 'approve', 'complete', 'record', 'follow_up', 'issue_notice']);
+export const InspectionAction = z.enum([
+  'edit',
+  'approve',
+  'complete',
+  'record',
+  'follow_up',
+  'issue_notice',
+]);
 export type InspectionAction = z.infer<typeof InspectionAction>;
 
 export const InspectionListQuery = CursorQuery.extend({

@@ -8,9 +8,9 @@ import { registerInspectionTodos } from './todo/inspection-todos.ts';
 import { scheduleRemedyReminders } from './todo/remedy-reminder-schedule.ts';
 
 export { isRemedyOverdue } from './inspection-rules.ts';
+export { issueNotice, takeNoticeNumber } from './notice/notice-issue.service.ts';
 export { createPlan, movePlan } from './plans/plans.service.ts';
 export { addTarget, addTeamMember } from './plans/team-targets.service.ts';
-export { issueNotice, takeNoticeNumber } from './notice/notice-issue.service.ts';
 export { reportFollowUp } from './targets/follow-up.service.ts';
 export { addRemedy, recordFinding, updateTarget } from './targets/target.service.ts';
 export { createRemedyReminders } from './todo/remedy-reminders.ts';

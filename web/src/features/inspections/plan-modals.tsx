@@ -25,7 +25,7 @@ interface PlanModalProps {
 }
 
 /** Runs a change of the plan, shows a refusal in Vietnamese, refreshes, and closes on success. */
-function useChange(onClose: () => void) {
+export function useChange(onClose: () => void) {
   const refresh = useRefreshInspections();
   const [saving, setSaving] = useState(false);
   const run = async (work: () => Promise<unknown>) => {

@@ -5,7 +5,13 @@ import { vietnamToday } from '#server/modules/nominations/index.ts';
 import { inspectionNoticeCounters, inspectionTargets } from '#server/platform/db/schema.ts';
 import { expectNothingStored } from '../../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
-import { auditOf, buildInspectionScene, createPlanWithTargets, type InspectionScene, sender } from '../test-support.ts';
+import {
+  auditOf,
+  buildInspectionScene,
+  createPlanWithTargets,
+  type InspectionScene,
+  sender,
+} from '../test-support.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -41,7 +47,9 @@ describe('POST /api/inspection-targets/:id/notice/issue', () => {
     const url = `/api/inspection-targets/${commune}/notice/issue`;
     let view = (await send('GET', `/api/inspection-targets/${commune}`, headers)).json();
     expect(view.notice).toBeNull();
-    const empty = await expectNothingStored(t.handle, () => send('POST', url, headers, { version: view.version }));
+    const empty = await expectNothingStored(t.handle, () =>
+      send('POST', url, headers, { version: view.version }),
+    );
     expect(empty.statusCode).toBe(409);
     expect(empty.json().message).toContain('Nhập kết luận kiểm tra');
     view = (
@@ -72,7 +80,9 @@ describe('POST /api/inspection-targets/:id/notice/issue', () => {
     expect(audit?.after).toMatchObject({ noticeNumber: '1/TB-HĐTĐKT' });
     view = issued.json();
     // Issued once: a second issue, and edits of the conclusion, are refused.
-    const again = await expectNothingStored(t.handle, () => send('POST', url, headers, { version: view.version }));
+    const again = await expectNothingStored(t.handle, () =>
+      send('POST', url, headers, { version: view.version }),
+    );
     expect(again.statusCode).toBe(409);
     expect(again.json().message).toContain('1/TB-HĐTĐKT');
     const edit = await expectNothingStored(t.handle, () =>
@@ -85,7 +95,8 @@ describe('POST /api/inspection-targets/:id/notice/issue', () => {
     const docx = await send('GET', `/api/inspection-targets/${commune}/notice`, scene.communeOfficer.headers);
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-disposition']).toContain('thong-bao-ket-luan-kiem-tra-so-1-');
-    const xml = (await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
+    const xml =
+      (await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
     expect(xml).toContain('Số: 1/TB-HĐTĐKT');
   });
 
@@ -99,7 +110,10 @@ describe('POST /api/inspection-targets/:id/notice/issue', () => {
     const replies = await Promise.all([issue(commune), issue(commune2), issue(commune)]);
     const statuses = replies.map((reply) => reply.statusCode).sort();
     expect(statuses).toEqual([200, 200, 409]);
-    const numbers = [(await targetRow(commune))?.noticeNumber, (await targetRow(commune2))?.noticeNumber].sort();
+    const numbers = [
+      (await targetRow(commune))?.noticeNumber,
+      (await targetRow(commune2))?.noticeNumber,
+    ].sort();
     expect(numbers).toEqual(['1/TB-HĐTĐKT', '2/TB-HĐTĐKT']);
     const [counter] = await t.handle.db
       .select()

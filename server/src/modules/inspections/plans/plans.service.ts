@@ -20,9 +20,9 @@ import {
 import { AppError } from '#server/platform/http/app-error.ts';
 import { assertRangeAfterChange } from '#server/platform/http/ranges.ts';
 import { nextStatus, normaliseItems } from '../inspection-rules.ts';
-import { assertTargetsWithin } from './plan-dates.ts';
 import { assertAllowed, type Caller, planAccess } from '../inspections.policy.ts';
 import { bumpPlan, getPlanRow, type PlanRow, placeOf } from '../inspections.repo.ts';
+import { assertTargetsWithin } from './plan-dates.ts';
 
 /** Drafts a yearly inspection plan of a council the caller is an emulation officer of. */
 export async function createPlan(db: Database, caller: Caller, body: InspectionCreateBody) {

@@ -13,8 +13,8 @@ import { inspectionFindings, inspectionRemedies, storedFiles } from '#server/pla
 import { AppError } from '#server/platform/http/app-error.ts';
 import { assessmentErrors, isRemedyOverdue } from '../inspection-rules.ts';
 import { assertAllowed, type Caller, targetAccess } from '../inspections.policy.ts';
-import { assertDayWithin } from '../plans/plan-dates.ts';
 import { bumpTarget, getTargetRow, placeOf, type TargetRow } from '../inspections.repo.ts';
+import { assertDayWithin } from '../plans/plan-dates.ts';
 
 /** The target and the caller's access to it, checked for the action. */
 export async function targetFor(

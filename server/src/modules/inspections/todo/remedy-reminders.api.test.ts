@@ -36,11 +36,16 @@ describe('createRemedyReminders', () => {
     }
     const [open, fixed] = view.remedies as { id: string; version: number }[];
     if (!open || !fixed) throw new Error('remedies missing');
-    const reported = await send('POST', `/api/inspection-remedies/${fixed.id}/follow-up`, scene.communeOfficer.headers, {
-      status: 'done',
-      note: 'Đã bổ sung.',
-      version: fixed.version,
-    });
+    const reported = await send(
+      'POST',
+      `/api/inspection-remedies/${fixed.id}/follow-up`,
+      scene.communeOfficer.headers,
+      {
+        status: 'done',
+        note: 'Đã bổ sung.',
+        version: fixed.version,
+      },
+    );
     expect(reported.statusCode, reported.body).toBe(200);
     const sent: MailMessage[] = [];
     const mailer: Mailer = {

@@ -46,18 +46,20 @@ describe('inspection journey', () => {
     const extra = officer.getByRole('dialog');
     await extra.getByLabel('Nội dung kiểm tra').fill('Nội dung nhập nhầm');
     await extra.getByRole('button', { name: 'Thêm' }).click();
-    await officer.getByRole('cell', { name: 'Nội dung nhập nhầm' }).waitFor();
+    await officer.getByRole('cell', { name: 'Nội dung nhập nhầm', exact: true }).waitFor();
     await officer.getByRole('button', { name: 'Bỏ nội dung: Nội dung nhập nhầm' }).click();
     await officer.getByRole('dialog').getByRole('button', { name: 'Bỏ', exact: true }).click();
-    await officer.getByRole('cell', { name: 'Nội dung nhập nhầm' }).waitFor({ state: 'detached' });
+    await officer
+      .getByRole('cell', { name: 'Nội dung nhập nhầm', exact: true })
+      .waitFor({ state: 'detached' });
 
-    // The team: a standing member of the council leads it.
+    // The team: the council's standing member (the demo.council.btdkt account) leads it.
     await officer.getByRole('button', { name: 'Thêm thành viên' }).click();
     const team = officer.getByRole('dialog');
     await team.getByLabel('Thành viên Hội đồng').click();
     await officer
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: 'Phạm Thị Lan' })
+      .filter({ hasText: 'Ủy viên thường trực' })
       .click();
     await team.getByLabel('Vai trò trong đoàn').click();
     await officer
@@ -65,7 +67,7 @@ describe('inspection journey', () => {
       .filter({ hasText: 'Trưởng đoàn' })
       .click();
     await team.getByRole('button', { name: 'Thêm' }).click();
-    await officer.getByRole('cell', { name: 'Phạm Thị Lan' }).waitFor();
+    await officer.getByRole('cell', { name: 'Trưởng đoàn', exact: true }).waitFor();
 
     const addTarget = async (search: string, unitName: string) => {
       await officer.getByRole('button', { name: 'Thêm đơn vị' }).click();
@@ -152,7 +154,7 @@ describe('inspection journey', () => {
     await report.getByLabel('Kết quả thực hiện').fill('Đã treo biển cấm hút thuốc tại 12 phòng làm việc.');
     await report.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await commune.getByText('Đã treo biển cấm hút thuốc tại 12 phòng làm việc.').waitFor();
-    await commune.getByText('Đã khắc phục', { exact: true }).waitFor();
+    await commune.getByRole('table').getByText('Đã khắc phục', { exact: true }).waitFor();
     await takeTopScreenshot(commune, 'inspection-follow-up-1366');
 
     await officer.goto(`${journey.baseUrl}${planUrl}`);

@@ -245,6 +245,8 @@ export const TargetListItem = z.object({
   remedyCount: z.number().int(),
   openRemedyCount: z.number().int(),
   overdueCount: z.number().int(),
+  /** The target's version, for changing its day from the plan's page. */
+  version: z.number().int(),
 });
 export type TargetListItem = z.infer<typeof TargetListItem>;
 export const TargetPage = cursorPageOf(TargetListItem);

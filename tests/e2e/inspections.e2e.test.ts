@@ -93,6 +93,19 @@ describe('inspection journey', () => {
     await edit.getByRole('button', { name: 'Lưu' }).click();
     await officer.getByText(`Ủy ban nhân dân xã Tam Đường (15/10/${year})`).waitFor();
     await edit.getByRole('button', { name: 'Hủy' }).click();
+    // The officer moves the target's day first, then the plan's start.
+    await officer.getByRole('button', { name: 'Đổi ngày kiểm tra: Ủy ban nhân dân xã Tam Đường' }).click();
+    const day = officer.getByRole('dialog');
+    await day.getByLabel('Ngày kiểm tra').fill(`25/10/${year}`);
+    await day.getByLabel('Ngày kiểm tra').press('Enter');
+    await day.getByRole('button', { name: 'Lưu' }).click();
+    await officer.getByRole('cell', { name: `25/10/${year}`, exact: true }).waitFor();
+    await officer.getByRole('button', { name: 'Sửa kế hoạch' }).click();
+    const again = officer.getByRole('dialog');
+    await again.getByLabel('Từ ngày').fill(`20/10/${year}`);
+    await again.getByLabel('Từ ngày').press('Enter');
+    await again.getByRole('button', { name: 'Lưu' }).click();
+    await officer.getByText(`20/10/${year} – 30/11/${year}`).waitFor();
 
     await officer.getByRole('button', { name: 'Phê duyệt kế hoạch' }).click();
     await officer.getByRole('button', { name: 'Phê duyệt', exact: true }).click();

@@ -3,9 +3,11 @@ import { useEffect } from 'react';
 import {
   type InspectionView,
   InspectionView as InspectionViewSchema,
+  type TargetListItem,
+  TargetView,
 } from '../../../../contracts/inspections.ts';
 import { api } from '../../lib/api-client.ts';
-import { parseIsoDate, toIsoDate } from '../../lib/format.ts';
+import { formatDate, parseIsoDate, toIsoDate } from '../../lib/format.ts';
 import { useChange } from './plan-modals.tsx';
 
 /**
@@ -89,6 +91,57 @@ export function EditPlanModal({
             <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Moves a draft plan's target to another day within the plan's period (at the target's version). */
+export function TargetDayModal({
+  plan,
+  target,
+  onClose,
+}: {
+  plan: InspectionView;
+  target: TargetListItem | null;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm();
+  const { saving, run } = useChange(onClose);
+  useEffect(() => {
+    if (target) form.setFieldsValue({ inspectOn: parseIsoDate(target.inspectOn) });
+  }, [target, form]);
+  const submit = async () => {
+    const values = await form.validateFields();
+    if (!target) return;
+    await run(() =>
+      api.patch(
+        `/api/inspection-targets/${target.id}`,
+        { inspectOn: toIsoDate(values.inspectOn), version: target.version },
+        { schema: TargetView },
+      ),
+    );
+  };
+  return (
+    <Modal
+      open={target !== null}
+      title={`Đổi ngày kiểm tra: ${target?.unitName ?? ''}`}
+      okText="Lưu"
+      cancelText="Hủy"
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+      forceRender
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item
+          name="inspectOn"
+          label="Ngày kiểm tra"
+          extra={`Trong thời gian của kế hoạch: ${formatDate(plan.startsOn)} – ${formatDate(plan.endsOn)}.`}
+          rules={[{ required: true, message: 'Chọn ngày kiểm tra' }]}
+        >
+          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -16,7 +16,7 @@ import { api } from '../../lib/api-client.ts';
 import { formatDate } from '../../lib/format.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
 import { type Position, useInspection, useRefreshInspections, useTargets } from './inspections.api.ts';
-import { EditPlanModal } from './plan-edit-modal.tsx';
+import { EditPlanModal, TargetDayModal } from './plan-edit-modal.tsx';
 import { statusColors } from './plan-list-page.tsx';
 import { AddItemModal, AddTargetModal, AddTeamModal, ItemsFromMovementModal } from './plan-modals.tsx';
 import { removalButtons } from './plan-removals.tsx';
@@ -30,6 +30,7 @@ export function PlanPage() {
   const plan = useInspection(id);
   const refresh = useRefreshInspections();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [moving, setMoving] = useState<TargetListItem | null>(null);
   const position: Position = {
     after: params.get('after') ?? undefined,
     before: params.get('before') ?? undefined,
@@ -220,7 +221,24 @@ export function PlanPage() {
               render: (value: number) => (value ? <Tag color="red">{value}</Tag> : '0'),
             },
             ...(canEdit
-              ? [{ title: '', width: 90, render: (_: unknown, row: TargetListItem) => remove.target(row) }]
+              ? [
+                  {
+                    title: '',
+                    width: 180,
+                    render: (_: unknown, row: TargetListItem) => (
+                      <Space size="small">
+                        <Button
+                          size="small"
+                          aria-label={`Đổi ngày kiểm tra: ${row.unitName}`}
+                          onClick={() => setMoving(row)}
+                        >
+                          Đổi ngày
+                        </Button>
+                        {remove.target(row)}
+                      </Space>
+                    ),
+                  },
+                ]
               : []),
           ]}
         />
@@ -246,6 +264,7 @@ export function PlanPage() {
         )}
       </Card>
       <EditPlanModal open={dialog === 'edit'} plan={view} onClose={() => setDialog(null)} />
+      <TargetDayModal plan={view} target={moving} onClose={() => setMoving(null)} />
       <AddItemModal open={dialog === 'item'} plan={view} onClose={() => setDialog(null)} />
       <ItemsFromMovementModal open={dialog === 'movement'} plan={view} onClose={() => setDialog(null)} />
       <AddTeamModal open={dialog === 'team'} plan={view} onClose={() => setDialog(null)} />

@@ -39,7 +39,10 @@ describe('plan dates against the targets’ inspection days', () => {
     expect(await auditOf(t, 'inspection.update', plan.id)).toHaveLength(1);
 
     // A target's day is checked against the plan's new period.
-    const target = (await send('GET', `/api/inspection-targets/${commune}`, headers)).json();
+    // The plan's list of targets carries each target's version for the page's "Đổi ngày".
+    const listed = (await send('GET', `/api/inspections/${plan.id}/targets`, headers)).json();
+    const target = listed.items.find((item: { id: string }) => item.id === commune);
+    expect(target).toMatchObject({ inspectOn: '2024-10-15', version: 1 });
     const outside = await expectNothingStored(t.handle, () =>
       send('PATCH', `/api/inspection-targets/${commune}`, headers, {
         inspectOn: '2024-11-15',

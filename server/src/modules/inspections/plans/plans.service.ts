@@ -176,7 +176,11 @@ export async function itemsFromMovement(
       .toLowerCase()
       .replace(/[^a-z0-9-]/g, '')
       .slice(0, 40),
-    text: [node.label, node.text].filter(Boolean).join(' ').slice(0, 2000),
+    // A bullet ("-", "+", "•") is no part of what is checked; the page numbers the items itself.
+    text: [node.label && /^[-+•*–]$/.test(node.label.trim()) ? null : node.label, node.text]
+      .filter(Boolean)
+      .join(' ')
+      .slice(0, 2000),
     assessment: node.points ? 'score' : 'none',
     maxScore: node.points ? Math.min(Math.round(node.points), 1000) : null,
   }));

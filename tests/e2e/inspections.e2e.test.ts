@@ -105,7 +105,7 @@ describe('inspection journey', () => {
     await again.getByLabel('Từ ngày').fill(`20/10/${year}`);
     await again.getByLabel('Từ ngày').press('Enter');
     await again.getByRole('button', { name: 'Lưu' }).click();
-    await officer.getByText(`20/10/${year} – 30/11/${year}`).waitFor();
+    await officer.getByText(`20/10/${year} – 30/11/${year}`, { exact: true }).waitFor();
 
     await officer.getByRole('button', { name: 'Phê duyệt kế hoạch' }).click();
     await officer.getByRole('button', { name: 'Phê duyệt', exact: true }).click();

@@ -62,7 +62,7 @@ export function EditPlanModal({
       width={640}
       forceRender
     >
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" name="plan-edit">
         <Form.Item
           name="title"
           label="Tên kế hoạch"
@@ -133,7 +133,8 @@ export function TargetDayModal({
       confirmLoading={saving}
       forceRender
     >
-      <Form form={form} layout="vertical">
+      {/* Named: the add-target dialog of the same page has a field of the same name. */}
+      <Form form={form} layout="vertical" name="target-day">
         <Form.Item
           name="inspectOn"
           label="Ngày kiểm tra"

@@ -137,6 +137,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'inspection.remedy_add': 'Yêu cầu khắc phục sau kiểm tra',
   'inspection.follow_up': 'Báo cáo kết quả khắc phục',
   'inspection.evidence': 'Đính kèm minh chứng khắc phục',
+  'inspection.notice_issue': 'Ban hành thông báo kết luận kiểm tra',
 };
 
 /** The Vietnamese name of an action; an action this version does not know shows as "Thao tác khác". */

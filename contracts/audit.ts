@@ -311,6 +311,8 @@ export const auditActions = [
   'inspection.follow_up',
   /** A file proving a remedy attached by the inspected unit. */
   'inspection.evidence',
+  /** The conclusion notice issued with the next number of the council's register. */
+  'inspection.notice_issue',
 ] as const;
 /** One action of the audit trail. */
 export type AuditAction = (typeof auditActions)[number];

@@ -181,7 +181,14 @@ export const FollowUpBody = z.strictObject({
 export type FollowUpBody = z.infer<typeof FollowUpBody>;
 
 /** What the signed-in user may do with a plan or a target; the page shows only these buttons. */
-export const InspectionAction = z.enum(['edit', 'approve', 'complete', 'record', 'follow_up']);
+export const InspectionAction = z.enum([
+  'edit',
+  'approve',
+  'complete',
+  'record',
+  'follow_up',
+  'issue_notice',
+]);
 export type InspectionAction = z.infer<typeof InspectionAction>;
 
 export const InspectionListQuery = CursorQuery.extend({
@@ -238,6 +245,8 @@ export const TargetListItem = z.object({
   remedyCount: z.number().int(),
   openRemedyCount: z.number().int(),
   overdueCount: z.number().int(),
+  /** The target's version, for changing its day from the plan's page. */
+  version: z.number().int(),
 });
 export type TargetListItem = z.infer<typeof TargetListItem>;
 export const TargetPage = cursorPageOf(TargetListItem);
@@ -276,6 +285,8 @@ export const TargetView = z.object({
   inspectOn: StoredDate,
   conclusion: z.string(),
   recommendations: z.string(),
+  /** The conclusion notice once issued: its register number ("12/TB-HĐTĐKT") and date. */
+  notice: z.object({ number: z.string(), date: StoredDate }).nullable(),
   items: z.array(InspectionItem),
   findings: z.array(Finding),
   remedies: z.array(Remedy),
@@ -283,3 +294,10 @@ export const TargetView = z.object({
   actions: z.array(InspectionAction),
 });
 export type TargetView = z.infer<typeof TargetView>;
+
+/** The symbol of a conclusion notice's number in the council's register (NĐ 30: TB = thông báo). */
+export const NOTICE_SYMBOL = 'TB-HĐTĐKT';
+/** "12/TB-HĐTĐKT" from the register's sequence. */
+export const formatNoticeNumber = (sequence: number) => `${sequence}/${NOTICE_SYMBOL}`;
+/** Working days before a remedy's deadline from which the unit is reminded. */
+export const REMEDY_REMIND_WORKING_DAYS = 3;

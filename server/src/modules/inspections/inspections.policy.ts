@@ -86,7 +86,10 @@ export type PlanAccess = Awaited<ReturnType<typeof planAccess>>;
 export async function targetAccess(db: Executor, principal: Principal, place: PlanPlace, unitPath: string) {
   const plan = await planAccess(db, principal, place);
   const canRead = plan.isFullView || inScope(plan.readScope, unitPath);
-  const actions: InspectionAction[] = plan.actions.filter((action) => action === 'record');
+  // A draft's targets are edited (their day) as the plan is; an approved plan's are recorded.
+  const actions: InspectionAction[] = plan.actions.filter(
+    (action) => action === 'record' || action === 'edit',
+  );
   // The inspected unit (or a level between it and the council) reports; the council's level does not.
   const canFollowUp = principal.scopedGrants.some(
     (grant) =>
@@ -96,6 +99,8 @@ export async function targetAccess(db: Executor, principal: Principal, place: Pl
       !place.unitPath.startsWith(grant.unitPath),
   );
   if (place.status !== 'draft' && canFollowUp) actions.push('follow_up');
+  // The council's officers issue the conclusion notice once the plan is approved (also after it ends).
+  if (place.status !== 'draft' && plan.isOfficer) actions.push('issue_notice');
   return { ...plan, canRead, canFollowUp, actions };
 }
 export type TargetAccess = Awaited<ReturnType<typeof targetAccess>>;
@@ -106,6 +111,7 @@ const stateMessages: Record<InspectionAction, string> = {
   record: 'Chỉ ghi kết quả kiểm tra khi kế hoạch đã được phê duyệt và chưa kết thúc.',
   complete: 'Chỉ kết thúc được kế hoạch đã được phê duyệt.',
   follow_up: 'Chỉ báo cáo khắc phục sau khi kế hoạch kiểm tra đã được phê duyệt.',
+  issue_notice: 'Chỉ ban hành thông báo kết luận sau khi kế hoạch kiểm tra đã được phê duyệt.',
 };
 
 /**

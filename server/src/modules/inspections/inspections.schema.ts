@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -89,11 +90,24 @@ export const inspectionTargets = pgTable(
     inspectOn: date('inspect_on').notNull(),
     conclusion: text('conclusion').notNull().default(''),
     recommendations: text('recommendations').notNull().default(''),
+    /** The conclusion notice's register (council, year) and sequence, taken once when issued. */
+    noticeCouncilId: uuid('notice_council_id').references(() => councils.id),
+    noticeYear: integer('notice_year'),
+    noticeSequence: integer('notice_sequence'),
+    /** "12/TB-HĐTĐKT", taken at issue; its date is the day of issue. */
+    noticeNumber: text('notice_number'),
+    noticeDate: date('notice_date'),
+    noticeIssuedBy: uuid('notice_issued_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
     ...versioning,
   },
   (table) => [
     uniqueIndex('inspection_targets_key').on(table.planId, table.unitId),
+    uniqueIndex('inspection_targets_notice_key').on(
+      table.noticeCouncilId,
+      table.noticeYear,
+      table.noticeSequence,
+    ),
     index('inspection_targets_page_idx').on(table.planId, table.inspectOn, table.id),
     index('inspection_targets_unit_idx').on(table.unitId),
   ],
@@ -141,5 +155,45 @@ export const inspectionRemedies = pgTable(
     index('inspection_remedies_target_idx').on(table.targetId, table.dueOn, table.id),
     index('inspection_remedies_open_idx').on(table.status, table.dueOn),
     check('inspection_remedies_status_check', sql`${table.status} in ('not_started', 'in_progress', 'done')`),
+  ],
+);
+
+/**
+ * The conclusion notice register of a council for a year: the last number taken. Issuing takes the
+ * next one with `INSERT … ON CONFLICT DO UPDATE … RETURNING` in the issuing transaction, so two
+ * officers issuing at once queue on this row and never share a number; numbers are never reused.
+ */
+export const inspectionNoticeCounters = pgTable(
+  'inspection_notice_counters',
+  {
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+    ...timestamps,
+  },
+  (table) => [primaryKey({ columns: [table.councilId, table.year] })],
+);
+
+/**
+ * A deadline reminder of a remedy sent to the inspected unit: `due_soon` before the deadline,
+ * `overdue` after it; one row per remedy, kind and deadline, so a rerun or a restart never sends it
+ * twice, and a moved deadline is reminded afresh.
+ */
+export const inspectionRemedyReminders = pgTable(
+  'inspection_remedy_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    remedyId: uuid('remedy_id')
+      .notNull()
+      .references(() => inspectionRemedies.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    dueOn: date('due_on').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('inspection_remedy_reminders_key').on(table.remedyId, table.kind, table.dueOn),
+    check('inspection_remedy_reminders_kind_check', sql`${table.kind} in ('due_soon', 'overdue')`),
   ],
 );

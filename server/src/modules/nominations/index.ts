@@ -30,6 +30,7 @@ export {
   syncNominationStatus,
 } from './workflow/nominee-moves.ts';
 export { loadCalendar, workingDayAfter } from './working-days/holidays.service.ts';
+export { vietnamToday } from './working-days/vietnam-date.ts';
 export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days/working-days.ts';
 
 /** Every route of the nominations module: holidays and working days, rounds. */

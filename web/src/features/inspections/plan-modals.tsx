@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { councilRoleLabels } from '../../../../contracts/councils.ts';
 import {
@@ -25,7 +25,7 @@ interface PlanModalProps {
 }
 
 /** Runs a change of the plan, shows a refusal in Vietnamese, refreshes, and closes on success. */
-function useChange(onClose: () => void) {
+export function useChange(onClose: () => void) {
   const refresh = useRefreshInspections();
   const [saving, setSaving] = useState(false);
   const run = async (work: () => Promise<unknown>) => {
@@ -119,6 +119,7 @@ export function ItemsFromMovementModal({ open, plan, onClose }: PlanModalProps) 
     <Modal
       open={open}
       title="Lấy nội dung kiểm tra từ tiêu chí thi đua của phong trào"
+      width={720}
       okText="Thêm các tiêu chí"
       cancelText="Hủy"
       okButtonProps={{ disabled: !movementId }}
@@ -134,15 +135,31 @@ export function ItemsFromMovementModal({ open, plan, onClose }: PlanModalProps) 
         )
       }
     >
+      <Typography.Paragraph type="secondary">
+        Các tiêu chí thi đua tập thể trong kế hoạch hiện hành của phong trào (có điểm thì chấm điểm) được thêm
+        vào nội dung kiểm tra; nội dung đã có giữ nguyên.
+      </Typography.Paragraph>
       <Select
         style={{ width: '100%' }}
+        aria-label="Phong trào thi đua"
         showSearch={{ filterOption: false, onSearch: setQ }}
         placeholder="Gõ tên phong trào"
+        popupMatchSelectWidth
         value={movementId}
         onChange={setMovementId}
+        optionLabelProp="title"
         options={(movements.data?.items ?? []).map((movement) => ({
           value: movement.id,
-          label: movement.name,
+          title: movement.name,
+          label: (
+            <div style={{ whiteSpace: 'normal' }}>
+              <div>{movement.name}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {movement.launchingUnit.name} · {movement.periodFrom}
+                {movement.periodTo !== movement.periodFrom ? `–${movement.periodTo}` : ''}
+              </Typography.Text>
+            </div>
+          ),
         }))}
       />
     </Modal>

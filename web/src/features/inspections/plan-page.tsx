@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
   assessmentLabels,
+  type InspectionItem,
   InspectionView,
   inspectionStatusLabels,
   type TargetListItem,
+  type TeamMember,
   teamRoleLabels,
 } from '../../../../contracts/inspections.ts';
 import { CursorPager } from '../../components/cursor-pager.tsx';
@@ -14,10 +16,12 @@ import { api } from '../../lib/api-client.ts';
 import { formatDate } from '../../lib/format.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
 import { type Position, useInspection, useRefreshInspections, useTargets } from './inspections.api.ts';
+import { EditPlanModal, TargetDayModal } from './plan-edit-modal.tsx';
 import { statusColors } from './plan-list-page.tsx';
 import { AddItemModal, AddTargetModal, AddTeamModal, ItemsFromMovementModal } from './plan-modals.tsx';
+import { removalButtons } from './plan-removals.tsx';
 
-type Dialog = 'item' | 'movement' | 'team' | 'target' | null;
+type Dialog = 'edit' | 'item' | 'movement' | 'team' | 'target' | null;
 
 /** One inspection plan: content items, team, targets; approve and complete for the council's officers. */
 export function PlanPage() {
@@ -26,6 +30,7 @@ export function PlanPage() {
   const plan = useInspection(id);
   const refresh = useRefreshInspections();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [moving, setMoving] = useState<TargetListItem | null>(null);
   const position: Position = {
     after: params.get('after') ?? undefined,
     before: params.get('before') ?? undefined,
@@ -60,17 +65,7 @@ export function PlanPage() {
         await refresh();
       },
     });
-  const removeMember = async (memberId: string) => {
-    try {
-      await api.delete(`/api/inspections/${id}/team/${memberId}`, {
-        query: { version: view.version },
-        schema: InspectionView,
-      });
-    } catch (error) {
-      showError(error);
-    }
-    await refresh();
-  };
+  const remove = removalButtons(view, refresh);
   return (
     <>
       <PageHeader
@@ -78,6 +73,7 @@ export function PlanPage() {
         description={view.councilName}
         extra={
           <Space wrap>
+            {canEdit && <Button onClick={() => setDialog('edit')}>Sửa kế hoạch</Button>}
             {view.actions.includes('approve') && (
               <Button type="primary" onClick={() => move('approve')}>
                 Phê duyệt kế hoạch
@@ -134,6 +130,9 @@ export function PlanPage() {
                     ? `${assessmentLabels.score} (tối đa ${item.maxScore})`
                     : assessmentLabels[item.assessment],
               },
+              ...(canEdit
+                ? [{ title: '', width: 90, render: (_: unknown, item: InspectionItem) => remove.item(item) }]
+                : []),
             ]}
           />
         </Card>
@@ -169,12 +168,8 @@ export function PlanPage() {
                 ? [
                     {
                       title: '',
-                      width: 80,
-                      render: (_: unknown, member: { id: string }) => (
-                        <Button size="small" danger onClick={() => removeMember(member.id)}>
-                          Bỏ
-                        </Button>
-                      ),
+                      width: 90,
+                      render: (_: unknown, member: TeamMember) => remove.member(member),
                     },
                   ]
                 : []),
@@ -225,6 +220,26 @@ export function PlanPage() {
               align: 'right',
               render: (value: number) => (value ? <Tag color="red">{value}</Tag> : '0'),
             },
+            ...(canEdit
+              ? [
+                  {
+                    title: '',
+                    width: 180,
+                    render: (_: unknown, row: TargetListItem) => (
+                      <Space size="small">
+                        <Button
+                          size="small"
+                          aria-label={`Đổi ngày kiểm tra: ${row.unitName}`}
+                          onClick={() => setMoving(row)}
+                        >
+                          Đổi ngày
+                        </Button>
+                        {remove.target(row)}
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
         <CursorPager
@@ -248,6 +263,8 @@ export function PlanPage() {
           </Typography.Paragraph>
         )}
       </Card>
+      <EditPlanModal open={dialog === 'edit'} plan={view} onClose={() => setDialog(null)} />
+      <TargetDayModal plan={view} target={moving} onClose={() => setMoving(null)} />
       <AddItemModal open={dialog === 'item'} plan={view} onClose={() => setDialog(null)} />
       <ItemsFromMovementModal open={dialog === 'movement'} plan={view} onClose={() => setDialog(null)} />
       <AddTeamModal open={dialog === 'team'} plan={view} onClose={() => setDialog(null)} />

@@ -14,6 +14,7 @@ import { downloadFile } from '../../lib/download.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { describeError, showError } from '../../lib/notify.ts';
 import { useTarget } from './inspections.api.ts';
+import { IssueNoticeButton } from './issue-notice-button.tsx';
 import { statusColors } from './plan-list-page.tsx';
 import { ConclusionModal, FindingModal, FollowUpModal, RemedyModal } from './target-modals.tsx';
 
@@ -40,6 +41,7 @@ export function TargetPage() {
   const view = target.data;
   if (!view) return <Card loading />;
   const canRecord = view.actions.includes('record');
+  const canIssue = view.actions.includes('issue_notice') && !view.notice;
   const canFollowUp = view.actions.includes('follow_up');
   const findingOf = (itemId: string) => view.findings.find((finding) => finding.itemId === itemId);
   const download = () =>
@@ -57,16 +59,20 @@ export function TargetPage() {
         }
         extra={
           view.planStatus !== 'draft' && (
-            <Button icon={<DownloadOutlined aria-hidden />} onClick={download}>
-              Tải thông báo kết luận (DOCX)
-            </Button>
+            <Space wrap>
+              {canIssue && <IssueNoticeButton target={view} />}
+              <Button icon={<DownloadOutlined aria-hidden />} onClick={download}>
+                Tải thông báo kết luận (DOCX)
+              </Button>
+            </Space>
           )
         }
       />
       <Card
         style={{ marginBottom: 16 }}
         extra={
-          canRecord && (
+          canRecord &&
+          !view.notice && (
             <Button onClick={() => setDialog({ kind: 'conclusion' })}>Sửa kết luận, kiến nghị</Button>
           )
         }
@@ -74,6 +80,15 @@ export function TargetPage() {
       >
         <Descriptions column={1} size="small">
           <Descriptions.Item label="Ngày kiểm tra">{formatDate(view.inspectOn)}</Descriptions.Item>
+          <Descriptions.Item label="Thông báo kết luận">
+            {view.notice ? (
+              <Typography.Text strong>
+                Số {view.notice.number} ngày {formatDate(view.notice.date)}
+              </Typography.Text>
+            ) : (
+              <Typography.Text type="secondary">Chưa ban hành</Typography.Text>
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label="Trạng thái kế hoạch">
             <Tag color={statusColors[view.planStatus]}>{inspectionStatusLabels[view.planStatus]}</Tag>
           </Descriptions.Item>

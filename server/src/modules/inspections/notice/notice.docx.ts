@@ -1,5 +1,11 @@
 import type { DocNode, ParsedDocument } from '#contracts/documents.ts';
-import { type Rating, type RemedyStatus, ratingLabels, remedyStatusLabels } from '#contracts/inspections.ts';
+import {
+  NOTICE_SYMBOL,
+  type Rating,
+  type RemedyStatus,
+  ratingLabels,
+  remedyStatusLabels,
+} from '#contracts/inspections.ts';
 import { type DocumentTable, renderDocx } from '#server/modules/documents/index.ts';
 import type { Executor } from '#server/platform/db/client.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
@@ -88,9 +94,10 @@ export function composeNotice(row: TargetRow, detail: Detail, team: Team): Parse
     kind: 'THÔNG BÁO',
     type: 'notice',
     issuer: { parent: null, name: row.planRow.councilName.toUpperCase() },
-    number: null,
+    // Before issue the draft shows a blank number for the register ("Số:     /TB-HĐTĐKT").
+    number: row.target.noticeNumber ?? `      /${NOTICE_SYMBOL}`,
     place: null,
-    date: row.target.inspectOn,
+    date: row.target.noticeDate ?? row.target.inspectOn,
     title: `Kết luận kiểm tra công tác thi đua, khen thưởng năm ${plan.year} tại ${row.unitName}`,
     authority: null,
     incoming: null,
@@ -132,6 +139,8 @@ export async function noticeDocx(db: Executor, row: TargetRow) {
   return {
     buffer,
     contentType: DOCX_TYPE,
-    fileName: `thong-bao-ket-luan-kiem-tra-${row.planRow.plan.year}-${row.target.id.slice(0, 8)}.docx`,
+    fileName: row.target.noticeSequence
+      ? `thong-bao-ket-luan-kiem-tra-so-${row.target.noticeSequence}-${row.target.noticeYear}.docx`
+      : `thong-bao-ket-luan-kiem-tra-${row.planRow.plan.year}-${row.target.id.slice(0, 8)}.docx`,
   };
 }

@@ -82,6 +82,7 @@ interface TargetListRow {
   remedyCount: number;
   openRemedyCount: number;
   overdueCount: number;
+  version: number;
 }
 
 /** The targets of a plan by inspection day: all of them, or only the caller's units' for a partial reader. */
@@ -109,7 +110,7 @@ export async function listTargets(
     read: async ({ where, descending, limit }) =>
       rowsOf<TargetListRow>(
         await db.execute(sql`select t.id, t.unit_id as "unitId", tu.name as "unitName",
-            t.inspect_on::text as "inspectOn",
+            t.inspect_on::text as "inspectOn", t.version,
             (select count(*)::int from inspection_findings f where f.target_id = t.id) as "findingCount",
             (select count(*)::int from inspection_remedies r where r.target_id = t.id) as "remedyCount",
             (select count(*)::int from inspection_remedies r where r.target_id = t.id and r.status <> 'done') as "openRemedyCount",

@@ -172,6 +172,7 @@ describe('PATCH /api/inspections/:id and content from a movement', () => {
     content.criteria.collective = [
       { id: 'A1', label: '1.', text: 'Hoàn thành xuất sắc nhiệm vụ', points: 20, lines: null, children: [] },
       { id: 'A2', label: '2.', text: 'Có mô hình mới', points: null, lines: null, children: [] },
+      { id: 'A3', label: '-', text: 'Công sở xanh, sạch, đẹp', points: 15, lines: null, children: [] },
     ];
     await t.handle.db.update(planVersions).set({ content }).where(eq(planVersions.movementId, movement.id));
     const send = sender(t);
@@ -186,13 +187,15 @@ describe('PATCH /api/inspections/:id and content from a movement', () => {
     );
     expect(reply.statusCode, reply.body).toBe(200);
     const items = reply.json().items;
-    expect(items).toHaveLength(4);
+    expect(items).toHaveLength(5);
     expect(items[2]).toMatchObject({
       text: '1. Hoàn thành xuất sắc nhiệm vụ',
       assessment: 'score',
       maxScore: 20,
     });
     expect(items[3]).toMatchObject({ assessment: 'none', maxScore: null });
+    // A bullet is not kept in the item's text (the page numbers the items).
+    expect(items[4]).toMatchObject({ text: 'Công sở xanh, sạch, đẹp', maxScore: 15 });
     const stale = await expectNothingStored(t.handle, () =>
       send('POST', `/api/inspections/${plan.id}/items/from-movement`, scene.provinceOfficer.headers, {
         movementId: movement.id,

@@ -22,6 +22,7 @@ import { assertRangeAfterChange } from '#server/platform/http/ranges.ts';
 import { nextStatus, normaliseItems } from '../inspection-rules.ts';
 import { assertAllowed, type Caller, planAccess } from '../inspections.policy.ts';
 import { bumpPlan, getPlanRow, type PlanRow, placeOf } from '../inspections.repo.ts';
+import { assertTargetsWithin } from './plan-dates.ts';
 
 /** Drafts a yearly inspection plan of a council the caller is an emulation officer of. */
 export async function createPlan(db: Database, caller: Caller, body: InspectionCreateBody) {
@@ -101,6 +102,8 @@ export async function updatePlan(db: Database, caller: Caller, id: string, body:
       ...fields,
       ...(items ? { items: normaliseItems(items) } : {}),
     });
+    // Checked after the version check, in the transaction: a target added meanwhile raised the version.
+    if (fields.startsOn || fields.endsOn) await assertTargetsWithin(tx, id, row.startsOn, row.endsOn);
     await recordAudit(tx, caller.actor, {
       action: 'inspection.update',
       entityType: 'inspection_plan',
@@ -173,7 +176,11 @@ export async function itemsFromMovement(
       .toLowerCase()
       .replace(/[^a-z0-9-]/g, '')
       .slice(0, 40),
-    text: [node.label, node.text].filter(Boolean).join(' ').slice(0, 2000),
+    // A bullet ("-", "+", "•") is no part of what is checked; the page numbers the items itself.
+    text: [node.label && /^[-+•*–]$/.test(node.label.trim()) ? null : node.label, node.text]
+      .filter(Boolean)
+      .join(' ')
+      .slice(0, 2000),
     assessment: node.points ? 'score' : 'none',
     maxScore: node.points ? Math.min(Math.round(node.points), 1000) : null,
   }));

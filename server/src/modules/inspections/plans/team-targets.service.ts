@@ -14,6 +14,7 @@ import {
 import { AppError } from '#server/platform/http/app-error.ts';
 import { assertAllowed, type Caller, planAccess } from '../inspections.policy.ts';
 import { bumpPlan, getPlanRow, placeOf } from '../inspections.repo.ts';
+import { assertDayWithin } from './plan-dates.ts';
 
 const fieldError = (path: string, message: string, detail: string) =>
   new AppError('VALIDATION_FAILED', message, [{ path, message: detail }]);
@@ -102,12 +103,7 @@ export async function addTarget(db: Database, caller: Caller, planId: string, bo
       'Đơn vị được kiểm tra phải thuộc phạm vi của Hội đồng.',
       'Không thuộc phạm vi của Hội đồng',
     );
-  if (body.inspectOn < row.plan.startsOn || body.inspectOn > row.plan.endsOn)
-    throw fieldError(
-      'inspectOn',
-      'Ngày kiểm tra phải nằm trong thời gian của kế hoạch.',
-      'Ngoài thời gian của kế hoạch',
-    );
+  assertDayWithin(row.plan, body.inspectOn);
   const [already] = await db
     .select({ id: inspectionTargets.id })
     .from(inspectionTargets)
@@ -130,7 +126,7 @@ export async function addTarget(db: Database, caller: Caller, planId: string, bo
   });
 }
 
-/** Takes a unit off a draft plan (nothing has been recorded for it before approval). */
+/** Takes a unit off a draft plan; refused (409) once findings or remedies were recorded for it. */
 export async function removeTarget(
   db: Database,
   caller: Caller,
@@ -142,8 +138,21 @@ export async function removeTarget(
   assertAllowed(await planAccess(db, caller.principal, placeOf(row)), 'edit');
   await db.transaction(async (tx) => {
     await bumpPlan(tx, caller.actor, planId, version, 'draft');
-    await tx.delete(inspectionFindings).where(eq(inspectionFindings.targetId, targetId));
-    await tx.delete(inspectionRemedies).where(eq(inspectionRemedies.targetId, targetId));
+    const [finding] = await tx
+      .select({ id: inspectionFindings.id })
+      .from(inspectionFindings)
+      .where(eq(inspectionFindings.targetId, targetId))
+      .limit(1);
+    const [remedy] = await tx
+      .select({ id: inspectionRemedies.id })
+      .from(inspectionRemedies)
+      .where(eq(inspectionRemedies.targetId, targetId))
+      .limit(1);
+    if (finding || remedy)
+      throw new AppError(
+        'CONFLICT',
+        'Không bỏ được đơn vị này: đã có kết quả kiểm tra hoặc yêu cầu khắc phục được ghi cho đơn vị.',
+      );
     const [gone] = await tx
       .delete(inspectionTargets)
       .where(and(eq(inspectionTargets.id, targetId), eq(inspectionTargets.planId, planId)))

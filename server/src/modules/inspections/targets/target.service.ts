@@ -14,6 +14,7 @@ import { AppError } from '#server/platform/http/app-error.ts';
 import { assessmentErrors, isRemedyOverdue } from '../inspection-rules.ts';
 import { assertAllowed, type Caller, targetAccess } from '../inspections.policy.ts';
 import { bumpTarget, getTargetRow, placeOf, type TargetRow } from '../inspections.repo.ts';
+import { assertDayWithin } from '../plans/plan-dates.ts';
 
 /** The target and the caller's access to it, checked for the action. */
 export async function targetFor(
@@ -67,6 +68,10 @@ export function presentTarget(
     inspectOn: row.target.inspectOn,
     conclusion: row.target.conclusion,
     recommendations: row.target.recommendations,
+    notice:
+      row.target.noticeNumber && row.target.noticeDate
+        ? { number: row.target.noticeNumber, date: row.target.noticeDate }
+        : null,
     items: plan.items,
     findings: detail.findings.map((finding) => ({
       itemId: finding.itemId,
@@ -97,10 +102,12 @@ export async function updateTarget(db: Database, caller: Caller, id: string, bod
   const { plan } = row.planRow;
   assertAllowed(access, plan.status === 'draft' ? 'edit' : 'record');
   const { version, ...fields } = body;
-  if (fields.inspectOn && (fields.inspectOn < plan.startsOn || fields.inspectOn > plan.endsOn))
-    throw new AppError('VALIDATION_FAILED', 'Ngày kiểm tra phải nằm trong thời gian của kế hoạch.', [
-      { path: 'inspectOn', message: 'Ngoài thời gian của kế hoạch' },
-    ]);
+  if (fields.inspectOn) assertDayWithin(plan, fields.inspectOn);
+  if (row.target.noticeNumber)
+    throw new AppError(
+      'CONFLICT',
+      `Thông báo kết luận số ${row.target.noticeNumber} đã ban hành; không sửa ngày kiểm tra, kết luận, kiến nghị được nữa.`,
+    );
   await db.transaction(async (tx) => {
     const after = await bumpTarget(tx, caller.actor, id, version, fields);
     await recordAudit(tx, caller.actor, {

@@ -47,7 +47,7 @@ describe('findings, recommendations and remedies', () => {
       { itemId: 'ke-hoach', text: 'Đã ban hành kế hoạch nhưng chậm 2 tháng.', score: 7.5, rating: null },
     ]);
     expect(view.remedies[0]).toMatchObject({ status: 'not_started', dueOn: '2024-12-31', isOverdue: true });
-    expect(view.actions).toEqual(['record']);
+    expect(view.actions).toEqual(['record', 'issue_notice']);
     expect(await auditOf(t, 'inspection.finding', commune)).toHaveLength(1);
     expect(await auditOf(t, 'inspection.remedy_add', view.remedies[0].id)).toHaveLength(1);
     const send = sender(t);

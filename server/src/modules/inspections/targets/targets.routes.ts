@@ -9,6 +9,7 @@ import {
   RemedyCreateBody,
   TargetUpdateBody,
   TargetView,
+  VersionBody,
   VersionQuery,
 } from '#contracts/inspections.ts';
 import { callerOf, IdParams } from '#server/modules/organisation/units/units.routes.ts';
@@ -18,6 +19,7 @@ import { receiveUploadedFile } from '#server/platform/http/uploads.ts';
 import { withCurrentOnConflict } from '#server/platform/http/version-conflict.ts';
 import { getTargetRow } from '../inspections.repo.ts';
 import { noticeDocx } from '../notice/notice.docx.ts';
+import { issueNotice } from '../notice/notice-issue.service.ts';
 import { attachEvidence, loadEvidence, reportFollowUp } from './follow-up.service.ts';
 import { addRemedy, getTarget, recordFinding, targetFor, updateTarget } from './target.service.ts';
 
@@ -156,6 +158,23 @@ export function registerInspectionTargetRoutes(app: FastifyInstance, { db, files
     },
     async (request, reply) =>
       send(reply, await loadEvidence(db, files, callerOf(request), request.params.id)),
+  );
+  api.post(
+    '/api/inspection-targets/:id/notice/issue',
+    {
+      config: signedIn,
+      schema: schema('Ban hành thông báo kết luận kiểm tra (cấp số)', {
+        params: IdParams,
+        body: VersionBody,
+        response: { 200: TargetView, ...errors },
+      }),
+    },
+    (request) =>
+      change(
+        request,
+        request.params.id,
+        issueNotice(db, callerOf(request), request.params.id, request.body.version),
+      ),
   );
   api.get(
     '/api/inspection-targets/:id/notice',

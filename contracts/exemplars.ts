@@ -102,7 +102,11 @@ export const ExemplarCreateBody = z
     if (value.subject === 'person' && !value.personId)
       context.addIssue({ code: 'custom', path: ['personId'], message: 'Chọn cá nhân điển hình' });
     if (value.subject !== 'person' && value.personId)
-      context.addIssue({ code: 'custom', path: ['personId'], message: 'Chỉ chọn cá nhân khi điển hình là cá nhân' });
+      context.addIssue({
+        code: 'custom',
+        path: ['personId'],
+        message: 'Chỉ chọn cá nhân khi điển hình là cá nhân',
+      });
     if (value.subject === 'collective' && !value.subjectUnitId)
       context.addIssue({ code: 'custom', path: ['subjectUnitId'], message: 'Chọn tập thể điển hình' });
     if (value.subject !== 'collective' && value.subjectUnitId)
@@ -158,7 +162,10 @@ export type ReplicationBody = z.infer<typeof ReplicationBody>;
 export const ExemplarAwardBody = z.strictObject({ awardReceivedId: Uuid, version: RecordVersion });
 
 /** POST /api/exemplars/:id/files?kind=photo|document. */
-export const ExemplarFileQuery = z.object({ kind: ExemplarFileKind });
+export const ExemplarFileQuery = z.object({
+  kind: ExemplarFileKind,
+  version: z.coerce.number().int().min(1, 'Phiên bản không hợp lệ'),
+});
 
 /** GET /api/exemplars: lists per movement and per unit (subtree), with filters and a diacritic-free search. */
 export const ExemplarListQuery = CursorQuery.extend({

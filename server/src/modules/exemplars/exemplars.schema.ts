@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { awardsReceived } from '#server/modules/awards/awards.schema.ts';
 import { movements } from '#server/modules/movements/movements.schema.ts';
 import { persons, units } from '#server/modules/organisation/organisation.schema.ts';
@@ -45,14 +55,13 @@ export const exemplars = pgTable(
     index('exemplars_list_idx').on(table.discoveredOn, table.id),
     index('exemplars_unit_idx').on(table.unitId, table.discoveredOn, table.id),
     index('exemplars_movement_idx').on(table.movementId, table.discoveredOn, table.id),
-    index('exemplars_pending_idx')
-      .on(table.unitId, table.createdAt)
-      .where(sql`${table.status} = 'proposed'`),
-    index('exemplars_published_idx')
-      .on(table.publishedAt, table.id)
-      .where(sql`${table.isPublished}`),
+    index('exemplars_pending_idx').on(table.unitId, table.createdAt).where(sql`${table.status} = 'proposed'`),
+    index('exemplars_published_idx').on(table.publishedAt, table.id).where(sql`${table.isPublished}`),
     index('exemplars_search_terms_idx').using('gin', table.searchTerms),
-    check('exemplars_kind_check', sql`${table.kind} in ('advanced', 'good_deed', 'good_model', 'new_practice')`),
+    check(
+      'exemplars_kind_check',
+      sql`${table.kind} in ('advanced', 'good_deed', 'good_model', 'new_practice')`,
+    ),
     check('exemplars_subject_check', sql`${table.subject} in ('person', 'collective', 'model')`),
     check('exemplars_stage_check', sql`${table.stage} in ('discover', 'nurture', 'sum_up', 'replicate')`),
     check('exemplars_status_check', sql`${table.status} in ('proposed', 'confirmed', 'returned')`),

@@ -1,0 +1,2 @@
+export { ExemplarListPage } from './exemplar-list-page.tsx';
+export { ExemplarPage } from './exemplar-page.tsx';

@@ -30,6 +30,9 @@ describe('exemplar rules', () => {
     );
     expect(exemplarActions(proposed, { canManage: true, canConfirm: false })).not.toContain('confirm');
     expect(exemplarActions(place, { canManage: true, canConfirm: true })).not.toContain('confirm');
+    expect(
+      exemplarActions({ ...place, status: 'returned' }, { canManage: true, canConfirm: true }),
+    ).not.toContain('propose');
     expect(exemplarActions(place, { canManage: false, canConfirm: false })).toEqual([]);
   });
 });

@@ -29,7 +29,8 @@ export function exemplarActions(
   const actions: ExemplarAction[] = [];
   const confirmed = place.status === 'confirmed';
   if (roles.canManage) actions.push('edit', 'files', 'replications', 'awards');
-  if (roles.canManage && place.status === 'returned') actions.push('propose');
+  // Proposing again is the proposing side's answer to a return, not the confirming level's.
+  if (roles.canManage && !roles.canConfirm && place.status === 'returned') actions.push('propose');
   if (roles.canConfirm && place.status === 'proposed') actions.push('confirm', 'return');
   if (roles.canManage && confirmed && nextStage(place.stage)) actions.push('advance');
   if (roles.canManage && confirmed && !place.isPublished) actions.push('publish');

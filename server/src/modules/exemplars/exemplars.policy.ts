@@ -52,7 +52,12 @@ export type ExemplarAccess = Awaited<ReturnType<typeof exemplarAccess>>;
 export function assertAllowed(access: ExemplarAccess, action: ExemplarAction | 'read'): void {
   if (!access.canRead) throw new AppError('OUT_OF_SCOPE');
   if (action === 'read' || access.actions.includes(action)) return;
-  const isTheirs = action === 'confirm' || action === 'return' ? access.canConfirm : access.canManage;
+  const isTheirs =
+    action === 'confirm' || action === 'return'
+      ? access.canConfirm
+      : action === 'propose'
+        ? access.canManage && !access.canConfirm
+        : access.canManage;
   if (isTheirs)
     throw new AppError(
       'CONFLICT',

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -88,7 +88,7 @@ export function ExemplarListPage() {
             value={text}
             onChange={(event) => setText(event.target.value)}
             onSearch={(value) => update({ q: value.trim() || undefined })}
-            style={{ width: 360 }}
+            style={{ width: 420 }}
           />
           <div style={{ width: 260 }}>
             <MovementSelect
@@ -130,16 +130,15 @@ export function ExemplarListPage() {
                     {exemplarKindLabels[row.kind]} · {exemplarSubjectLabels[row.subject]}
                     {row.subjectName ? `: ${row.subjectName}` : ''}
                   </div>
+                  {row.movementName && (
+                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                      Phong trào: {row.movementName}
+                    </Typography.Text>
+                  )}
                 </>
               ),
             },
-            { title: 'Đơn vị đề xuất', dataIndex: 'unitName', width: 180 },
-            {
-              title: 'Phong trào',
-              dataIndex: 'movementName',
-              width: 200,
-              render: (name: string | null) => name ?? '—',
-            },
+            { title: 'Đơn vị đề xuất', dataIndex: 'unitName', width: 200 },
             {
               title: 'Phát hiện',
               dataIndex: 'discoveredOn',
@@ -149,12 +148,12 @@ export function ExemplarListPage() {
             {
               title: 'Giai đoạn',
               dataIndex: 'stage',
-              width: 120,
+              width: 110,
               render: (stage: ExemplarListItem['stage']) => <StageTag stage={stage} />,
             },
             {
               title: 'Trạng thái',
-              width: 170,
+              width: 150,
               render: (_, row) => (
                 <>
                   <StatusTag status={row.status} />
@@ -162,7 +161,7 @@ export function ExemplarListPage() {
                 </>
               ),
             },
-            { title: 'Đơn vị nhân rộng', dataIndex: 'replicationCount', width: 100, align: 'right' },
+            { title: 'Nhân rộng', dataIndex: 'replicationCount', width: 100, align: 'right' },
           ]}
         />
         <CursorPager

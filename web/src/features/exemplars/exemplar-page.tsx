@@ -130,6 +130,7 @@ export function ExemplarPage() {
       <Card style={{ marginBottom: 16 }}>
         <Steps
           current={stageIndex}
+          status={view.stage === 'replicate' ? 'finish' : 'process'}
           items={EXEMPLAR_STAGES.map((stage, index) => ({
             title: exemplarStageLabels[stage],
             description: index <= stageIndex ? formatDate(dayOf(stage)) : 'Chưa đến',

@@ -75,6 +75,10 @@ describe('POST /api/exemplars/:id/confirm, /return and /propose', () => {
       send('POST', `/api/exemplars/${view.id}/confirm`, scene.districtOfficer, { version: 2 }),
     );
     expect(byUpper.statusCode).toBe(409);
+    const byReturner = await expectNothingStored(t.handle, () =>
+      send('POST', `/api/exemplars/${view.id}/propose`, scene.districtOfficer, { version: 2 }),
+    );
+    expect(byReturner.statusCode).toBe(403);
     const again = await send('POST', `/api/exemplars/${view.id}/propose`, scene.communeOfficer, {
       version: 2,
     });

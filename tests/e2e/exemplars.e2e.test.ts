@@ -37,7 +37,7 @@ describe('exemplar journey', () => {
     await create.getByLabel('Thuộc phong trào thi đua').fill('van hoa cong so');
     await officer
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: 'thi đua thực hiện văn hóa công sở' })
+      .filter({ hasText: 'tỉnh Lai Châu thi đua thực hiện văn hóa công sở' })
       .first()
       .click();
     await create.getByLabel('Ngày phát hiện').fill(`02/01/${year}`);

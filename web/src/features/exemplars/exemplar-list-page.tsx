@@ -161,7 +161,7 @@ export function ExemplarListPage() {
                 </>
               ),
             },
-            { title: 'Nhân rộng', dataIndex: 'replicationCount', width: 100, align: 'right' },
+            { title: 'Nhân rộng', dataIndex: 'replicationCount', width: 120, align: 'right' },
           ]}
         />
         <CursorPager

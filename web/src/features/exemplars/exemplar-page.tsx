@@ -166,7 +166,7 @@ export function ExemplarPage() {
           </Typography.Paragraph>
         )}
       </Card>
-      <Card title="Quá trình phát hiện, bồi dưỡng, tổng kết, nhân rộng" style={{ marginBottom: 16 }}>
+      <Card title="Quá trình thực hiện" style={{ marginBottom: 16 }}>
         <Timeline
           items={view.moves.map((item) => ({
             key: item.id,

@@ -81,19 +81,18 @@ export function ExemplarFilesCard({ view }: { view: ExemplarView }) {
       </Popconfirm>
     );
   return (
-    <Card
-      title="Hình ảnh, tài liệu"
-      style={{ marginBottom: 16 }}
-      extra={
-        canChange && (
-          <Space wrap>
-            {uploadButton('photo', 'Thêm hình ảnh (JPEG, PNG)')}
-            {uploadButton('document', 'Thêm tài liệu (PDF, Word)')}
-          </Space>
-        )
-      }
-    >
-      {!view.files.length && <Typography.Text type="secondary">Chưa có hình ảnh, tài liệu.</Typography.Text>}
+    <Card title="Hình ảnh, tài liệu" style={{ marginBottom: 16 }}>
+      {canChange && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          {uploadButton('photo', 'Thêm hình ảnh (JPEG, PNG)')}
+          {uploadButton('document', 'Thêm tài liệu (PDF, Word)')}
+        </Space>
+      )}
+      {!view.files.length && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          Chưa có hình ảnh, tài liệu.
+        </Typography.Paragraph>
+      )}
       {photos.length > 0 && (
         <Flex gap={12} wrap style={{ marginBottom: 12 }}>
           {photos.map((photo) => (
@@ -174,19 +173,17 @@ export function ExemplarLinksCards({
       : [];
   return (
     <>
-      <Card
-        title={`Đơn vị nhân rộng (${view.replicationCount})`}
-        style={{ marginBottom: 16 }}
-        extra={
-          view.actions.includes('replications') && (
-            <Button onClick={onAddReplication}>Ghi nhận đơn vị nhân rộng</Button>
-          )
-        }
-      >
+      <Card title={`Đơn vị nhân rộng (${view.replicationCount})`} style={{ marginBottom: 16 }}>
+        {view.actions.includes('replications') && (
+          <Button style={{ marginBottom: 12 }} onClick={onAddReplication}>
+            Ghi nhận đơn vị nhân rộng
+          </Button>
+        )}
         <Table
           rowKey="id"
           size="small"
           pagination={false}
+          scroll={{ x: 560 }}
           dataSource={view.replications}
           locale={{ emptyText: 'Chưa có đơn vị nào nhân rộng' }}
           columns={[
@@ -206,15 +203,17 @@ export function ExemplarLinksCards({
           ]}
         />
       </Card>
-      <Card
-        title="Khen thưởng do điển hình mang lại"
-        style={{ marginBottom: 16 }}
-        extra={view.actions.includes('awards') && <Button onClick={onAddAward}>Gắn khen thưởng</Button>}
-      >
+      <Card title="Khen thưởng do điển hình mang lại" style={{ marginBottom: 16 }}>
+        {view.actions.includes('awards') && (
+          <Button style={{ marginBottom: 12 }} onClick={onAddAward}>
+            Gắn khen thưởng
+          </Button>
+        )}
         <Table
           rowKey="id"
           size="small"
           pagination={false}
+          scroll={{ x: 640 }}
           dataSource={view.awards}
           locale={{ emptyText: 'Chưa gắn khen thưởng nào' }}
           columns={[

@@ -66,7 +66,7 @@ describe('exemplar journey', () => {
         .getByLabel('Ghi chú (việc đã làm, văn bản liên quan)')
         .fill(`Giai đoạn ${stage.toLowerCase()}`);
       await move.getByRole('button', { name: 'Chuyển giai đoạn' }).click();
-      await officer.getByText(`Giai đoạn ${stage.toLowerCase()}`).waitFor();
+      await officer.getByText(`Giai đoạn ${stage.toLowerCase()}`, { exact: true }).waitFor();
     }
     await expect
       .poll(() => officer.getByRole('button', { name: 'Chuyển giai đoạn tiếp theo' }).count())

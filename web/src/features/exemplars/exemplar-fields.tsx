@@ -6,7 +6,7 @@ import {
   exemplarStageLabels,
   exemplarStatusLabels,
 } from '../../../../contracts/exemplars.ts';
-import { useMovements } from '../movements/movements.api.ts';
+import { useMovement, useMovements } from '../movements/movements.api.ts';
 import { useDebounced } from '../organisation/shared/use-debounced.ts';
 
 export const stageColors: Record<ExemplarStage, string> = {
@@ -45,15 +45,20 @@ export function MovementSelect({
   const [text, setText] = useState('');
   const q = useDebounced(text.trim());
   const movements = useMovements(q, { limit: 30 });
+  // The chosen movement's name, when it came from the URL or the record rather than from a search.
+  const chosen = useMovement(value ?? undefined);
+  const options = (movements.data?.items ?? []).map((movement) => ({
+    value: movement.id,
+    label: movement.name,
+  }));
+  if (chosen.data && !options.some((option) => option.value === chosen.data.id))
+    options.unshift({ value: chosen.data.id, label: chosen.data.name });
   return (
     <Select
       id={id}
       value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? undefined)}
-      options={(movements.data?.items ?? []).map((movement) => ({
-        value: movement.id,
-        label: movement.name,
-      }))}
+      options={options}
       placeholder={placeholder}
       allowClear
       showSearch={{ filterOption: false, onSearch: setText }}

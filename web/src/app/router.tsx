@@ -41,7 +41,7 @@ const decisionsPage = (name: keyof typeof import('../features/decisions/index.ts
   Component: (await import('../features/decisions/index.ts'))[name],
 });
 /** Loads one page of the exemplars feature (list, one exemplar) on demand. */
-const exemplarPage = (name: keyof typeof import('../features/exemplars/index.ts')) => async () => ({
+const exemplarPage = (name: 'ExemplarListPage' | 'ExemplarPage') => async () => ({
   Component: (await import('../features/exemplars/index.ts'))[name],
 });
 /** Loads one page of the inspections feature (plans, a plan, a target) on demand. */

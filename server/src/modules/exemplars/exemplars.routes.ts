@@ -105,25 +105,36 @@ export function registerExemplarRoutes(app: FastifyInstance, { db }: AppContext)
         updateExemplar(db, callerOf(request), request.params.id, request.body),
       ),
   );
-  for (const move of ['confirm', 'propose'] as const)
+  /** The changes that carry only the version: the level above confirms, the unit proposes again, publication. */
+  const versionMoves = {
+    confirm: 'Cấp trên xác nhận điển hình',
+    propose: 'Đề xuất lại điển hình bị trả lại',
+    publish: 'Công bố điển hình lên cổng thông tin',
+    withdraw: 'Gỡ điển hình khỏi cổng thông tin',
+  } as const;
+  for (const [move, summary] of Object.entries(versionMoves) as [keyof typeof versionMoves, string][])
     api.post(
       `/api/exemplars/:id/${move}`,
       {
         config: officers,
         schema: {
           tags,
-          summary: move === 'confirm' ? 'Cấp trên xác nhận điển hình' : 'Đề xuất lại điển hình bị trả lại',
+          summary,
           params: IdParams,
           body: ExemplarVersionBody,
           response: { 200: ExemplarView, ...errors },
         },
       },
-      (request) =>
-        change(
-          request,
-          request.params.id,
-          reviewExemplar(db, callerOf(request), request.params.id, move, request.body.version),
-        ),
+      (request) => {
+        const { id } = request.params;
+        const { version } = request.body;
+        const caller = callerOf(request);
+        const work =
+          move === 'publish' || move === 'withdraw'
+            ? publishExemplar(db, caller, id, move, version)
+            : reviewExemplar(db, caller, id, move, version);
+        return change(request, id, work);
+      },
     );
   api.post(
     '/api/exemplars/:id/return',
@@ -162,25 +173,4 @@ export function registerExemplarRoutes(app: FastifyInstance, { db }: AppContext)
         advanceExemplar(db, callerOf(request), request.params.id, request.body),
       ),
   );
-  for (const move of ['publish', 'withdraw'] as const)
-    api.post(
-      `/api/exemplars/:id/${move}`,
-      {
-        config: officers,
-        schema: {
-          tags,
-          summary:
-            move === 'publish' ? 'Công bố điển hình lên cổng thông tin' : 'Gỡ điển hình khỏi cổng thông tin',
-          params: IdParams,
-          body: ExemplarVersionBody,
-          response: { 200: ExemplarView, ...errors },
-        },
-      },
-      (request) =>
-        change(
-          request,
-          request.params.id,
-          publishExemplar(db, callerOf(request), request.params.id, move, request.body.version),
-        ),
-    );
 }

@@ -11,8 +11,9 @@ import type { Database } from '#server/platform/db/client.ts';
 import { exemplarFiles, storedFiles } from '#server/platform/db/schema.ts';
 import type { FileStore } from '#server/platform/files/file-store.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
-import { assertAllowed, type Caller, exemplarAccess } from '../exemplars.policy.ts';
-import { bumpExemplar, getExemplarRow, placeOf } from '../exemplars.repo.ts';
+import { getAllowedExemplar, removeExemplarPart } from '../exemplar-access.ts';
+import type { Caller } from '../exemplars.policy.ts';
+import { bumpExemplar } from '../exemplars.repo.ts';
 
 const FILE = 'Không tìm thấy tệp của điển hình.';
 
@@ -55,8 +56,7 @@ export async function addExemplarFile(
   query: { kind: ExemplarFileKind; version: number },
   upload: { fileName: string; buffer: Buffer },
 ) {
-  const row = await getExemplarRow(db, id);
-  assertAllowed(await exemplarAccess(db, caller.principal, placeOf(row)), 'files');
+  await getAllowedExemplar(db, caller, id, 'files');
   const type = await assertExemplarFile(upload.buffer, query.kind);
   const fileName = dossierFileName(upload.fileName, exemplarFileKindLabels[query.kind], type);
   return db.transaction(async (tx) => {
@@ -116,19 +116,13 @@ export async function removeExemplarFile(
   fileId: string,
   version: number,
 ) {
-  const row = await getExemplarRow(db, id);
-  assertAllowed(await exemplarAccess(db, caller.principal, placeOf(row)), 'files');
-  const file = await findFile(db, id, fileId);
-  if (!file) throw new AppError('NOT_FOUND', FILE);
-  await db.transaction(async (tx) => {
-    await bumpExemplar(tx, caller.actor, id, version);
-    await tx.delete(exemplarFiles).where(eq(exemplarFiles.id, fileId));
-    await recordAudit(tx, caller.actor, {
-      action: 'exemplar.file_remove',
-      entityType: 'exemplar',
-      entityId: id,
-      before: { fileId, kind: file.file.kind, fileName: file.fileName },
-    });
+  const file = await removeExemplarPart(db, caller, id, version, {
+    action: 'files',
+    find: () => findFile(db, id, fileId),
+    notFound: FILE,
+    remove: (tx) => tx.delete(exemplarFiles).where(eq(exemplarFiles.id, fileId)),
+    audit: 'exemplar.file_remove',
+    before: (found) => ({ fileId, kind: found.file.kind, fileName: found.fileName }),
   });
   // The bytes (and the S3 object) only once the row pointing at them is gone for good.
   await files.delete(db, [file.file.fileId]);
@@ -142,8 +136,7 @@ export async function loadExemplarFile(
   id: string,
   fileId: string,
 ) {
-  const row = await getExemplarRow(db, id);
-  assertAllowed(await exemplarAccess(db, caller.principal, placeOf(row)), 'read');
+  await getAllowedExemplar(db, caller, id, 'read');
   const file = await findFile(db, id, fileId);
   const loaded = file ? await files.load(db, file.file.fileId) : null;
   if (!loaded) throw new AppError('NOT_FOUND', FILE);

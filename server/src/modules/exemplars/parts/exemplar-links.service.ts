@@ -10,8 +10,9 @@ import {
   units,
 } from '#server/platform/db/schema.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
-import { assertAllowed, type Caller, exemplarAccess } from '../exemplars.policy.ts';
-import { bumpExemplar, type ExemplarRow, getExemplarRow, placeOf } from '../exemplars.repo.ts';
+import { getAllowedExemplar, removeExemplarPart } from '../exemplar-access.ts';
+import type { Caller } from '../exemplars.policy.ts';
+import { bumpExemplar, type ExemplarRow } from '../exemplars.repo.ts';
 import { awardColumns, awardNameOf } from '../records/exemplar-view.ts';
 
 const invalid = (path: string, message: string) =>
@@ -19,8 +20,7 @@ const invalid = (path: string, message: string) =>
 
 /** Records a unit that replicated the exemplar, on a day not before its discovery; audited. */
 export async function addReplication(db: Database, caller: Caller, id: string, body: ReplicationBody) {
-  const row = await getExemplarRow(db, id);
-  assertAllowed(await exemplarAccess(db, caller.principal, placeOf(row)), 'replications');
+  const row = await getAllowedExemplar(db, caller, id, 'replications');
   const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, body.unitId));
   if (!unit) throw invalid('unitId', 'Không tìm thấy đơn vị đã chọn.');
   if (body.replicatedOn < row.exemplar.discoveredOn)
@@ -58,22 +58,19 @@ export async function removeReplication(
   replicationId: string,
   version: number,
 ) {
-  const row = await getExemplarRow(db, id);
-  assertAllowed(await exemplarAccess(db, caller.principal, placeOf(row)), 'replications');
-  const [existing] = await db
-    .select()
-    .from(exemplarReplications)
-    .where(and(eq(exemplarReplications.id, replicationId), eq(exemplarReplications.exemplarId, id)));
-  if (!existing) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị nhân rộng.');
-  await db.transaction(async (tx) => {
-    await bumpExemplar(tx, caller.actor, id, version);
-    await tx.delete(exemplarReplications).where(eq(exemplarReplications.id, replicationId));
-    await recordAudit(tx, caller.actor, {
-      action: 'exemplar.replication_remove',
-      entityType: 'exemplar',
-      entityId: id,
-      before: { replicationId, unitId: existing.unitId, replicatedOn: existing.replicatedOn },
-    });
+  await removeExemplarPart(db, caller, id, version, {
+    action: 'replications',
+    find: async () =>
+      (
+        await db
+          .select()
+          .from(exemplarReplications)
+          .where(and(eq(exemplarReplications.id, replicationId), eq(exemplarReplications.exemplarId, id)))
+      )[0],
+    notFound: 'Không tìm thấy đơn vị nhân rộng.',
+    remove: (tx) => tx.delete(exemplarReplications).where(eq(exemplarReplications.id, replicationId)),
+    audit: 'exemplar.replication_remove',
+    before: (found) => ({ replicationId, unitId: found.unitId, replicatedOn: found.replicatedOn }),
   });
 }
 
@@ -86,8 +83,7 @@ function subjectAwards(row: ExemplarRow): SQL {
 
 /** The latest award records of the exemplar's subject, to link (at most 50, newest year first). */
 export async function awardOptions(db: Database, caller: Caller, id: string) {
-  const row = await getExemplarRow(db, id);
-  assertAllowed(await exemplarAccess(db, caller.principal, placeOf(row)), 'awards');
+  const row = await getAllowedExemplar(db, caller, id, 'awards');
   const rows = await db
     .select(awardColumns)
     .from(awardsReceived)
@@ -107,8 +103,7 @@ export async function linkAward(
   awardReceivedId: string,
   version: number,
 ) {
-  const row = await getExemplarRow(db, id);
-  assertAllowed(await exemplarAccess(db, caller.principal, placeOf(row)), 'awards');
+  const row = await getAllowedExemplar(db, caller, id, 'awards');
   const [award] = await db
     .select({ id: awardsReceived.id, awardCode: awardsReceived.awardCode, year: awardsReceived.year })
     .from(awardsReceived)
@@ -137,21 +132,18 @@ export async function linkAward(
 
 /** Unlinks an award record from an exemplar at its version; audited. */
 export async function unlinkAward(db: Database, caller: Caller, id: string, linkId: string, version: number) {
-  const row = await getExemplarRow(db, id);
-  assertAllowed(await exemplarAccess(db, caller.principal, placeOf(row)), 'awards');
-  const [existing] = await db
-    .select()
-    .from(exemplarAwards)
-    .where(and(eq(exemplarAwards.id, linkId), eq(exemplarAwards.exemplarId, id)));
-  if (!existing) throw new AppError('NOT_FOUND', 'Không tìm thấy khen thưởng đã gắn.');
-  await db.transaction(async (tx) => {
-    await bumpExemplar(tx, caller.actor, id, version);
-    await tx.delete(exemplarAwards).where(eq(exemplarAwards.id, linkId));
-    await recordAudit(tx, caller.actor, {
-      action: 'exemplar.award_unlink',
-      entityType: 'exemplar',
-      entityId: id,
-      before: { linkId, awardReceivedId: existing.awardReceivedId },
-    });
+  await removeExemplarPart(db, caller, id, version, {
+    action: 'awards',
+    find: async () =>
+      (
+        await db
+          .select()
+          .from(exemplarAwards)
+          .where(and(eq(exemplarAwards.id, linkId), eq(exemplarAwards.exemplarId, id)))
+      )[0],
+    notFound: 'Không tìm thấy khen thưởng đã gắn.',
+    remove: (tx) => tx.delete(exemplarAwards).where(eq(exemplarAwards.id, linkId)),
+    audit: 'exemplar.award_unlink',
+    before: (found) => ({ linkId, awardReceivedId: found.awardReceivedId }),
   });
 }

@@ -11,9 +11,10 @@ import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';
 import { exemplarStageMoves, exemplars, persons, units } from '#server/platform/db/schema.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
+import { getAllowedExemplar } from '../exemplar-access.ts';
 import { nextStage } from '../exemplar-rules.ts';
-import { assertAllowed, type Caller, EXEMPLAR_MANAGE_ROLES, exemplarAccess } from '../exemplars.policy.ts';
-import { bumpExemplar, getExemplarRow, placeOf } from '../exemplars.repo.ts';
+import { type Caller, EXEMPLAR_MANAGE_ROLES } from '../exemplars.policy.ts';
+import { bumpExemplar } from '../exemplars.repo.ts';
 
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', message, [{ path, message }]);
@@ -91,8 +92,7 @@ export async function createExemplar(db: Database, caller: Caller, body: Exempla
 
 /** Changes the title, summary, kind or movement at the version loaded (else 409); audited. */
 export async function updateExemplar(db: Database, caller: Caller, id: string, body: ExemplarUpdateBody) {
-  const before = await getExemplarRow(db, id);
-  assertAllowed(await exemplarAccess(db, caller.principal, placeOf(before)), 'edit');
+  const before = await getAllowedExemplar(db, caller, id, 'edit');
   await checkMovement(db, caller, body.movementId);
   const { version, ...fields } = body;
   await db.transaction(async (tx) => {
@@ -117,8 +117,7 @@ export async function reviewExemplar(
   version: number,
   reason?: string,
 ) {
-  const before = await getExemplarRow(db, id);
-  assertAllowed(await exemplarAccess(db, caller.principal, placeOf(before)), move);
+  const before = await getAllowedExemplar(db, caller, id, move);
   const fields =
     move === 'confirm'
       ? { status: 'confirmed', returnReason: null, confirmedAt: new Date(), confirmedBy: caller.actor.userId }
@@ -140,8 +139,7 @@ export async function reviewExemplar(
 
 /** Moves a confirmed exemplar to its next stage on a day (not before the last move), with a note; audited. */
 export async function advanceExemplar(db: Database, caller: Caller, id: string, body: ExemplarAdvanceBody) {
-  const before = await getExemplarRow(db, id);
-  assertAllowed(await exemplarAccess(db, caller.principal, placeOf(before)), 'advance');
+  const before = await getAllowedExemplar(db, caller, id, 'advance');
   const expected = nextStage(before.exemplar.stage as ExemplarStage);
   if (body.stage !== expected)
     throw invalid(
@@ -185,8 +183,7 @@ export async function publishExemplar(
   move: 'publish' | 'withdraw',
   version: number,
 ) {
-  const before = await getExemplarRow(db, id);
-  assertAllowed(await exemplarAccess(db, caller.principal, placeOf(before)), move);
+  const before = await getAllowedExemplar(db, caller, id, move);
   await db.transaction(async (tx) => {
     const row = await bumpExemplar(
       tx,

@@ -72,6 +72,16 @@ describe('POST /api/exemplars/:id/files, GET …/content, DELETE', () => {
       .select()
       .from(exemplarFiles)
       .where(eq(exemplarFiles.id, first?.id as string));
+    for (const [client, version, status] of [
+      [scene.otherOfficer, 3, 403],
+      [scene.districtStaff, 3, 403],
+      [scene.communeOfficer, 2, 409],
+    ] as const) {
+      const refused = await expectNothingStored(t.handle, () =>
+        send('DELETE', `/api/exemplars/${view.id}/files/${first?.id}?version=${version}`, client),
+      );
+      expect(refused.statusCode, refused.body).toBe(status);
+    }
     const removed = await send(
       'DELETE',
       `/api/exemplars/${view.id}/files/${first?.id}?version=3`,
@@ -161,6 +171,16 @@ describe('POST/DELETE /api/exemplars/:id/replications', () => {
       expect(reply.statusCode, reply.body).toBe(status);
     }
     const replicationId = added.json().replications[0].id;
+    for (const [client, url, status] of [
+      [scene.otherOfficer, `${replicationId}?version=3`, 403],
+      [scene.communeOfficer, `${replicationId}?version=2`, 409],
+      [scene.communeOfficer, `${crypto.randomUUID()}?version=3`, 404],
+    ] as const) {
+      const refused = await expectNothingStored(t.handle, () =>
+        send('DELETE', `/api/exemplars/${view.id}/replications/${url}`, client),
+      );
+      expect(refused.statusCode, refused.body).toBe(status);
+    }
     const removed = await send(
       'DELETE',
       `/api/exemplars/${view.id}/replications/${replicationId}?version=3`,

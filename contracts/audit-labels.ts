@@ -138,6 +138,20 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'inspection.follow_up': 'Báo cáo kết quả khắc phục',
   'inspection.evidence': 'Đính kèm minh chứng khắc phục',
   'inspection.notice_issue': 'Ban hành thông báo kết luận kiểm tra',
+  'exemplar.create': 'Đề xuất điển hình tiên tiến',
+  'exemplar.update': 'Sửa thông tin điển hình',
+  'exemplar.propose': 'Đề xuất lại điển hình bị trả lại',
+  'exemplar.confirm': 'Xác nhận điển hình',
+  'exemplar.return': 'Trả lại đề xuất điển hình',
+  'exemplar.advance': 'Chuyển giai đoạn điển hình',
+  'exemplar.publish': 'Công bố điển hình lên cổng thông tin',
+  'exemplar.withdraw': 'Gỡ điển hình khỏi cổng thông tin',
+  'exemplar.file_add': 'Thêm hình ảnh, tài liệu của điển hình',
+  'exemplar.file_remove': 'Xóa hình ảnh, tài liệu của điển hình',
+  'exemplar.replication_add': 'Ghi nhận đơn vị nhân rộng điển hình',
+  'exemplar.replication_remove': 'Bỏ đơn vị nhân rộng điển hình',
+  'exemplar.award_link': 'Gắn khen thưởng với điển hình',
+  'exemplar.award_unlink': 'Bỏ khen thưởng khỏi điển hình',
 };
 
 /** The Vietnamese name of an action; an action this version does not know shows as "Thao tác khác". */
@@ -175,6 +189,7 @@ export const auditEntityLabels: Record<string, string> = {
   report_template: 'Mẫu báo cáo',
   report_request: 'Yêu cầu báo cáo',
   report: 'Báo cáo',
+  exemplar: 'Điển hình tiên tiến',
 };
 
 /** The Vietnamese name of a kind of record; an unknown kind shows as "Đối tượng". */

@@ -313,6 +313,34 @@ export const auditActions = [
   'inspection.evidence',
   /** The conclusion notice issued with the next number of the council's register. */
   'inspection.notice_issue',
+  /** A unit proposes an exemplary model (after: the exemplar). */
+  'exemplar.create',
+  /** An exemplar's title, summary, kind or movement changed (before/after). */
+  'exemplar.update',
+  /** A returned exemplar proposed to the level above again. */
+  'exemplar.propose',
+  /** The level above confirms a proposed exemplar. */
+  'exemplar.confirm',
+  /** The level above returns a proposed exemplar with a reason. */
+  'exemplar.return',
+  /** An exemplar moves to its next stage (after: stage, day, note). */
+  'exemplar.advance',
+  /** An exemplar published for the public portal. */
+  'exemplar.publish',
+  /** An exemplar taken off the public portal. */
+  'exemplar.withdraw',
+  /** A photo or document added to an exemplar. */
+  'exemplar.file_add',
+  /** A photo or document removed from an exemplar. */
+  'exemplar.file_remove',
+  /** A unit recorded as replicating an exemplar. */
+  'exemplar.replication_add',
+  /** A replicating unit removed from an exemplar. */
+  'exemplar.replication_remove',
+  /** An award record linked to the exemplar it came from. */
+  'exemplar.award_link',
+  /** An award record unlinked from an exemplar. */
+  'exemplar.award_unlink',
 ] as const;
 /** One action of the audit trail. */
 export type AuditAction = (typeof auditActions)[number];

@@ -24,6 +24,7 @@ export const TodoKind = z.enum([
   'inspection_overdue',
   'report_due',
   'report_review',
+  'exemplar_confirm',
 ]);
 export type TodoKind = z.infer<typeof TodoKind>;
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -45,6 +46,7 @@ export const todoKindLabels: Record<TodoKind, string> = {
   inspection_overdue: 'Đơn vị chậm khắc phục sau kiểm tra',
   report_due: 'Báo cáo cần gửi',
   report_review: 'Báo cáo chờ duyệt',
+  exemplar_confirm: 'Điển hình chờ xác nhận',
 };
 
 /** How pressing an item is, from its deadline and today. */

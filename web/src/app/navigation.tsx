@@ -15,6 +15,7 @@ import {
   ReadOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  StarOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -55,6 +56,7 @@ export const navigation: NavigationItem[] = [
   { label: 'Báo cáo', path: '/bao-cao', icon: <FileTextOutlined />, group: 'Phong trào' },
   { label: 'Thông báo', path: '/thong-bao', icon: <BellOutlined />, group: 'Phong trào' },
   { label: 'Kiểm tra', path: '/kiem-tra', icon: <SafetyCertificateOutlined />, group: 'Phong trào' },
+  { label: 'Điển hình tiên tiến', path: '/dien-hinh', icon: <StarOutlined />, group: 'Phong trào' },
   {
     label: 'Đề xuất khen thưởng',
     path: '/khen-thuong/de-xuat',

@@ -40,6 +40,10 @@ const noticePage = (name: 'NoticeListPage' | 'NoticePage') => async () => ({
 const decisionsPage = (name: keyof typeof import('../features/decisions/index.ts')) => async () => ({
   Component: (await import('../features/decisions/index.ts'))[name],
 });
+/** Loads one page of the exemplars feature (list, one exemplar) on demand. */
+const exemplarPage = (name: 'ExemplarListPage' | 'ExemplarPage') => async () => ({
+  Component: (await import('../features/exemplars/index.ts'))[name],
+});
 /** Loads one page of the inspections feature (plans, a plan, a target) on demand. */
 const inspectionPage = (name: keyof typeof import('../features/inspections/index.ts')) => async () => ({
   Component: (await import('../features/inspections/index.ts'))[name],
@@ -230,6 +234,14 @@ export const routes: RouteObject[] = [
                     ],
                   },
                   { path: 'quy', handle: crumb('Quỹ thi đua, khen thưởng'), lazy: decisionsPage('FundPage') },
+                ],
+              },
+              {
+                path: 'dien-hinh',
+                handle: crumb('Điển hình tiên tiến'),
+                children: [
+                  { index: true, lazy: exemplarPage('ExemplarListPage') },
+                  { path: ':id', handle: crumb('Chi tiết điển hình'), lazy: exemplarPage('ExemplarPage') },
                 ],
               },
               {

@@ -17,6 +17,7 @@ import {
 } from '#server/platform/db/schema.ts';
 import { signIn } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { demoExemplarChecks } from './demo-exemplars-test-support.ts';
 import { demoInspectionChecks } from './demo-inspections-test-support.ts';
 import { demoRoundChecks } from './demo-round-test-support.ts';
 import { featuredDemoPeople, seedDemo } from './index.ts';
@@ -329,3 +330,4 @@ describe('demo awards records', () => {
 // After the seed above (the same shared database): the 2025 tổng kết round.
 demoRoundChecks(() => t, PASSWORD);
 demoInspectionChecks(() => t, PASSWORD);
+demoExemplarChecks(() => t, PASSWORD);

@@ -2,6 +2,7 @@ import type { Database } from '#server/platform/db/client.ts';
 import { ensureDemoAccounts } from './demo-accounts.ts';
 import { ensureDemoAwards } from './demo-awards.ts';
 import { seedDemoCurrentMovement } from './demo-current-movement.ts';
+import { seedDemoExemplars } from './demo-exemplars.ts';
 import { seedDemoInspections } from './demo-inspections.ts';
 import { seedDemoMovements } from './demo-movements.ts';
 import { seedDemoRound } from './demo-nominations.ts';
@@ -37,5 +38,6 @@ export async function seedDemo(
   const round = await seedDemoRound(db, today);
   if (round) await seedDemoRewardFlow(db, round, today);
   await seedDemoInspections(db);
+  await seedDemoExemplars(db);
   return lines;
 }

@@ -17,7 +17,7 @@ export { saveAppraisal } from './appraisal/appraisal-save.service.ts';
 export { consolidateNominees } from './consolidation/consolidation.service.ts';
 export { dossierChecklist, type NomineeChecklist } from './dossier/checklist.ts';
 export { filesOfNominations as dossierFilesOf } from './dossier/dossier.repo.ts';
-export { assertDossierFile, dossierFileName } from './dossier/file-type.ts';
+export { assertDossierFile, detectDossierFileType, dossierFileName } from './dossier/file-type.ts';
 export { createNomination, updateNomination } from './nominations/nominations.service.ts';
 export { setUnitDeadline } from './round-deadlines/round-deadlines.service.ts';
 export { createRoundReminders } from './round-deadlines/round-reminders.ts';

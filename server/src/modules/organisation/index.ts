@@ -10,6 +10,7 @@ import { registerUnitRoutes } from './units/units.routes.ts';
 export { copyBlocYear } from './councils/blocs.service.ts';
 export { resolveScope, type Scope, scopeCondition } from './organisation.policy.ts';
 export { updatePerson } from './persons/persons.service.ts';
+export { matchesWords, typedWords } from './search/search-terms.ts';
 export { personSortKey, vietnameseSortKey } from './search/sort-key.ts';
 export { predecessorPaths } from './units/units.repo.ts';
 

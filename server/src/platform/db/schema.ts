@@ -2,6 +2,7 @@
 export * from '#server/modules/awards/awards.schema.ts';
 export * from '#server/modules/council-sessions/council-sessions.schema.ts';
 export * from '#server/modules/decisions/decisions.schema.ts';
+export * from '#server/modules/exemplars/exemplars.schema.ts';
 export * from '#server/modules/inspections/inspections.schema.ts';
 export * from '#server/modules/movements/movements.schema.ts';
 export * from '#server/modules/nominations/appraisal/appraisal.schema.ts';

@@ -13,6 +13,7 @@ import { registerAuthRoutes } from '#server/modules/auth/index.ts';
 import { registerAwardRoutes } from '#server/modules/awards/index.ts';
 import { registerCouncilSessionModule } from '#server/modules/council-sessions/index.ts';
 import { registerDecisionModule } from '#server/modules/decisions/index.ts';
+import { registerExemplarModule } from '#server/modules/exemplars/index.ts';
 import { registerInspectionModule } from '#server/modules/inspections/index.ts';
 import { registerJobRoutes } from '#server/modules/jobs/index.ts';
 import { registerMovementRoutes } from '#server/modules/movements/index.ts';
@@ -59,6 +60,7 @@ const modules = [
   registerPublicNoticeModule,
   registerInspectionModule,
   registerReportModule,
+  registerExemplarModule,
 ];
 
 export interface BuildAppOptions {

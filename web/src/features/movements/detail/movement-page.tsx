@@ -5,6 +5,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { LoadFailedResult, PageHeader } from '../../../components/index.ts';
 import { describeError } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
+import { MovementExemplars } from '../../exemplars/index.ts';
 import { CascadeTab } from '../cascade/cascade-tab.tsx';
 import { DiffDrawer } from '../cascade/diff-drawer.tsx';
 import { DocumentsTab } from '../documents/documents-tab.tsx';
@@ -16,7 +17,7 @@ import { ImplementPanel } from './implement-panel.tsx';
 import { LaunchModal } from './launch-modal.tsx';
 import { MovementFacts } from './movement-facts.tsx';
 
-const tabKeys = ['ke-hoach', 'trien-khai', 'dang-ky', 'tien-do', 'van-ban'] as const;
+const tabKeys = ['ke-hoach', 'trien-khai', 'dang-ky', 'tien-do', 'van-ban', 'dien-hinh'] as const;
 
 /** A movement: header with the actions the server allows, then plan, cascade, registrations, timeline, documents. */
 export function MovementPage() {
@@ -90,6 +91,7 @@ export function MovementPage() {
             { key: 'dang-ky', label: 'Đăng ký thi đua', children: <RegistrationsTab movement={data} /> },
             { key: 'tien-do', label: 'Tiến độ', children: <TimelineTab movement={data} /> },
             { key: 'van-ban', label: 'Văn bản', children: <DocumentsTab movement={data} /> },
+            { key: 'dien-hinh', label: 'Điển hình', children: <MovementExemplars movementId={data.id} /> },
           ]}
         />
       </Card>

@@ -250,6 +250,7 @@ export const SheetRow = z.object({
   /** Points in force (the latest review's figures, else the unit's), computed live. */
   score: z.number(),
   explanation: z.string(),
+  evidence: z.array(z.object({ id: z.string(), fileName: z.string() })),
   events: z.array(ScoreEvent),
 });
 
@@ -313,6 +314,8 @@ export const RankingView = z.object({
   tableId: z.string(),
   blocId: z.string(),
   blocName: z.string(),
+  /** The table's version, which publishing sends back. */
+  tableVersion: z.number().int(),
   published: z.boolean(),
   publishedAt: z.string().nullable(),
   /** A tie the chain could not break crosses the leading places: the bloc must vote. */

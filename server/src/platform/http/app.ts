@@ -11,6 +11,7 @@ import { installVietnameseValidationMessages } from '#contracts/validation-messa
 import { registerAuditRoutes } from '#server/modules/audit/index.ts';
 import { registerAuthRoutes } from '#server/modules/auth/index.ts';
 import { registerAwardRoutes } from '#server/modules/awards/index.ts';
+import { registerBlocScoringModule } from '#server/modules/bloc-scoring/index.ts';
 import { registerCouncilSessionModule } from '#server/modules/council-sessions/index.ts';
 import { registerDecisionModule } from '#server/modules/decisions/index.ts';
 import { registerInspectionModule } from '#server/modules/inspections/index.ts';
@@ -59,6 +60,7 @@ const modules = [
   registerPublicNoticeModule,
   registerInspectionModule,
   registerReportModule,
+  registerBlocScoringModule,
 ];
 
 export interface BuildAppOptions {

@@ -124,3 +124,19 @@ describe('scoreTree', () => {
     expect(points.get('I')).toBe(30);
   });
 });
+
+describe('scoreBloc', () => {
+  it('gives the maximum to the unit with the best completion ratio and scales the others to it', async () => {
+    const { scoreBloc } = await import('./bloc-scores.ts');
+    const rules = [rule({ id: 'q', kind: 'quantitative', maxPoints: 20 })];
+    const unitOf = (unitId: string, actual: number, target: number) => ({
+      unitId,
+      figures: new Map([['q', { actual }]]),
+      targets: new Map([['q', target]]),
+    });
+    const scores = scoreBloc(rules, [unitOf('a', 150, 100), unitOf('b', 120, 100), unitOf('c', 90, 100)]);
+    expect(scores.get('a')?.total).toBe(20);
+    expect(scores.get('b')?.total).toBe(14);
+    expect(scores.get('c')?.total).toBe(9);
+  });
+});

@@ -229,8 +229,8 @@ const moves = {
 } as const satisfies Record<string, { from: SheetStatus; to: SheetStatus; audit: string }>;
 
 /**
- * Moves a sheet one step at its version: the unit submits (every criterion needing evidence must
- * have a file), the head finishes review 1, the unit finishes explaining, the head finalizes (a
+ * Moves a sheet one step at its version: the unit submits (every criterion it entered that needs
+ * evidence must have a file), the head finishes review 1, the unit finishes explaining, the head finalizes (a
  * 'final' event with the points in force is written for every entry).
  */
 export async function advanceSheet(db: Database, caller: Caller, id: string, version: number) {
@@ -276,10 +276,9 @@ export async function advanceSheet(db: Database, caller: Caller, id: string, ver
 
 /** 409 naming the criteria that require evidence and have none. */
 async function assertEvidence(db: Executor, sheetId: string) {
-  const missing = (await db.execute(sql`select c.code from scoring_sheets s
-      join scoring_criteria c on c.table_id = s.table_id and c.evidence_required and c.kind <> 'group'
-      where s.id = ${sheetId} and not exists (select 1 from scoring_entries e join scoring_evidence v on v.entry_id = e.id
-        where e.sheet_id = s.id and e.criterion_id = c.id)
+  const missing = (await db.execute(sql`select c.code from scoring_entries e
+      join scoring_criteria c on c.id = e.criterion_id and c.evidence_required
+      where e.sheet_id = ${sheetId} and not exists (select 1 from scoring_evidence v where v.entry_id = e.id)
       order by c.position`)) as unknown as { rows: { code: string }[] };
   if (missing.rows.length)
     throw new AppError(

@@ -139,6 +139,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'scoring_table.create': 'Lập bảng tiêu chí chấm điểm thi đua khối, cụm',
   'scoring_table.update': 'Sửa bảng tiêu chí chấm điểm thi đua khối, cụm',
   'scoring_table.copy': 'Sao chép bảng tiêu chí chấm điểm từ năm trước',
+  'scoring_table.import': 'Nhập bảng tiêu chí chấm điểm từ tệp Excel',
   'scoring_table.open': 'Mở chấm điểm thi đua khối, cụm',
   'scoring_table.targets': 'Giao chỉ tiêu chấm điểm cho đơn vị',
   'scoring_entry.self': 'Đơn vị tự chấm điểm tiêu chí',

@@ -315,6 +315,8 @@ export const auditActions = [
   'scoring_table.update',
   /** A scoring table copied into a new draft (after: the source table). */
   'scoring_table.copy',
+  /** A draft scoring table's criteria replaced by those of an XLSX file. */
+  'scoring_table.import',
   /** A scoring table opened: criteria locked, one sheet per member unit. */
   'scoring_table.open',
   /** A member unit's targets on quantitative criteria set. */

@@ -197,6 +197,8 @@ export const ScoringTableCopyBody = z.object({
 });
 
 export const VersionBody = z.object({ version: RecordVersion });
+/** `?version=` of an upload that changes a table. */
+export const VersionQuery = z.object({ version: z.coerce.number().pipe(RecordVersion) });
 
 /** PUT /api/scoring-tables/:id/targets: the targets of one unit, per quantitative criterion (null removes). */
 export const TargetsBody = z.object({

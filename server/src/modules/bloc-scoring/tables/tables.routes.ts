@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -14,21 +14,32 @@ import {
   SheetQuery,
   TargetsBody,
   VersionBody,
+  VersionQuery,
 } from '#contracts/bloc-scoring.ts';
 import { ErrorResponse, Uuid } from '#contracts/common.ts';
 import { callerOf, IdParams } from '#server/modules/organisation/units/units.routes.ts';
 import type { AppContext } from '#server/platform/http/app-context.ts';
+import { receiveUploadedFile } from '#server/platform/http/uploads.ts';
 import { withCurrentOnConflict } from '#server/platform/http/version-conflict.ts';
 import { getRanking, publishBloc } from '../ranking/ranking.service.ts';
 import { listSheets, listTables } from './table-list.service.ts';
+import { XLSX_TYPE } from './table-xlsx.ts';
 import {
   copyTable,
   createTable,
+  exportTable,
   getTableView,
+  importTable,
   openTable,
   setTargets,
   updateTable,
 } from './tables.service.ts';
+
+const sendXlsx = (reply: FastifyReply, file: { buffer: Buffer; fileName: string }) =>
+  reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .send(file.buffer);
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const BlocParams = z.object({ id: Uuid, blocId: Uuid });
@@ -140,6 +151,31 @@ export function registerScoringTableRoutes(app: FastifyInstance, { db }: AppCont
     },
     (request) =>
       change(request, request.params.id, setTargets(db, callerOf(request), request.params.id, request.body)),
+  );
+  api.get(
+    '/api/scoring-tables/:id/xlsx',
+    {
+      config: signedIn,
+      schema: schema('Tải bảng tiêu chí (XLSX)', { params: IdParams, response: { 403: ErrorResponse, 404: ErrorResponse } }),
+    },
+    async (request, reply) => sendXlsx(reply, await exportTable(db, callerOf(request), request.params.id)),
+  );
+  api.post(
+    '/api/scoring-tables/:id/xlsx',
+    {
+      config: signedIn,
+      schema: schema('Nhập tiêu chí từ tệp Excel (thay toàn bộ tiêu chí của bảng dự thảo; trường "file")', {
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        querystring: VersionQuery,
+        response: { 200: ScoringTableView, 413: ErrorResponse, 415: ErrorResponse, ...errors },
+      }),
+    },
+    async (request) => {
+      const { id } = request.params;
+      const upload = await receiveUploadedFile(request, 'Chưa chọn tệp bảng tiêu chí (trường "file").');
+      return change(request, id, importTable(db, callerOf(request), id, request.query.version, upload.buffer));
+    },
   );
   api.get(
     '/api/scoring-tables/:id/sheets',

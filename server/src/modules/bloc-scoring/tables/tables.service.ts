@@ -23,6 +23,7 @@ import { assertTableAllowed, type Caller, isTableManager, tableAccess } from '..
 import { bumpTable, getTableRow, listCriteria, listTableBlocs } from '../bloc-scoring.repo.ts';
 import { criteriaErrors, hasLeaf } from './criteria-rules.ts';
 import { criteriaInputs, replaceCriteria } from './criteria-store.ts';
+import { readTableXlsx, tableXlsx } from './table-xlsx.ts';
 
 /** A table as the page shows it: criteria, blocs and what the user may do. */
 export async function getTableView(db: Database, caller: Caller, id: string): Promise<ScoringTableView> {
@@ -133,7 +134,13 @@ export async function createTable(
 }
 
 /** Changes a draft table (name, tie-break, leading places, the whole criteria tree) at the version loaded. */
-export async function updateTable(db: Database, caller: Caller, id: string, body: ScoringTableUpdateBody) {
+export async function updateTable(
+  db: Database,
+  caller: Caller,
+  id: string,
+  body: ScoringTableUpdateBody,
+  action: 'scoring_table.update' | 'scoring_table.import' = 'scoring_table.update',
+) {
   const before = await tableFor(db, caller, id, 'edit');
   const { version, criteria, ...fields } = body;
   const tieBreak = fields.tieBreak ?? before.table.tieBreak;
@@ -143,13 +150,27 @@ export async function updateTable(db: Database, caller: Caller, id: string, body
     const after = await bumpTable(tx, caller.actor, id, version, 'draft', fields);
     if (criteria) await replaceCriteria(tx, id, criteria);
     await recordAudit(tx, caller.actor, {
-      action: 'scoring_table.update',
+      action,
       entityType: 'scoring_table',
       entityId: id,
       before: before.table,
       after: { ...after, ...(criteria ? { criteria: criteria.length } : {}) },
     });
   });
+}
+
+/** The table's criteria as an XLSX workbook, for whoever reads the table. */
+export async function exportTable(db: Database, caller: Caller, id: string) {
+  const view = await getTableView(db, caller, id);
+  const buffer = await tableXlsx(view.name, await criteriaInputs(db, id));
+  return { buffer, fileName: `bang-tieu-chi-${view.year}.xlsx` };
+}
+
+/** Replaces a draft table's criteria with those of an XLSX file (all or nothing), at the version loaded. */
+export async function importTable(db: Database, caller: Caller, id: string, version: number, buffer: Buffer) {
+  await tableFor(db, caller, id, 'edit');
+  const criteria = await readTableXlsx(buffer);
+  await updateTable(db, caller, id, { criteria, version }, 'scoring_table.import');
 }
 
 /** Copies a table (criteria, tie-break, leading places; not targets) into a new draft, e.g. for next year. */

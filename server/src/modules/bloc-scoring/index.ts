@@ -5,6 +5,7 @@ import type { ModuleContext } from '#server/platform/http/app-context.ts';
 import { registerScoringSheetRoutes } from './sheets/sheets.routes.ts';
 import { registerScoringTableRoutes } from './tables/tables.routes.ts';
 
+export { leadingUnitIds } from './ranking/leading.ts';
 export { getRanking, publishBloc } from './ranking/ranking.service.ts';
 export { advanceSheet, putEntry } from './sheets/sheets.service.ts';
 export { createTable, openTable, setTargets } from './tables/tables.service.ts';

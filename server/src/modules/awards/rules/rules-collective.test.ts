@@ -56,6 +56,15 @@ describe('Cờ thi đua and other collective titles', () => {
       ).toBe('needs_review');
     }
   });
+  it('are met for the province Cờ by a unit leading its bloc by a published scoring; the Government Cờ still needs the council', () => {
+    const leader = { history: years([2025, 'HTXSNV']), leadsBloc: true };
+    const province = check({ ...collective('CO_BO_TINH', '2025-12-15', 2025), ...leader });
+    expect(province.verdict).toBe('eligible');
+    expect(checkNamed(province, 'dan_dau_cum_khoi').message).toContain('Dẫn đầu khối/cụm thi đua năm 2025');
+    const government = check({ ...collective('CO_CP', '2025-12-15', 2025), ...leader });
+    expect(government.verdict).toBe('needs_review');
+    expect(checkNamed(government, 'dan_dau_cum_khoi').message).toContain('Dẫn đầu khối/cụm');
+  });
   it('still refuse a collective under investigation (NĐ 152 Điều 4 khoản 4)', () => {
     const result = check({
       ...collective('CO_BO_TINH', '2025-12-15', 2025),

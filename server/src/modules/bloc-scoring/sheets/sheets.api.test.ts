@@ -279,6 +279,12 @@ describe('ranking and publication', () => {
       (await send('GET', `/api/scoring-sheets/${sheetOf(scene.three.id)}`, scene.twoOfficer.headers))
         .statusCode,
     ).toBe(200);
+    const eligibility = (unitId: string) =>
+      send('GET', `/api/units/${unitId}/eligibility?award=CO_BO_TINH&forYear=2024`, scene.manager.headers);
+    const leader = await eligibility(scene.three.id);
+    expect(leader.statusCode, leader.body).toBe(200);
+    expect(leader.json()).toMatchObject({ verdict: 'eligible', facts: { leadsBloc: true } });
+    expect((await eligibility(scene.two.id)).json().verdict).toBe('needs_review');
     const again = await expectNothingStored(t.handle, () =>
       send('POST', publish, scene.head.headers, { version: after.json().version, votes }),
     );

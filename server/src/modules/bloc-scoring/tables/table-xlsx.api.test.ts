@@ -45,13 +45,18 @@ describe('GET and POST /api/scoring-tables/:id/xlsx', () => {
     sheet.getRow(5).getCell(3).value = 30;
     sheet.addRow(['IV', 'Công tác khen thưởng', 10, 'Định tính (đạt / không đạt)']);
     const edited = Buffer.from(await workbook.xlsx.writeBuffer());
-    const locked = await expectNothingStored(t.handle, () => upload(table.id, table.version, scene.manager, edited));
+    const locked = await expectNothingStored(t.handle, () =>
+      upload(table.id, table.version, scene.manager, edited),
+    );
     expect(locked.statusCode).toBe(409);
 
     const draft = (await createTable(t, scene)).table;
     const imported = await upload(draft.id, draft.version, scene.manager, edited);
     expect(imported.statusCode, imported.body).toBe(200);
-    const stored = await t.handle.db.select().from(scoringCriteria).where(eq(scoringCriteria.tableId, draft.id));
+    const stored = await t.handle.db
+      .select()
+      .from(scoringCriteria)
+      .where(eq(scoringCriteria.tableId, draft.id));
     expect(stored.find((row) => row.code === '1.2')?.maxPoints).toBe(30);
     expect(stored.find((row) => row.code === 'IV')?.kind).toBe('qualitative');
     expect(await auditOf(t, 'scoring_table.import', draft.id)).toHaveLength(1);
@@ -66,12 +71,21 @@ describe('GET and POST /api/scoring-tables/:id/xlsx', () => {
     sheet.addRow(['1', 'Tiêu chí', 'mười', 'Định tính (đạt / không đạt)']);
     sheet.addRow(['2', 'Tiêu chí', 5, 'Không rõ']);
     const bad = Buffer.from(await workbook.xlsx.writeBuffer());
-    const badRow = await expectNothingStored(t.handle, () => upload(table.id, table.version, scene.manager, bad));
+    const badRow = await expectNothingStored(t.handle, () =>
+      upload(table.id, table.version, scene.manager, bad),
+    );
     expect(badRow.statusCode).toBe(400);
-    expect(badRow.json().fields.map((field: { message: string }) => field.message.slice(0, 6))).toEqual(['Dòng 2', 'Dòng 3']);
-    const text = await expectNothingStored(t.handle, () => upload(table.id, table.version, scene.manager, Buffer.from('a,b')));
+    expect(badRow.json().fields.map((field: { message: string }) => field.message.slice(0, 6))).toEqual([
+      'Dòng 2',
+      'Dòng 3',
+    ]);
+    const text = await expectNothingStored(t.handle, () =>
+      upload(table.id, table.version, scene.manager, Buffer.from('a,b')),
+    );
     expect(text.statusCode).toBe(415);
-    const member = await expectNothingStored(t.handle, () => upload(table.id, table.version, scene.head, bad));
+    const member = await expectNothingStored(t.handle, () =>
+      upload(table.id, table.version, scene.head, bad),
+    );
     expect(member.statusCode).toBe(403);
   });
 });

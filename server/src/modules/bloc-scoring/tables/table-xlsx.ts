@@ -1,5 +1,10 @@
 import ExcelJS from 'exceljs';
-import { CRITERIA_MAX, CriterionInput, type CriterionKind, criterionKindLabels } from '#contracts/bloc-scoring.ts';
+import {
+  CRITERIA_MAX,
+  CriterionInput,
+  type CriterionKind,
+  criterionKindLabels,
+} from '#contracts/bloc-scoring.ts';
 import type { FieldError } from '#contracts/common.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
 
@@ -56,7 +61,10 @@ export async function tableXlsx(name: string, criteria: readonly CriterionInput[
 const text = (value: unknown) => {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object' && 'richText' in (value as object))
-    return (value as { richText: { text: string }[] }).richText.map((part) => part.text).join('').trim();
+    return (value as { richText: { text: string }[] }).richText
+      .map((part) => part.text)
+      .join('')
+      .trim();
   return String(value).trim();
 };
 const number = (value: unknown) => {
@@ -80,7 +88,8 @@ export async function readTableXlsx(buffer: Buffer): Promise<CriterionInput[]> {
   if (!sheet) throw new AppError('VALIDATION_FAILED', 'Tệp Excel không có trang tính nào.');
   let headerRow = 0;
   sheet.eachRow((row, index) => {
-    if (!headerRow && text(row.getCell(1).value).toLowerCase() === TABLE_HEADERS[0].toLowerCase()) headerRow = index;
+    if (!headerRow && text(row.getCell(1).value).toLowerCase() === TABLE_HEADERS[0].toLowerCase())
+      headerRow = index;
   });
   if (!headerRow)
     throw new AppError('VALIDATION_FAILED', `Không thấy dòng tiêu đề bắt đầu bằng "${TABLE_HEADERS[0]}".`);
@@ -111,9 +120,13 @@ export async function readTableXlsx(buffer: Buffer): Promise<CriterionInput[]> {
     if (parsed.success) criteria.push(parsed.data);
     else
       for (const issue of parsed.error.issues)
-        errors.push({ path: `rows.${index}.${issue.path.join('.')}`, message: `Dòng ${index}: ${issue.message}` });
+        errors.push({
+          path: `rows.${index}.${issue.path.join('.')}`,
+          message: `Dòng ${index}: ${issue.message}`,
+        });
   }
-  if (errors.length) throw new AppError('VALIDATION_FAILED', 'Tệp bảng tiêu chí có dòng chưa hợp lệ.', errors.slice(0, 100));
+  if (errors.length)
+    throw new AppError('VALIDATION_FAILED', 'Tệp bảng tiêu chí có dòng chưa hợp lệ.', errors.slice(0, 100));
   if (!criteria.length) throw new AppError('VALIDATION_FAILED', 'Tệp không có tiêu chí nào.');
   return criteria;
 }

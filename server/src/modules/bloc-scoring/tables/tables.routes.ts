@@ -156,7 +156,10 @@ export function registerScoringTableRoutes(app: FastifyInstance, { db }: AppCont
     '/api/scoring-tables/:id/xlsx',
     {
       config: signedIn,
-      schema: schema('Tải bảng tiêu chí (XLSX)', { params: IdParams, response: { 403: ErrorResponse, 404: ErrorResponse } }),
+      schema: schema('Tải bảng tiêu chí (XLSX)', {
+        params: IdParams,
+        response: { 403: ErrorResponse, 404: ErrorResponse },
+      }),
     },
     async (request, reply) => sendXlsx(reply, await exportTable(db, callerOf(request), request.params.id)),
   );
@@ -174,7 +177,11 @@ export function registerScoringTableRoutes(app: FastifyInstance, { db }: AppCont
     async (request) => {
       const { id } = request.params;
       const upload = await receiveUploadedFile(request, 'Chưa chọn tệp bảng tiêu chí (trường "file").');
-      return change(request, id, importTable(db, callerOf(request), id, request.query.version, upload.buffer));
+      return change(
+        request,
+        id,
+        importTable(db, callerOf(request), id, request.query.version, upload.buffer),
+      );
     },
   );
   api.get(

@@ -49,7 +49,7 @@ describe('TTLĐXS (Luật 2022 Điều 27)', () => {
 });
 
 describe('Cờ thi đua and other collective titles', () => {
-  it('are judged by the council (leading a bloc cannot be read from facts)', () => {
+  it('are judged by the council when no published bloc ranking shows the unit leading', () => {
     for (const award of ['CO_CP', 'CO_BO_TINH', 'XA_TIEU_BIEU', 'THON_VAN_HOA'] as const) {
       expect(
         check({ ...collective(award, '2025-12-15', 2025), history: years([2025, 'HTXSNV']) }).verdict,

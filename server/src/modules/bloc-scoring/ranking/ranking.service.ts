@@ -23,7 +23,7 @@ async function blocFor(db: Executor, caller: Caller, tableId: string, blocId: st
 }
 
 /** Ranks a bloc's members from their live totals with the table's tie-break chain and the votes given. */
-async function computeRanking(
+export async function computeRanking(
   db: Executor,
   table: TableRow,
   blocId: string,

@@ -19,7 +19,10 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('the demo 2024 scoring of the district cluster', () => {
   it('is published with Tam Đường leading after a tie broken on criterion 1.1, and Tam Đường is eligible for the Cờ', async () => {
     await seedDemo(t.handle.db, { dataDir, fixedPassword: 'demo-password-123' });
-    const [table] = await t.handle.db.select().from(scoringTables).where(eq(scoringTables.name, DEMO_SCORING_TABLE));
+    const [table] = await t.handle.db
+      .select()
+      .from(scoringTables)
+      .where(eq(scoringTables.name, DEMO_SCORING_TABLE));
     expect(table?.status).toBe('published');
     const officer = await signIn(t, 'demo.officer', 'demo-password-123');
     const get = (url: string) => t.app.inject({ method: 'GET', url, headers: officer.headers });

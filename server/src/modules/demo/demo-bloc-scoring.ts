@@ -24,106 +24,52 @@ import { demoCaller, demoUnitOfficer } from './demo-callers.ts';
 export const DEMO_SCORING_TABLE = 'Bảng tiêu chí chấm điểm thi đua Cụm các huyện, thành phố năm 2024';
 const CLUSTER = 'Cụm thi đua các huyện, thành phố';
 
+const criterion = (
+  code: string,
+  parentCode: string | null,
+  title: string,
+  kind: CriterionInput['kind'],
+  maxPoints: number,
+  rule: Partial<CriterionInput> = {},
+): CriterionInput => ({
+  code,
+  parentCode,
+  title,
+  kind,
+  maxPoints,
+  pointsPerItem: null,
+  penaltyPerItem: null,
+  minPoints: null,
+  evidenceRequired: false,
+  ...rule,
+});
+
 const CRITERIA: CriterionInput[] = [
-  {
-    code: 'I',
-    parentCode: null,
-    title: 'Thực hiện nhiệm vụ phát triển kinh tế – xã hội',
-    kind: 'group',
-    maxPoints: 60,
-    pointsPerItem: null,
-    penaltyPerItem: null,
-    minPoints: null,
-    evidenceRequired: false,
-  },
-  {
-    code: '1.1',
-    parentCode: 'I',
-    title: 'Thu ngân sách nhà nước trên địa bàn (so với chỉ tiêu giao)',
-    kind: 'quantitative',
-    maxPoints: 20,
-    pointsPerItem: null,
-    penaltyPerItem: null,
-    minPoints: null,
-    evidenceRequired: false,
-  },
-  {
-    code: '1.2',
-    parentCode: 'I',
-    title: 'Giảm tỷ lệ hộ nghèo (so với chỉ tiêu giao)',
-    kind: 'quantitative',
-    maxPoints: 20,
-    pointsPerItem: null,
-    penaltyPerItem: null,
-    minPoints: null,
-    evidenceRequired: false,
-  },
-  {
-    code: '1.3',
-    parentCode: 'I',
-    title: 'Hoàn thành kế hoạch xây dựng nông thôn mới năm 2024',
-    kind: 'qualitative',
-    maxPoints: 20,
-    pointsPerItem: null,
-    penaltyPerItem: null,
-    minPoints: null,
-    evidenceRequired: false,
-  },
-  {
-    code: 'II',
-    parentCode: null,
-    title: 'Công tác thi đua, khen thưởng',
-    kind: 'group',
-    maxPoints: 30,
-    pointsPerItem: null,
-    penaltyPerItem: null,
-    minPoints: null,
-    evidenceRequired: false,
-  },
-  {
-    code: '2.1',
-    parentCode: 'II',
-    title: 'Ban hành kế hoạch, phát động phong trào thi đua năm 2024',
-    kind: 'qualitative',
-    maxPoints: 10,
-    pointsPerItem: null,
-    penaltyPerItem: null,
-    minPoints: null,
-    evidenceRequired: false,
-  },
-  {
-    code: '2.2',
-    parentCode: 'II',
-    title: 'Mô hình, điển hình tiên tiến được công nhận và nhân rộng (2 điểm/mô hình)',
-    kind: 'fixed',
-    maxPoints: 10,
-    pointsPerItem: 2,
-    penaltyPerItem: null,
-    minPoints: null,
-    evidenceRequired: false,
-  },
-  {
-    code: '2.3',
-    parentCode: 'II',
-    title: 'Thực hiện chế độ thông tin, báo cáo đúng hạn',
-    kind: 'qualitative',
-    maxPoints: 10,
-    pointsPerItem: null,
-    penaltyPerItem: null,
-    minPoints: null,
-    evidenceRequired: false,
-  },
-  {
-    code: 'III',
-    parentCode: null,
-    title: 'Điểm thưởng (+10 mỗi Cờ thi đua, Bằng khen cấp trên), điểm trừ (−5 mỗi vi phạm bị nhắc nhở)',
-    kind: 'bonus_penalty',
-    maxPoints: 15,
-    pointsPerItem: 10,
-    penaltyPerItem: 5,
-    minPoints: -10,
-    evidenceRequired: false,
-  },
+  criterion('I', null, 'Thực hiện nhiệm vụ phát triển kinh tế – xã hội', 'group', 60),
+  criterion('1.1', 'I', 'Thu ngân sách nhà nước trên địa bàn (so với chỉ tiêu giao)', 'quantitative', 20),
+  criterion('1.2', 'I', 'Giảm tỷ lệ hộ nghèo (so với chỉ tiêu giao)', 'quantitative', 20),
+  criterion('1.3', 'I', 'Hoàn thành kế hoạch xây dựng nông thôn mới năm 2024', 'qualitative', 20),
+  criterion('II', null, 'Công tác thi đua, khen thưởng', 'group', 30),
+  criterion('2.1', 'II', 'Ban hành kế hoạch, phát động phong trào thi đua năm 2024', 'qualitative', 10),
+  criterion(
+    '2.2',
+    'II',
+    'Mô hình, điển hình tiên tiến được công nhận và nhân rộng (2 điểm/mô hình)',
+    'fixed',
+    10,
+    {
+      pointsPerItem: 2,
+    },
+  ),
+  criterion('2.3', 'II', 'Thực hiện chế độ thông tin, báo cáo đúng hạn', 'qualitative', 10),
+  criterion(
+    'III',
+    null,
+    'Điểm thưởng (+10 mỗi Cờ thi đua, Bằng khen cấp trên), điểm trừ (−5 mỗi vi phạm bị nhắc nhở)',
+    'bonus_penalty',
+    15,
+    { pointsPerItem: 10, penaltyPerItem: 5, minPoints: -10 },
+  ),
 ];
 
 /** Each member's figures: 1.1, 1.2 (against a target of 100), 1.3, 2.1, 2.2 models, 2.3, bonus and penalty items. */
@@ -138,6 +84,13 @@ const FIGURES: Record<string, [number, number, boolean, boolean, number, boolean
   'LCI.H.TNU': [105, 100, true, false, 2, true, 0, 0],
   'LCI.H.NNH': [85, 90, true, true, 1, false, 0, 0],
 };
+
+/** Mường Tè's criterion 2.2 through review 1, its explanation and review 2. */
+const MUONG_TE: [Figures | null, string][] = [
+  [{ count: 2 }, 'Mô hình thứ ba chưa có quyết định công nhận của Ủy ban nhân dân huyện.'],
+  [null, 'Mô hình thứ ba đang chờ quyết định công nhận, dự kiến ban hành tháng 01/2025.'],
+  [{ count: 2 }, 'Giữ kết quả chấm lần 1: chỉ tính mô hình đã được công nhận trong năm.'],
+];
 
 const figuresOf = (row: (typeof FIGURES)[string]): Record<string, Figures> => ({
   '1.1': { actual: row[0] },
@@ -237,34 +190,13 @@ export async function seedDemoBlocScoring(db: Database) {
     if (!row || !unit) continue;
     const sheetId = sheetOf(member.unitId);
     for (const [code, figures] of Object.entries(figuresOf(row))) await enter(unit, sheetId, code, figures);
-    await advanceSheet(db, unit, sheetId, await sheetVersion(sheetId));
-    if (member.code === 'LCI.H.MTE')
-      await enter(
-        head,
-        sheetId,
-        '2.2',
-        { count: 2 },
-        'Mô hình thứ ba chưa có quyết định công nhận của Ủy ban nhân dân huyện.',
-      );
-    await advanceSheet(db, head, sheetId, await sheetVersion(sheetId));
-    if (member.code === 'LCI.H.MTE')
-      await enter(
-        unit,
-        sheetId,
-        '2.2',
-        null,
-        'Mô hình thứ ba đang chờ quyết định công nhận, dự kiến ban hành tháng 01/2025.',
-      );
-    await advanceSheet(db, unit, sheetId, await sheetVersion(sheetId));
-    if (member.code === 'LCI.H.MTE')
-      await enter(
-        head,
-        sheetId,
-        '2.2',
-        { count: 2 },
-        'Giữ kết quả chấm lần 1: chỉ tính mô hình đã được công nhận trong năm.',
-      );
-    await advanceSheet(db, head, sheetId, await sheetVersion(sheetId));
+    // Submit, finish review 1, finish explaining, settle: the unit and the head in turn.
+    for (let step = 0; step < 4; step++) {
+      const actor = step % 2 ? head : unit;
+      const change = member.code === 'LCI.H.MTE' ? MUONG_TE[step - 1] : undefined;
+      if (change) await enter(actor, sheetId, '2.2', change[0], change[1]);
+      await advanceSheet(db, actor, sheetId, await sheetVersion(sheetId));
+    }
   }
   await publishBloc(db, head, tableId, bloc.id, {
     votes: [],

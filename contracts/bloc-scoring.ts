@@ -192,7 +192,8 @@ export type ScoringTableUpdateBody = z.infer<typeof ScoringTableUpdateBody>;
 /** POST /api/scoring-tables/:id/copy: the table copied into another year (criteria and tie-break, as a draft). */
 export const ScoringTableCopyBody = z.object({
   year: z.number().int().min(1990).max(2100),
-  blocId: Uuid.nullable().default(null),
+  /** The bloc of the new table; when left out, the bloc of that year with the source bloc's name (blocs are copied year to year), else every bloc. */
+  blocId: Uuid.nullable().optional(),
   name: Name.optional(),
 });
 

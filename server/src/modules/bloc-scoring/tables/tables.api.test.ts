@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scoringCriteria, scoringSheets, scoringTables, scoringTargets } from '#server/platform/db/schema.ts';
+import {
+  blocs,
+  scoringCriteria,
+  scoringSheets,
+  scoringTables,
+  scoringTargets,
+} from '#server/platform/db/schema.ts';
 import { expectNothingStored } from '../../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
 import { auditOf, buildScoringScene, createTable, sender, tableBody } from '../test-support.ts';
@@ -139,6 +145,10 @@ describe('POST /api/scoring-tables/:id/copy and /open', () => {
     const scene = await buildScoringScene(t);
     const send = sender(t);
     const { table } = await createTable(t, scene, { open: true });
+    const [nextYear] = await t.handle.db
+      .insert(blocs)
+      .values({ councilId: scene.council.id, year: 2025, name: scene.bloc.name })
+      .returning();
     const copied = await send(
       'POST',
       `/api/scoring-tables/${table.id}/copy`,
@@ -150,7 +160,7 @@ describe('POST /api/scoring-tables/:id/copy and /open', () => {
     expect(copy).toMatchObject({
       year: 2025,
       status: 'draft',
-      blocId: null,
+      blocId: nextYear?.id,
       name: 'Bảng chấm điểm thi đua Khối huyện năm 2025',
     });
     expect(copy.criteria.map((row: { code: string }) => row.code)).toEqual(

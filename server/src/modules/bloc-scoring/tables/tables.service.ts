@@ -173,23 +173,41 @@ export async function importTable(db: Database, caller: Caller, id: string, vers
   await updateTable(db, caller, id, { criteria, version }, 'scoring_table.import');
 }
 
-/** Copies a table (criteria, tie-break, leading places; not targets) into a new draft, e.g. for next year. */
+/**
+ * Copies a table (criteria, tie-break, leading places; not targets) into a new draft, e.g. for next
+ * year: by default for that year's bloc of the same name (blocs are copied year to year).
+ */
 export async function copyTable(
   db: Database,
   caller: Caller,
   id: string,
-  body: { year: number; blocId: string | null; name?: string | undefined },
+  body: { year: number; blocId?: string | null | undefined; name?: string | undefined },
 ) {
   const source = await getTableRow(db, id);
-  const access = await tableAccess(db, caller.principal, source, await listTableBlocs(db, source.table));
+  const sourceBlocs = await listTableBlocs(db, source.table);
+  const access = await tableAccess(db, caller.principal, source, sourceBlocs);
   if (!access.canRead) throw new AppError('OUT_OF_SCOPE');
+  let blocId = body.blocId ?? null;
+  if (body.blocId === undefined && source.table.blocId) {
+    const [same] = await db
+      .select({ id: blocs.id })
+      .from(blocs)
+      .where(
+        and(
+          eq(blocs.councilId, source.table.councilId),
+          eq(blocs.year, body.year),
+          eq(blocs.name, sourceBlocs[0]?.name ?? ''),
+        ),
+      );
+    blocId = same?.id ?? null;
+  }
   const criteria = await criteriaInputs(db, id);
   return createTable(
     db,
     caller,
     {
       councilId: source.table.councilId,
-      blocId: body.blocId,
+      blocId,
       year: body.year,
       name: body.name ?? source.table.name.replace(String(source.table.year), String(body.year)),
       tieBreak: source.table.tieBreak,

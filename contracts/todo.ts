@@ -24,6 +24,8 @@ export const TodoKind = z.enum([
   'inspection_overdue',
   'report_due',
   'report_review',
+  'bloc_self_assessment',
+  'bloc_review',
 ]);
 export type TodoKind = z.infer<typeof TodoKind>;
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -45,6 +47,8 @@ export const todoKindLabels: Record<TodoKind, string> = {
   inspection_overdue: 'Đơn vị chậm khắc phục sau kiểm tra',
   report_due: 'Báo cáo cần gửi',
   report_review: 'Báo cáo chờ duyệt',
+  bloc_self_assessment: 'Tự chấm điểm thi đua khối, cụm',
+  bloc_review: 'Chấm điểm đơn vị trong khối, cụm',
 };
 
 /** How pressing an item is, from its deadline and today. */

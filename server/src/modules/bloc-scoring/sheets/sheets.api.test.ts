@@ -82,6 +82,12 @@ describe('a unit self-assesses, the head reviews, the unit explains, the head se
   it('keeps every step in the entry history with who and why, each audited', async () => {
     const { scene, send, sheetOf, get, put, advance, upload } = await openedTable();
     const two = sheetOf(scene.two.id);
+    const todoKinds = async (client: Client) =>
+      ((await send('GET', '/api/todo', client.headers)).json().items as { kind: string; link: string }[])
+        .filter((item) => item.link === `/khoi-cum/bang-diem/${two}`)
+        .map((item) => item.kind);
+    expect(await todoKinds(scene.twoOfficer)).toEqual(['bloc_self_assessment']);
+    expect(await todoKinds(scene.head)).toEqual([]);
     const self = await put(two, scene.twoOfficer, '1.1', { actual: 120 });
     expect(self.statusCode, self.body).toBe(200);
     // Alone in the bloc with figures, the unit leads 1.1 and takes its maximum.
@@ -102,6 +108,8 @@ describe('a unit self-assesses, the head reviews, the unit explains, the head se
     const submitted = await advance(two, scene.twoOfficer);
     expect(submitted.json()).toMatchObject({ status: 'submitted', actions: [] });
     expect(await auditOf(t, 'scoring_sheet.submit', two)).toHaveLength(1);
+    expect(await todoKinds(scene.twoOfficer)).toEqual([]);
+    expect(await todoKinds(scene.head)).toEqual(['bloc_review']);
 
     const reviewWithoutReason = await expectNothingStored(t.handle, () =>
       put(two, scene.head, '1.1', { actual: 90 }),

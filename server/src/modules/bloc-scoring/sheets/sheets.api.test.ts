@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoringEvents, scoringSheets } from '#server/platform/db/schema.ts';
 import { expectNothingStored } from '../../../../../tests/support/nothing-stored.ts';
@@ -242,6 +243,15 @@ describe('ranking and publication', () => {
       [scene.one.id, 3, 36],
     ]);
     const version = live.json().tableVersion;
+    const sheetNames = async (client: Client) => {
+      const workbook = new ExcelJS.Workbook();
+      const file = await send('GET', `/api/scoring-tables/${table.id}/xlsx`, client.headers);
+      await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+      return workbook;
+    };
+    expect((await sheetNames(scene.twoOfficer)).worksheets.map((sheet) => sheet.name)).toEqual([
+      'Bảng tiêu chí',
+    ]);
     const noVote = await expectNothingStored(t.handle, () =>
       send('POST', publish, scene.head.headers, { version }),
     );
@@ -287,6 +297,12 @@ describe('ranking and publication', () => {
       (await send('GET', `/api/scoring-sheets/${sheetOf(scene.three.id)}`, scene.twoOfficer.headers))
         .statusCode,
     ).toBe(200);
+    const workbook = await sheetNames(scene.twoOfficer);
+    const results = workbook.getWorksheet('Khối huyện');
+    const lines: string[] = [];
+    results?.eachRow((row) => lines.push((row.values as unknown[]).slice(1).join('|')));
+    expect(lines).toContain('|Tổng điểm||70|70|36');
+    expect(lines).toContain('|Xếp hạng||1 (dẫn đầu)|2|3');
     const eligibility = (unitId: string) =>
       send('GET', `/api/units/${unitId}/eligibility?award=CO_BO_TINH&forYear=2024`, scene.manager.headers);
     const leader = await eligibility(scene.three.id);

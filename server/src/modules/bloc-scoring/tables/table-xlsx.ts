@@ -34,8 +34,72 @@ const kindOfText = new Map<string, CriterionKind>(
   ]),
 );
 
-/** Writes a table's name and criteria as an XLSX workbook (one sheet, criteria in rows). */
-export async function tableXlsx(name: string, criteria: readonly CriterionInput[]): Promise<Buffer> {
+/** One bloc's scores for the workbook: its members in ranking order with their points per criterion code. */
+export interface BlocResults {
+  blocName: string;
+  units: {
+    name: string;
+    total: number;
+    rank: number;
+    isLeading: boolean;
+    points: ReadonlyMap<string, number>;
+  }[];
+}
+
+/** A worksheet name Excel accepts: no []:*?/\ and at most 31 characters, unique in the workbook. */
+function sheetName(workbook: ExcelJS.Workbook, name: string) {
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, 28)
+      .trim() || 'Khối';
+  let candidate = base;
+  for (let index = 2; workbook.getWorksheet(candidate); index++) candidate = `${base} ${index}`;
+  return candidate;
+}
+
+/** Adds a bloc's sheet: criteria in rows with their maximum, one column of points per member, the total and the rank. */
+function addResults(workbook: ExcelJS.Workbook, criteria: readonly CriterionInput[], bloc: BlocResults) {
+  const sheet = workbook.addWorksheet(sheetName(workbook, bloc.blocName), {
+    views: [{ state: 'frozen', ySplit: 2, xSplit: 3 }],
+  });
+  sheet.addRow([`Kết quả chấm điểm — ${bloc.blocName}`]).font = { bold: true, size: 13 };
+  sheet.addRow([
+    'Mã tiêu chí',
+    'Nội dung tiêu chí',
+    'Điểm tối đa',
+    ...bloc.units.map((unit) => unit.name),
+  ]).font = { bold: true };
+  for (const criterion of criteria)
+    sheet.addRow([
+      criterion.code,
+      criterion.title,
+      criterion.maxPoints,
+      ...bloc.units.map((unit) => unit.points.get(criterion.code) ?? 0),
+    ]).font = { bold: criterion.kind === 'group' };
+  sheet.addRow(['', 'Tổng điểm', '', ...bloc.units.map((unit) => unit.total)]).font = { bold: true };
+  sheet.addRow([
+    '',
+    'Xếp hạng',
+    '',
+    ...bloc.units.map((unit) => (unit.isLeading ? `${unit.rank} (dẫn đầu)` : unit.rank)),
+  ]).font = {
+    bold: true,
+  };
+  sheet.columns.forEach((column, index) => {
+    column.width = index === 1 ? 60 : index < 3 ? 12 : 18;
+  });
+}
+
+/**
+ * Writes a table as an XLSX workbook: its criteria (criteria in rows, maximum in a column; the
+ * sheet the import reads), then one sheet of scores per bloc the reader may see.
+ */
+export async function tableXlsx(
+  name: string,
+  criteria: readonly CriterionInput[],
+  results: readonly BlocResults[] = [],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Bảng tiêu chí', { views: [{ state: 'frozen', ySplit: 2 }] });
   sheet.addRow([name]).font = { bold: true, size: 13 };
@@ -55,6 +119,7 @@ export async function tableXlsx(name: string, criteria: readonly CriterionInput[
   sheet.columns.forEach((column, index) => {
     column.width = index === 1 ? 70 : 16;
   });
+  for (const bloc of results) addResults(workbook, criteria, bloc);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

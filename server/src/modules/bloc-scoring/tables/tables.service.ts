@@ -21,9 +21,11 @@ import {
 import { AppError } from '#server/platform/http/app-error.ts';
 import { assertTableAllowed, type Caller, isTableManager, tableAccess } from '../bloc-scoring.policy.ts';
 import { bumpTable, getTableRow, listCriteria, listTableBlocs } from '../bloc-scoring.repo.ts';
+import { loadBlocScores, pointsByCode } from '../ranking/bloc-data.ts';
+import { getRanking } from '../ranking/ranking.service.ts';
 import { criteriaErrors, hasLeaf } from './criteria-rules.ts';
 import { criteriaInputs, replaceCriteria } from './criteria-store.ts';
-import { readTableXlsx, tableXlsx } from './table-xlsx.ts';
+import { type BlocResults, readTableXlsx, tableXlsx } from './table-xlsx.ts';
 
 /** A table as the page shows it: criteria, blocs and what the user may do. */
 export async function getTableView(db: Database, caller: Caller, id: string): Promise<ScoringTableView> {
@@ -162,7 +164,28 @@ export async function updateTable(
 /** The table's criteria as an XLSX workbook, for whoever reads the table. */
 export async function exportTable(db: Database, caller: Caller, id: string) {
   const view = await getTableView(db, caller, id);
-  const buffer = await tableXlsx(view.name, await criteriaInputs(db, id));
+  const results: BlocResults[] = [];
+  // Once scoring runs, a sheet per bloc whose ranking the reader may see (head, supervisor, managers; members after publication).
+  if (view.status !== 'draft')
+    for (const bloc of view.blocs) {
+      const ranking = await getRanking(db, caller, id, bloc.blocId).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'OUT_OF_SCOPE') return null;
+        throw error;
+      });
+      if (!ranking) continue;
+      const scores = await loadBlocScores(db, id, bloc.blocId);
+      results.push({
+        blocName: bloc.name,
+        units: ranking.rows.map((row) => ({
+          name: row.unitName,
+          total: row.total,
+          rank: row.rank,
+          isLeading: row.isLeading,
+          points: pointsByCode(scores.criteria, scores.scores.get(row.unitId)?.points ?? new Map()),
+        })),
+      });
+    }
+  const buffer = await tableXlsx(view.name, await criteriaInputs(db, id), results);
   return { buffer, fileName: `bang-tieu-chi-${view.year}.xlsx` };
 }
 

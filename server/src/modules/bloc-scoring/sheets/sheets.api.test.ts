@@ -309,6 +309,14 @@ describe('ranking and publication', () => {
     expect(leader.statusCode, leader.body).toBe(200);
     expect(leader.json()).toMatchObject({ verdict: 'eligible', facts: { leadsBloc: true } });
     expect((await eligibility(scene.two.id)).json().verdict).toBe('needs_review');
+    const lateTarget = await expectNothingStored(t.handle, () =>
+      send('PUT', `/api/scoring-tables/${table.id}/targets`, scene.manager.headers, {
+        unitId: scene.two.id,
+        targets: [],
+        version: after.json().version,
+      }),
+    );
+    expect(lateTarget.statusCode).toBe(409);
     const again = await expectNothingStored(t.handle, () =>
       send('POST', publish, scene.head.headers, { version: after.json().version, votes }),
     );

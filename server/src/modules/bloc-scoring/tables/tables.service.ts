@@ -297,7 +297,7 @@ export async function setTargets(db: Database, caller: Caller, id: string, body:
   const tableBlocs = await listTableBlocs(db, row.table);
   const [member] = tableBlocs.length
     ? await db
-        .select({ unitId: blocMembers.unitId })
+        .select({ unitId: blocMembers.unitId, blocId: blocMembers.blocId })
         .from(blocMembers)
         .where(
           and(
@@ -313,6 +313,8 @@ export async function setTargets(db: Database, caller: Caller, id: string, body:
     throw new AppError('VALIDATION_FAILED', 'Đơn vị không phải thành viên của khối/cụm được chấm.', [
       { path: 'unitId', message: 'Không phải đơn vị thành viên' },
     ]);
+  if (tableBlocs.find((bloc) => bloc.blocId === member.blocId)?.published)
+    throw new AppError('CONFLICT', 'Kết quả của khối/cụm này đã được công bố; không sửa chỉ tiêu được nữa.');
   await db.transaction(async (tx) => {
     await bumpTable(tx, caller.actor, id, body.version, ['draft', 'open']);
     if (ids.length)

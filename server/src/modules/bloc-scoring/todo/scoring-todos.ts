@@ -15,8 +15,10 @@ interface SheetTodoRow extends SortColumns {
 /** The sheet page of the web app (a unit's whole scoring sheet). */
 export const sheetLink = (sheetId: string) => `/khoi-cum/bang-diem/${sheetId}`;
 
-/** Sheets of an open table whose bloc is not yet published, joined to their table, bloc and unit. */
-const openSheets = sql`from scoring_sheets s
+/** Sheets of an open table whose bloc is not yet published, with their table, bloc and unit. */
+const openSheets = sql`select null::date as sort_due, s.updated_at as sort_at, s.id as sort_id, s.status,
+    t.name as table_name, b.name as bloc_name, u.id as unit_id, u.name as unit_name
+  from scoring_sheets s
   join scoring_tables t on t.id = s.table_id and t.status = 'open'
   join blocs b on b.id = s.bloc_id
   join units u on u.id = s.unit_id
@@ -29,9 +31,7 @@ export const selfAssessmentTodos = sqlTodoProvider<SheetTodoRow>({
   select(principal) {
     const unitIds = grantedUnitIds(principal, UNIT_ROLES);
     if (!unitIds.length) return null;
-    return sql`select null::date as sort_due, s.updated_at as sort_at, s.id as sort_id, s.status,
-        t.name as table_name, b.name as bloc_name, u.id as unit_id, u.name as unit_name
-      ${openSheets} and s.status in ('self_assessment', 'reviewed') and s.unit_id in ${uuidList(unitIds)}`;
+    return sql`${openSheets} and s.status in ('self_assessment', 'reviewed') and s.unit_id in ${uuidList(unitIds)}`;
   },
   toDraft: (row) => ({
     key: row.sort_id,
@@ -55,9 +55,7 @@ export const reviewTodos = sqlTodoProvider<SheetTodoRow>({
   select(principal) {
     const unitIds = grantedUnitIds(principal, UNIT_ROLES);
     if (!unitIds.length) return null;
-    return sql`select null::date as sort_due, s.updated_at as sort_at, s.id as sort_id, s.status,
-        t.name as table_name, b.name as bloc_name, u.id as unit_id, u.name as unit_name
-      ${openSheets} and s.status in ('submitted', 'explained')
+    return sql`${openSheets} and s.status in ('submitted', 'explained')
         and exists (select 1 from bloc_members h where h.bloc_id = s.bloc_id and h.role = 'head'
           and h.unit_id in ${uuidList(unitIds)})`;
   },

@@ -1,4 +1,5 @@
 import { roleLabels } from './auth.ts';
+import { scoreStageLabels, scoringTableStatusLabels, sheetStatusLabels } from './bloc-scoring.ts';
 import { blocKindLabels, blocMemberRoleLabels, councilRoleLabels } from './councils.ts';
 import { registrationStatusLabels } from './movement-tracking.ts';
 import { movementKindLabels, movementStatusLabels } from './movements.ts';
@@ -118,6 +119,23 @@ export const auditFieldLabels: Record<string, string> = {
   sourceMigrations: 'Số bản cập nhật cấu trúc của bản sao lưu',
   migrationsApplied: 'Bản cập nhật cấu trúc đã chạy thêm',
   rows: 'Số dòng',
+  // bloc scoring
+  criteria: 'Số tiêu chí',
+  tieBreak: 'Thứ tự xét khi bằng điểm',
+  leadingCount: 'Số đơn vị dẫn đầu',
+  criterionId: 'Tiêu chí',
+  stage: 'Bước chấm',
+  figures: 'Số liệu',
+  score: 'Điểm chấm',
+  note: 'Ghi chú, lý do',
+  explanation: 'Giải trình',
+  sheets: 'Số bảng điểm',
+  sourceTableId: 'Sao chép từ bảng tiêu chí',
+  votes: 'Kết quả biểu quyết',
+  leading: 'Đơn vị dẫn đầu',
+  results: 'Kết quả xếp hạng',
+  evidenceId: 'Minh chứng',
+  fileName: 'Tên tệp',
 };
 
 /** Fields kept in the trail for the machine (keys, sort keys, tree paths): not shown to people. */
@@ -211,6 +229,8 @@ const valueLabelsByEntity: Record<string, Record<string, Record<string, string>>
     kind: { unit: 'Tập thể', person: 'Cá nhân', consolidated: 'Tổng hợp' },
   },
   movement_assignment: { status: { open: 'Đang thực hiện', done: 'Đã hoàn thành' } },
+  scoring_table: { status: scoringTableStatusLabels, stage: scoreStageLabels },
+  scoring_sheet: { status: sheetStatusLabels, stage: scoreStageLabels },
   movement_milestone: {
     kind: {
       launch: 'Phát động',

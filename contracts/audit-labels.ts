@@ -152,6 +152,21 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'exemplar.replication_remove': 'Bỏ đơn vị nhân rộng điển hình',
   'exemplar.award_link': 'Gắn khen thưởng với điển hình',
   'exemplar.award_unlink': 'Bỏ khen thưởng khỏi điển hình',
+  'scoring_table.create': 'Lập bảng tiêu chí chấm điểm thi đua khối, cụm',
+  'scoring_table.update': 'Sửa bảng tiêu chí chấm điểm thi đua khối, cụm',
+  'scoring_table.copy': 'Sao chép bảng tiêu chí chấm điểm từ năm trước',
+  'scoring_table.import': 'Nhập bảng tiêu chí chấm điểm từ tệp Excel',
+  'scoring_table.open': 'Mở chấm điểm thi đua khối, cụm',
+  'scoring_table.targets': 'Giao chỉ tiêu chấm điểm cho đơn vị',
+  'scoring_entry.self': 'Đơn vị tự chấm điểm tiêu chí',
+  'scoring_entry.review': 'Khối trưởng chấm điểm tiêu chí',
+  'scoring_entry.explain': 'Đơn vị giải trình điểm tiêu chí',
+  'scoring_entry.evidence': 'Đính kèm minh chứng chấm điểm',
+  'scoring_sheet.submit': 'Đơn vị gửi bảng tự chấm điểm',
+  'scoring_sheet.review': 'Khối trưởng hoàn thành chấm lần một',
+  'scoring_sheet.explain': 'Đơn vị hoàn thành giải trình',
+  'scoring_sheet.finalize': 'Khối trưởng chốt điểm của đơn vị',
+  'scoring_bloc.publish': 'Công bố kết quả xếp hạng khối, cụm',
 };
 
 /** The Vietnamese name of an action; an action this version does not know shows as "Thao tác khác". */
@@ -190,6 +205,8 @@ export const auditEntityLabels: Record<string, string> = {
   report_request: 'Yêu cầu báo cáo',
   report: 'Báo cáo',
   exemplar: 'Điển hình tiên tiến',
+  scoring_table: 'Bảng tiêu chí chấm điểm khối, cụm',
+  scoring_sheet: 'Bảng điểm của đơn vị',
 };
 
 /** The Vietnamese name of a kind of record; an unknown kind shows as "Đối tượng". */

@@ -341,6 +341,36 @@ export const auditActions = [
   'exemplar.award_link',
   /** An award record unlinked from an exemplar. */
   'exemplar.award_unlink',
+  /** A bloc scoring table drafted (after: the table and its number of criteria). */
+  'scoring_table.create',
+  /** A draft scoring table's name, tie-break chain, leading places or criteria changed. */
+  'scoring_table.update',
+  /** A scoring table copied into a new draft (after: the source table). */
+  'scoring_table.copy',
+  /** A draft scoring table's criteria replaced by those of an XLSX file. */
+  'scoring_table.import',
+  /** A scoring table opened: criteria locked, one sheet per member unit. */
+  'scoring_table.open',
+  /** A member unit's targets on quantitative criteria set. */
+  'scoring_table.targets',
+  /** A unit's self-assessment of one criterion (figures and points). */
+  'scoring_entry.self',
+  /** The bloc head's review of one criterion (figures, points and reason). */
+  'scoring_entry.review',
+  /** A unit's explanation of one criterion after review. */
+  'scoring_entry.explain',
+  /** An evidence file attached to one criterion of a sheet. */
+  'scoring_entry.evidence',
+  /** A unit submits its self-assessment to the bloc head. */
+  'scoring_sheet.submit',
+  /** The bloc head finishes the first review of a sheet. */
+  'scoring_sheet.review',
+  /** A unit finishes explaining after the first review. */
+  'scoring_sheet.explain',
+  /** The bloc head settles a sheet's points (second review). */
+  'scoring_sheet.finalize',
+  /** A bloc's ranking published and locked, with the leading unit(s). */
+  'scoring_bloc.publish',
 ] as const;
 /** One action of the audit trail. */
 export type AuditAction = (typeof auditActions)[number];

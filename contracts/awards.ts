@@ -290,6 +290,8 @@ export const EligibilityInput = z
     history: z.array(HistoryYear).max(100).default([]),
     members: MemberFacts.optional(),
     pending: PendingFacts.optional(),
+    /** A collective: it leads its bloc (khối/cụm) in the year of achievement, by a published bloc scoring. */
+    leadsBloc: z.boolean().optional(),
     decider: z.strictObject({ unitKind: DeciderKind }).optional(),
   })
   .superRefine((input, context) => {

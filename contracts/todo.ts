@@ -25,6 +25,8 @@ export const TodoKind = z.enum([
   'report_due',
   'report_review',
   'exemplar_confirm',
+  'bloc_self_assessment',
+  'bloc_review',
 ]);
 export type TodoKind = z.infer<typeof TodoKind>;
 export const todoKindLabels: Record<TodoKind, string> = {
@@ -47,6 +49,8 @@ export const todoKindLabels: Record<TodoKind, string> = {
   report_due: 'Báo cáo cần gửi',
   report_review: 'Báo cáo chờ duyệt',
   exemplar_confirm: 'Điển hình chờ xác nhận',
+  bloc_self_assessment: 'Tự chấm điểm thi đua khối, cụm',
+  bloc_review: 'Chấm điểm đơn vị trong khối, cụm',
 };
 
 /** How pressing an item is, from its deadline and today. */

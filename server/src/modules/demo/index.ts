@@ -1,6 +1,7 @@
 import type { Database } from '#server/platform/db/client.ts';
 import { ensureDemoAccounts } from './demo-accounts.ts';
 import { ensureDemoAwards } from './demo-awards.ts';
+import { seedDemoBlocScoring } from './demo-bloc-scoring.ts';
 import { seedDemoCurrentMovement } from './demo-current-movement.ts';
 import { seedDemoExemplars } from './demo-exemplars.ts';
 import { seedDemoInspections } from './demo-inspections.ts';
@@ -18,7 +19,7 @@ export { featuredDemoPeople } from './demo-awards.ts';
 /**
  * Fills an embedded database with demo data on first start (units, accounts, people, the provincial
  * council and its blocs up to the current year, the 2019–2025 movement and a live one dated from today, the 2025 tổng kết round from
- * the tờ trình to the payout);
+ * the tờ trình to the payout, the 2024 scoring of the district cluster published);
  * each step skips what already exists. Returns the account lines to print, if new.
  */
 export async function seedDemo(
@@ -39,5 +40,6 @@ export async function seedDemo(
   if (round) await seedDemoRewardFlow(db, round, today);
   await seedDemoInspections(db);
   await seedDemoExemplars(db);
+  await seedDemoBlocScoring(db);
   return lines;
 }

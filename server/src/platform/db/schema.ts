@@ -1,5 +1,6 @@
 /** Every table of the application, for Drizzle's typed queries. Modules add their `*.schema.ts` here. */
 export * from '#server/modules/awards/awards.schema.ts';
+export * from '#server/modules/bloc-scoring/bloc-scoring.schema.ts';
 export * from '#server/modules/council-sessions/council-sessions.schema.ts';
 export * from '#server/modules/decisions/decisions.schema.ts';
 export * from '#server/modules/exemplars/exemplars.schema.ts';

@@ -11,6 +11,7 @@ import { installVietnameseValidationMessages } from '#contracts/validation-messa
 import { registerAuditRoutes } from '#server/modules/audit/index.ts';
 import { registerAuthRoutes } from '#server/modules/auth/index.ts';
 import { registerAwardRoutes } from '#server/modules/awards/index.ts';
+import { registerBlocScoringModule } from '#server/modules/bloc-scoring/index.ts';
 import { registerCouncilSessionModule } from '#server/modules/council-sessions/index.ts';
 import { registerDecisionModule } from '#server/modules/decisions/index.ts';
 import { registerExemplarModule } from '#server/modules/exemplars/index.ts';
@@ -61,6 +62,7 @@ const modules = [
   registerInspectionModule,
   registerReportModule,
   registerExemplarModule,
+  registerBlocScoringModule,
 ];
 
 export interface BuildAppOptions {

@@ -15,6 +15,8 @@ export interface SubjectFacts {
   history: HistoryYear[];
   pending?: PendingFacts;
   members?: MemberFacts;
+  /** A collective leading its bloc in the year of achievement (published bloc scoring). */
+  leadsBloc?: boolean;
 }
 
 /** One year of a subject's history while its records are being gathered. */

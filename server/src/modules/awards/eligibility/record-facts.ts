@@ -24,6 +24,7 @@ export const ALL_FACTS: FactNeeds = {
   disciplineFrom: Number.NEGATIVE_INFINITY,
   pending: true,
   members: true,
+  bloc: true,
 };
 
 /** `and year between …` for the years from `from` (any year when unbounded) to the year of achievement. */
@@ -167,5 +168,6 @@ export function eligibilityInput(
     history: facts?.history ?? [],
     ...(facts?.pending ? { pending: facts.pending } : {}),
     ...(facts?.members && subject === 'collective' ? { members: facts.members } : {}),
+    ...(facts?.leadsBloc && subject === 'collective' ? { leadsBloc: true } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Rating } from '#contracts/awards.ts';
+import { leadingUnitIds } from '#server/modules/bloc-scoring/index.ts';
 import { selectRows } from '#server/modules/organisation/sql-rows.ts';
 import type { Executor } from '#server/platform/db/client.ts';
 import type { FactNeeds } from '../rules/fact-needs.ts';
@@ -20,7 +21,8 @@ const none = Promise.resolve([] as never[]);
 /**
  * Builds the facts of many units at once: their ratings and awards up to `forYear`, and their direct
  * members in `forYear` (how many, how rated, how many LĐTT and CSTĐCS, disciplined at warning or
- * above) — one query per kind for the whole list; with `needs`, only what the award's rule reads.
+ * above), and whether each leads its bloc that year (published bloc scoring) — one query per kind for
+ * the whole list; with `needs`, only what the award's rule reads.
  */
 export async function unitFacts(
   db: Executor,
@@ -34,7 +36,7 @@ export async function unitFacts(
   const codes = needs.awardCodes.length
     ? sql` and award_code = any(${`{${needs.awardCodes.join(',')}}`}::text[])`
     : sql``;
-  const [ratings, received, members] = await Promise.all([
+  const [ratings, received, members, leaders] = await Promise.all([
     needs.ratingsFrom === null
       ? none
       : selectRows<{ unitId: string; year: number; rating: string }>(
@@ -69,6 +71,7 @@ export async function unitFacts(
           group by p.unit_id`,
         )
       : none,
+    needs.bloc ? leadingUnitIds(db, unitIds, forYear) : Promise.resolve(new Set<string>()),
   ]);
   const drafts = new HistoryDrafts();
   for (const row of ratings) drafts.year(row.unitId, row.year).rating = row.rating as Rating;
@@ -78,6 +81,7 @@ export async function unitFacts(
     const row = memberRows.get(unitId);
     result.set(unitId, {
       history: drafts.history(unitId),
+      ...(leaders.has(unitId) ? { leadsBloc: true } : {}),
       ...(row
         ? {
             members: {

@@ -74,8 +74,22 @@ export function compileNothingPending(): LeafEvaluator {
   };
 }
 
-/** A criterion only the council can judge. */
+/** The judgment "leads its bloc" (dẫn đầu cụm, khối thi đua) that a published bloc scoring informs. */
+export const BLOC_LEADER_JUDGMENT = 'dan_dau_cum_khoi';
+
+/**
+ * A criterion only the council can judge. One exception: "leads its bloc" is a fact once the bloc's
+ * scoring is published. For the Cờ thi đua of a ministry or province (Luật Đ26 k1) it is the
+ * criterion itself, so it is met; for the Government's Cờ (Đ25 k1, outstanding among the leaders)
+ * the council still chooses, and the message says the unit leads.
+ */
 export function compileJudgment(leaf: Leaf<'judgment'>): LeafEvaluator {
   const message = `${leaf.text} — cần Hội đồng Thi đua – Khen thưởng xem xét.`;
-  return () => ({ met: null, message });
+  if (leaf.code !== BLOC_LEADER_JUDGMENT) return () => ({ met: null, message });
+  return (facts) => {
+    if (!facts.leadsBloc) return { met: null, message };
+    const leads = `Dẫn đầu khối/cụm thi đua năm ${facts.forYear} theo kết quả chấm điểm đã công bố`;
+    if (facts.award === 'CO_BO_TINH') return { met: true, message: `${leads}.` };
+    return { met: null, message: `${leads}; ${message}` };
+  };
 }

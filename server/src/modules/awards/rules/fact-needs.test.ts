@@ -165,7 +165,9 @@ describe('the facts a rule reads (lists load only those)', () => {
       disciplineFrom: 2025,
       pending: true,
       members: false,
+      bloc: false,
     });
+    expect(factNeeds(ruleSet, 'CO_BO_TINH', 'collective', 2025).bloc).toBe(true);
     const chains = cases.filter(({ ruleSet: set, award, subject }) =>
       JSON.stringify(set.rules.get(award)?.[subject]?.criteria.rule).includes('after_award_chain'),
     );

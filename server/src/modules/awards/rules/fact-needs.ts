@@ -1,5 +1,6 @@
 import { isGroup, type RuleLeaf, type RuleNode } from '#contracts/award-rules.ts';
 import type { AwardCode, AwardSubject } from '#contracts/awards.ts';
+import { BLOC_LEADER_JUDGMENT } from './conditions-other.ts';
 import type { CompiledRuleSet } from './registry.ts';
 
 /**
@@ -19,6 +20,8 @@ export interface FactNeeds {
   pending: boolean;
   /** Member figures of a collective in the year of achievement. */
   members: boolean;
+  /** Whether the collective leads its bloc in the year of achievement (bloc scoring). */
+  bloc: boolean;
 }
 
 type Kind = 'ratingsFrom' | 'awardsFrom' | 'initiativesFrom' | 'disciplineFrom';
@@ -32,6 +35,7 @@ export const NO_NEEDS: FactNeeds = {
   disciplineFrom: null,
   pending: false,
   members: false,
+  bloc: false,
 };
 
 /** The facts an award's rule for a subject can read in the rule set, for a year of achievement. */
@@ -109,6 +113,7 @@ function readLeaf(
       awards(forYear + leaf.fromYear, leaf.codes ?? [award]);
       return;
     case 'judgment':
+      if (leaf.code === BLOC_LEADER_JUDGMENT) needs.bloc = true;
       return;
     default: {
       const unknown: never = leaf;

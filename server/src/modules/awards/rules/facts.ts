@@ -40,6 +40,8 @@ export interface Facts {
   subject: AwardSubject;
   members: MemberFacts | undefined;
   pending: PendingFacts | undefined;
+  /** A collective leading its bloc in the year of achievement (published bloc scoring). */
+  leadsBloc: boolean;
   years: Map<number, YearFacts>;
 }
 
@@ -68,6 +70,7 @@ export function buildFacts(input: EligibilityFacts): Facts {
     subject: input.subject,
     members: input.members,
     pending: input.pending,
+    leadsBloc: input.leadsBloc ?? false,
     years,
   };
 }

@@ -49,12 +49,21 @@ describe('TTLĐXS (Luật 2022 Điều 27)', () => {
 });
 
 describe('Cờ thi đua and other collective titles', () => {
-  it('are judged by the council (leading a bloc cannot be read from facts)', () => {
+  it('are judged by the council when no published bloc ranking shows the unit leading', () => {
     for (const award of ['CO_CP', 'CO_BO_TINH', 'XA_TIEU_BIEU', 'THON_VAN_HOA'] as const) {
       expect(
         check({ ...collective(award, '2025-12-15', 2025), history: years([2025, 'HTXSNV']) }).verdict,
       ).toBe('needs_review');
     }
+  });
+  it('are met for the province Cờ by a unit leading its bloc by a published scoring; the Government Cờ still needs the council', () => {
+    const leader = { history: years([2025, 'HTXSNV']), leadsBloc: true };
+    const province = check({ ...collective('CO_BO_TINH', '2025-12-15', 2025), ...leader });
+    expect(province.verdict).toBe('eligible');
+    expect(checkNamed(province, 'dan_dau_cum_khoi').message).toContain('Dẫn đầu khối/cụm thi đua năm 2025');
+    const government = check({ ...collective('CO_CP', '2025-12-15', 2025), ...leader });
+    expect(government.verdict).toBe('needs_review');
+    expect(checkNamed(government, 'dan_dau_cum_khoi').message).toContain('Dẫn đầu khối/cụm');
   });
   it('still refuse a collective under investigation (NĐ 152 Điều 4 khoản 4)', () => {
     const result = check({

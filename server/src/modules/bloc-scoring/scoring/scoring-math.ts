@@ -1,0 +1,115 @@
+import type { CriterionKind, Figures } from '#contracts/bloc-scoring.ts';
+
+/** What the math needs of a criterion: its kind, maximum and, by kind, points per item and bounds. */
+export interface CriterionRule {
+  id: string;
+  parentId: string | null;
+  kind: CriterionKind;
+  maxPoints: number;
+  /** Fixed: points per counted item; bonus/penalty: points per bonus item. */
+  pointsPerItem: number | null;
+  /** Bonus/penalty: points taken per penalty item. */
+  penaltyPerItem: number | null;
+  /** Bonus/penalty: the lowest the criterion can score (may be negative). */
+  minPoints: number | null;
+}
+
+/** Rounds points to two decimals (half away from zero), as the scoring sheets print them. */
+export function roundPoints(value: number): number {
+  const cents = Math.round(Math.abs(value) * 100 + 1e-9);
+  return (Math.sign(value) * cents) / 100 || 0;
+}
+
+const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+
+/**
+ * A quantitative criterion against the unit's target (awards-research §d.3): below target
+ * 0.5·max·actual/target; on target 0.5·max; exceeding and leading the bloc max; exceeding without
+ * leading 0.5·max + 0.5·max·(r − 1)/(rL − 1), where r is the unit's completion ratio actual/target and
+ * rL the best ratio in the bloc. With one target for all units this is the §d.3 formula
+ * (actual − target)/(leader − target); ratios keep it fair when each unit has its own target.
+ * No target (or a target of 0) scores 0: the criterion cannot be judged.
+ */
+export function quantitativeScore(
+  maxPoints: number,
+  actual: number | null,
+  target: number | null,
+  leaderRatio: number | null,
+): number {
+  if (actual === null || target === null || target <= 0) return 0;
+  const half = maxPoints / 2;
+  const ratio = Math.max(0, actual) / target;
+  if (ratio < 1) return roundPoints(half * ratio);
+  if (ratio === 1) return roundPoints(half);
+  const best = leaderRatio === null ? ratio : Math.max(ratio, leaderRatio);
+  if (ratio >= best) return roundPoints(maxPoints);
+  return roundPoints(half + (half * (ratio - 1)) / (best - 1));
+}
+
+/** The completion ratio of a quantitative figure, or null when it cannot be computed. */
+export function completionRatio(actual: number | null, target: number | null): number | null {
+  if (actual === null || target === null || target <= 0) return null;
+  return Math.max(0, actual) / target;
+}
+
+/**
+ * The points of one leaf criterion from the unit's figures. `leaderRatio` is the best completion
+ * ratio of the bloc on that criterion (quantitative only).
+ */
+export function leafScore(
+  rule: CriterionRule,
+  figures: Figures | null,
+  target: number | null,
+  leaderRatio: number | null,
+): number {
+  if (!figures) return 0;
+  switch (rule.kind) {
+    case 'quantitative':
+      return quantitativeScore(rule.maxPoints, figures.actual ?? null, target, leaderRatio);
+    case 'qualitative':
+      return figures.met ? rule.maxPoints : 0;
+    case 'fixed':
+      return roundPoints(clamp((figures.count ?? 0) * (rule.pointsPerItem ?? 0), 0, rule.maxPoints));
+    case 'bonus_penalty': {
+      const raw =
+        (figures.bonusCount ?? 0) * (rule.pointsPerItem ?? 0) -
+        (figures.penaltyCount ?? 0) * (rule.penaltyPerItem ?? 0);
+      return roundPoints(clamp(raw, rule.minPoints ?? 0, rule.maxPoints));
+    }
+    case 'group':
+      return 0;
+  }
+}
+
+/**
+ * Scores a whole tree: each leaf from its figures, each group the sum of its children capped at its
+ * maximum (penalties may take it below zero), the total the sum of the top-level criteria.
+ * Returns every criterion's points (rounded to two decimals) and the total.
+ */
+export function scoreTree(
+  rules: readonly CriterionRule[],
+  figuresOf: (criterionId: string) => Figures | null,
+  targetOf: (criterionId: string) => number | null,
+  leaderRatioOf: (criterionId: string) => number | null,
+): { points: Map<string, number>; total: number } {
+  const children = new Map<string | null, CriterionRule[]>();
+  for (const rule of rules) {
+    const list = children.get(rule.parentId) ?? [];
+    list.push(rule);
+    children.set(rule.parentId, list);
+  }
+  const points = new Map<string, number>();
+  const visit = (rule: CriterionRule): number => {
+    let value: number;
+    if (rule.kind === 'group') {
+      const sum = (children.get(rule.id) ?? []).reduce((acc, child) => acc + visit(child), 0);
+      value = roundPoints(Math.min(sum, rule.maxPoints));
+    } else {
+      value = leafScore(rule, figuresOf(rule.id), targetOf(rule.id), leaderRatioOf(rule.id));
+    }
+    points.set(rule.id, value);
+    return value;
+  };
+  const total = (children.get(null) ?? []).reduce((acc, rule) => acc + visit(rule), 0);
+  return { points, total: roundPoints(total) };
+}

@@ -138,7 +138,9 @@ export function CreateRequestModal({
                   loading={templates.isFetching}
                   options={(templates.data?.items ?? []).map((item) => ({
                     value: item.id,
-                    label: item.name,
+                    label: item.fromAbove
+                      ? `${item.name} (Mẫu của cấp trên: ${item.ownerUnit.name})`
+                      : item.name,
                   }))}
                 />
               </Form.Item>

@@ -37,11 +37,12 @@ export function SupervisedReportsTable() {
         loading={page.isFetching}
         dataSource={page.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1000 }}
         locale={{ emptyText: 'Chưa có báo cáo nào của các đơn vị khối bạn giám sát.' }}
         columns={[
           {
             title: 'Đơn vị',
+            width: 230,
             render: (_, row) => <Link to={`/bao-cao/${row.id}`}>{row.unit.name}</Link>,
           },
           {
@@ -50,26 +51,21 @@ export function SupervisedReportsTable() {
               <>
                 {row.request.title}
                 <Typography.Text type="secondary" style={{ display: 'block' }}>
-                  {row.request.unitName}
+                  {row.request.unitName} · Kỳ {formatDate(row.periodFrom)} – {formatDate(row.periodTo)}
                 </Typography.Text>
               </>
             ),
-          },
-          {
-            title: 'Kỳ báo cáo',
-            width: 200,
-            render: (_, row) => `${formatDate(row.periodFrom)} – ${formatDate(row.periodTo)}`,
           },
           { title: 'Hạn gửi', width: 110, render: (_, row) => formatDate(row.dueOn) },
           {
             title: 'Trạng thái',
             dataIndex: 'status',
-            width: 170,
+            width: 140,
             render: (status: ReportStatus) => reportStatusLabels[status],
           },
           {
             title: 'Tình hình',
-            width: 160,
+            width: 150,
             render: (_, row) => {
               const shown = row.bucket === 'pending' && row.dueOn < today ? 'missing' : row.bucket;
               return <Tag color={BUCKET_COLORS[shown]}>{reportBucketLabels[shown]}</Tag>;
@@ -78,7 +74,7 @@ export function SupervisedReportsTable() {
           {
             title: 'Gửi lúc',
             dataIndex: 'submittedAt',
-            width: 160,
+            width: 140,
             render: (value: string | null) => formatDateTime(value),
           },
         ]}

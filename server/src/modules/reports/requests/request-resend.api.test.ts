@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { jobs, reportRequests, reports } from '#server/platform/db/schema.ts';
+import { jobs, reportRequests } from '#server/platform/db/schema.ts';
 import { claimNextJob, failJob } from '#server/platform/jobs/job-queue.ts';
 import { signInAs } from '../../../../../tests/support/factories.ts';
 import { expectNothingStored } from '../../../../../tests/support/nothing-stored.ts';
@@ -8,10 +8,10 @@ import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.
 import {
   auditOf,
   buildReportingProvince,
-  dayFromToday,
-  INDICATORS,
+  drainJobs,
+  reportsOf as reportsOfRequest,
   requester,
-  SECTIONS,
+  wideRequestSetting,
 } from '../test-support.ts';
 import { sendBatch, sendSettings, storedTargets } from './request-send.ts';
 
@@ -24,44 +24,26 @@ beforeAll(async () => {
 const defaults = { ...sendSettings };
 afterEach(() => Object.assign(sendSettings, defaults));
 
-const reportsOf = (requestId: string) =>
-  t.handle.db.select().from(reports).where(eq(reports.requestId, requestId));
+const reportsOf = (requestId: string) => reportsOfRequest(t, requestId);
 const sendJobsOf = (requestId: string) =>
   t.handle.db
     .select()
     .from(jobs)
     .where(and(eq(jobs.kind, 'reports.send_request'), sql`${jobs.payload}->>'requestId' = ${requestId}`));
-const drain = async () => {
-  while (await t.app.jobs.runNext()) {}
-};
+const drain = () => drainJobs(t);
 
 /**
  * A province's request to its three districts and its commune, sent by a job that created two of
  * the four reports and then failed for good.
  */
 async function failedRequest() {
-  const p = await buildReportingProvince(t);
-  const template = await http.post('/api/report-templates', p.provinceOfficer.headers, {
-    ownerUnitId: p.province.id,
-    name: 'Mẫu báo cáo năm',
-    sections: SECTIONS,
-    indicators: INDICATORS,
-  });
+  const { p, body } = await wideRequestSetting(t);
   sendSettings.inlineLimit = 1;
-  const created = await http.post('/api/report-requests', p.provinceOfficer.headers, {
-    unitId: p.province.id,
-    kind: 'general_yearly',
-    title: 'Báo cáo công tác thi đua, khen thưởng năm 2024 (toàn tỉnh)',
-    periodFrom: '2024-01-01',
-    periodTo: '2024-12-31',
-    dueOn: dayFromToday(30),
-    templateId: template.json().id,
-    targets: { mode: 'kinds', kinds: ['district', 'commune'] },
-  });
+  const created = await http.post('/api/report-requests', p.provinceOfficer.headers, body);
   expect(created.statusCode, created.body).toBe(201);
   const request = created.json();
   const job = await claimNextJob(t.handle.db, 'worker-a', ['reports.send_request']);
-  if (job?.id !== request.sending.jobId) throw new Error('the send job was not claimed');
+  if (!job || job.id !== request.sending.jobId) throw new Error('the send job was not claimed');
   const [row] = await t.handle.db.select().from(reportRequests).where(eq(reportRequests.id, request.id));
   const where = row && (await storedTargets(t.handle.db, row));
   if (!row || !where) throw new Error('request not stored');

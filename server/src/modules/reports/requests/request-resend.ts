@@ -3,10 +3,9 @@ import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { jobs, reportRequests } from '#server/platform/db/schema.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
-import { enqueueJob } from '#server/platform/jobs/job-queue.ts';
 import { mayResendRequest } from '../reports.policy.ts';
 import type { Caller } from '../reports.repo.ts';
-import { sendRequestJob } from './request-send.ts';
+import { enqueueSendJob } from './request-send.ts';
 import { getRequestFor } from './requests.service.ts';
 
 /**
@@ -27,15 +26,7 @@ export async function resendRequest(db: Database, caller: Caller, id: string) {
       throw new AppError('CONFLICT', 'Yêu cầu đã được gửi tới tất cả các đơn vị, không cần gửi lại.');
     // Queued or running: a click before this one has already sent it again.
     if (job.status !== 'failed') return;
-    const queued = await enqueueJob(tx, {
-      kind: sendRequestJob.kind,
-      payload: {
-        requestId: request.id,
-        actor: { userId: caller.actor.userId, username: caller.actor.username },
-      },
-      createdBy: caller.actor.userId,
-      maxAttempts: sendRequestJob.maxAttempts,
-    });
+    const queued = await enqueueSendJob(tx, request.id, caller.actor);
     await tx.update(reportRequests).set({ sendJobId: queued.id }).where(eq(reportRequests.id, request.id));
     await recordAudit(tx, caller.actor, {
       action: 'report_request.resend',

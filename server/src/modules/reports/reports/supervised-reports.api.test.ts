@@ -31,6 +31,18 @@ async function scene() {
     targets: { mode: 'children' },
   });
   expect(later.statusCode, later.body).toBe(201);
+  // A 2025 request falling due last: no bloc of 2025 is supervised, so none of its reports is listed.
+  const nextYear = await http.post('/api/report-requests', p.provinceOfficer.headers, {
+    unitId: p.province.id,
+    kind: 'general_yearly',
+    title: 'Báo cáo công tác thi đua, khen thưởng năm 2025',
+    periodFrom: '2025-01-01',
+    periodTo: '2025-12-31',
+    dueOn: dayFromToday(40),
+    templateId: template.id,
+    targets: { mode: 'children' },
+  });
+  expect(nextYear.statusCode, nextYear.body).toBe(201);
   const db = t.handle.db;
   const reportOf = async (requestId: string, unitId: string) =>
     (await db.select().from(reports).where(eq(reports.requestId, requestId))).find(

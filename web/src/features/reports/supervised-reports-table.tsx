@@ -7,7 +7,9 @@ import {
   type SupervisedReport,
 } from '../../../../contracts/reports.ts';
 import { CursorPager, readCursorPosition, writeCursorPosition } from '../../components/cursor-pager.tsx';
+import { LoadFailedResult } from '../../components/index.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { describeError } from '../../lib/notify.ts';
 import { useSupervisedReports } from './reports.api.ts';
 
 const BUCKET_COLORS: Record<string, string> = {
@@ -27,6 +29,8 @@ export function SupervisedReportsTable() {
   const page = useSupervisedReports(position, true);
   // Today in Việt Nam (UTC+7), as the server decides a report is overdue.
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  if (page.isError)
+    return <LoadFailedResult message={describeError(page.error)} onRetry={() => void page.refetch()} />;
   return (
     <>
       <Typography.Paragraph type="secondary">

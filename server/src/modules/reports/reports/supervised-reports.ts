@@ -44,7 +44,8 @@ const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
 /**
  * One keyset page of the reports of the units of the blocs the user supervises, latest deadline
  * first. Read per supervised unit (a lateral page of that unit's reports, then the page of those):
- * the work grows with the page and the supervised units, never with the whole reports table.
+ * the work grows with the supervised units' reports (one per request they were asked), never with
+ * the whole reports table or the depth of the page.
  */
 export async function listSupervisedReports(
   executor: Executor,

@@ -115,6 +115,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'report_template.update': 'Sửa mẫu báo cáo',
   'report_request.create': 'Gửi yêu cầu báo cáo',
   'report_request.send': 'Hoàn tất gửi yêu cầu báo cáo tới các đơn vị',
+  'report_request.resend': 'Gửi lại yêu cầu báo cáo tới các đơn vị còn thiếu',
   'report.save': 'Lưu báo cáo',
   'report.import': 'Đọc báo cáo từ tệp Word',
   'report.attach': 'Đính kèm tệp vào báo cáo',

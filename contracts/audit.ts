@@ -267,6 +267,8 @@ export const auditActions = [
   'report_request.create',
   /** A large request's reports all created by its job (after: the number of reports). */
   'report_request.send',
+  /** A large request's failed sending job queued again by the requesting unit's officer (after: the new job). */
+  'report_request.resend',
   /** A report's sections and figures saved (before/after: status; the editor autosaves). */
   'report.save',
   /** A report's sections filled from an uploaded DOCX (after: the file name and sections filled). */

@@ -86,10 +86,21 @@ export const ReportTemplate = z.object({
   movementId: z.string().nullable(),
   sections: z.array(ReportSection),
   indicators: z.array(ReportIndicator),
+  /** A template of a unit above the caller's ("Mẫu của cấp trên"): read and used, not edited. */
+  fromAbove: z.boolean(),
+  /** What the caller may do with it: `edit` for the officers of its unit and above. */
+  actions: z.array(z.enum(['edit'])),
   version: z.number().int(),
 });
 export type ReportTemplate = z.infer<typeof ReportTemplate>;
-export const TemplateQuery = CursorQuery.extend({ ownerUnitId: Uuid.optional() });
+/**
+ * The templates of the caller's subtree and of the units above it; `ownerUnitId` keeps one unit's,
+ * `forUnitId` those a request of that unit may use (its own and its ancestors').
+ */
+export const TemplateQuery = CursorQuery.extend({
+  ownerUnitId: Uuid.optional(),
+  forUnitId: Uuid.optional(),
+});
 export const TemplatePage = cursorPageOf(ReportTemplate);
 
 /** What a request asks for: a movement's yearly, mid-term (sơ kết) or final (tổng kết) report, or the general yearly TĐKT report. */
@@ -174,6 +185,8 @@ export const ReportRequest = z.object({
       message: z.string().nullable(),
     })
     .nullable(),
+  /** What the caller may do: `resend` queues the failed sending job again (the requesting unit's officer). */
+  actions: z.array(z.enum(['resend'])),
   version: z.number().int(),
 });
 export type ReportRequest = z.infer<typeof ReportRequest>;
@@ -250,6 +263,21 @@ export const ReportListItem = z.object({
 });
 export const ReportListQuery = CursorQuery.extend({ bucket: ReportBucket.optional() });
 export const ReportListPage = cursorPageOf(ReportListItem);
+
+/** One report of a unit of a bloc the caller supervises as a council member (read only). */
+export const SupervisedReport = z.object({
+  id: z.string(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  request: z.object({ id: z.string(), title: z.string(), unitName: z.string() }),
+  periodFrom: StoredDate,
+  periodTo: StoredDate,
+  dueOn: StoredDate,
+  status: ReportStatus,
+  bucket: z.enum(['pending', 'on_time', 'late']),
+  submittedAt: z.string().nullable(),
+});
+export type SupervisedReport = z.infer<typeof SupervisedReport>;
+export const SupervisedReportPage = cursorPageOf(SupervisedReport);
 
 /** The breakdown of a consolidated report: each source unit's figures. */
 export const ReportSources = z.object({

@@ -241,4 +241,46 @@ describe('reports journey', () => {
     await province.getByText('2 mục, 2 chỉ tiêu').waitFor();
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('a council member opens a supervised unit’s report; a district uses the province’s template, read only', async () => {
+    const member = await openAs('demo.council.snv', '/bao-cao');
+    await member.getByRole('tab', { name: 'Báo cáo của các đơn vị khối được giám sát' }).click();
+    // The supervised units' reports, latest deadline first; the first opens read only.
+    const link = member.getByRole('table').getByRole('link').first();
+    await link.waitFor({ timeout: 60_000 });
+    await takeTopScreenshot(member, 'reports-supervised-1366');
+    const unitName = (await link.textContent()) ?? '';
+    expect(unitName).toMatch(/^Ủy ban nhân dân /);
+    await link.click();
+    await member.getByRole('heading', { name: `Báo cáo của ${unitName}` }).waitFor();
+    expect(await member.getByRole('button', { name: 'Gửi báo cáo' }).count()).toBe(0);
+
+    const district = await openAs('e2e.district', '/bao-cao/mau-bao-cao');
+    const row = district.getByRole('row').filter({ hasText: 'Mẫu báo cáo năm' });
+    await row.getByText('Mẫu của cấp trên').waitFor();
+    await row.getByRole('button', { name: 'Mẫu báo cáo năm' }).click();
+    const dialog = district.getByRole('dialog');
+    await dialog.getByText('Mẫu của cấp trên: Ủy ban nhân dân tỉnh Lai Châu').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Lưu' }).count()).toBe(0);
+    await district.keyboard.press('Escape');
+
+    await district.goto(`${server.baseUrl}/bao-cao`);
+    await district.getByRole('button', { name: 'Gửi yêu cầu báo cáo' }).click();
+    const form = district.getByRole('dialog');
+    await form.getByLabel('Mẫu báo cáo').click();
+    await district.locator('.ant-select-item-option').filter({ hasText: 'Mẫu báo cáo năm' }).first().click();
+    await form.getByLabel('Tên yêu cầu').fill('Báo cáo năm của huyện theo mẫu của tỉnh');
+    const period = form.locator('.ant-picker-range input');
+    await period.nth(0).click();
+    await period.nth(0).fill('01/01/2025');
+    await period.nth(0).press('Enter');
+    await period.nth(1).fill('31/12/2025');
+    await period.nth(1).press('Enter');
+    await form.getByLabel('Hạn gửi').fill(inFuture(25).split('-').reverse().join('/'));
+    await form.getByLabel('Hạn gửi').press('Enter');
+    await form.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+    await district.waitForURL(/\/bao-cao\/yeu-cau\/[0-9a-f-]{36}$/);
+    await district.getByText(/^2 mục, \d chỉ tiêu$/).waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 });

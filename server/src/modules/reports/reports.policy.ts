@@ -29,6 +29,18 @@ export const isHead = (principal: Principal, report: Pick<ReportFacts, 'unitId'>
 /** True when the user reviews the report for the requesting unit (returns or accepts it). */
 export const isRequester = (principal: Principal, report: Pick<ReportFacts, 'requestUnitPath'>) =>
   coversUnit(principal, REQUEST_ROLES, report.requestUnitPath);
+/**
+ * True when the user may send a request again whose sending job failed: an emulation officer of the
+ * requesting unit itself (not of a unit above: the request is that unit's).
+ */
+export const mayResendRequest = (principal: Principal, request: { unitId: string }) =>
+  grantedUnitIds(principal, REQUEST_ROLES).includes(request.unitId);
+/** What the user may do with a request now: `resend` once its sending job has failed. */
+export const requestActions = (
+  principal: Principal,
+  request: { unitId: string },
+  sending: { status: string } | null,
+): 'resend'[] => (sending?.status === 'failed' && mayResendRequest(principal, request) ? ['resend'] : []);
 /** True when the user may read the report: its own unit, the requesting unit, or anyone above in scope. */
 export const canReadReport = (principal: Principal, report: ReportFacts) =>
   isAdmin(principal) ||

@@ -5,23 +5,28 @@ import type {
   RequestCounts,
   ReportTemplate as TemplateShape,
 } from '#contracts/reports.ts';
-import type { Principal } from '#server/platform/auth/policy.ts';
+import { coversUnit, type Principal } from '#server/platform/auth/policy.ts';
 import type { reportTemplates } from '#server/platform/db/schema.ts';
 import { factsOf } from './reports/reports.service.ts';
-import { reportActions } from './reports.policy.ts';
+import { READ_ROLES, REQUEST_ROLES, reportActions } from './reports.policy.ts';
 import type { ReportWithNames, RequestWithUnit } from './reports.repo.ts';
 
-/** A template as the API shows it. */
-export const presentTemplate = (row: {
-  template: typeof reportTemplates.$inferSelect;
-  unitName: string;
-}): TemplateShape => ({
+/**
+ * A template as the API shows it to the user: one of a unit above the user's subtree is marked
+ * `fromAbove` (used, not edited); `edit` for the officers of its unit and above.
+ */
+export const presentTemplate = (
+  row: { template: typeof reportTemplates.$inferSelect; unitName: string; unitPath: string },
+  principal: Principal,
+): TemplateShape => ({
   id: row.template.id,
   ownerUnit: { id: row.template.ownerUnitId, name: row.unitName },
   name: row.template.name,
   movementId: row.template.movementId,
   sections: row.template.sections,
   indicators: row.template.indicators,
+  fromAbove: !coversUnit(principal, READ_ROLES, row.unitPath),
+  actions: coversUnit(principal, REQUEST_ROLES, row.unitPath) ? ['edit'] : [],
   version: row.template.version,
 });
 
@@ -30,7 +35,8 @@ export const presentRequest = (
   row: RequestWithUnit,
   counts: RequestCounts,
   myReportId: string | null,
-  sending: ReportRequest['sending'] = null,
+  sending: ReportRequest['sending'],
+  actions: ReportRequest['actions'],
 ): ReportRequest => ({
   id: row.request.id,
   unit: { id: row.request.unitId, name: row.unitName },
@@ -47,6 +53,7 @@ export const presentRequest = (
   myReportId,
   targetCount: row.request.targetCount,
   sending,
+  actions,
   version: row.request.version,
 });
 

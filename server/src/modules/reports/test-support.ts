@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { reports } from '#server/platform/db/schema.ts';
 import { signInAs } from '../../../../tests/support/factories.ts';
 import type { TestApp } from '../../../../tests/support/test-app.ts';
 import { buildProvince } from '../movements/test-support.ts';
@@ -66,3 +68,34 @@ export async function provinceRequest(
   if (request.statusCode !== 201) throw new Error(`request ${request.statusCode} ${request.body}`);
   return { template: template.json(), request: request.json() };
 }
+
+/** A province, its template, and the body of a 2024 request to its three districts and its commune (four units). */
+export async function wideRequestSetting(t: TestApp) {
+  const p = await buildReportingProvince(t);
+  const template = await requester(t).post('/api/report-templates', p.provinceOfficer.headers, {
+    ownerUnitId: p.province.id,
+    name: 'Mẫu báo cáo năm',
+    sections: SECTIONS,
+    indicators: INDICATORS,
+  });
+  const body = {
+    unitId: p.province.id,
+    kind: 'general_yearly',
+    title: 'Báo cáo công tác thi đua, khen thưởng năm 2024 (toàn tỉnh)',
+    periodFrom: '2024-01-01',
+    periodTo: '2024-12-31',
+    dueOn: dayFromToday(30),
+    templateId: template.json().id,
+    targets: { mode: 'kinds', kinds: ['district', 'commune'] },
+  };
+  return { p, body };
+}
+
+/** The stored reports of a request. */
+export const reportsOf = (t: TestApp, requestId: string) =>
+  t.handle.db.select().from(reports).where(eq(reports.requestId, requestId));
+
+/** Runs every queued job. */
+export const drainJobs = async (t: TestApp) => {
+  while (await t.app.jobs.runNext()) {}
+};

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Flex, Form, Input, Modal, Radio, Select } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Modal, Radio, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { unitKindLabels } from '../../../../contracts/organisation.ts';
@@ -109,7 +109,12 @@ export function CreateRequestModal({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ targets: { mode: 'children' }, title: parent?.title }}
+        // An officer of one unit asks for that unit: it is chosen already (and its templates listed).
+        initialValues={{
+          targets: { mode: 'children' },
+          title: parent?.title,
+          unitId: units.length === 1 ? units[0]?.unitId : undefined,
+        }}
       >
         {!parent && (
           <>
@@ -138,7 +143,14 @@ export function CreateRequestModal({
                   loading={templates.isFetching}
                   options={(templates.data?.items ?? []).map((item) => ({
                     value: item.id,
-                    label: item.name,
+                    label: item.fromAbove ? (
+                      <span title={`${item.name} (Mẫu của cấp trên: ${item.ownerUnit.name})`}>
+                        <Tag color="purple">Mẫu của cấp trên</Tag>
+                        {item.name}
+                      </span>
+                    ) : (
+                      item.name
+                    ),
                   }))}
                 />
               </Form.Item>

@@ -6,6 +6,7 @@ import {
   ReportRequest,
   ReportSources,
   RequestPage,
+  SupervisedReportPage,
   TemplatePage,
 } from '../../../../contracts/reports.ts';
 import { api } from '../../lib/api-client.ts';
@@ -25,8 +26,9 @@ export const reportKeys = {
 };
 
 /** One page of requests: those made in the user's scope, or those the user's units must answer. */
-export function useRequests(role: 'made' | 'asked', position: Position) {
+export function useRequests(role: 'made' | 'asked', position: Position, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['reports', 'requests', role, position],
     queryFn: ({ signal }) =>
       api.get('/api/report-requests', { query: { role, ...position }, schema: RequestPage, signal }),
@@ -78,13 +80,24 @@ export function useReportSources(id: string, enabled: boolean) {
   });
 }
 
-/** The templates of a unit. */
-export function useTemplates(ownerUnitId: string | undefined) {
+/** The templates a request of the unit may use: its own and those of the units above it. */
+export function useTemplates(forUnitId: string | undefined) {
   return useQuery({
-    queryKey: ['reports', 'templates', ownerUnitId],
+    queryKey: ['reports', 'templates', 'for', forUnitId],
     queryFn: ({ signal }) =>
-      api.get('/api/report-templates', { query: { ownerUnitId, limit: 100 }, schema: TemplatePage, signal }),
-    enabled: Boolean(ownerUnitId),
+      api.get('/api/report-templates', { query: { forUnitId, limit: 100 }, schema: TemplatePage, signal }),
+    enabled: Boolean(forUnitId),
+  });
+}
+
+/** One page of the reports of the units of the blocs the user supervises (council members). */
+export function useSupervisedReports(position: Position, enabled: boolean) {
+  return useQuery({
+    queryKey: ['reports', 'supervised', position],
+    queryFn: ({ signal }) =>
+      api.get('/api/reports/supervised', { query: { ...position }, schema: SupervisedReportPage, signal }),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -1,9 +1,11 @@
-import { DownloadOutlined, ForkOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ForkOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Flex, Progress, Row, Statistic, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
   type ReportBucket,
+  ReportRequest,
   type ReportStatus,
   reportBucketLabels,
   reportRequestKindLabels,
@@ -11,12 +13,13 @@ import {
 } from '../../../../contracts/reports.ts';
 import { CursorPager } from '../../components/cursor-pager.tsx';
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
+import { api } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { describeError, showError } from '../../lib/notify.ts';
+import { describeError, showError, showSuccess } from '../../lib/notify.ts';
 import { hasRole, useSession } from '../auth/index.ts';
 import { CreateRequestModal } from './create-request-modal.tsx';
-import { type Position, useReport, useRequest, useRequestReports } from './reports.api.ts';
+import { type Position, reportKeys, useReport, useRequest, useRequestReports } from './reports.api.ts';
 
 const BUCKET_COLORS: Record<string, string> = { on_time: 'green', late: 'orange', pending: 'default' };
 
@@ -40,6 +43,23 @@ export function RequestPage() {
   useEffect(() => {
     if (total !== undefined) void refetchReports();
   }, [total, refetchReports]);
+  const queryClient = useQueryClient();
+  const [resending, setResending] = useState(false);
+  // Queues the failed sending job again; the server queues one job however many times it is clicked.
+  const resend = async () => {
+    setResending(true);
+    try {
+      const updated = await api.post(`/api/report-requests/${id}/resend`, undefined, {
+        schema: ReportRequest,
+      });
+      queryClient.setQueryData(reportKeys.request(id), updated);
+      showSuccess('Đã gửi lại yêu cầu tới các đơn vị còn thiếu.');
+    } catch (error) {
+      showError(error);
+    } finally {
+      setResending(false);
+    }
+  };
   const myReport = useReport(request.data?.myReportId ?? '', Boolean(request.data?.myReportId));
   if (request.isError)
     return <LoadFailedResult message={describeError(request.error)} onRetry={() => void request.refetch()} />;
@@ -92,6 +112,13 @@ export function RequestPage() {
             data.sending.status === 'failed'
               ? 'Chưa gửi được yêu cầu tới tất cả các đơn vị'
               : (data.sending.message ?? 'Đang gửi yêu cầu…')
+          }
+          action={
+            data.actions.includes('resend') && (
+              <Button icon={<ReloadOutlined aria-hidden />} loading={resending} onClick={() => void resend()}>
+                Gửi lại
+              </Button>
+            )
           }
           description={
             data.sending.status === 'failed' ? (

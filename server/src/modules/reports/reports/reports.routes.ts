@@ -1,8 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponse } from '#contracts/common.ts';
-import { Report, ReportSources, ReturnReportBody, SaveReportBody } from '#contracts/reports.ts';
+import { CursorQuery, ErrorResponse } from '#contracts/common.ts';
+import {
+  Report,
+  ReportSources,
+  ReturnReportBody,
+  SaveReportBody,
+  SupervisedReportPage,
+} from '#contracts/reports.ts';
 import { DocumentError } from '#server/modules/documents/index.ts';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
 import { receiveUploadedFile } from '#server/platform/http/uploads.ts';
@@ -20,6 +26,7 @@ import {
   reportAttachment,
   saveReport,
 } from './reports.service.ts';
+import { listSupervisedReports } from './supervised-reports.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
@@ -46,6 +53,23 @@ export function registerReportRoutes(app: FastifyInstance, { db, files }: Module
   };
   const signedIn = { access: 'signed-in' } as const;
 
+  api.get(
+    '/api/reports/supervised',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'Báo cáo của các đơn vị thuộc khối thi đua mình giám sát (thành viên Hội đồng)',
+        querystring: CursorQuery,
+        response: { 200: SupervisedReportPage, ...errors },
+      },
+    },
+    async (request) => {
+      const { principal } = callerOf(request);
+      const page = await listSupervisedReports(db, principal.id, request.query);
+      return { total: page.total, next: page.next, prev: page.prev, items: page.rows };
+    },
+  );
   api.get(
     '/api/reports/:id',
     {

@@ -1,17 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { jobs, reportRequests, reports } from '#server/platform/db/schema.ts';
+import { jobs, reportRequests } from '#server/platform/db/schema.ts';
 import type { FileStore } from '#server/platform/files/file-store.ts';
 import { claimNextJob } from '#server/platform/jobs/job-queue.ts';
 import { expectNothingStored } from '../../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
 import {
   auditOf,
-  buildReportingProvince,
-  dayFromToday,
-  INDICATORS,
+  drainJobs,
+  reportsOf as reportsOfRequest,
   requester,
-  SECTIONS,
+  wideRequestSetting,
 } from '../test-support.ts';
 import { sendBatch, sendRequestJob, sendSettings, storedTargets } from './request-send.ts';
 
@@ -24,33 +23,10 @@ beforeAll(async () => {
 const defaults = { ...sendSettings };
 afterEach(() => Object.assign(sendSettings, defaults));
 
-/** A province and a template; the request goes to its three districts and its commune (four units). */
-async function setting() {
-  const p = await buildReportingProvince(t);
-  const template = await http.post('/api/report-templates', p.provinceOfficer.headers, {
-    ownerUnitId: p.province.id,
-    name: 'Mẫu báo cáo năm',
-    sections: SECTIONS,
-    indicators: INDICATORS,
-  });
-  const body = {
-    unitId: p.province.id,
-    kind: 'general_yearly',
-    title: 'Báo cáo công tác thi đua, khen thưởng năm 2024 (toàn tỉnh)',
-    periodFrom: '2024-01-01',
-    periodTo: '2024-12-31',
-    dueOn: dayFromToday(30),
-    templateId: template.json().id,
-    targets: { mode: 'kinds', kinds: ['district', 'commune'] },
-  };
-  return { p, body };
-}
-const reportsOf = (requestId: string) =>
-  t.handle.db.select().from(reports).where(eq(reports.requestId, requestId));
+const setting = () => wideRequestSetting(t);
+const reportsOf = (requestId: string) => reportsOfRequest(t, requestId);
 const jobOf = async (id: string) => (await t.handle.db.select().from(jobs).where(eq(jobs.id, id)))[0];
-const drain = async () => {
-  while (await t.app.jobs.runNext()) {}
-};
+const drain = () => drainJobs(t);
 
 describe('a large report request is sent by a job', () => {
   it('answers at once, shows the progress, then creates one report per unit and records the send', async () => {

@@ -4,6 +4,7 @@ import { Uuid } from '#contracts/common.ts';
 import { type ActorContext, recordAudit } from '#server/platform/audit/audit.ts';
 import type { Executor } from '#server/platform/db/client.ts';
 import { auditEvents, reportCounts, type reportRequests } from '#server/platform/db/schema.ts';
+import { enqueueJob } from '#server/platform/jobs/job-queue.ts';
 import { JobFailure, type JobKind } from '#server/platform/jobs/job-registry.ts';
 import { findRequest, findUnit } from '../reports.repo.ts';
 
@@ -136,3 +137,16 @@ export const sendRequestJob: JobKind<z.infer<typeof SendPayload>> = {
     };
   },
 };
+
+/** Queues `reports.send_request` for a request, in the caller's transaction, recording who asked. */
+export const enqueueSendJob = (
+  executor: Executor,
+  requestId: string,
+  actor: Pick<ActorContext, 'userId' | 'username'>,
+) =>
+  enqueueJob(executor, {
+    kind: sendRequestJob.kind,
+    payload: { requestId, actor: { userId: actor.userId, username: actor.username } },
+    createdBy: actor.userId,
+    maxAttempts: sendRequestJob.maxAttempts,
+  });

@@ -12,10 +12,11 @@ import { sendXlsxStream } from '#server/modules/organisation/import-export/sprea
 import { grantedUnitIds } from '#server/platform/auth/policy.ts';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
 import { drillDown, exportRequestXlsx } from '../dashboard/dashboard.service.ts';
-import { FILL_ROLES } from '../reports.policy.ts';
+import { FILL_ROLES, requestActions } from '../reports.policy.ts';
 import { presentRequest } from '../reports.presenter.ts';
 import { findReportOf, type RequestWithUnit, sendingOf } from '../reports.repo.ts';
-import { callerOf, errors, IdParams, officerCreates } from '../reports.routes-support.ts';
+import { callerOf, errors, IdParams, officerCreates, officers } from '../reports.routes-support.ts';
+import { resendRequest } from './request-resend.ts';
 import { sendRequestJob } from './request-send.ts';
 import { createRequest, getRequestFor, requestCounts, searchRequests } from './requests.service.ts';
 
@@ -25,12 +26,15 @@ export function registerRequestRoutes(app: FastifyInstance, { db, jobs }: Module
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
   const one = async (request: Parameters<typeof callerOf>[0], id: string) => {
-    const { row, myReportId } = await getRequestFor(db, callerOf(request), id);
+    const caller = callerOf(request);
+    const { row, myReportId } = await getRequestFor(db, caller, id);
+    const sending = await sendingOf(db, row.request);
     return presentRequest(
       row,
       await requestCounts(db, row.request),
       myReportId,
-      await sendingOf(db, row.request),
+      sending,
+      requestActions(caller.principal, row.request, sending),
     );
   };
 
@@ -58,11 +62,13 @@ export function registerRequestRoutes(app: FastifyInstance, { db, jobs }: Module
             break;
           }
         }
+        const sending = await sendingOf(db, row.request);
         return presentRequest(
           row,
           await requestCounts(db, row.request),
           myReportId,
-          await sendingOf(db, row.request),
+          sending,
+          requestActions(caller.principal, row.request, sending),
         );
       };
       return {
@@ -88,6 +94,22 @@ export function registerRequestRoutes(app: FastifyInstance, { db, jobs }: Module
       const created = await createRequest(db, callerOf(request), request.body);
       reply.status(201);
       return one(request, created.id);
+    },
+  );
+  api.post(
+    '/api/report-requests/:id/resend',
+    {
+      config: officers,
+      schema: {
+        tags,
+        summary: 'Gửi lại yêu cầu báo cáo tới các đơn vị còn thiếu (khi việc gửi bị lỗi)',
+        params: IdParams,
+        response: { 200: ReportRequest, ...errors },
+      },
+    },
+    async (request) => {
+      await resendRequest(db, callerOf(request), request.params.id);
+      return one(request, request.params.id);
     },
   );
   api.get(

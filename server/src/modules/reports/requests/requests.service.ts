@@ -5,7 +5,6 @@ import { coversUnit, grantedUnitIds, scopePaths } from '#server/platform/auth/po
 import type { Database, Executor } from '#server/platform/db/client.ts';
 import { reportRequests, reports, units } from '#server/platform/db/schema.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
-import { enqueueJob } from '#server/platform/jobs/job-queue.ts';
 import { FILL_ROLES, READ_ROLES, REQUEST_ROLES } from '../reports.policy.ts';
 import {
   type Caller,
@@ -17,7 +16,7 @@ import {
   readCounts,
 } from '../reports.repo.ts';
 import { getTemplate } from '../templates/templates.service.ts';
-import { countTargets, sendBatch, sendRequestJob, sendSettings, targetsWhere } from './request-send.ts';
+import { countTargets, enqueueSendJob, sendBatch, sendSettings, targetsWhere } from './request-send.ts';
 
 const NOT_FOUND = 'Không tìm thấy yêu cầu báo cáo.';
 /** Today in Việt Nam (UTC+7), as the deadline compares. */
@@ -101,15 +100,7 @@ export async function createRequest(db: Database, caller: Caller, body: CreateRe
       reportCount = (await sendBatch(tx, request, where, null, targetCount)).seen;
     } else {
       // A national request: its reports are created by a job, in batches, with progress.
-      const job = await enqueueJob(tx, {
-        kind: sendRequestJob.kind,
-        payload: {
-          requestId: request.id,
-          actor: { userId: caller.actor.userId, username: caller.actor.username },
-        },
-        createdBy: caller.actor.userId,
-        maxAttempts: sendRequestJob.maxAttempts,
-      });
+      const job = await enqueueSendJob(tx, request.id, caller.actor);
       [request = stored] = await tx
         .update(reportRequests)
         .set({ sendJobId: job.id })

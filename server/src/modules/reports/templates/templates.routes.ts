@@ -25,7 +25,7 @@ export function registerTemplateRoutes(app: FastifyInstance, { db }: AppContext)
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
   const one = async (request: Parameters<typeof callerOf>[0], id: string) =>
-    presentTemplate(await getTemplate(db, callerOf(request), id));
+    presentTemplate(await getTemplate(db, callerOf(request), id), callerOf(request).principal);
 
   api.get(
     '/api/report-templates',
@@ -39,8 +39,14 @@ export function registerTemplateRoutes(app: FastifyInstance, { db }: AppContext)
       },
     },
     async (request) => {
-      const page = await searchTemplates(db, callerOf(request), request.query);
-      return { total: page.total, next: page.next, prev: page.prev, items: page.rows.map(presentTemplate) };
+      const caller = callerOf(request);
+      const page = await searchTemplates(db, caller, request.query);
+      return {
+        total: page.total,
+        next: page.next,
+        prev: page.prev,
+        items: page.rows.map((row) => presentTemplate(row, caller.principal)),
+      };
     },
   );
   api.post(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { CursorQuery } from '#contracts/common.ts';
 import type { CriterionNode } from '#contracts/movements.ts';
 import type { CreateTemplateBody, ReportIndicator, ReportSection } from '#contracts/reports.ts';
@@ -114,6 +114,17 @@ export async function createTemplateFromMovement(
   });
 }
 
+/** The paths of a unit and of every unit above it (`/a/b/` → `/a/`, `/a/b/`). */
+export const pathsUpTo = (path: string) =>
+  path
+    .split('/')
+    .filter(Boolean)
+    .map((_, index, ids) => `/${ids.slice(0, index + 1).join('/')}/`);
+
+/** The paths of the units above the units the user reads reports of (their templates are "Mẫu của cấp trên"). */
+const pathsAbove = (caller: Caller) =>
+  (scopePaths(caller.principal, READ_ROLES) ?? []).flatMap((path) => pathsUpTo(path).slice(0, -1));
+
 /** One template the caller may use: its unit in the caller's scope, or a unit above the caller's. */
 export async function getTemplate(db: Database, caller: Caller, id: string) {
   const [row] = await db
@@ -122,7 +133,7 @@ export async function getTemplate(db: Database, caller: Caller, id: string) {
     .innerJoin(units, eq(units.id, reportTemplates.ownerUnitId))
     .where(eq(reportTemplates.id, id));
   if (!row) throw new AppError('NOT_FOUND', TEMPLATE.notFound);
-  const above = caller.principal.scopedGrants.some((grant) => grant.unitPath?.startsWith(row.unitPath));
+  const above = pathsAbove(caller).includes(row.unitPath);
   if (!above && !coversUnit(caller.principal, READ_ROLES, row.unitPath))
     throw new AppError('NOT_FOUND', TEMPLATE.notFound);
   return row;
@@ -161,24 +172,34 @@ export async function updateTemplate(
   });
 }
 
-/** The templates of the units in the caller's scope, by name. */
+/**
+ * The templates of the units in the caller's scope and of the units above it, by name; `forUnitId`
+ * keeps those a request of that unit may use (its own and those of the units above it).
+ */
 export async function searchTemplates(
   db: Database,
   caller: Caller,
-  query: CursorQuery & { ownerUnitId?: string },
+  query: CursorQuery & { ownerUnitId?: string | undefined; forUnitId?: string | undefined },
 ) {
   const paths = scopePaths(caller.principal, READ_ROLES);
+  const above = [...new Set(pathsAbove(caller))];
   const scope =
     paths === null
       ? undefined
       : paths.length
-        ? sql`(${sql.join(
-            paths.map((path) => sql`${units.path} like ${`${path}%`}`),
-            sql` or `,
-          )})`
+        ? or(
+            ...paths.map((path) => sql`${units.path} like ${`${path}%`}`),
+            above.length ? inArray(units.path, above) : undefined,
+          )
         : sql`false`;
+  let forUnit: SQL | undefined;
+  if (query.forUnitId) {
+    const unit = await findUnit(db, query.forUnitId);
+    forUnit = unit ? inArray(units.path, pathsUpTo(unit.path)) : sql`false`;
+  }
   const where = and(
     scope,
+    forUnit,
     query.ownerUnitId ? inArray(reportTemplates.ownerUnitId, [query.ownerUnitId]) : undefined,
   );
   const key = [reportTemplates.name, reportTemplates.id] as const;

@@ -13,6 +13,7 @@ import { describeError, showError, showSuccess } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
 import { useTemplatePage } from '../reports.api.ts';
 import { TemplateEditorModal } from './template-editor-modal.tsx';
+import { TemplateViewModal } from './template-view-modal.tsx';
 
 /** Picks a movement the user sees (searched on the server) and builds a template from its plan. */
 function FromMovementModal({
@@ -92,7 +93,10 @@ function FromMovementModal({
   );
 }
 
-/** "Mẫu báo cáo": the templates of the units in the user's scope, created, built from a plan, edited. */
+/**
+ * "Mẫu báo cáo": the templates of the units in the user's scope, created, built from a plan, edited;
+ * and those of the units above, marked "Mẫu của cấp trên", opened read only.
+ */
 export function TemplateListPage() {
   const [params, setParams] = useSearchParams();
   const position = readCursorPosition(params);
@@ -103,13 +107,14 @@ export function TemplateListPage() {
     .map((grant) => ({ value: grant.unitId as string, label: grant.unitName ?? '' }));
   const [editing, setEditing] = useState<ReportTemplate | 'new' | null>(null);
   const [building, setBuilding] = useState(false);
+  const [viewing, setViewing] = useState<ReportTemplate | null>(null);
   if (page.isError)
     return <LoadFailedResult message={describeError(page.error)} onRetry={() => void page.refetch()} />;
   return (
     <>
       <PageHeader
         title="Mẫu báo cáo"
-        description="Các mục nội dung và chỉ tiêu số liệu mà đơn vị cấp dưới điền khi báo cáo."
+        description="Các mục nội dung và chỉ tiêu số liệu mà đơn vị cấp dưới điền khi báo cáo. Mẫu của cấp trên được dùng khi gửi yêu cầu nhưng không sửa được."
         extra={
           <Flex gap={8} wrap>
             <Button icon={<BuildOutlined aria-hidden />} onClick={() => setBuilding(true)}>
@@ -132,13 +137,16 @@ export function TemplateListPage() {
             {
               title: 'Tên mẫu',
               render: (_, row) => (
-                <Button
-                  type="link"
-                  style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}
-                  onClick={() => setEditing(row)}
-                >
-                  {row.name}
-                </Button>
+                <Flex gap={8} align="center" wrap>
+                  <Button
+                    type="link"
+                    style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}
+                    onClick={() => (row.actions.includes('edit') ? setEditing(row) : setViewing(row))}
+                  >
+                    {row.name}
+                  </Button>
+                  {row.fromAbove && <Tag color="purple">Mẫu của cấp trên</Tag>}
+                </Flex>
               ),
             },
             { title: 'Đơn vị', width: 260, render: (_, row) => row.ownerUnit.name },
@@ -166,6 +174,7 @@ export function TemplateListPage() {
           onClose={() => setEditing(null)}
         />
       )}
+      {viewing && <TemplateViewModal template={viewing} onClose={() => setViewing(null)} />}
       {building && (
         <FromMovementModal
           units={units}

@@ -117,7 +117,8 @@ export const reports = pgTable(
   (table) => [
     uniqueIndex('reports_request_unit_key').on(table.requestId, table.unitId),
     index('reports_request_bucket_idx').on(table.requestId, table.bucket),
-    index('reports_unit_idx').on(table.unitId),
+    // A unit's reports by deadline: the supervised list reads a page of each supervised unit's reports from it.
+    index('reports_unit_due_idx').on(table.unitId, table.dueOn, table.id),
   ],
 );
 

@@ -142,6 +142,7 @@ export const auditFieldLabels: Record<string, string> = {
   nextHeadUnitId: 'Khối trưởng năm sau',
   nextDeputyUnitId: 'Khối phó năm sau',
   nextBlocId: 'Khối, cụm năm sau',
+  indicatorLinks: 'Chỉ tiêu báo cáo làm nguồn số liệu',
 };
 
 /** Fields kept in the trail for the machine (keys, sort keys, tree paths): not shown to people. */

@@ -429,3 +429,55 @@ export type BlocMeetingView = z.infer<typeof BlocMeetingView>;
 
 /** POST …/blocs/:blocId/next-bloc: answered with the new bloc's id and year. */
 export const NextBlocView = z.object({ blocId: z.string(), year: z.number().int(), name: z.string() });
+
+/* ------------------------------------------ a criterion's figure from the unit's yearly report */
+
+const IndicatorCode = Code(/^[A-Za-z0-9_.-]{1,40}$/, 'Mã chỉ tiêu báo cáo không hợp lệ');
+
+/** PUT /api/scoring-tables/:id/indicators: which report indicator each quantitative criterion draws its figure from (null removes). */
+export const IndicatorLinksBody = z.object({
+  links: z
+    .array(
+      z.object({
+        criterionCode: Code(/^[0-9A-Za-z.]{1,20}$/, 'Mã tiêu chí không hợp lệ'),
+        indicatorCode: IndicatorCode.nullable(),
+      }),
+    )
+    .max(CRITERIA_MAX),
+  version: RecordVersion,
+});
+
+export const IndicatorLinksView = z.object({
+  tableId: z.string(),
+  /** Every quantitative criterion with the indicator it names, if any. */
+  links: z.array(
+    z.object({
+      criterionId: z.string(),
+      criterionCode: z.string(),
+      title: z.string(),
+      indicatorCode: z.string().nullable(),
+    }),
+  ),
+  /** False once the table is published or the user does not manage it. */
+  editable: z.boolean(),
+  version: z.number().int(),
+});
+export type IndicatorLinksView = z.infer<typeof IndicatorLinksView>;
+
+/** One criterion's figure found in the unit's submitted or accepted report of the table's year. */
+export const ReportFigure = z.object({
+  criterionId: z.string(),
+  criterionCode: z.string(),
+  indicatorCode: z.string(),
+  value: z.number(),
+  reportId: z.string(),
+  reportTitle: z.string(),
+  reportStatus: z.enum(['submitted', 'accepted']),
+  /** True when the unit has already entered its own figure for the criterion (a pre-fill leaves it). */
+  entered: z.boolean(),
+});
+export type ReportFigure = z.infer<typeof ReportFigure>;
+
+/** GET /api/scoring-sheets/:id/report-figures; POST …/report-figures fills the criteria not yet entered and answers with the sheet. */
+export const ReportFiguresView = z.object({ sheetId: z.string(), figures: z.array(ReportFigure) });
+export type ReportFiguresView = z.infer<typeof ReportFiguresView>;

@@ -40,6 +40,8 @@ export const scoringTables = pgTable(
     leadingCount: integer('leading_count').notNull().default(1),
     /** The quotas of the meetings' proposals (Cờ thi đua ≤ N or ≤ x % of the bloc's collectives, …). */
     quotas: jsonb('quotas').$type<ProposalQuota[]>().notNull().default([]),
+    /** The report indicator a quantitative criterion draws its figure from: indicator code by criterion code. */
+    indicatorLinks: jsonb('indicator_links').$type<Record<string, string>>().notNull().default({}),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
     ...versioning,

@@ -1,6 +1,6 @@
 import { type Proposal, proposalAwardLabels } from '#contracts/bloc-scoring.ts';
-import type { DocNode, ParsedDocument } from '#contracts/documents.ts';
-import type { DocumentTable } from '#server/modules/documents/index.ts';
+import type { ParsedDocument } from '#contracts/documents.ts';
+import { composeDocument, type DocumentTable, docNode } from '#server/modules/documents/index.ts';
 
 /** Everything the minutes and the proposal of a bloc meeting say, read once. */
 export interface MeetingFacts {
@@ -21,49 +21,9 @@ export interface MeetingFacts {
   nextDeputyName: string | null;
 }
 
-const node = (label: string | null, text: string, children: DocNode[] = []): DocNode => ({
-  label,
-  text,
-  lines: [0, 0],
-  children,
-});
 const dmy = (date: string) => date.split('-').reverse().join('/');
 const points = (value: number) => value.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 const list = (names: string[]) => (names.length ? names.join(', ') : 'không');
-
-/** The shape every NĐ 30 document of the engine shares; the caller fills in the rest. */
-function documentOf(fields: Partial<ParsedDocument>): ParsedDocument {
-  return {
-    kind: null,
-    type: null,
-    issuer: { parent: null, name: '' },
-    number: null,
-    place: null,
-    date: null,
-    title: null,
-    authority: null,
-    incoming: null,
-    addressees: [],
-    legalBasis: [],
-    preamble: [],
-    enacting: null,
-    movement: { name: null, periodFrom: null, periodTo: null, periodSource: null },
-    sections: [],
-    articles: [],
-    contents: { collective: [], individual: [] },
-    criteria: { collective: [], individual: [] },
-    awards: [],
-    milestones: [],
-    assignments: [],
-    funding: null,
-    signature: { authority: [], title: null, name: null },
-    recipients: [],
-    attachments: [],
-    truncated: false,
-    unclassified: [],
-    ...fields,
-  };
-}
 
 const nameOf = (facts: MeetingFacts, unitId: string) =>
   facts.members.find((member) => member.unitId === unitId)?.unitName ?? '';
@@ -128,31 +88,31 @@ export function composeBlocMinutes(facts: MeetingFacts): ParsedDocument {
   const absent = facts.members.filter((member) => !facts.present.includes(member.unitId));
   const voted = Object.keys(facts.votes).length;
   const sections = [
-    node(
+    docNode(
       'I.',
       `Thời gian: ngày ${dmy(facts.date)}. Chủ trì: ${facts.headUnitName ?? ''} (đơn vị trưởng khối/cụm).`,
     ),
-    node('II.', 'Thành phần:', [
-      node('1.', `Tổng số đơn vị thành viên: ${facts.members.length}.`),
-      node('2.', `Có mặt: ${present.length} (${list(present.map((member) => member.unitName))}).`),
-      node('3.', `Vắng mặt: ${absent.length} (${list(absent.map((member) => member.unitName))}).`),
+    docNode('II.', 'Thành phần:', [
+      docNode('1.', `Tổng số đơn vị thành viên: ${facts.members.length}.`),
+      docNode('2.', `Có mặt: ${present.length} (${list(present.map((member) => member.unitName))}).`),
+      docNode('3.', `Vắng mặt: ${absent.length} (${list(absent.map((member) => member.unitName))}).`),
     ]),
-    node(
+    docNode(
       'III.',
       `Nội dung: khối/cụm thông qua kết quả chấm điểm theo "${facts.tableName}" của ${facts.members.length} đơn vị thành viên (chi tiết tại bảng tổng hợp kèm theo).`,
     ),
-    node(
+    docNode(
       'IV.',
       `Biểu quyết suy tôn đơn vị dẫn đầu: ${voted ? 'khối/cụm biểu quyết để phân định các đơn vị bằng điểm; ' : ''}đơn vị dẫn đầu: ${list(leaders(facts).map((row) => row.unitName))}.`,
     ),
-    node('V.', `Đề nghị khen thưởng: ${list(proposalLines(facts))}.`),
-    node(
+    docNode('V.', `Đề nghị khen thưởng: ${list(proposalLines(facts))}.`),
+    docNode(
       'VI.',
       `Khối trưởng năm ${facts.year + 1}: ${facts.nextHeadName ?? 'chưa chọn'}; khối phó: ${facts.nextDeputyName ?? 'chưa chọn'}.`,
     ),
-    ...(facts.note ? [node('VII.', `Ý kiến khác: ${facts.note}`)] : []),
+    ...(facts.note ? [docNode('VII.', `Ý kiến khác: ${facts.note}`)] : []),
   ];
-  return documentOf({
+  return composeDocument({
     kind: 'BIÊN BẢN',
     type: 'minutes',
     issuer: { parent: facts.councilName.toUpperCase(), name: facts.blocName.toUpperCase() },
@@ -175,7 +135,7 @@ export function composeBlocMinutes(facts: MeetingFacts): ParsedDocument {
 export function composeBlocProposal(facts: MeetingFacts): ParsedDocument {
   const awards = [...new Set(facts.proposals.map((proposal) => proposalAwardLabels[proposal.award]))];
   const units = [...new Set(facts.proposals.map((proposal) => nameOf(facts, proposal.unitId)))];
-  return documentOf({
+  return composeDocument({
     kind: 'TỜ TRÌNH',
     type: 'submission',
     issuer: {
@@ -195,7 +155,7 @@ export function composeBlocProposal(facts: MeetingFacts): ParsedDocument {
         lines: [0, 0],
       },
     ],
-    sections: [node(null, 'Hồ sơ gồm: tờ trình, biên bản họp khối/cụm và bảng tổng hợp điểm, xếp hạng.')],
+    sections: [docNode(null, 'Hồ sơ gồm: tờ trình, biên bản họp khối/cụm và bảng tổng hợp điểm, xếp hạng.')],
     signature: { authority: ['TRƯỞNG KHỐI/CỤM'], title: 'THỦ TRƯỞNG ĐƠN VỊ', name: null },
     recipients: [
       { text: 'Như trên', subEntries: [] },

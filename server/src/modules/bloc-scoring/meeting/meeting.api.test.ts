@@ -213,6 +213,7 @@ describe('proposal quotas and the meeting record', () => {
     expect(noProposal.statusCode).toBe(409);
     expect(noProposal.json().message).toContain('không đề nghị');
     await t.handle.db.insert(blocs).values({ councilId: scene.council.id, year: 2025, name: 'Khối huyện' });
+    expect((await send('GET', `${bloc}/meeting`, scene.manager.headers)).json().actions).toEqual(['minutes']);
     const taken = await expectNothingStored(t.handle, () =>
       send('POST', `${bloc}/next-bloc`, scene.manager.headers, {}),
     );

@@ -39,8 +39,14 @@ export async function getMeeting(
   const actions: BlocMeetingView['actions'] = [];
   if (publication && officer) actions.push('minutes');
   if (publication?.proposals.length && officer) actions.push('proposal');
-  if (publication?.nextHeadUnitId && !publication.nextBlocId && access.isManager)
-    actions.push('create_next_bloc');
+  if (publication?.nextHeadUnitId && !publication.nextBlocId && access.isManager) {
+    const [taken] = await selectRows<{ id: string }>(
+      db,
+      sql`select n.id from blocs b join blocs n on n.council_id = b.council_id and n.year = b.year + 1 and n.name = b.name
+        where b.id = ${blocId}`,
+    );
+    if (!taken) actions.push('create_next_bloc');
+  }
   return {
     tableId,
     blocId,

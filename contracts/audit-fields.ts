@@ -136,6 +136,13 @@ export const auditFieldLabels: Record<string, string> = {
   results: 'Kết quả xếp hạng',
   evidenceId: 'Minh chứng',
   fileName: 'Tên tệp',
+  quotas: 'Hạn mức đề nghị khen thưởng',
+  presentUnitIds: 'Đơn vị dự họp',
+  proposals: 'Đề nghị khen thưởng',
+  nextHeadUnitId: 'Khối trưởng năm sau',
+  nextDeputyUnitId: 'Khối phó năm sau',
+  nextBlocId: 'Khối, cụm năm sau',
+  indicatorLinks: 'Chỉ tiêu báo cáo làm nguồn số liệu',
 };
 
 /** Fields kept in the trail for the machine (keys, sort keys, tree paths): not shown to people. */
@@ -164,6 +171,10 @@ export const auditReferenceFields: Record<string, AuditReferenceKind> = {
   decidedBy: 'user',
   councilId: 'council',
   blocId: 'bloc',
+  nextBlocId: 'bloc',
+  presentUnitIds: 'unit',
+  nextHeadUnitId: 'unit',
+  nextDeputyUnitId: 'unit',
   supervisorMemberId: 'council_member',
   movementId: 'movement',
   parentMovementId: 'movement',

@@ -168,6 +168,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'scoring_sheet.explain': 'Đơn vị hoàn thành giải trình',
   'scoring_sheet.finalize': 'Khối trưởng chốt điểm của đơn vị',
   'scoring_bloc.publish': 'Công bố kết quả xếp hạng khối, cụm',
+  'scoring_table.quotas': 'Đặt hạn mức đề nghị khen thưởng của khối, cụm',
+  'scoring_bloc.next_bloc': 'Lập khối, cụm năm sau theo kết quả họp khối',
+  'scoring_table.indicators': 'Gắn tiêu chí chấm điểm với chỉ tiêu báo cáo năm',
 };
 
 /** The Vietnamese name of an action; an action this version does not know shows as "Thao tác khác". */

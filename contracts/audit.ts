@@ -373,6 +373,12 @@ export const auditActions = [
   'scoring_sheet.finalize',
   /** A bloc's ranking published and locked, with the leading unit(s). */
   'scoring_bloc.publish',
+  /** A table's quotas of the meetings' proposals set. */
+  'scoring_table.quotas',
+  /** Next year's bloc created from a published meeting, with the head and deputy it chose. */
+  'scoring_bloc.next_bloc',
+  /** The report indicators a table's quantitative criteria draw their figures from. */
+  'scoring_table.indicators',
 ] as const;
 /** One action of the audit trail. */
 export type AuditAction = (typeof auditActions)[number];

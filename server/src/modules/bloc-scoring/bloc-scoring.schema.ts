@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Figures, TieBreakStep } from '#contracts/bloc-scoring.ts';
+import type { Figures, Proposal, ProposalQuota, TieBreakStep } from '#contracts/bloc-scoring.ts';
 import { blocs, councils, units } from '#server/modules/organisation/organisation.schema.ts';
 import { timestamps, versioning } from '#server/platform/db/columns.ts';
 import { users } from '#server/platform/db/platform.schema.ts';
@@ -38,6 +38,10 @@ export const scoringTables = pgTable(
     status: text('status').notNull().default('draft'),
     tieBreak: jsonb('tie_break').$type<TieBreakStep[]>().notNull().default([]),
     leadingCount: integer('leading_count').notNull().default(1),
+    /** The quotas of the meetings' proposals (Cờ thi đua ≤ N or ≤ x % of the bloc's collectives, …). */
+    quotas: jsonb('quotas').$type<ProposalQuota[]>().notNull().default([]),
+    /** The report indicator a quantitative criterion draws its figure from: indicator code by criterion code. */
+    indicatorLinks: jsonb('indicator_links').$type<Record<string, string>>().notNull().default({}),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
     ...versioning,
@@ -192,7 +196,7 @@ export const scoringEvidence = pgTable(
   (table) => [index('scoring_evidence_entry_idx').on(table.entryId)],
 );
 
-/** A bloc's published result in a table: the meeting's votes and note, who published it and when. */
+/** A bloc's published result in a table: the meeting's votes, note, attendance, proposals and next year's head and deputy; who published it and when. */
 export const scoringPublications = pgTable(
   'scoring_publications',
   {
@@ -205,6 +209,14 @@ export const scoringPublications = pgTable(
       .references(() => blocs.id),
     votes: jsonb('votes').$type<Record<string, number>>().notNull().default({}),
     note: text('note').notNull().default(''),
+    /** The member units present at the meeting. */
+    presentUnitIds: jsonb('present_unit_ids').$type<string[]>().notNull().default([]),
+    /** The meeting's proposals: which unit for which award. */
+    proposals: jsonb('proposals').$type<Proposal[]>().notNull().default([]),
+    nextHeadUnitId: uuid('next_head_unit_id').references(() => units.id),
+    nextDeputyUnitId: uuid('next_deputy_unit_id').references(() => units.id),
+    /** Next year's bloc, once created from this result. */
+    nextBlocId: uuid('next_bloc_id').references(() => blocs.id, { onDelete: 'set null' }),
     publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -58,5 +58,12 @@ describe('the demo 2024 scoring of the district cluster', () => {
     const [tamDuong] = await t.handle.db.select().from(units).where(eq(units.code, 'LCI.H.TDG'));
     const eligibility = await get(`/api/units/${tamDuong?.id}/eligibility?award=CO_BO_TINH&forYear=2024`);
     expect(eligibility.json()).toMatchObject({ verdict: 'eligible', facts: { leadsBloc: true } });
+    const meeting = await get(`/api/scoring-tables/${table?.id}/blocs/${table?.blocId}/meeting`);
+    expect(meeting.json()).toMatchObject({
+      proposals: [{ unitName: 'Ủy ban nhân dân huyện Tam Đường', award: 'CO_BO_TINH' }],
+      quotas: [{ award: 'CO_BO_TINH', limit: 1 }],
+      nextHead: { unitName: 'Ủy ban nhân dân huyện Tam Đường' },
+      actions: ['minutes', 'proposal', 'create_next_bloc'],
+    });
   }, 120_000);
 });

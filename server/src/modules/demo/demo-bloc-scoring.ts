@@ -6,6 +6,7 @@ import {
   openTable,
   publishBloc,
   putEntry,
+  setQuotas,
   setTargets,
 } from '#server/modules/bloc-scoring/index.ts';
 import type { Database } from '#server/platform/db/client.ts';
@@ -155,6 +156,10 @@ export async function seedDemoBlocScoring(db: Database) {
       ],
       version: await tableVersion(),
     });
+  await setQuotas(db, officer, tableId, {
+    quotas: [{ award: 'CO_BO_TINH', maxCount: 1, maxPercent: null }],
+    version: await tableVersion(),
+  });
   await openTable(db, officer, tableId, await tableVersion());
   const headCode = members.find((member) => member.role === 'head')?.code as string;
   const head = await demoUnitOfficer(db, headCode);
@@ -198,9 +203,14 @@ export async function seedDemoBlocScoring(db: Database) {
       await advanceSheet(db, actor, sheetId, await sheetVersion(sheetId));
     }
   }
+  // The meeting proposes Tam Đường, the leader, for the Cờ (the table allows one) and makes it next year's head.
+  const leader = members.find((member) => member.code === 'LCI.H.TDG')?.unitId;
   await publishBloc(db, head, tableId, bloc.id, {
     votes: [],
     note: 'Hội nghị tổng kết Cụm thi đua ngày 05/12/2024 thống nhất kết quả chấm điểm, suy tôn đơn vị dẫn đầu.',
     version: await tableVersion(),
+    presentUnitIds: members.map((member) => member.unitId),
+    proposals: leader ? [{ unitId: leader, award: 'CO_BO_TINH' }] : [],
+    nextHeadUnitId: leader ?? null,
   });
 }

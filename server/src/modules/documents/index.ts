@@ -3,6 +3,7 @@ import { readDocumentText, readFileBuffer } from './input/document.input.ts';
 import { parseWithOwnership } from './parse/parser.ts';
 import { readPlanBody } from './views/plan-body.views.ts';
 
+export { composeDocument, docNode } from './compose.ts';
 export { formatDiffVi } from './diff/plan-diff.format.ts';
 export { diffPlans } from './diff/plan-diff.ts';
 export { DocumentError, type DocumentErrorCode } from './document-error.ts';

@@ -6,11 +6,12 @@ import { scoringPublications, scoringResults } from '#server/platform/db/schema.
 import { AppError } from '#server/platform/http/app-error.ts';
 import { type Caller, tableAccess } from '../bloc-scoring.policy.ts';
 import { bumpTable, getTableRow, listTableBlocs, type TableRow } from '../bloc-scoring.repo.ts';
+import { checkMeeting, type MeetingInput } from '../meeting/meeting-rules.ts';
 import { rankUnits } from '../scoring/ranking.ts';
 import { loadBlocScores, pointsByCode, womenShares } from './bloc-data.ts';
 
 /** The table, one of its blocs and the caller's part in it; 403 unless they may see the ranking. */
-async function blocFor(db: Executor, caller: Caller, tableId: string, blocId: string) {
+export async function blocFor(db: Executor, caller: Caller, tableId: string, blocId: string) {
   const table = await getTableRow(db, tableId);
   const blocs = await listTableBlocs(db, table.table);
   const bloc = blocs.find((row) => row.blocId === blocId);
@@ -104,13 +105,15 @@ export async function getRanking(
  * Publishes a bloc's result: every sheet must be final and the ranking settled (a tie across the
  * leading places needs the meeting's votes). Stores each unit's total, rank and leading flag, locks
  * the bloc's sheets, and marks the table published once every bloc is. The table's version is raised.
+ * The meeting's record (present units, proposals within the table's quotas, next year's head and
+ * deputy) is checked and stored with it.
  */
 export async function publishBloc(
   db: Database,
   caller: Caller,
   tableId: string,
   blocId: string,
-  body: PublishBody,
+  body: PublishBody & Partial<MeetingInput>,
 ) {
   const { table, canPublish } = await blocFor(db, caller, tableId, blocId);
   if (!canPublish) throw new AppError('OUT_OF_SCOPE');
@@ -134,6 +137,18 @@ export async function publishBloc(
       'CONFLICT',
       'Có đơn vị bằng điểm ở vị trí dẫn đầu mà tiêu chí phụ chưa phân định: cần nhập kết quả biểu quyết của khối/cụm.',
     );
+  const meeting: MeetingInput = {
+    presentUnitIds: [...new Set(body.presentUnitIds ?? [])],
+    proposals: body.proposals ?? [],
+    nextHeadUnitId: body.nextHeadUnitId ?? null,
+    nextDeputyUnitId: body.nextDeputyUnitId ?? null,
+  };
+  checkMeeting(
+    meeting,
+    new Set(sheetOf.keys()),
+    new Set(ranked.filter((row) => row.isLeading).map((row) => row.unitId)),
+    table.table.quotas,
+  );
   await db.transaction(async (tx) => {
     const [publication] = await tx
       .insert(scoringPublications)
@@ -142,6 +157,10 @@ export async function publishBloc(
         blocId,
         votes: Object.fromEntries(votes),
         note: body.note.trim(),
+        presentUnitIds: [...meeting.presentUnitIds],
+        proposals: [...meeting.proposals],
+        nextHeadUnitId: meeting.nextHeadUnitId,
+        nextDeputyUnitId: meeting.nextDeputyUnitId,
         publishedBy: caller.actor.userId,
       })
       .onConflictDoNothing()
@@ -182,6 +201,7 @@ export async function publishBloc(
         votes: Object.fromEntries(votes),
         leading: ranked.filter((row) => row.isLeading).map((row) => row.unitId),
         results: ranked.map((row) => ({ unitId: row.unitId, total: row.total, rank: row.rank })),
+        ...meeting,
       },
     });
   });

@@ -141,10 +141,15 @@ describe('PATCH /api/scoring-tables/:id', () => {
 });
 
 describe('POST /api/scoring-tables/:id/copy and /open', () => {
-  it("copies last year's table into a new draft, audited", async () => {
+  it("copies last year's table into a new draft with its quotas and report links, audited", async () => {
     const scene = await buildScoringScene(t);
     const send = sender(t);
     const { table } = await createTable(t, scene, { open: true });
+    const quotas = [{ award: 'CO_BO_TINH' as const, maxCount: 1, maxPercent: null }];
+    await t.handle.db
+      .update(scoringTables)
+      .set({ quotas, indicatorLinks: { '1.1': 'THU_NS' } })
+      .where(eq(scoringTables.id, table.id));
     const [nextYear] = await t.handle.db
       .insert(blocs)
       .values({ councilId: scene.council.id, year: 2025, name: scene.bloc.name })
@@ -168,6 +173,8 @@ describe('POST /api/scoring-tables/:id/copy and /open', () => {
     );
     const [event] = await auditOf(t, 'scoring_table.copy', copy.id);
     expect(event?.after).toMatchObject({ sourceTableId: table.id });
+    const [stored] = await t.handle.db.select().from(scoringTables).where(eq(scoringTables.id, copy.id));
+    expect(stored).toMatchObject({ quotas, indicatorLinks: { '1.1': 'THU_NS' } });
   });
 
   it('opens a draft: one sheet per member unit, audited; refuses a member unit and a second opening', async () => {

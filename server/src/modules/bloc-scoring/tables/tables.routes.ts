@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  PublishBody,
+  PublishMeetingBody,
   RankingView,
   ScoringTableCopyBody,
   ScoringTableCreateBody,
@@ -210,7 +210,7 @@ export function registerScoringTableRoutes(app: FastifyInstance, { db }: AppCont
       config: signedIn,
       schema: schema('Công bố kết quả xếp hạng khối/cụm', {
         params: BlocParams,
-        body: PublishBody,
+        body: PublishMeetingBody,
         response: { 200: RankingView, ...errors },
       }),
     },

@@ -102,6 +102,7 @@ export async function createTable(
   caller: Caller,
   body: ScoringTableCreateBody,
   copiedFrom: string | null = null,
+  carried: Pick<typeof scoringTables.$inferInsert, 'quotas' | 'indicatorLinks'> = {},
 ) {
   await assertCouncilAndBloc(db, caller, body);
   assertCriteria(body.criteria, body.tieBreak);
@@ -115,6 +116,7 @@ export async function createTable(
         name: body.name,
         tieBreak: body.tieBreak,
         leadingCount: body.leadingCount,
+        ...carried,
         createdBy: caller.actor.userId,
         updatedBy: caller.actor.userId,
       })
@@ -238,6 +240,7 @@ export async function copyTable(
       criteria,
     },
     id,
+    { quotas: source.table.quotas, indicatorLinks: source.table.indicatorLinks },
   );
 }
 

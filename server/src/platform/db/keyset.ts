@@ -152,9 +152,9 @@ export async function countCapped(
   select: SQLWrapper,
   exact: boolean,
   cap = TOTAL_CAP,
+  planWhole = false,
 ): Promise<ListTotal> {
-  const limited = exact ? sql`${select}` : sql`${select} limit ${cap + 1}`;
-  const result = await executor.execute(sql`select count(*)::int as n from (${limited}) as counted`);
+  const result = await executor.execute(sql`select ${countSql(select, exact, cap, planWhole)} as n`);
   const value = Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
   return value > cap && !exact ? { value: cap, exact: false } : { value, exact: true };
 }
@@ -165,9 +165,26 @@ export async function countCapped(
  * up to `TOTAL_CAP + 1` rows unless the exact figure is asked for; `select` is the list's rows with
  * its filter, without order or limit (as for `countCapped`). Read the figure with `pageTotal`.
  */
-export function totalColumn(select: SQLWrapper, exact: boolean, cap = TOTAL_CAP): SQL<number> {
-  const limited = exact ? sql`${select}` : sql`${select} limit ${cap + 1}`;
-  return sql<number>`(select count(*)::int from (${limited}) as counted)`;
+export function totalColumn(
+  select: SQLWrapper,
+  exact: boolean,
+  cap = TOTAL_CAP,
+  planWhole = false,
+): SQL<number> {
+  return countSql(select, exact, cap, planWhole);
+}
+
+/**
+ * The capped count as a scalar subquery. With `planWhole`, the rows are a MATERIALIZED common table
+ * expression, planned as if all were read and still read lazily up to the cap: a condition matching
+ * one row in eight (a common word of a search) otherwise makes the planner expect the cap sooner
+ * from a sequential scan than from its index (12 ms instead of 1.7 ms for "binh" over 100,000 units).
+ */
+function countSql(select: SQLWrapper, exact: boolean, cap: number, planWhole: boolean): SQL<number> {
+  if (exact) return sql<number>`(select count(*)::int from (${select}) as counted)`;
+  if (!planWhole) return sql<number>`(select count(*)::int from (${select} limit ${cap + 1}) as counted)`;
+  return sql<number>`(with matched as materialized (${select})
+    select count(*)::int from (select 1 from matched limit ${cap + 1}) as counted)`;
 }
 
 /**

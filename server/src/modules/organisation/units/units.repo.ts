@@ -99,7 +99,7 @@ export async function readUnitsPage(
   const cap = filter.q ? SEARCH_TOTAL_CAP : TOTAL_CAP;
   // Without a total asked for, no read carries one (`null` from the first read on).
   const read = readWithTotal(
-    exactTotal === undefined ? sql<number>`null::int` : totalColumn(counted, exactTotal, cap),
+    exactTotal === undefined ? sql<number>`null::int` : totalColumn(counted, exactTotal, cap, !!filter.q),
     async ({ where, descending, limit }, total) =>
       executor
         .select({ ...columns, total })
@@ -116,7 +116,8 @@ export async function readUnitsPage(
   const rows = page.rows.map(({ total: _total, ...row }) => row);
   if (exactTotal === undefined) return { ...page, rows, total: null };
   const total =
-    pageTotal(page.rows, exactTotal, cap) ?? (await countCapped(executor, counted, exactTotal, cap));
+    pageTotal(page.rows, exactTotal, cap) ??
+    (await countCapped(executor, counted, exactTotal, cap, !!filter.q));
   return { ...page, rows, total };
 }
 

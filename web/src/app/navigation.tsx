@@ -16,6 +16,7 @@ import {
   SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -55,6 +56,7 @@ export const navigation: NavigationItem[] = [
   { label: 'Báo cáo', path: '/bao-cao', icon: <FileTextOutlined />, group: 'Phong trào' },
   { label: 'Thông báo', path: '/thong-bao', icon: <BellOutlined />, group: 'Phong trào' },
   { label: 'Kiểm tra', path: '/kiem-tra', icon: <SafetyCertificateOutlined />, group: 'Phong trào' },
+  { label: 'Chấm điểm khối, cụm', path: '/khoi-cum', icon: <TrophyOutlined />, group: 'Phong trào' },
   {
     label: 'Đề xuất khen thưởng',
     path: '/khen-thuong/de-xuat',

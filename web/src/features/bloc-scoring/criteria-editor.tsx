@@ -40,6 +40,43 @@ const kindOptions = (Object.keys(criterionKindLabels) as CriterionKind[]).map((k
   label: criterionKindLabels[kind],
 }));
 
+/** Points per item (fixed, bonus), penalty per item and the lowest points (bonus/penalty), by kind. */
+function RuleInputs({
+  row,
+  change,
+}: {
+  row: CriterionDraft;
+  change: (key: string, patch: Partial<CriterionInput>) => void;
+}) {
+  if (row.kind !== 'fixed' && row.kind !== 'bonus_penalty') return null;
+  return (
+    <Space.Compact>
+      <InputNumber
+        aria-label="Điểm mỗi trường hợp"
+        placeholder="+/trường hợp"
+        value={row.pointsPerItem}
+        onChange={(value) => change(row.key, { pointsPerItem: value })}
+      />
+      {row.kind === 'bonus_penalty' && (
+        <>
+          <InputNumber
+            aria-label="Điểm trừ mỗi trường hợp"
+            placeholder="−/vi phạm"
+            value={row.penaltyPerItem}
+            onChange={(value) => change(row.key, { penaltyPerItem: value })}
+          />
+          <InputNumber
+            aria-label="Điểm thấp nhất"
+            placeholder="Thấp nhất"
+            value={row.minPoints}
+            onChange={(value) => change(row.key, { minPoints: value })}
+          />
+        </>
+      )}
+    </Space.Compact>
+  );
+}
+
 /**
  * The criteria of a draft table, edited whole: add, remove, move up or down, each leaf's kind,
  * maximum, rule and evidence flag; saved with the table's version. When someone else saved first
@@ -109,39 +146,17 @@ export function CriteriaEditor({ table }: { table: ScoringTableView }) {
   };
   return (
     <>
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={conflict.message}
-          description="Các tiêu chí bạn đã nhập vẫn còn bên dưới. Bấm “Lưu lên bản mới” để thay bảng tiêu chí bằng nội dung của bạn, hoặc tải lại trang để xem bản của người kia."
-          action={
-            <Button
-              type="primary"
-              onClick={() => {
-                setVersion(conflict.version);
-                setConflict(null);
-                void refresh();
-              }}
-            >
-              Lưu lên bản mới
-            </Button>
-          }
-        />
-      )}
       <Table<CriterionDraft>
         rowKey="key"
         size="small"
         pagination={false}
         dataSource={rows}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1000 }}
         locale={{ emptyText: 'Chưa có tiêu chí. Thêm nhóm tiêu chí và tiêu chí, hoặc nhập từ tệp Excel.' }}
         columns={[
           {
             title: 'Mã',
-            width: 90,
+            width: 80,
             render: (_, row) => (
               <Input
                 aria-label="Mã tiêu chí"
@@ -153,7 +168,7 @@ export function CriteriaEditor({ table }: { table: ScoringTableView }) {
           },
           {
             title: 'Thuộc nhóm',
-            width: 110,
+            width: 100,
             render: (_, row) => (
               <Select
                 aria-label="Thuộc nhóm"
@@ -181,63 +196,35 @@ export function CriteriaEditor({ table }: { table: ScoringTableView }) {
             ),
           },
           {
-            title: 'Loại',
-            width: 220,
+            title: 'Loại; điểm mỗi trường hợp / trừ / thấp nhất',
+            width: 240,
             render: (_, row) => (
-              <Select
-                aria-label="Loại tiêu chí"
-                style={{ width: '100%' }}
-                value={row.kind}
-                onChange={(kind: CriterionKind) => change(row.key, { kind })}
-                options={kindOptions}
-              />
+              <Flex vertical gap={4}>
+                <Select
+                  aria-label="Loại tiêu chí"
+                  style={{ width: '100%' }}
+                  value={row.kind}
+                  onChange={(kind: CriterionKind) => change(row.key, { kind })}
+                  options={kindOptions}
+                />
+                <RuleInputs row={row} change={change} />
+              </Flex>
             ),
           },
           {
             title: 'Điểm tối đa',
-            width: 100,
+            width: 90,
             render: (_, row) => (
               <InputNumber
                 aria-label="Điểm tối đa"
                 value={row.maxPoints}
-                step={0.5}
                 onChange={(value) => change(row.key, { maxPoints: value ?? 0 })}
               />
             ),
           },
           {
-            title: 'Điểm mỗi trường hợp / trừ / thấp nhất',
-            width: 230,
-            render: (_, row) =>
-              row.kind === 'fixed' || row.kind === 'bonus_penalty' ? (
-                <Space.Compact>
-                  <InputNumber
-                    aria-label="Điểm mỗi trường hợp"
-                    value={row.pointsPerItem}
-                    onChange={(value) => change(row.key, { pointsPerItem: value })}
-                  />
-                  {row.kind === 'bonus_penalty' && (
-                    <>
-                      <InputNumber
-                        aria-label="Điểm trừ mỗi trường hợp"
-                        value={row.penaltyPerItem}
-                        onChange={(value) => change(row.key, { penaltyPerItem: value })}
-                      />
-                      <InputNumber
-                        aria-label="Điểm thấp nhất"
-                        value={row.minPoints}
-                        onChange={(value) => change(row.key, { minPoints: value })}
-                      />
-                    </>
-                  )}
-                </Space.Compact>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: 'Cần minh chứng',
-            width: 100,
+            title: 'Minh chứng',
+            width: 90,
             align: 'center',
             render: (_, row) =>
               row.kind === 'group' ? (
@@ -281,7 +268,30 @@ export function CriteriaEditor({ table }: { table: ScoringTableView }) {
           },
         ]}
       />
-      <Flex gap={8} wrap justify="space-between" style={{ marginTop: 16 }}>
+      <div style={{ marginTop: 16 }} />
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={conflict.message}
+          description="Các tiêu chí bạn đã nhập vẫn còn bên dưới. Bấm “Lưu lên bản mới” để thay bảng tiêu chí bằng nội dung của bạn, hoặc tải lại trang để xem bản của người kia."
+          action={
+            <Button
+              type="primary"
+              onClick={() => {
+                setVersion(conflict.version);
+                setConflict(null);
+                void refresh();
+              }}
+            >
+              Lưu lên bản mới
+            </Button>
+          }
+        />
+      )}
+      <Flex gap={8} wrap justify="space-between">
         <Space wrap>
           <Button icon={<PlusOutlined aria-hidden />} onClick={() => add('group')}>
             Thêm nhóm tiêu chí

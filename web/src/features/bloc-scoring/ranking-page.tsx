@@ -1,6 +1,6 @@
 import { DownloadOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, InputNumber, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Grid, Input, InputNumber, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -30,6 +30,7 @@ export function RankingPage() {
   const { modal } = App.useApp();
   const [votes, setVotes] = useState<Record<string, number | null>>({});
   const [note, setNote] = useState('');
+  const narrow = !Grid.useBreakpoint().md;
   if (ranking.isError)
     return <LoadFailedResult message={describeError(ranking.error)} onRetry={() => ranking.refetch()} />;
   const data = ranking.data;
@@ -120,9 +121,9 @@ export function RankingPage() {
           rowKey="unitId"
           pagination={false}
           dataSource={data.rows}
-          scroll={{ x: 760 }}
+          scroll={narrow ? undefined : { x: 760 }}
           columns={[
-            { title: 'Hạng', dataIndex: 'rank', width: 70, align: 'center' },
+            { title: 'Hạng', dataIndex: 'rank', width: narrow ? 56 : 70, align: 'center' },
             {
               title: 'Đơn vị',
               dataIndex: 'unitName',
@@ -142,8 +143,9 @@ export function RankingPage() {
                 </>
               ),
             },
-            { title: 'Tổng điểm', dataIndex: 'total', width: 110, align: 'right', render: formatPoints },
+            { title: 'Tổng điểm', dataIndex: 'total', width: 90, align: 'right', render: formatPoints },
             {
+              hidden: narrow && !canPublish && data.rows.every((row) => row.votes === null),
               title: 'Số phiếu',
               width: 130,
               render: (_, row) =>
@@ -161,6 +163,7 @@ export function RankingPage() {
                 ),
             },
             {
+              hidden: narrow,
               title: 'Bảng điểm',
               dataIndex: 'sheetStatus',
               width: 230,

@@ -54,6 +54,7 @@ export function SheetsPanel({ table }: { table: ScoringTableView }) {
             <Button
               key={item.blocId}
               size="large"
+              style={{ whiteSpace: 'normal', height: 'auto', minHeight: 40, textAlign: 'left' }}
               onClick={() => navigate(`/khoi-cum/bang/${table.id}/xep-hang/${item.blocId}`)}
             >
               Xếp hạng {item.name}

@@ -230,4 +230,43 @@ describe('bloc scoring journey', () => {
     expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
     expect(pageErrors).toEqual([]);
   });
+
+  it('the officer copies the table into next year and edits its criteria; a stale save keeps what was typed', async () => {
+    const officer = await openAs('demo.officer', '/khoi-cum');
+    await officer.getByRole('link', { name: TABLE }).click();
+    await officer.getByRole('button', { name: 'Sao chép sang năm khác' }).click();
+    await officer.getByRole('dialog').getByRole('button', { name: 'Sao chép', exact: true }).click();
+    await officer.getByText('Dự thảo', { exact: true }).waitFor();
+    const copyUrl = new URL(officer.url()).pathname;
+    const other = await openAs('demo.officer', copyUrl);
+
+    await officer.getByRole('button', { name: 'Thêm tiêu chí' }).click();
+    const codes = officer.getByLabel('Mã tiêu chí');
+    await codes.last().fill('1.3');
+    await officer.getByLabel('Nội dung tiêu chí').last().fill('Thực hiện chế độ báo cáo đúng hạn');
+    await officer.getByLabel('Loại tiêu chí').last().click();
+    await officer
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Định tính' })
+      .click();
+    await officer.getByRole('button', { name: 'Lưu bảng tiêu chí' }).click();
+    await officer.getByText('Đã lưu bảng tiêu chí.').waitFor();
+    expect(await codes.count()).toBe(4);
+
+    // The other tab still holds the old version: its save is refused, its text stays, then goes onto the fresh one.
+    await other.getByLabel('Nội dung tiêu chí').first().fill('Công tác thi đua, khen thưởng và truyền thông');
+    await other.getByRole('button', { name: 'Lưu bảng tiêu chí' }).click();
+    await other.getByRole('button', { name: 'Lưu lên bản mới' }).waitFor();
+    expect(await other.getByLabel('Nội dung tiêu chí').first().inputValue()).toBe(
+      'Công tác thi đua, khen thưởng và truyền thông',
+    );
+    await other.getByRole('button', { name: 'Lưu lên bản mới' }).click();
+    await other.getByText('Đã lưu bảng tiêu chí.').waitFor();
+    await officer.reload();
+    await officer.getByLabel('Nội dung tiêu chí').first().waitFor();
+    expect(await officer.getByLabel('Nội dung tiêu chí').first().inputValue()).toBe(
+      'Công tác thi đua, khen thưởng và truyền thông',
+    );
+    expect(pageErrors).toEqual([]);
+  });
 });

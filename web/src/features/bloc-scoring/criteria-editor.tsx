@@ -122,12 +122,12 @@ export function CriteriaEditor({ table }: { table: ScoringTableView }) {
     ]);
   };
   const groups = rows.filter((row) => row.kind === 'group' && row.code);
-  const save = async () => {
+  const save = async (at = version) => {
     setSaving(true);
     try {
       const saved = await api.patch(
         `/api/scoring-tables/${table.id}`,
-        { version, criteria: rows.map(({ key: _key, ...row }) => row) },
+        { version: at, criteria: rows.map(({ key: _key, ...row }) => row) },
         { schema: ScoringTableView },
       );
       setVersion(saved.version);
@@ -276,18 +276,16 @@ export function CriteriaEditor({ table }: { table: ScoringTableView }) {
           role="alert"
           style={{ marginBottom: 16 }}
           title={conflict.message}
-          description="Các tiêu chí bạn đã nhập vẫn còn bên dưới. Bấm “Lưu lên bản mới” để thay bảng tiêu chí bằng nội dung của bạn, hoặc tải lại trang để xem bản của người kia."
-          action={
-            <Button
-              type="primary"
-              onClick={() => {
-                setVersion(conflict.version);
-                setConflict(null);
-                void refresh();
-              }}
-            >
-              Lưu lên bản mới
-            </Button>
+          description={
+            <>
+              <div style={{ marginBottom: 8 }}>
+                Các tiêu chí bạn đã nhập vẫn còn ở trên. Bấm “Lưu lên bản mới” để thay bảng tiêu chí bằng nội
+                dung của bạn, hoặc tải lại trang để xem bản của người kia.
+              </div>
+              <Button type="primary" loading={saving} onClick={() => save(conflict.version)}>
+                Lưu lên bản mới
+              </Button>
+            </>
           }
         />
       )}
@@ -300,7 +298,13 @@ export function CriteriaEditor({ table }: { table: ScoringTableView }) {
             Thêm tiêu chí
           </Button>
         </Space>
-        <Button type="primary" size="large" loading={saving} disabled={!dirty && !conflict} onClick={save}>
+        <Button
+          type="primary"
+          size="large"
+          loading={saving}
+          disabled={!dirty && !conflict}
+          onClick={() => save()}
+        >
           Lưu bảng tiêu chí
         </Button>
       </Flex>

@@ -174,6 +174,10 @@ describe('bloc scoring journey', () => {
     await plan.getByRole('button', { name: 'ke-hoach-thi-dua.pdf' }).waitFor();
     const models = card(member, 'Mô hình điển hình được công nhận');
     await models.getByLabel('Số trường hợp').fill('3');
+    // Moving on with a figure not saved is stopped with the criterion named.
+    await member.getByRole('button', { name: 'Gửi kết quả tự chấm' }).click();
+    await member.getByText('Các tiêu chí 1.2 có số liệu hoặc nội dung chưa lưu', { exact: false }).waitFor();
+    await member.getByRole('button', { name: 'Đã hiểu' }).click();
     await models.getByRole('button', { name: 'Lưu điểm tự chấm' }).click();
     await models.getByText('6 / 10 điểm').waitFor();
     await step(member, 'Gửi kết quả tự chấm');

@@ -1,6 +1,6 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, Flex, Input, Space, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   criterionKindLabels,
   type Figures,
@@ -44,11 +44,14 @@ export function SheetEntry({
   row,
   mode,
   onSaved,
+  onDirty,
 }: {
   sheet: ScoringSheetView;
   row: Row;
   mode: EntryMode;
   onSaved: (sheet: ScoringSheetView) => void;
+  /** Tells the sheet whether this criterion holds typed figures or text not saved yet. */
+  onDirty: (code: string, dirty: boolean) => void;
 }) {
   const { data: session } = useSession();
   const refresh = useRefreshScoring();
@@ -58,6 +61,10 @@ export function SheetEntry({
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
   const canEvidence = mode === 'self' || mode === 'explain';
+  const editsFigures = mode === 'self' || mode === 'review';
+  const dirty =
+    note.trim() !== '' || (editsFigures && JSON.stringify(figures) !== JSON.stringify(row.figures ?? {}));
+  useEffect(() => onDirty(criterion.code, mode !== 'read' && dirty), [onDirty, criterion.code, mode, dirty]);
   const save = async () => {
     setSaving(true);
     try {
@@ -68,6 +75,7 @@ export function SheetEntry({
       );
       setConflict(null);
       setNote('');
+      setFigures(saved.rows.find((item) => item.criterion.id === criterion.id)?.figures ?? figures);
       showSuccess(`Đã lưu tiêu chí ${criterion.code}.`);
       onSaved(saved);
     } catch (error) {
@@ -124,7 +132,7 @@ export function SheetEntry({
       <Flex vertical gap={12}>
         <FigureInputs
           kind={criterion.kind}
-          value={figures}
+          value={mode === 'self' || mode === 'review' ? figures : (row.figures ?? {})}
           onChange={setFigures}
           disabled={mode !== 'self' && mode !== 'review'}
         />

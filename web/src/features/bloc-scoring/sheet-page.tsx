@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   type ScoringSheetView,
@@ -53,6 +54,18 @@ export function SheetPage() {
   const client = useQueryClient();
   const refresh = useRefreshScoring();
   const { modal } = App.useApp();
+  const [unsaved, setUnsaved] = useState<string[]>([]);
+  const onDirty = useCallback(
+    (code: string, dirty: boolean) =>
+      setUnsaved((current) =>
+        dirty === current.includes(code)
+          ? current
+          : dirty
+            ? [...current, code]
+            : current.filter((item) => item !== code),
+      ),
+    [],
+  );
   if (sheet.isError)
     return <LoadFailedResult message={describeError(sheet.error)} onRetry={() => sheet.refetch()} />;
   const data = sheet.data;
@@ -65,6 +78,14 @@ export function SheetPage() {
   const advance = (action: SheetAction) => {
     const step = steps[action];
     if (!step) return;
+    if (unsaved.length) {
+      modal.warning({
+        title: 'Còn tiêu chí chưa lưu',
+        content: `Các tiêu chí ${unsaved.join(', ')} có số liệu hoặc nội dung chưa lưu. Bấm nút lưu của từng tiêu chí trước, rồi mới ${step.label.toLowerCase()}.`,
+        okText: 'Đã hiểu',
+      });
+      return;
+    }
     modal.confirm({
       title: `${step.label}?`,
       content: step.confirm,
@@ -136,7 +157,14 @@ export function SheetPage() {
             {formatPoints(row.criterion.maxPoints)} điểm
           </Typography.Title>
         ) : (
-          <SheetEntry key={row.criterion.id} sheet={data} row={row} mode={mode} onSaved={onSaved} />
+          <SheetEntry
+            key={`${row.criterion.id}-${mode}`}
+            sheet={data}
+            row={row}
+            mode={mode}
+            onSaved={onSaved}
+            onDirty={onDirty}
+          />
         ),
       )}
     </>

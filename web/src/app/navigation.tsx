@@ -17,6 +17,7 @@ import {
   ScheduleOutlined,
   StarOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -57,6 +58,7 @@ export const navigation: NavigationItem[] = [
   { label: 'Thông báo', path: '/thong-bao', icon: <BellOutlined />, group: 'Phong trào' },
   { label: 'Kiểm tra', path: '/kiem-tra', icon: <SafetyCertificateOutlined />, group: 'Phong trào' },
   { label: 'Điển hình tiên tiến', path: '/dien-hinh', icon: <StarOutlined />, group: 'Phong trào' },
+  { label: 'Chấm điểm khối, cụm', path: '/khoi-cum', icon: <TrophyOutlined />, group: 'Phong trào' },
   {
     label: 'Đề xuất khen thưởng',
     path: '/khen-thuong/de-xuat',

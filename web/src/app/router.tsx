@@ -48,6 +48,10 @@ const exemplarPage = (name: 'ExemplarListPage' | 'ExemplarPage') => async () => 
 const inspectionPage = (name: keyof typeof import('../features/inspections/index.ts')) => async () => ({
   Component: (await import('../features/inspections/index.ts'))[name],
 });
+/** Loads one page of the bloc scoring feature (tables, a table, a sheet, a ranking) on demand. */
+const scoringPage = (name: keyof typeof import('../features/bloc-scoring/index.ts')) => async () => ({
+  Component: (await import('../features/bloc-scoring/index.ts'))[name],
+});
 /** Loads one page of the reports feature (requests, dashboard, editor) on demand. */
 const reportsPage = (name: keyof typeof import('../features/reports/index.ts')) => async () => ({
   Component: (await import('../features/reports/index.ts'))[name],
@@ -254,6 +258,24 @@ export const routes: RouteObject[] = [
                     path: 'doi-tuong/:id',
                     handle: crumb('Kết quả kiểm tra đơn vị'),
                     lazy: inspectionPage('TargetPage'),
+                  },
+                ],
+              },
+              {
+                path: 'khoi-cum',
+                handle: crumb('Chấm điểm khối, cụm'),
+                children: [
+                  { index: true, lazy: scoringPage('TableListPage') },
+                  { path: 'bang/:id', handle: crumb('Bảng tiêu chí'), lazy: scoringPage('TablePage') },
+                  {
+                    path: 'bang/:id/xep-hang/:blocId',
+                    handle: crumb('Xếp hạng khối, cụm'),
+                    lazy: scoringPage('RankingPage'),
+                  },
+                  {
+                    path: 'bang-diem/:sheetId',
+                    handle: crumb('Bảng điểm đơn vị'),
+                    lazy: scoringPage('SheetPage'),
                   },
                 ],
               },

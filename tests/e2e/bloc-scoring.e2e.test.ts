@@ -1,0 +1,276 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CriterionInput } from '#contracts/bloc-scoring.ts';
+import { advanceSheet, createTable, openTable } from '#server/modules/bloc-scoring/index.ts';
+import { demoCaller } from '#server/modules/demo/demo-callers.ts';
+import { createUser } from '#server/modules/users/index.ts';
+import { systemActor } from '#server/platform/audit/audit.ts';
+import { openPglite } from '#server/platform/db/client.ts';
+import {
+  blocMembers,
+  blocs,
+  councils,
+  scoringSheets,
+  scoringTables,
+  units,
+} from '#server/platform/db/schema.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
+import { DEMO_PASSWORD } from './support/app-server.ts';
+import { launchBrowser, signInThroughPage, type TestBrowser, takeTopScreenshot } from './support/browser.ts';
+
+const YEAR = new Date().getFullYear();
+const TABLE = `Bảng tiêu chí chấm điểm Cụm thử nghiệm năm ${YEAR}`;
+const BLOC = 'Cụm thi đua thử nghiệm';
+
+const criterion = (
+  code: string,
+  parentCode: string | null,
+  title: string,
+  kind: CriterionInput['kind'],
+  maxPoints: number,
+  rule: Partial<CriterionInput> = {},
+): CriterionInput => ({
+  code,
+  parentCode,
+  title,
+  kind,
+  maxPoints,
+  pointsPerItem: null,
+  penaltyPerItem: null,
+  minPoints: null,
+  evidenceRequired: false,
+  ...rule,
+});
+
+/**
+ * The demo's 2024 scoring is published, so a fresh bloc of this year: Tân Phong (head, an officer
+ * account made here) and Tam Đường (demo.officer.tamduong); the province's officer drafts and opens
+ * its table, and the head settles its own sheet, leaving Tam Đường's to the journey.
+ */
+async function seed(dataDir: string) {
+  const handle = await openPglite(dataDir);
+  const db = handle.db;
+  const code = async (value: string) => (await db.select().from(units).where(eq(units.code, value)))[0];
+  const head = await code('LCI.X.TPH');
+  const member = await code('LCI.X.TDG');
+  const province = await code('LCI');
+  if (!head || !member || !province) throw new Error('demo units missing');
+  const [council] = await db.select().from(councils).where(eq(councils.unitId, province.id));
+  if (!council) throw new Error('demo council missing');
+  await createUser(
+    db,
+    {
+      username: 'e2e.cum.head',
+      fullName: 'Cán bộ thi đua Tân Phong',
+      password: DEMO_PASSWORD,
+      role: 'tdkt_officer',
+      unitId: head.id,
+      email: null,
+    },
+    systemActor('e2e'),
+  );
+  const [bloc] = await db
+    .insert(blocs)
+    .values({ councilId: council.id, year: YEAR, name: BLOC, kind: 'area', supervisorMemberId: null })
+    .returning();
+  if (!bloc) throw new Error('bloc not created');
+  await db.insert(blocMembers).values([
+    { blocId: bloc.id, unitId: head.id, position: 1, role: 'head' },
+    { blocId: bloc.id, unitId: member.id, position: 2, role: 'member' },
+  ]);
+  const officer = await demoCaller(db, 'demo.officer');
+  const headCaller = await demoCaller(db, 'e2e.cum.head');
+  if (!officer || !headCaller) throw new Error('callers missing');
+  const tableId = await createTable(db, officer, {
+    councilId: council.id,
+    blocId: bloc.id,
+    year: YEAR,
+    name: TABLE,
+    tieBreak: [{ kind: 'vote' }],
+    leadingCount: 1,
+    criteria: [
+      criterion('I', null, 'Công tác thi đua, khen thưởng', 'group', 20),
+      criterion('1.1', 'I', 'Ban hành kế hoạch thi đua năm', 'qualitative', 10, { evidenceRequired: true }),
+      criterion('1.2', 'I', 'Mô hình điển hình được công nhận (2 điểm/mô hình)', 'fixed', 10, {
+        pointsPerItem: 2,
+      }),
+    ],
+  });
+  const version = async () =>
+    (await db.select().from(scoringTables).where(eq(scoringTables.id, tableId)))[0]?.version as number;
+  await openTable(db, officer, tableId, await version());
+  const sheetOf = async (unitId: string) =>
+    (
+      await db
+        .select()
+        .from(scoringSheets)
+        .where(and(eq(scoringSheets.tableId, tableId), eq(scoringSheets.unitId, unitId)))
+    )[0];
+  for (let step = 0; step < 4; step++) {
+    const sheet = await sheetOf(head.id);
+    if (!sheet) throw new Error('head sheet missing');
+    await advanceSheet(db, headCaller, sheet.id, sheet.version);
+  }
+  await handle.close();
+}
+
+let dataDir: string;
+let server: ServerProcess;
+let browser: TestBrowser;
+const pageErrors: string[] = [];
+const env = () => ({ TDKT_DATA_DIR: dataDir, TDKT_DEMO_PASSWORD: DEMO_PASSWORD });
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'tdkt-e2e-bloc-scoring-'));
+  const first = await startServer(env());
+  await first.stop();
+  await seed(dataDir);
+  server = await startServer(env());
+  browser = await launchBrowser();
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function openAs(username: string, target: string): Promise<Page> {
+  const { page } = await browser.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  await signInThroughPage(page, server.baseUrl, username, DEMO_PASSWORD, target);
+  return page;
+}
+
+const card = (page: Page, title: string): Locator =>
+  page.locator('.ant-card').filter({ hasText: title }).last();
+
+/** Clicks a step button and confirms it in the dialog that explains it. */
+async function step(page: Page, label: string) {
+  await page.getByRole('button', { name: label, exact: true }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: label, exact: true }).click();
+}
+
+describe('bloc scoring journey', () => {
+  it('a member self-assesses with evidence, the head reviews and adjusts, the member explains, the head publishes and exports', async () => {
+    const member = await openAs('demo.officer.tamduong', '/khoi-cum');
+    await member.getByRole('link', { name: TABLE }).click();
+    await member.getByRole('link', { name: 'Ủy ban nhân dân xã Tam Đường' }).click();
+    await member.waitForURL(/\/khoi-cum\/bang-diem\/[0-9a-f-]{36}$/);
+    const sheetUrl = new URL(member.url()).pathname;
+
+    const plan = card(member, 'Ban hành kế hoạch thi đua năm');
+    await plan.getByText('Đạt', { exact: true }).click();
+    await plan.getByRole('button', { name: 'Lưu điểm tự chấm' }).click();
+    await plan.getByText('10 / 10 điểm').waitFor();
+    await plan.locator('input[type=file]').setInputFiles({
+      name: 'ke-hoach-thi-dua.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'),
+    });
+    await plan.getByRole('button', { name: 'ke-hoach-thi-dua.pdf' }).waitFor();
+    const models = card(member, 'Mô hình điển hình được công nhận');
+    await models.getByLabel('Số trường hợp').fill('3');
+    // Moving on with a figure not saved is stopped with the criterion named.
+    await member.getByRole('button', { name: 'Gửi kết quả tự chấm' }).click();
+    await member.getByText('Các tiêu chí 1.2 có số liệu hoặc nội dung chưa lưu', { exact: false }).waitFor();
+    await member.getByRole('button', { name: 'Đã hiểu' }).click();
+    await models.getByRole('button', { name: 'Lưu điểm tự chấm' }).click();
+    await models.getByText('6 / 10 điểm').waitFor();
+    await step(member, 'Gửi kết quả tự chấm');
+    await member.getByText('Đã gửi, chờ khối trưởng chấm lần 1').waitFor();
+
+    // The head lowers the models to two, with a reason, and hands the sheet back.
+    const head = await openAs('e2e.cum.head', sheetUrl);
+    const reviewed = card(head, 'Mô hình điển hình được công nhận');
+    await reviewed.getByLabel('Số trường hợp').fill('2');
+    await reviewed.getByRole('button', { name: 'Lưu điểm chấm' }).click();
+    await head.getByText('Vui lòng ghi lý do điều chỉnh điểm.').waitFor();
+    await reviewed
+      .getByLabel('Lý do điều chỉnh (bắt buộc khi đổi số liệu)')
+      .fill('Mô hình thứ ba chưa có quyết định công nhận.');
+    await reviewed.getByRole('button', { name: 'Lưu điểm chấm' }).click();
+    await reviewed.getByText('4 / 10 điểm').waitFor();
+    await step(head, 'Hoàn thành chấm lần 1');
+    await head.getByText('Khối trưởng đã chấm lần 1, chờ đơn vị giải trình').waitFor();
+
+    // The member explains; the head settles the sheet.
+    await member.reload();
+    const explained = card(member, 'Mô hình điển hình được công nhận');
+    await explained.getByLabel('Nội dung giải trình').fill('Mô hình thứ ba đang chờ quyết định công nhận.');
+    await explained.getByRole('button', { name: 'Gửi giải trình tiêu chí' }).click();
+    await explained.getByText('Giải trình của đơn vị').waitFor();
+    await step(member, 'Gửi giải trình');
+    await member.getByText('Đơn vị đã giải trình, chờ chấm lần 2').waitFor();
+
+    await head.reload();
+    await step(head, 'Chốt điểm');
+    await head.getByText('Đã chốt điểm', { exact: true }).waitFor();
+    const history = card(head, 'Mô hình điển hình được công nhận');
+    await history.getByText(/Lịch sử chấm điểm/).click();
+    for (const text of [
+      'Đơn vị tự chấm',
+      'Khối trưởng chấm lần 1',
+      'Mô hình thứ ba chưa có quyết định công nhận.',
+      'Đơn vị giải trình',
+      'Điểm chốt',
+    ])
+      await history.getByText(text).first().waitFor();
+    await takeTopScreenshot(head, 'bloc-scoring-sheet-1366');
+
+    // The head publishes the ranking (Tam Đường leads) and exports the table with the scores.
+    await head.getByRole('link', { name: TABLE }).click();
+    await head.getByRole('button', { name: `Xếp hạng ${BLOC}` }).click();
+    await head.waitForURL(/\/xep-hang\//);
+    await head.getByRole('button', { name: 'Công bố kết quả xếp hạng' }).click();
+    await head.getByRole('dialog').getByRole('button', { name: 'Công bố kết quả', exact: true }).click();
+    await head.getByText('Đơn vị dẫn đầu: Ủy ban nhân dân xã Tam Đường').waitFor();
+    await takeTopScreenshot(head, 'bloc-scoring-ranking-1366');
+    const download = head.waitForEvent('download');
+    await head.getByRole('button', { name: 'Tải bảng điểm (XLSX)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the officer copies the table into next year and edits its criteria; a stale save keeps what was typed', async () => {
+    const officer = await openAs('demo.officer', '/khoi-cum');
+    await officer.getByRole('link', { name: TABLE }).click();
+    await officer.getByRole('button', { name: 'Sao chép sang năm khác' }).click();
+    await officer.getByRole('dialog').getByRole('button', { name: 'Sao chép', exact: true }).click();
+    await officer.getByText('Dự thảo', { exact: true }).waitFor();
+    const copyUrl = new URL(officer.url()).pathname;
+    const other = await openAs('demo.officer', copyUrl);
+
+    await officer.getByRole('button', { name: 'Thêm tiêu chí' }).click();
+    const codes = officer.getByLabel('Mã tiêu chí');
+    await codes.last().fill('1.3');
+    await officer.getByLabel('Nội dung tiêu chí').last().fill('Thực hiện chế độ báo cáo đúng hạn');
+    await officer.getByLabel('Loại tiêu chí').last().click();
+    await officer
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Định tính' })
+      .click();
+    await officer.getByRole('button', { name: 'Lưu bảng tiêu chí' }).click();
+    await officer.getByText('Đã lưu bảng tiêu chí.').waitFor();
+    expect(await codes.count()).toBe(4);
+
+    // The other tab still holds the old version: its save is refused, its text stays, then goes onto the fresh one.
+    await other.getByLabel('Nội dung tiêu chí').first().fill('Công tác thi đua, khen thưởng và truyền thông');
+    await other.getByRole('button', { name: 'Lưu bảng tiêu chí' }).click();
+    await other.getByRole('button', { name: 'Lưu lên bản mới' }).waitFor();
+    expect(await other.getByLabel('Nội dung tiêu chí').first().inputValue()).toBe(
+      'Công tác thi đua, khen thưởng và truyền thông',
+    );
+    await other.getByRole('button', { name: 'Lưu lên bản mới' }).click();
+    await other.getByText('Đã lưu bảng tiêu chí.').waitFor();
+    await officer.reload();
+    await officer.getByLabel('Nội dung tiêu chí').first().waitFor();
+    expect(await officer.getByLabel('Nội dung tiêu chí').first().inputValue()).toBe(
+      'Công tác thi đua, khen thưởng và truyền thông',
+    );
+    expect(pageErrors).toEqual([]);
+  });
+});

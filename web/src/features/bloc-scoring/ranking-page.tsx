@@ -1,0 +1,203 @@
+import { DownloadOutlined, TrophyOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Grid, Input, InputNumber, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  RankingView,
+  type SheetStatus,
+  sheetStatusLabels,
+  type TieBreakStep,
+} from '../../../../contracts/bloc-scoring.ts';
+import { LoadFailedResult, PageHeader } from '../../components/index.ts';
+import { api } from '../../lib/api-client.ts';
+import { downloadFile } from '../../lib/download.ts';
+import { formatDate } from '../../lib/format.ts';
+import { describeError, showError, showSuccess } from '../../lib/notify.ts';
+import { scoringKeys, useRanking, useRefreshScoring, useScoringTable } from './bloc-scoring.api.ts';
+import { formatPoints, tieBreakLabel } from './labels.ts';
+import { sheetStatusColors } from './sheets-panel.tsx';
+
+type Row = RankingView['rows'][number];
+
+/** A bloc's ranking: totals and ranks, how ties were broken, publication with the meeting's votes. */
+export function RankingPage() {
+  const { id = '', blocId = '' } = useParams();
+  const ranking = useRanking(id, blocId);
+  const table = useScoringTable(id);
+  const client = useQueryClient();
+  const refresh = useRefreshScoring();
+  const { modal } = App.useApp();
+  const [votes, setVotes] = useState<Record<string, number | null>>({});
+  const [note, setNote] = useState('');
+  const narrow = !Grid.useBreakpoint().md;
+  if (ranking.isError)
+    return <LoadFailedResult message={describeError(ranking.error)} onRetry={() => ranking.refetch()} />;
+  const data = ranking.data;
+  if (!data || !table.data) return <Card loading />;
+  const canPublish = !data.published && table.data.actions.includes('publish');
+  const allFinal = data.rows.every((row) => row.sheetStatus === 'final');
+  const leading = data.rows.filter((row) => row.isLeading);
+  const publish = () =>
+    modal.confirm({
+      title: 'Công bố kết quả xếp hạng?',
+      content:
+        'Sau khi công bố, kết quả được khóa: điểm và thứ hạng không sửa được; các đơn vị trong khối, cụm xem được kết quả của nhau.',
+      okText: 'Công bố kết quả',
+      cancelText: 'Hủy',
+      onOk: async () => {
+        try {
+          const saved = await api.post(
+            `/api/scoring-tables/${id}/blocs/${blocId}/publish`,
+            {
+              version: data.tableVersion,
+              note,
+              votes: Object.entries(votes)
+                .filter(([, value]) => value !== null && value !== undefined)
+                .map(([unitId, value]) => ({ unitId, votes: value })),
+            },
+            { schema: RankingView },
+          );
+          client.setQueryData(scoringKeys.ranking(id, blocId), saved);
+          showSuccess('Đã công bố kết quả xếp hạng.');
+        } catch (error) {
+          showError(error);
+        } finally {
+          await refresh();
+        }
+      },
+    });
+  const decided = (step: TieBreakStep | null) =>
+    step ? `Bằng điểm; xếp sau theo: ${tieBreakLabel(step)}` : '';
+  return (
+    <>
+      <PageHeader
+        title={`Xếp hạng ${data.blocName}`}
+        description={
+          <>
+            <Link to={`/khoi-cum/bang/${id}`}>{table.data.name}</Link>
+            {' · '}
+            {data.published ? (
+              <Tag color="green">Đã công bố ngày {formatDate(data.publishedAt)}</Tag>
+            ) : (
+              <Tag color="blue">Tạm xếp theo điểm hiện có</Tag>
+            )}
+          </>
+        }
+        extra={
+          <Button
+            size="large"
+            icon={<DownloadOutlined aria-hidden />}
+            onClick={() =>
+              downloadFile(`/api/scoring-tables/${id}/xlsx`, {}, `bang-diem-${table.data?.year}.xlsx`).catch(
+                showError,
+              )
+            }
+          >
+            Tải bảng điểm (XLSX)
+          </Button>
+        }
+      />
+      {data.published && (
+        <Alert
+          type="success"
+          showIcon
+          icon={<TrophyOutlined aria-hidden />}
+          style={{ marginBottom: 16 }}
+          title={`Đơn vị dẫn đầu: ${leading.map((row) => row.unitName).join('; ') || 'không có'}`}
+          description="Kết quả đã công bố và được khóa. Đơn vị dẫn đầu được xét đề nghị Cờ thi đua."
+        />
+      )}
+      {!data.published && data.unresolved && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="Có đơn vị bằng điểm ở vị trí dẫn đầu mà các bước xét chưa phân định được: nhập số phiếu biểu quyết của hội nghị khối, cụm trước khi công bố."
+        />
+      )}
+      <Card style={{ marginBottom: 16 }}>
+        <Table<Row>
+          rowKey="unitId"
+          pagination={false}
+          dataSource={data.rows}
+          scroll={narrow ? undefined : { x: 760 }}
+          columns={[
+            { title: 'Hạng', dataIndex: 'rank', width: narrow ? 56 : 70, align: 'center' },
+            {
+              title: 'Đơn vị',
+              dataIndex: 'unitName',
+              render: (name: string, row) => (
+                <>
+                  {name}{' '}
+                  {row.isLeading && (
+                    <Tag color="gold" icon={<TrophyOutlined aria-hidden />}>
+                      Dẫn đầu
+                    </Tag>
+                  )}
+                  {row.decidedBy && (
+                    <div>
+                      <Typography.Text type="secondary">{decided(row.decidedBy)}</Typography.Text>
+                    </div>
+                  )}
+                </>
+              ),
+            },
+            { title: 'Tổng điểm', dataIndex: 'total', width: 90, align: 'right', render: formatPoints },
+            {
+              hidden: narrow && !canPublish && data.rows.every((row) => row.votes === null),
+              title: 'Số phiếu',
+              width: 130,
+              render: (_, row) =>
+                canPublish ? (
+                  <InputNumber
+                    aria-label={`Số phiếu của ${row.unitName}`}
+                    min={0}
+                    max={10000}
+                    precision={0}
+                    value={votes[row.unitId] ?? null}
+                    onChange={(value) => setVotes((current) => ({ ...current, [row.unitId]: value }))}
+                  />
+                ) : (
+                  (row.votes ?? '—')
+                ),
+            },
+            {
+              hidden: narrow,
+              title: 'Bảng điểm',
+              dataIndex: 'sheetStatus',
+              width: 230,
+              render: (status: SheetStatus) => (
+                <Tag color={sheetStatusColors[status]}>{sheetStatusLabels[status]}</Tag>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {canPublish && (
+        <Card title="Công bố kết quả">
+          {!allFinal && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="Chỉ công bố được khi bảng điểm của mọi đơn vị đã chốt."
+            />
+          )}
+          <Input.TextArea
+            aria-label="Ghi chú của hội nghị khối, cụm"
+            placeholder="Ghi chú của hội nghị khối, cụm (không bắt buộc)"
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={4000}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            style={{ marginBottom: 12 }}
+          />
+          <Button type="primary" size="large" disabled={!allFinal} onClick={publish}>
+            Công bố kết quả xếp hạng
+          </Button>
+        </Card>
+      )}
+    </>
+  );
+}

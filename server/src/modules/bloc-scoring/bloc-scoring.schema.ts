@@ -14,7 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Figures, Proposal, ProposalQuota, TieBreakStep } from '#contracts/bloc-scoring.ts';
+import type { Figures, TieBreakStep } from '#contracts/bloc-scoring.ts';
+import type { Proposal, ProposalQuota } from '#contracts/bloc-scoring-meeting.ts';
 import { blocs, councils, units } from '#server/modules/organisation/organisation.schema.ts';
 import { timestamps, versioning } from '#server/platform/db/columns.ts';
 import { users } from '#server/platform/db/platform.schema.ts';

@@ -1,4 +1,4 @@
-import { type Proposal, proposalAwardLabels } from '#contracts/bloc-scoring.ts';
+import { type Proposal, proposalAwardLabels } from '#contracts/bloc-scoring-meeting.ts';
 import type { ParsedDocument } from '#contracts/documents.ts';
 import { composeDocument, type DocumentTable, docNode } from '#server/modules/documents/index.ts';
 

@@ -1,4 +1,4 @@
-import { type Proposal, type ProposalQuota, proposalAwardLabels } from '#contracts/bloc-scoring.ts';
+import { type Proposal, type ProposalQuota, proposalAwardLabels } from '#contracts/bloc-scoring-meeting.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
 
 /** The most proposals a quota allows for a bloc of `members` collectives: the stricter of its number and its share (rounded down). */

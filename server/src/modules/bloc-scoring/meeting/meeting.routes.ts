@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BlocMeetingView, NextBlocView, QuotasBody, QuotasView } from '#contracts/bloc-scoring.ts';
+import { BlocMeetingView, NextBlocView, QuotasBody, QuotasView } from '#contracts/bloc-scoring-meeting.ts';
 import { ErrorResponse, Uuid } from '#contracts/common.ts';
 import { sendFile } from '#server/modules/movements/movements.routes.ts';
 import { callerOf, IdParams } from '#server/modules/organisation/units/units.routes.ts';

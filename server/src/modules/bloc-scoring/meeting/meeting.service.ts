@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { BlocMeetingView } from '#contracts/bloc-scoring.ts';
+import type { BlocMeetingView } from '#contracts/bloc-scoring-meeting.ts';
 import { selectRows } from '#server/modules/organisation/sql-rows.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';

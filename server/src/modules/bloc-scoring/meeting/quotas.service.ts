@@ -1,4 +1,4 @@
-import type { ProposalQuota, QuotasView } from '#contracts/bloc-scoring.ts';
+import type { ProposalQuota, QuotasView } from '#contracts/bloc-scoring-meeting.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';
 import { AppError } from '#server/platform/http/app-error.ts';

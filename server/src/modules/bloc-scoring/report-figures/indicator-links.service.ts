@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { IndicatorLinksView } from '#contracts/bloc-scoring.ts';
+import type { IndicatorLinksView } from '#contracts/bloc-scoring-meeting.ts';
 import { selectRows } from '#server/modules/organisation/sql-rows.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ScoringSheetView } from '#contracts/bloc-scoring.ts';
 import {
   IndicatorLinksBody,
   IndicatorLinksView,
   ReportFiguresView,
-  ScoringSheetView,
-} from '#contracts/bloc-scoring.ts';
+} from '#contracts/bloc-scoring-meeting.ts';
 import { ErrorResponse } from '#contracts/common.ts';
 import { callerOf, IdParams } from '#server/modules/organisation/units/units.routes.ts';
 import type { AppContext } from '#server/platform/http/app-context.ts';

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { ReportFigure, ReportFiguresView } from '#contracts/bloc-scoring.ts';
+import type { ReportFigure, ReportFiguresView } from '#contracts/bloc-scoring-meeting.ts';
 import { type ReportFigures, reportStatusLabels } from '#contracts/reports.ts';
 import { selectRows } from '#server/modules/organisation/sql-rows.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';

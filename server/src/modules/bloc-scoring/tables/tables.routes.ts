@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  PublishMeetingBody,
   RankingView,
   ScoringTableCopyBody,
   ScoringTableCreateBody,
@@ -16,6 +15,7 @@ import {
   VersionBody,
   VersionQuery,
 } from '#contracts/bloc-scoring.ts';
+import { PublishMeetingBody } from '#contracts/bloc-scoring-meeting.ts';
 import { ErrorResponse, Uuid } from '#contracts/common.ts';
 import { callerOf, IdParams } from '#server/modules/organisation/units/units.routes.ts';
 import type { AppContext } from '#server/platform/http/app-context.ts';

@@ -8,12 +8,21 @@ import { generatePassword } from '#server/platform/auth/password.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { users } from '#server/platform/db/schema.ts';
 
-/** The council seats the demo's voting members sit on (chair first: they close the session). */
+/**
+ * The council seats the demo's voting members sit on (chair first: they close the session), each named
+ * by its role and the unit its holder heads: two vice-chairs share a role, and Sở Nội vụ's supervises
+ * the districts' cluster whose reports the account reads.
+ */
 export const councilVoters = [
-  { username: 'demo.council.chair', fullName: 'Lê Văn Lương', seat: 'chair' },
-  { username: 'demo.council.snv', fullName: 'Vàng Thị Dung', seat: 'vice_chair' },
-  { username: 'demo.council.ldld', fullName: 'Tống Thanh Hải', seat: 'vice_chair' },
-  { username: 'demo.council.btdkt', fullName: 'Phạm Thị Lan', seat: 'standing_member' },
+  { username: 'demo.council.chair', fullName: 'Lê Văn Lương', seat: 'chair', seatUnit: 'LCI' },
+  { username: 'demo.council.snv', fullName: 'Vàng Thị Dung', seat: 'vice_chair', seatUnit: 'LCI.SNV' },
+  { username: 'demo.council.ldld', fullName: 'Tống Thanh Hải', seat: 'vice_chair', seatUnit: 'LCI.LDLD' },
+  {
+    username: 'demo.council.btdkt',
+    fullName: 'Phạm Thị Lan',
+    seat: 'standing_member',
+    seatUnit: 'LCI.SNV.BTDKT',
+  },
 ] as const;
 
 /** The demo accounts of the embedded mode: one per role, with the unit code each is granted on. */

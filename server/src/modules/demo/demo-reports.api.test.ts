@@ -71,4 +71,18 @@ describe('the demo 2024 report request', () => {
       'Ủy ban nhân dân xã Bình Lư:\nCán bộ, công chức xã Bình Lư',
     );
   });
+
+  it('is read by Sở Nội vụ’s council member, who supervises the districts’ cluster of 2024', async () => {
+    // Seeded by the test above: two vice-chairs share a role, and the account must sit on Sở Nội vụ's seat.
+    const member = await signIn(t, 'demo.council.snv', 'demo-password-123');
+    const supervised = await t.app.inject({
+      method: 'GET',
+      url: '/api/reports/supervised?limit=20',
+      headers: member.headers,
+    });
+    expect(supervised.statusCode).toBe(200);
+    const names = supervised.json().items.map((item: { unit: { name: string } }) => item.unit.name);
+    expect(names).toHaveLength(8);
+    expect(names).toContain('Ủy ban nhân dân huyện Sìn Hồ');
+  });
 });

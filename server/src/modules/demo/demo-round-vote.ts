@@ -14,6 +14,7 @@ import {
   councilSessions,
   councils,
   persons,
+  units,
   users,
 } from '#server/platform/db/schema.ts';
 import { councilVoters } from './demo-accounts.ts';
@@ -34,9 +35,10 @@ async function linkVoters(db: Database, councilId: string) {
   const admin = await demoCaller(db, 'demo.admin');
   if (!admin) return new Map<string, string>();
   const seats = await db
-    .select({ id: councilMembers.id, role: councilMembers.role, person: persons })
+    .select({ id: councilMembers.id, role: councilMembers.role, person: persons, unitCode: units.code })
     .from(councilMembers)
     .innerJoin(persons, eq(persons.id, councilMembers.personId))
+    .innerJoin(units, eq(units.id, persons.unitId))
     .where(eq(councilMembers.councilId, councilId))
     .orderBy(councilMembers.createdAt, councilMembers.id);
   const accounts = await db
@@ -53,7 +55,11 @@ async function linkVoters(db: Database, councilId: string) {
   for (const voter of councilVoters) {
     const user = accounts.find((account) => account.username === voter.username);
     const seat = seats.find(
-      (found) => found.role === voter.seat && !found.person.userId && !taken.has(found.id),
+      (found) =>
+        found.role === voter.seat &&
+        found.unitCode === voter.seatUnit &&
+        !found.person.userId &&
+        !taken.has(found.id),
     );
     if (!user || !seat) continue;
     taken.add(seat.id);

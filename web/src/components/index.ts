@@ -6,6 +6,7 @@ export {
   readCursorPosition,
   writeCursorPosition,
 } from './cursor-pager.tsx';
+export { downloadChart, EChart, type EChartOption } from './echart.tsx';
 export { CrashResult, ForbiddenResult, LoadFailedResult, NotFoundResult } from './error-results.tsx';
 export { PageHeader } from './page-header.tsx';
 export { VersionConflictNotice } from './version-conflict-notice.tsx';

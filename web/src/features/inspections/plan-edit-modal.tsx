@@ -70,27 +70,7 @@ export function EditPlanModal({
         >
           <Input maxLength={300} />
         </Form.Item>
-        <Form.Item name="purpose" label="Mục đích, yêu cầu">
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-        <Flex gap={12}>
-          <Form.Item
-            name="startsOn"
-            label="Từ ngày"
-            style={{ flex: 1 }}
-            rules={[{ required: true, message: 'Chọn ngày bắt đầu' }]}
-          >
-            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item
-            name="endsOn"
-            label="Đến ngày"
-            style={{ flex: 1 }}
-            rules={[{ required: true, message: 'Chọn ngày kết thúc' }]}
-          >
-            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-          </Form.Item>
-        </Flex>
+        <PlanPurposeAndPeriod />
       </Form>
     </Modal>
   );
@@ -145,5 +125,34 @@ export function TargetDayModal({
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** The plan's purpose and period fields, shared by the forms that create and edit a plan. */
+export function PlanPurposeAndPeriod() {
+  return (
+    <>
+      <Form.Item name="purpose" label="Mục đích, yêu cầu">
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
+      <Flex gap={12}>
+        <Form.Item
+          name="startsOn"
+          label="Từ ngày"
+          style={{ flex: 1 }}
+          rules={[{ required: true, message: 'Chọn ngày bắt đầu' }]}
+        >
+          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="endsOn"
+          label="Đến ngày"
+          style={{ flex: 1 }}
+          rules={[{ required: true, message: 'Chọn ngày kết thúc' }]}
+        >
+          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+        </Form.Item>
+      </Flex>
+    </>
   );
 }

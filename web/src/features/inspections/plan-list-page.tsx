@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -18,6 +18,7 @@ import { showError } from '../../lib/notify.ts';
 import { hasRole, useSession } from '../auth/index.ts';
 import { useCouncils } from '../organisation/councils/councils.api.ts';
 import { inspectionKeys, type Position, useInspections } from './inspections.api.ts';
+import { PlanPurposeAndPeriod } from './plan-edit-modal.tsx';
 
 export const statusColors: Record<InspectionListItem['status'], string> = {
   draft: 'default',
@@ -91,27 +92,7 @@ function CreatePlanModal({ open, onClose }: { open: boolean; onClose: () => void
             <Input placeholder="Kiểm tra công tác thi đua, khen thưởng năm 2024" maxLength={300} />
           </Form.Item>
         </Flex>
-        <Form.Item name="purpose" label="Mục đích, yêu cầu">
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-        <Flex gap={12}>
-          <Form.Item
-            name="startsOn"
-            label="Từ ngày"
-            style={{ flex: 1 }}
-            rules={[{ required: true, message: 'Chọn ngày bắt đầu' }]}
-          >
-            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item
-            name="endsOn"
-            label="Đến ngày"
-            style={{ flex: 1 }}
-            rules={[{ required: true, message: 'Chọn ngày kết thúc' }]}
-          >
-            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-          </Form.Item>
-        </Flex>
+        <PlanPurposeAndPeriod />
       </Form>
     </Modal>
   );

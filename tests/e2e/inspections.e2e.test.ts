@@ -143,7 +143,10 @@ describe('inspection journey', () => {
       .getByLabel('Kết luận')
       .fill('Đơn vị thực hiện tốt quy tắc ứng xử; còn tồn tại cần khắc phục.');
     await conclusion.getByRole('button', { name: 'Lưu' }).click();
-    await officer.getByText('Đơn vị thực hiện tốt quy tắc ứng xử; còn tồn tại cần khắc phục.').waitFor();
+    await officer
+      .locator('#root')
+      .getByText('Đơn vị thực hiện tốt quy tắc ứng xử; còn tồn tại cần khắc phục.')
+      .waitFor();
     await officer.getByRole('button', { name: 'Ban hành thông báo kết luận' }).click();
     await officer.getByRole('dialog').getByRole('button', { name: 'Ban hành', exact: true }).click();
     await officer.getByText(/^Số \d+\/TB-HĐTĐKT ngày \d{2}\/\d{2}\/\d{4}$/).waitFor();

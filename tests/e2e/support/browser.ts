@@ -47,6 +47,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
         isMobile: viewport.width < 768,
         hasTouch: viewport.width < 768,
         deviceScaleFactor: 1,
+        // The app then shows dialogs without their zoom: a click never lands on a dialog still moving.
+        reducedMotion: 'reduce',
       });
       return { context, page: await context.newPage() };
     },

@@ -165,35 +165,42 @@ export async function saveReport(db: Database, caller: Caller, id: string, body:
   });
 }
 
-/** Reads an uploaded báo cáo (.docx, .txt, .md) into the sections through the document parser. */
+/**
+ * Reads an uploaded báo cáo (.docx, .txt, .md) into the sections through the document parser, at the
+ * version the page shows (the sections it keeps were read before the lock: a stale one is 409).
+ */
 export async function importReport(
   db: Database,
   caller: Caller,
   id: string,
   file: { fileName: string; buffer: Buffer },
+  version: number,
 ) {
   const row = await getReportFor(db, caller, id);
   assertMayMove(caller, row, 'import');
   const document = await parseDocumentBuffer(file.buffer, file.fileName);
   const texts = textsFromDocument(document.sections, row.request.sections);
   return moveReport(db, caller, id, 'import', {
+    expectedVersion: version,
     changes: { texts: { ...row.report.texts, ...texts } },
     audit: { fileName: file.fileName, sections: Object.keys(texts) },
   });
 }
 
-/** Attaches a file to a report the unit still edits, through the file store. */
+/** Attaches a file to a report the unit still edits, at the version the page shows, through the file store. */
 export async function attachFile(
   db: Database,
   files: FileStore,
   caller: Caller,
   id: string,
   file: { fileName: string; buffer: Buffer },
+  version: number,
 ) {
   if (file.buffer.length === 0) throw new AppError('VALIDATION_FAILED', 'Tệp rỗng.');
   if (file.buffer.length > MAX_FILE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp lớn hơn 20 MB.');
   const fileName = (file.fileName || 'tep-dinh-kem').slice(0, 200);
   return moveReport(db, caller, id, 'save', {
+    expectedVersion: version,
     audit: { attached: fileName },
     inTransaction: async (tx, report) => {
       const fileId = await files.save(tx, {

@@ -156,6 +156,10 @@ describe('a report from the commune to the province', () => {
     await http.move(`${communeUrl}/approve`, s.communeHead.headers);
     await http.move(`${communeUrl}/submit`, s.communeOfficer.headers);
 
+    const stale = await expectNothingStored(t.handle, () =>
+      http.post(`${districtUrl}/consolidate`, s.districtOfficer.headers, { version: 2 }),
+    );
+    expect(stale.json()).toMatchObject({ code: 'VERSION_CONFLICT', conflict: { current: { version: 1 } } });
     const consolidated = await http.move(`${districtUrl}/consolidate`, s.districtOfficer.headers);
     expect(consolidated.statusCode).toBe(200);
     expect(consolidated.json()).toMatchObject({

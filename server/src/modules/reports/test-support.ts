@@ -42,7 +42,10 @@ export const requester = (t: TestApp) => ({
   /** Posts a move (`/api/reports/:id/<move>`) at the report's stored version, as the page sends it. */
   move: async (url: string, headers: Record<string, string>, payload: Record<string, unknown> = {}) => {
     const id = /\/api\/reports\/([^/]+)\//.exec(url)?.[1] ?? '';
-    const [row] = await t.handle.db.select({ version: reports.version }).from(reports).where(eq(reports.id, id));
+    const [row] = await t.handle.db
+      .select({ version: reports.version })
+      .from(reports)
+      .where(eq(reports.id, id));
     return t.app.inject({ method: 'POST', url, headers, payload: { version: row?.version, ...payload } });
   },
 });

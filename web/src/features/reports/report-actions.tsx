@@ -45,7 +45,7 @@ export function ReportActions({
     }
   };
   const can = (action: Report['actions'][number]) => report.actions.includes(action);
-  const run = async (path: string, body: unknown, done: string) => {
+  const run = async (path: string, body: Record<string, unknown>, done: string) => {
     setBusy(true);
     try {
       const version = await beforeMove();

@@ -49,7 +49,10 @@ describe('a report changed after the page loaded it', () => {
       );
       expect(refused.statusCode, `${path} ${refused.body}`).toBe('version' in body ? 409 : 400);
       if ('version' in body)
-        expect(refused.json()).toMatchObject({ code: 'VERSION_CONFLICT', conflict: { current: { version: 2 } } });
+        expect(refused.json()).toMatchObject({
+          code: 'VERSION_CONFLICT',
+          conflict: { current: { version: 2 } },
+        });
     }
     expect(await auditOf(t, 'report.approve', s.id)).toEqual([]);
 
@@ -82,7 +85,9 @@ describe('a report changed after the page loaded it', () => {
     expect(again.statusCode).toBe(200);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().files).toEqual(first.json().files);
-    expect(await t.handle.db.select().from(reportFiles).where(eq(reportFiles.reportId, s.id))).toHaveLength(1);
+    expect(await t.handle.db.select().from(reportFiles).where(eq(reportFiles.reportId, s.id))).toHaveLength(
+      1,
+    );
     expect(await auditOf(t, 'report.attach', s.id)).toHaveLength(1);
 
     const stale = await expectNothingStored(t.handle, () =>

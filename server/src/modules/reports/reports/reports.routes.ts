@@ -109,7 +109,13 @@ export function registerReportRoutes(app: FastifyInstance, { db, files }: Module
       `/api/reports/:id/${move}`,
       {
         config: signedIn,
-        schema: { tags, summary, params: IdParams, body: ReportMoveBody, response: { 200: Report, ...errors } },
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          body: ReportMoveBody,
+          response: { 200: Report, ...errors },
+        },
       },
       async (request) => {
         const { id } = request.params;

@@ -255,6 +255,8 @@ export const ReturnReportBody = z.object({
   reason: MultilineText(2000).min(1, 'Vui lòng nêu lý do trả lại'),
   version: RecordVersion,
 });
+/** Most files one report keeps attached (its page lists them all). */
+export const REPORT_FILES_MAX = 50;
 /** Query of an upload into a report (import, attach): the version the page shows, else 409. */
 export const ReportUploadQuery = z.object({ version: z.coerce.number().pipe(RecordVersion) });
 

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_FILES_MAX } from '#contracts/reports.ts';
 import { reportFiles, reports } from '#server/platform/db/schema.ts';
 import { expectNothingStored } from '../../../../../tests/support/nothing-stored.ts';
 import { getTestApp, type TestApp } from '../../../../../tests/support/test-app.ts';
@@ -95,5 +96,20 @@ describe('a report changed after the page loaded it', () => {
     );
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'VERSION_CONFLICT', conflict: { current: { version: 3 } } });
+
+    // A report keeps at most REPORT_FILES_MAX files: its page lists them all.
+    const [held] = await t.handle.db.select().from(reportFiles).where(eq(reportFiles.reportId, s.id));
+    await t.handle.db.insert(reportFiles).values(
+      Array.from({ length: REPORT_FILES_MAX - 1 }, (_, index) => ({
+        reportId: s.id,
+        fileId: held?.fileId as string,
+        fileName: `tep-${index}.pdf`,
+      })),
+    );
+    const full = await expectNothingStored(t.handle, () =>
+      upload(`${s.url}/files?version=3`, s.districtOfficer.headers, proof),
+    );
+    expect(full.statusCode).toBe(409);
+    expect(full.json().message).toContain(`${REPORT_FILES_MAX} tệp`);
   });
 });

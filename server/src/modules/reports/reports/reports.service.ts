@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { AuditAction } from '#contracts/audit.ts';
-import type { ReportStatus, SaveReportBody } from '#contracts/reports.ts';
+import { REPORT_FILES_MAX, type ReportStatus, type SaveReportBody } from '#contracts/reports.ts';
 import { parseDocumentBuffer } from '#server/modules/documents/index.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database } from '#server/platform/db/client.ts';
@@ -187,7 +187,10 @@ export async function importReport(
   });
 }
 
-/** Attaches a file to a report the unit still edits, at the version the page shows, through the file store. */
+/**
+ * Attaches a file to a report the unit still edits, at the version the page shows, through the file
+ * store; at most `REPORT_FILES_MAX` (counted under the report's row lock).
+ */
 export async function attachFile(
   db: Database,
   files: FileStore,
@@ -203,6 +206,12 @@ export async function attachFile(
     expectedVersion: version,
     audit: { attached: fileName },
     inTransaction: async (tx, report) => {
+      const [held] = await tx.select({ n: count() }).from(reportFiles).where(eq(reportFiles.reportId, id));
+      if ((held?.n ?? 0) >= REPORT_FILES_MAX)
+        throw new AppError(
+          'CONFLICT',
+          `Báo cáo đã có ${REPORT_FILES_MAX} tệp đính kèm, không thêm được nữa.`,
+        );
       const fileId = await files.save(tx, {
         fileName,
         contentType: 'application/octet-stream',

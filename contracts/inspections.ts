@@ -63,6 +63,10 @@ export const remedyStatusLabels: Record<RemedyStatus, string> = {
 export const SCORE_MAX = 1_000;
 /** Most content items one plan holds. */
 export const ITEMS_MAX = 100;
+/** Most people one inspection team holds (the plan's page lists them all). */
+export const TEAM_MAX = 30;
+/** Most remedies one inspected unit is asked for (its page lists them all). */
+export const REMEDIES_MAX = 100;
 
 /** What is checked (nội dung kiểm tra), and whether and how it is assessed. */
 const ItemId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Mã nội dung không hợp lệ');

@@ -249,9 +249,16 @@ export const SaveReportBody = z.object({
   signerName: Text(200).nullable().optional(),
 });
 export type SaveReportBody = z.infer<typeof SaveReportBody>;
+/** Body of a move (approve, submit, accept, consolidate): the version the page shows, else 409. */
+export const ReportMoveBody = z.strictObject({ version: RecordVersion });
 export const ReturnReportBody = z.object({
   reason: MultilineText(2000).min(1, 'Vui lòng nêu lý do trả lại'),
+  version: RecordVersion,
 });
+/** Most files one report keeps attached (its page lists them all). */
+export const REPORT_FILES_MAX = 50;
+/** Query of an upload into a report (import, attach): the version the page shows, else 409. */
+export const ReportUploadQuery = z.object({ version: z.coerce.number().pipe(RecordVersion) });
 
 /** One row of a request's drill-down list. */
 export const ReportListItem = z.object({

@@ -39,6 +39,15 @@ export const requester = (t: TestApp) => ({
   put: (url: string, headers: Record<string, string>, payload: unknown) =>
     t.app.inject({ method: 'PUT', url, headers, payload: payload as object }),
   get: (url: string, headers: Record<string, string>) => t.app.inject({ method: 'GET', url, headers }),
+  /** Posts a move (`/api/reports/:id/<move>`) at the report's stored version, as the page sends it. */
+  move: async (url: string, headers: Record<string, string>, payload: Record<string, unknown> = {}) => {
+    const id = /\/api\/reports\/([^/]+)\//.exec(url)?.[1] ?? '';
+    const [row] = await t.handle.db
+      .select({ version: reports.version })
+      .from(reports)
+      .where(eq(reports.id, id));
+    return t.app.inject({ method: 'POST', url, headers, payload: { version: row?.version, ...payload } });
+  },
 });
 
 /** A province template and a request to its districts (due in `dueInDays`), returned as JSON. */

@@ -45,6 +45,7 @@ export function CreateRequestModal({
   const queryClient = useQueryClient();
   const { user } = useSession();
   const { key, renew } = useIdempotencyKey();
+  const standard = useIdempotencyKey();
   const [saving, setSaving] = useState(false);
   const units = (user?.grants ?? []).filter((grant) => grant.role === 'tdkt_officer' && grant.unitId);
   const unitId = (Form.useWatch('unitId', form) as string | undefined) ?? parent?.unitId;
@@ -57,8 +58,9 @@ export function CreateRequestModal({
       const created = await api.create(
         '/api/report-templates',
         { ownerUnitId: unitId, name: 'Mẫu báo cáo chung', ...STANDARD_TEMPLATE },
-        { schema: ReportTemplate, idempotencyKey: crypto.randomUUID() },
+        { schema: ReportTemplate, idempotencyKey: standard.key },
       );
+      standard.renew();
       await templates.refetch();
       form.setFieldValue('templateId', created.id);
       showSuccess('Đã tạo mẫu báo cáo chung.');

@@ -4,7 +4,7 @@ import { Button, Flex, Input, Modal, Popconfirm, Upload } from 'antd';
 import { useState } from 'react';
 import type { Job } from '../../../../contracts/jobs.ts';
 import { Report } from '../../../../contracts/reports.ts';
-import { api, newIdempotencyKey } from '../../lib/api-client.ts';
+import { api, buildUrl, newIdempotencyKey } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { runJobAndDownload } from '../../lib/jobs.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
@@ -19,7 +19,8 @@ export function ReportActions({
   afterMove,
 }: {
   report: Report;
-  beforeMove: () => Promise<void>;
+  /** Saves what the editor holds and gives the version the move carries (a stale one is 409). */
+  beforeMove: () => Promise<number>;
   afterMove: (next: Report) => void;
 }) {
   const queryClient = useQueryClient();
@@ -44,11 +45,15 @@ export function ReportActions({
     }
   };
   const can = (action: Report['actions'][number]) => report.actions.includes(action);
-  const run = async (path: string, body: unknown, done: string) => {
+  const run = async (path: string, body: Record<string, unknown>, done: string) => {
     setBusy(true);
     try {
-      await beforeMove();
-      const next = await api.post(`/api/reports/${report.id}/${path}`, body, { schema: Report });
+      const version = await beforeMove();
+      const next = await api.post(
+        `/api/reports/${report.id}/${path}`,
+        { ...body, version },
+        { schema: Report },
+      );
       queryClient.setQueryData(reportKeys.report(report.id), next);
       await queryClient.invalidateQueries({ queryKey: ['reports', 'requests'] });
       afterMove(next);
@@ -62,12 +67,13 @@ export function ReportActions({
   const upload = (path: 'import' | 'files', done: string) => async (file: File) => {
     setBusy(true);
     try {
-      await beforeMove();
+      const version = await beforeMove();
       const reply = await uploadFile(
-        `/api/reports/${report.id}/${path}`,
+        buildUrl(`/api/reports/${report.id}/${path}`, { version }),
         file,
         session?.csrfToken ?? null,
         () => undefined,
+        newIdempotencyKey(),
       );
       const parsed = reply.status === 200 ? Report.safeParse(reply.payload) : null;
       if (!parsed?.success) throw uploadError(reply);

@@ -112,9 +112,10 @@ export function useAutosave(report: Report | undefined) {
     setState('saved');
     setMessage(null);
   };
-  /** Saves now (before a move such as approve), resolving once saved. */
+  /** Saves now (before a move such as approve), resolving once saved with the version the move carries. */
   const flush = async () => {
     if (state === 'pending' && content) await save(content);
+    return version.current;
   };
   /** After a move the server's version changed: follow it. */
   const follow = (next: Report) => {

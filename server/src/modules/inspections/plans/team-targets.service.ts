@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import type { TargetAddBody, TeamAddBody } from '#contracts/inspections.ts';
+import { and, count, eq } from 'drizzle-orm';
+import { type TargetAddBody, TEAM_MAX, type TeamAddBody } from '#contracts/inspections.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import {
@@ -19,7 +19,7 @@ import { assertDayWithin } from './plan-dates.ts';
 const fieldError = (path: string, message: string, detail: string) =>
   new AppError('VALIDATION_FAILED', message, [{ path, message: detail }]);
 
-/** Adds a person to a draft plan's team (a council seat, when given, must be theirs on this council). */
+/** Adds a person to a draft plan's team, at most `TEAM_MAX` (a council seat, when given, must be theirs on this council). */
 export async function addTeamMember(db: Database, caller: Caller, planId: string, body: TeamAddBody) {
   const row = await getPlanRow(db, planId);
   assertAllowed(await planAccess(db, caller.principal, placeOf(row)), 'edit');
@@ -50,6 +50,12 @@ export async function addTeamMember(db: Database, caller: Caller, planId: string
   if (already) throw new AppError('CONFLICT', 'Người này đã có trong đoàn kiểm tra.');
   await db.transaction(async (tx) => {
     await bumpPlan(tx, caller.actor, planId, body.version, 'draft');
+    const [team] = await tx
+      .select({ n: count() })
+      .from(inspectionTeamMembers)
+      .where(eq(inspectionTeamMembers.planId, planId));
+    if ((team?.n ?? 0) >= TEAM_MAX)
+      throw new AppError('CONFLICT', `Đoàn kiểm tra đã có ${TEAM_MAX} người, không thêm được nữa.`);
     const [member] = await tx
       .insert(inspectionTeamMembers)
       .values({ planId, personId: body.personId, councilMemberId: body.councilMemberId, role: body.role })

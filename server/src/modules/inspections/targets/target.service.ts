@@ -1,11 +1,12 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import type {
-  FindingBody,
-  Rating,
-  RemedyCreateBody,
-  RemedyStatus,
-  TargetUpdateBody,
-  TargetView,
+import { asc, count, eq, sql } from 'drizzle-orm';
+import {
+  type FindingBody,
+  type Rating,
+  REMEDIES_MAX,
+  type RemedyCreateBody,
+  type RemedyStatus,
+  type TargetUpdateBody,
+  type TargetView,
 } from '#contracts/inspections.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';
@@ -154,7 +155,7 @@ export async function recordFinding(
   });
 }
 
-/** Requires a remedy of the inspected unit by a deadline on or after the inspection day. */
+/** Requires a remedy of the inspected unit by a deadline on or after the inspection day; at most `REMEDIES_MAX`. */
 export async function addRemedy(db: Database, caller: Caller, id: string, body: RemedyCreateBody) {
   const { row } = await targetFor(db, caller, id, 'record');
   if (body.dueOn < row.target.inspectOn)
@@ -163,6 +164,12 @@ export async function addRemedy(db: Database, caller: Caller, id: string, body: 
     ]);
   await db.transaction(async (tx) => {
     await bumpTarget(tx, caller.actor, id, body.version);
+    const [asked] = await tx
+      .select({ n: count() })
+      .from(inspectionRemedies)
+      .where(eq(inspectionRemedies.targetId, id));
+    if ((asked?.n ?? 0) >= REMEDIES_MAX)
+      throw new AppError('CONFLICT', `Đơn vị đã có ${REMEDIES_MAX} yêu cầu khắc phục, không thêm được nữa.`);
     const [remedy] = await tx
       .insert(inspectionRemedies)
       .values({ targetId: id, text: body.text, dueOn: body.dueOn, updatedBy: caller.actor.userId })

@@ -26,7 +26,7 @@ async function scene() {
   const proof = multipart('biên-bản-kiểm-tra.pdf', '%PDF-1.4 minh chứng');
   const attached = await t.app.inject({
     method: 'POST',
-    url: `/api/reports/${reportA}/files`,
+    url: `/api/reports/${reportA}/files?version=1`,
     headers: { ...p.districtOfficer.headers, 'content-type': proof.contentType },
     payload: proof.payload,
   });
@@ -82,8 +82,8 @@ describe('report access', () => {
     const version = read.json().version;
     for (const [url, body] of [
       [`/api/reports/${s.reportA}`, { version, texts: { 'ket-qua': 'Sửa' }, figures: {} }],
-      [`/api/reports/${s.reportA}/submit`, {}],
-      [`/api/reports/${s.reportA}/accept`, {}],
+      [`/api/reports/${s.reportA}/submit`, { version }],
+      [`/api/reports/${s.reportA}/accept`, { version }],
     ] as const) {
       const refused = await expectNothingStored(t.handle, () =>
         url.endsWith(s.reportA)

@@ -47,7 +47,7 @@ describe('report files', () => {
     const upload = multipart('bao-cao.txt', BAO_CAO);
     const imported = await t.app.inject({
       method: 'POST',
-      url: `${s.url}/import`,
+      url: `${s.url}/import?version=1`,
       headers: { ...s.districtOfficer.headers, 'content-type': upload.contentType },
       payload: upload.payload,
     });
@@ -64,7 +64,7 @@ describe('report files', () => {
     const refused = await expectNothingStored(t.handle, () =>
       t.app.inject({
         method: 'POST',
-        url: `${s.url}/import`,
+        url: `${s.url}/import?version=2`,
         headers: { ...s.districtOfficer.headers, 'content-type': image.contentType },
         payload: image.payload,
       }),
@@ -75,7 +75,7 @@ describe('report files', () => {
     const proof = multipart('minh-chung.pdf', '%PDF-1.4 minh chứng');
     const attached = await t.app.inject({
       method: 'POST',
-      url: `${s.url}/files`,
+      url: `${s.url}/files?version=2`,
       headers: { ...s.districtOfficer.headers, 'content-type': proof.contentType },
       payload: proof.payload,
     });
@@ -89,7 +89,7 @@ describe('report files', () => {
     const foreign = await expectNothingStored(t.handle, () =>
       t.app.inject({
         method: 'POST',
-        url: `${s.url}/files`,
+        url: `${s.url}/files?version=3`,
         headers: { ...s.districtBOfficer.headers, 'content-type': proof.contentType },
         payload: proof.payload,
       }),
@@ -106,8 +106,8 @@ describe('report files', () => {
     expect(await todo(s.districtOfficer.headers)).toContainEqual(
       expect.objectContaining({ kind: 'report_due', link: `/bao-cao/${s.reportId}` }),
     );
-    await http.post(`${s.url}/approve`, s.districtHead.headers);
-    await http.post(`${s.url}/submit`, s.districtOfficer.headers);
+    await http.move(`${s.url}/approve`, s.districtHead.headers);
+    await http.move(`${s.url}/submit`, s.districtOfficer.headers);
     expect(await todo(s.provinceOfficer.headers)).toContainEqual(
       expect.objectContaining({ kind: 'report_review', link: `/bao-cao/${s.reportId}` }),
     );

@@ -83,22 +83,22 @@ describe('a report from the commune to the province', () => {
     expect(upper.statusCode).toBe(403);
 
     const early = await expectNothingStored(t.handle, () =>
-      http.post(`${url}/submit`, s.communeOfficer.headers),
+      http.move(`${url}/submit`, s.communeOfficer.headers),
     );
     expect(early.statusCode).toBe(409);
     const notHead = await expectNothingStored(t.handle, () =>
-      http.post(`${url}/approve`, s.communeOfficer.headers),
+      http.move(`${url}/approve`, s.communeOfficer.headers),
     );
     expect(notHead.statusCode).toBe(403);
-    const approved = await http.post(`${url}/approve`, s.communeHead.headers);
+    const approved = await http.move(`${url}/approve`, s.communeHead.headers);
     expect(approved.json()).toMatchObject({ status: 'approved' });
     expect(await auditOf(t, 'report.approve', s.communeReportId)).toMatchObject([
       { actorId: s.communeHead.user.id, before: { status: 'draft' }, after: { status: 'approved' } },
     ]);
-    const submitted = await http.post(`${url}/submit`, s.communeOfficer.headers);
+    const submitted = await http.move(`${url}/submit`, s.communeOfficer.headers);
     expect(submitted.json()).toMatchObject({ status: 'submitted', bucket: 'on_time' });
     const twice = await expectNothingStored(t.handle, () =>
-      http.post(`${url}/submit`, s.communeOfficer.headers),
+      http.move(`${url}/submit`, s.communeOfficer.headers),
     );
     expect(twice.statusCode).toBe(409);
     expect(await auditOf(t, 'report.submit', s.communeReportId)).toHaveLength(1);
@@ -108,14 +108,14 @@ describe('a report from the commune to the province', () => {
     expect(afterSubmit.statusCode).toBe(409);
 
     const selfReturn = await expectNothingStored(t.handle, () =>
-      http.post(`${url}/return`, s.communeOfficer.headers, { reason: 'Tự trả' }),
+      http.move(`${url}/return`, s.communeOfficer.headers, { reason: 'Tự trả' }),
     );
     expect(selfReturn.statusCode).toBe(403);
     const noReason = await expectNothingStored(t.handle, () =>
-      http.post(`${url}/return`, s.districtOfficer.headers, { reason: '' }),
+      http.move(`${url}/return`, s.districtOfficer.headers, { reason: '' }),
     );
     expect(noReason.statusCode).toBe(400);
-    const returned = await http.post(`${url}/return`, s.districtOfficer.headers, {
+    const returned = await http.move(`${url}/return`, s.districtOfficer.headers, {
       reason: 'Bổ sung số liệu điển hình',
     });
     expect(returned.json()).toMatchObject({ status: 'returned', returnReason: 'Bổ sung số liệu điển hình' });
@@ -132,10 +132,10 @@ describe('a report from the commune to the province', () => {
       figures: { 'ke-hoach': 1, 'dien-hinh': 3 },
     });
     expect(fixed.json()).toMatchObject({ status: 'draft', returnReason: 'Bổ sung số liệu điển hình' });
-    await http.post(`${url}/approve`, s.communeHead.headers);
-    const resubmitted = await http.post(`${url}/submit`, s.communeOfficer.headers);
+    await http.move(`${url}/approve`, s.communeHead.headers);
+    const resubmitted = await http.move(`${url}/submit`, s.communeOfficer.headers);
     expect(resubmitted.json()).toMatchObject({ status: 'submitted', returnReason: null });
-    const accepted = await http.post(`${url}/accept`, s.districtOfficer.headers);
+    const accepted = await http.move(`${url}/accept`, s.districtOfficer.headers);
     expect(accepted.json()).toMatchObject({ status: 'accepted', actions: [] });
     expect(await auditOf(t, 'report.accept', s.communeReportId)).toHaveLength(1);
   });
@@ -145,7 +145,7 @@ describe('a report from the commune to the province', () => {
     const communeUrl = `/api/reports/${s.communeReportId}`;
     const districtUrl = `/api/reports/${s.districtReportId}`;
     const nothingYet = await expectNothingStored(t.handle, () =>
-      http.post(`${districtUrl}/consolidate`, s.districtOfficer.headers),
+      http.move(`${districtUrl}/consolidate`, s.districtOfficer.headers),
     );
     expect(nothingYet.statusCode).toBe(409);
     await http.put(communeUrl, s.communeOfficer.headers, {
@@ -153,10 +153,14 @@ describe('a report from the commune to the province', () => {
       texts: { 'ket-qua': 'Xã Bình Lư hoàn thành kế hoạch.', 'de-xuat': 'Tăng kinh phí.' },
       figures: { 'ke-hoach': 1, 'dien-hinh': 2.5 },
     });
-    await http.post(`${communeUrl}/approve`, s.communeHead.headers);
-    await http.post(`${communeUrl}/submit`, s.communeOfficer.headers);
+    await http.move(`${communeUrl}/approve`, s.communeHead.headers);
+    await http.move(`${communeUrl}/submit`, s.communeOfficer.headers);
 
-    const consolidated = await http.post(`${districtUrl}/consolidate`, s.districtOfficer.headers);
+    const stale = await expectNothingStored(t.handle, () =>
+      http.post(`${districtUrl}/consolidate`, s.districtOfficer.headers, { version: 2 }),
+    );
+    expect(stale.json()).toMatchObject({ code: 'VERSION_CONFLICT', conflict: { current: { version: 1 } } });
+    const consolidated = await http.move(`${districtUrl}/consolidate`, s.districtOfficer.headers);
     expect(consolidated.statusCode).toBe(200);
     expect(consolidated.json()).toMatchObject({
       figures: { 'ke-hoach': 1, 'dien-hinh': 2.5 },
@@ -176,8 +180,8 @@ describe('a report from the commune to the province', () => {
       await t.handle.db.select().from(reportSources).where(eq(reportSources.reportId, s.districtReportId)),
     ).toHaveLength(1);
 
-    await http.post(`${districtUrl}/approve`, s.districtHead.headers);
-    await http.post(`${districtUrl}/submit`, s.districtOfficer.headers);
+    await http.move(`${districtUrl}/approve`, s.districtHead.headers);
+    await http.move(`${districtUrl}/submit`, s.districtOfficer.headers);
     const dashboard = await http.get(`/api/report-requests/${s.request.id}`, s.provinceOfficer.headers);
     expect(dashboard.json().counts).toEqual({
       total: 3,
@@ -220,8 +224,8 @@ describe('a report from the commune to the province', () => {
     const p = await buildReportingProvince(t);
     const { request } = await provinceRequest(t, p, -2);
     const report = (await http.get(`/api/report-requests/${request.id}`, p.districtOfficer.headers)).json();
-    await http.post(`/api/reports/${report.myReportId}/approve`, p.districtHead.headers);
-    const late = await http.post(`/api/reports/${report.myReportId}/submit`, p.districtOfficer.headers);
+    await http.move(`/api/reports/${report.myReportId}/approve`, p.districtHead.headers);
+    const late = await http.move(`/api/reports/${report.myReportId}/submit`, p.districtOfficer.headers);
     expect(late.json()).toMatchObject({ bucket: 'late' });
     const [row] = await t.handle.db.select().from(reports).where(eq(reports.id, report.myReportId));
     expect(row?.firstSubmittedOn).toBe(dayFromToday(0));

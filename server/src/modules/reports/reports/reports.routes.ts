@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { CursorQuery, ErrorResponse } from '#contracts/common.ts';
 import {
   Report,
+  ReportMoveBody,
   ReportSources,
+  ReportUploadQuery,
   ReturnReportBody,
   SaveReportBody,
   SupervisedReportPage,
@@ -52,6 +54,11 @@ export function registerReportRoutes(app: FastifyInstance, { db, files }: Module
     return presentReport(row, callerOf(request).principal, await readReportExtras(db, id));
   };
   const signedIn = { access: 'signed-in' } as const;
+  /** A change of the report answered with the report, or 409 with the current one when stale. */
+  const change = async (request: FastifyRequest, id: string, work: Promise<unknown>) => {
+    await withCurrentOnConflict(work, () => one(request, id));
+    return one(request, id);
+  };
 
   api.get(
     '/api/reports/supervised',
@@ -90,13 +97,8 @@ export function registerReportRoutes(app: FastifyInstance, { db, files }: Module
         response: { 200: Report, ...errors },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      await withCurrentOnConflict(saveReport(db, callerOf(request), id, request.body), () =>
-        one(request, id),
-      );
-      return one(request, id);
-    },
+    async (request) =>
+      change(request, request.params.id, saveReport(db, callerOf(request), request.params.id, request.body)),
   );
   for (const [move, summary] of [
     ['approve', 'Thủ trưởng duyệt báo cáo'],
@@ -105,10 +107,20 @@ export function registerReportRoutes(app: FastifyInstance, { db, files }: Module
   ] as const) {
     api.post(
       `/api/reports/:id/${move}`,
-      { config: signedIn, schema: { tags, summary, params: IdParams, response: { 200: Report, ...errors } } },
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          body: ReportMoveBody,
+          response: { 200: Report, ...errors },
+        },
+      },
       async (request) => {
-        await moveReport(db, callerOf(request), request.params.id, move);
-        return one(request, request.params.id);
+        const { id } = request.params;
+        const expectedVersion = request.body.version;
+        return change(request, id, moveReport(db, callerOf(request), id, move, { expectedVersion }));
       },
     );
   }
@@ -125,8 +137,13 @@ export function registerReportRoutes(app: FastifyInstance, { db, files }: Module
       },
     },
     async (request) => {
-      await moveReport(db, callerOf(request), request.params.id, 'return', { reason: request.body.reason });
-      return one(request, request.params.id);
+      const { id } = request.params;
+      const { reason, version } = request.body;
+      return change(
+        request,
+        id,
+        moveReport(db, callerOf(request), id, 'return', { reason, expectedVersion: version }),
+      );
     },
   );
   api.post(
@@ -137,12 +154,13 @@ export function registerReportRoutes(app: FastifyInstance, { db, files }: Module
         tags,
         summary: 'Tổng hợp báo cáo từ báo cáo đã gửi của đơn vị cấp dưới',
         params: IdParams,
+        body: ReportMoveBody,
         response: { 200: Report, ...errors },
       },
     },
     async (request) => {
-      await consolidateReport(db, callerOf(request), request.params.id);
-      return one(request, request.params.id);
+      const { id } = request.params;
+      return change(request, id, consolidateReport(db, callerOf(request), id, request.body.version));
     },
   );
   api.get(
@@ -175,13 +193,16 @@ export function registerReportRoutes(app: FastifyInstance, { db, files }: Module
         tags,
         summary: 'Đọc báo cáo từ tệp Word (.docx) vào các mục',
         params: IdParams,
+        querystring: ReportUploadQuery,
         response: { 200: Report, ...uploadErrors },
       },
     },
     async (request, reply) => {
       const file = await receiveUploadedFile(request);
+      const { id } = request.params;
       try {
-        await importReport(db, callerOf(request), request.params.id, file);
+        const work = importReport(db, callerOf(request), id, file, request.query.version);
+        await withCurrentOnConflict(work, () => one(request, id));
       } catch (error) {
         if (!(error instanceof DocumentError)) throw error;
         return reply.status(422).send({
@@ -196,18 +217,19 @@ export function registerReportRoutes(app: FastifyInstance, { db, files }: Module
   api.post(
     '/api/reports/:id/files',
     {
-      config: signedIn,
+      config: { ...signedIn, idempotent: true },
       schema: {
         tags,
         summary: 'Đính kèm tệp vào báo cáo',
         params: IdParams,
+        querystring: ReportUploadQuery,
         response: { 200: Report, ...uploadErrors },
       },
     },
     async (request) => {
       const file = await receiveUploadedFile(request);
-      await attachFile(db, files, callerOf(request), request.params.id, file);
-      return one(request, request.params.id);
+      const { id } = request.params;
+      return change(request, id, attachFile(db, files, callerOf(request), id, file, request.query.version));
     },
   );
   api.get(

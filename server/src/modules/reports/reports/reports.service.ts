@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { AuditAction } from '#contracts/audit.ts';
-import type { ReportStatus, SaveReportBody } from '#contracts/reports.ts';
+import { REPORT_FILES_MAX, type ReportStatus, type SaveReportBody } from '#contracts/reports.ts';
 import { parseDocumentBuffer } from '#server/modules/documents/index.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database } from '#server/platform/db/client.ts';
@@ -165,37 +165,53 @@ export async function saveReport(db: Database, caller: Caller, id: string, body:
   });
 }
 
-/** Reads an uploaded báo cáo (.docx, .txt, .md) into the sections through the document parser. */
+/**
+ * Reads an uploaded báo cáo (.docx, .txt, .md) into the sections through the document parser, at the
+ * version the page shows (the sections it keeps were read before the lock: a stale one is 409).
+ */
 export async function importReport(
   db: Database,
   caller: Caller,
   id: string,
   file: { fileName: string; buffer: Buffer },
+  version: number,
 ) {
   const row = await getReportFor(db, caller, id);
   assertMayMove(caller, row, 'import');
   const document = await parseDocumentBuffer(file.buffer, file.fileName);
   const texts = textsFromDocument(document.sections, row.request.sections);
   return moveReport(db, caller, id, 'import', {
+    expectedVersion: version,
     changes: { texts: { ...row.report.texts, ...texts } },
     audit: { fileName: file.fileName, sections: Object.keys(texts) },
   });
 }
 
-/** Attaches a file to a report the unit still edits, through the file store. */
+/**
+ * Attaches a file to a report the unit still edits, at the version the page shows, through the file
+ * store; at most `REPORT_FILES_MAX` (counted under the report's row lock).
+ */
 export async function attachFile(
   db: Database,
   files: FileStore,
   caller: Caller,
   id: string,
   file: { fileName: string; buffer: Buffer },
+  version: number,
 ) {
   if (file.buffer.length === 0) throw new AppError('VALIDATION_FAILED', 'Tệp rỗng.');
   if (file.buffer.length > MAX_FILE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp lớn hơn 20 MB.');
   const fileName = (file.fileName || 'tep-dinh-kem').slice(0, 200);
   return moveReport(db, caller, id, 'save', {
+    expectedVersion: version,
     audit: { attached: fileName },
     inTransaction: async (tx, report) => {
+      const [held] = await tx.select({ n: count() }).from(reportFiles).where(eq(reportFiles.reportId, id));
+      if ((held?.n ?? 0) >= REPORT_FILES_MAX)
+        throw new AppError(
+          'CONFLICT',
+          `Báo cáo đã có ${REPORT_FILES_MAX} tệp đính kèm, không thêm được nữa.`,
+        );
       const fileId = await files.save(tx, {
         fileName,
         contentType: 'application/octet-stream',

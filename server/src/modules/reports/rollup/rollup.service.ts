@@ -31,9 +31,10 @@ async function childReports(db: Database, requestId: string, unitId: string) {
 
 /**
  * Starts a unit's report from its children's: the submitted reports of the requests it cascaded are
- * summed (figures) and gathered under each section (narratives), and linked as its sources.
+ * summed (figures) and gathered under each section (narratives), and linked as its sources. The
+ * route passes the version the page shows (the content it replaces), else 409.
  */
-export async function consolidateReport(db: Database, caller: Caller, id: string) {
+export async function consolidateReport(db: Database, caller: Caller, id: string, expectedVersion?: number) {
   const row = await getReportFor(db, caller, id);
   const sources = await childReports(db, row.request.id, row.report.unitId);
   if (!sources.length)
@@ -41,6 +42,7 @@ export async function consolidateReport(db: Database, caller: Caller, id: string
   const figures = sumFigures(row.request.indicators, sources);
   const texts = gatherTexts(row.request.sections, sources);
   return moveReport(db, caller, id, 'consolidate', {
+    expectedVersion,
     changes: { figures, texts },
     audit: { sources: sources.map((source) => source.id), figures },
     inTransaction: async (tx) => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type CriterionRule, leafScore, quantitativeScore, roundPoints, scoreTree } from './scoring-math.ts';
+import {
+  type CriterionRule,
+  leafScore,
+  quantitativeScore,
+  roundPoints,
+  scoreBloc,
+  scoreTree,
+} from './bloc-scoring-math.ts';
 
 const rule = (
   fields: Partial<CriterionRule> & Pick<CriterionRule, 'id' | 'kind' | 'maxPoints'>,
@@ -127,7 +134,6 @@ describe('scoreTree', () => {
 
 describe('scoreBloc', () => {
   it('gives the maximum to the unit with the best completion ratio and scales the others to it', async () => {
-    const { scoreBloc } = await import('./bloc-scores.ts');
     const rules = [rule({ id: 'q', kind: 'quantitative', maxPoints: 20 })];
     const unitOf = (unitId: string, actual: number, target: number) => ({
       unitId,

@@ -86,15 +86,13 @@ export function leafScore(
 }
 
 /**
- * Scores a whole tree: each leaf from its figures, each group the sum of its children capped at its
- * maximum (penalties may take it below zero), the total the sum of the top-level criteria.
- * Returns every criterion's points (rounded to two decimals) and the total.
+ * Sums a tree from its leaves' points: each group the sum of its children capped at its maximum
+ * (penalties may take it below zero), the total the sum of the top-level criteria, all rounded to
+ * two decimals. The web's live preview passes the points it has (saved or typed) as `leafOf`.
  */
-export function scoreTree(
+export function sumTree(
   rules: readonly CriterionRule[],
-  figuresOf: (criterionId: string) => Figures | null,
-  targetOf: (criterionId: string) => number | null,
-  leaderRatioOf: (criterionId: string) => number | null,
+  leafOf: (rule: CriterionRule) => number,
 ): { points: Map<string, number>; total: number } {
   const children = new Map<string | null, CriterionRule[]>();
   for (const rule of rules) {
@@ -108,14 +106,28 @@ export function scoreTree(
     if (rule.kind === 'group') {
       const sum = (children.get(rule.id) ?? []).reduce((acc, child) => acc + visit(child), 0);
       value = roundPoints(Math.min(sum, rule.maxPoints));
-    } else {
-      value = leafScore(rule, figuresOf(rule.id), targetOf(rule.id), leaderRatioOf(rule.id));
-    }
+    } else value = leafOf(rule);
     points.set(rule.id, value);
     return value;
   };
   const total = (children.get(null) ?? []).reduce((acc, rule) => acc + visit(rule), 0);
   return { points, total: roundPoints(total) };
+}
+
+/**
+ * Scores a whole tree: each leaf from its figures, each group the sum of its children capped at its
+ * maximum (penalties may take it below zero), the total the sum of the top-level criteria.
+ * Returns every criterion's points (rounded to two decimals) and the total.
+ */
+export function scoreTree(
+  rules: readonly CriterionRule[],
+  figuresOf: (criterionId: string) => Figures | null,
+  targetOf: (criterionId: string) => number | null,
+  leaderRatioOf: (criterionId: string) => number | null,
+): { points: Map<string, number>; total: number } {
+  return sumTree(rules, (rule) =>
+    leafScore(rule, figuresOf(rule.id), targetOf(rule.id), leaderRatioOf(rule.id)),
+  );
 }
 
 /** One member unit's figures in force and targets, by criterion id. */
@@ -157,4 +169,33 @@ export function scoreBloc(
       ),
     );
   return result;
+}
+
+/** What the live preview knows of one sheet row: the rule, the unit's target, the saved points, the others' best ratio. */
+export interface PreviewRow {
+  criterion: CriterionRule;
+  target: number | null;
+  score: number;
+  othersBestRatio: number | null;
+}
+
+/**
+ * The points a sheet will show once the typed figures are saved: typed leaves scored by their kind
+ * (a quantitative one against the others' best ratio), the other leaves at their saved points, groups
+ * and the total summed as the server does.
+ */
+export function previewSheet(
+  rows: readonly PreviewRow[],
+  typedOf: (criterionId: string) => Figures | undefined,
+): { points: Map<string, number>; total: number } {
+  const byId = new Map(rows.map((row) => [row.criterion.id, row]));
+  return sumTree(
+    rows.map((row) => row.criterion),
+    (rule) => {
+      const row = byId.get(rule.id);
+      const typed = typedOf(rule.id);
+      if (!row) return 0;
+      return typed ? leafScore(rule, typed, row.target, row.othersBestRatio) : row.score;
+    },
+  );
 }

@@ -252,6 +252,11 @@ export const SheetRow = z.object({
   selfScore: z.number().nullable(),
   /** Points in force (the latest review's figures, else the unit's), computed live. */
   score: z.number(),
+  /**
+   * Quantitative: the best completion ratio of the bloc's other members, so a preview scores an
+   * exceeding figure as the server will; null when there is none or the caller may not see others.
+   */
+  othersBestRatio: z.number().nullable(),
   explanation: z.string(),
   evidence: z.array(z.object({ id: z.string(), fileName: z.string() })),
   events: z.array(ScoreEvent),

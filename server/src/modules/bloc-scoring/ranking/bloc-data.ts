@@ -71,6 +71,7 @@ export async function loadBlocScores(db: Executor, tableId: string, blocId: stri
     criteria,
     sheets: sheets.map((sheet) => ({ ...sheet, version: Number(sheet.version) })),
     scores,
+    figures,
     targets: targetMaps,
   };
 }

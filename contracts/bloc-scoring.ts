@@ -127,8 +127,8 @@ export const CriterionView = z.object({
 });
 export type CriterionView = z.infer<typeof CriterionView>;
 
-/** What the signed-in user may do with a table; the UI shows only these buttons. */
-export const ScoringTableAction = z.enum(['edit', 'open', 'set_targets', 'publish']);
+/** What the signed-in user may do with a table; the UI shows only these buttons (`rename`: the name alone, once scoring runs). */
+export const ScoringTableAction = z.enum(['edit', 'rename', 'open', 'set_targets', 'publish']);
 export type ScoringTableAction = z.infer<typeof ScoringTableAction>;
 
 export const TableBloc = z.object({

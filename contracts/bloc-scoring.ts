@@ -216,6 +216,21 @@ export const TargetsBody = z.object({
 });
 export type TargetsBody = z.infer<typeof TargetsBody>;
 
+/** GET /api/scoring-tables/:id/targets?blocId=: the targets of a bloc's member units. */
+export const TargetsQuery = z.object({ blocId: Uuid });
+export const TargetsView = z.object({
+  blocId: z.string(),
+  /** The members the caller may see (a member unit before publication: only its own), in the bloc's order. */
+  members: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      targets: z.array(z.object({ criterionId: z.string(), target: z.number() })),
+    }),
+  ),
+});
+export type TargetsView = z.infer<typeof TargetsView>;
+
 /* ------------------------------------------------------------------ sheets */
 
 /** What the signed-in user may do with a sheet. */

@@ -3,6 +3,7 @@ import {
   DownloadOutlined,
   EditOutlined,
   LockOutlined,
+  PercentageOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { App, Button, Form, InputNumber, Modal, Space, Upload } from 'antd';
@@ -15,6 +16,7 @@ import { useIdempotencyKey } from '../../lib/idempotency.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
 import { hasRole, useSession } from '../auth/index.ts';
 import { importCriteria, useRefreshScoring } from './bloc-scoring.api.ts';
+import { QuotasModal } from './quotas-modal.tsx';
 import { TableSettingsModal } from './table-settings-modal.tsx';
 
 /** Copies the table into another year as a draft (the year's bloc of the same name by default). */
@@ -79,6 +81,7 @@ export function TableActions({ table, onImported }: { table: ScoringTableView; o
   const refresh = useRefreshScoring();
   const [copying, setCopying] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [quotas, setQuotas] = useState(false);
   const [busy, setBusy] = useState(false);
   const canEdit = table.actions.includes('edit');
   const openScoring = () =>
@@ -121,6 +124,11 @@ export function TableActions({ table, onImported }: { table: ScoringTableView; o
           Sửa thông tin bảng
         </Button>
       )}
+      {table.actions.includes('set_targets') && (
+        <Button size="large" icon={<PercentageOutlined aria-hidden />} onClick={() => setQuotas(true)}>
+          Hạn mức đề nghị
+        </Button>
+      )}
       <Button size="large" icon={<DownloadOutlined aria-hidden />} loading={busy} onClick={download}>
         Tải bảng tiêu chí (XLSX)
       </Button>
@@ -150,6 +158,7 @@ export function TableActions({ table, onImported }: { table: ScoringTableView; o
         </Button>
       )}
       <CopyModal table={table} open={copying} onClose={() => setCopying(false)} />
+      {quotas && <QuotasModal table={table} onClose={() => setQuotas(false)} />}
       {editing && <TableSettingsModal table={table} open onClose={() => setEditing(false)} />}
     </Space>
   );

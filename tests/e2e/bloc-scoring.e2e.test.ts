@@ -165,7 +165,7 @@ describe('bloc scoring journey', () => {
     const plan = card(member, 'Ban hành kế hoạch thi đua năm');
     await plan.getByText('Đạt', { exact: true }).click();
     await plan.getByRole('button', { name: 'Lưu điểm tự chấm' }).click();
-    await plan.getByText('10 / 10 điểm').waitFor();
+    await plan.getByText('10 / 10 điểm', { exact: true }).waitFor();
     await plan.locator('input[type=file]').setInputFiles({
       name: 'ke-hoach-thi-dua.pdf',
       mimeType: 'application/pdf',
@@ -184,7 +184,7 @@ describe('bloc scoring journey', () => {
     await member.getByText('Các tiêu chí 1.2 có số liệu hoặc nội dung chưa lưu', { exact: false }).waitFor();
     await member.getByRole('button', { name: 'Đã hiểu' }).click();
     await models.getByRole('button', { name: 'Lưu điểm tự chấm' }).click();
-    await models.getByText('6 / 10 điểm').waitFor();
+    await models.getByText('6 / 10 điểm', { exact: true }).waitFor();
     await step(member, 'Gửi kết quả tự chấm');
     await member.getByText('Đã gửi, chờ khối trưởng chấm lần 1').waitFor();
 
@@ -198,7 +198,7 @@ describe('bloc scoring journey', () => {
       .getByLabel('Lý do điều chỉnh (bắt buộc khi đổi số liệu)')
       .fill('Mô hình thứ ba chưa có quyết định công nhận.');
     await reviewed.getByRole('button', { name: 'Lưu điểm chấm' }).click();
-    await reviewed.getByText('4 / 10 điểm').waitFor();
+    await reviewed.getByText('4 / 10 điểm', { exact: true }).waitFor();
     await step(head, 'Hoàn thành chấm lần 1');
     await head.getByText('Khối trưởng đã chấm lần 1, chờ đơn vị giải trình').waitFor();
 
@@ -289,12 +289,12 @@ describe('bloc scoring journey', () => {
     await settings.getByLabel('Tên bảng').fill(`Bảng tiêu chí Cụm thử nghiệm năm ${YEAR + 1}`);
     await settings.getByLabel('Số đơn vị dẫn đầu').fill('2');
     await settings.getByRole('button', { name: 'Thêm bước xét' }).click();
-    await settings.getByLabel('Bước 2').click();
+    await settings.getByRole('combobox', { name: 'Bước 2', exact: true }).click();
     await officer
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .filter({ hasText: 'Điểm của một tiêu chí' })
       .click();
-    await settings.getByLabel('Tiêu chí của bước 2').click();
+    await settings.getByRole('combobox', { name: 'Tiêu chí của bước 2' }).click();
     await officer
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .filter({ hasText: '1.2.' })

@@ -137,7 +137,7 @@ export function RankingPage() {
               rowKey="unitId"
               pagination={false}
               dataSource={data.rows}
-              scroll={narrow ? undefined : { x: 760 }}
+              scroll={narrow || data.published ? undefined : { x: 760 }}
               columns={[
                 { title: 'Hạng', dataIndex: 'rank', width: narrow ? 56 : 70, align: 'center' },
                 {
@@ -179,7 +179,8 @@ export function RankingPage() {
                     ),
                 },
                 {
-                  hidden: narrow,
+                  // Once published every sheet is final: the column says nothing and the table fits beside the chart.
+                  hidden: narrow || data.published,
                   title: 'Bảng điểm',
                   dataIndex: 'sheetStatus',
                   width: 230,
@@ -192,7 +193,11 @@ export function RankingPage() {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <RankingChart ranking={data} fileName={`xep-hang-${data.blocName}-${table.data.year}`} />
+          <RankingChart
+            ranking={data}
+            year={table.data.year}
+            fileName={`xep-hang-khoi-cum-${table.data.year}`}
+          />
         </Col>
       </GridRow>
       {canPublish && (

@@ -299,6 +299,7 @@ describe('bloc scoring journey', () => {
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .filter({ hasText: '1.2.' })
       .click();
+    await takeTopScreenshot(officer, 'bloc-scoring-settings-1366');
     await settings.getByRole('button', { name: 'Lưu', exact: true }).click();
     await officer.getByText('Đã lưu thông tin bảng tiêu chí.').waitFor();
     await officer.getByRole('heading', { name: `Bảng tiêu chí Cụm thử nghiệm năm ${YEAR + 1}` }).waitFor();

@@ -184,6 +184,7 @@ export function SheetPage() {
             {row.criterion.code}. {row.criterion.title} —{' '}
             {formatPoints(preview?.points.get(row.criterion.id) ?? row.score)} /{' '}
             {formatPoints(row.criterion.maxPoints)} điểm
+            {preview && preview.points.get(row.criterion.id) !== row.score && ' (tạm tính)'}
           </Typography.Title>
         ) : (
           <SheetEntry

@@ -88,7 +88,7 @@ export function TableSettingsModal({
       onCancel={onClose}
       confirmLoading={saving}
       destroyOnHidden
-      width={680}
+      width={760}
     >
       {conflict && (
         <Alert

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
+import type { CriterionRule } from '#contracts/bloc-scoring-math.ts';
+import { scoreBloc } from '#contracts/bloc-scoring-math.ts';
 import { getTableRow, listTableBlocs } from '#server/modules/bloc-scoring/bloc-scoring.repo.ts';
 import { computeRanking } from '#server/modules/bloc-scoring/ranking/ranking.service.ts';
-import { scoreBloc } from '#server/modules/bloc-scoring/scoring/bloc-scores.ts';
 import { rankUnits } from '#server/modules/bloc-scoring/scoring/ranking.ts';
-import type { CriterionRule } from '#server/modules/bloc-scoring/scoring/scoring-math.ts';
 import { openPostgres } from '#server/platform/db/client.ts';
 import { migrateDatabase } from '#server/platform/db/migrate.ts';
 import { createScratchDatabase } from '../tests/support/postgres.ts';

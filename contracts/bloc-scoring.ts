@@ -127,8 +127,8 @@ export const CriterionView = z.object({
 });
 export type CriterionView = z.infer<typeof CriterionView>;
 
-/** What the signed-in user may do with a table; the UI shows only these buttons. */
-export const ScoringTableAction = z.enum(['edit', 'open', 'set_targets', 'publish']);
+/** What the signed-in user may do with a table; the UI shows only these buttons (`rename`: the name alone, once scoring runs). */
+export const ScoringTableAction = z.enum(['edit', 'rename', 'open', 'set_targets', 'publish']);
 export type ScoringTableAction = z.infer<typeof ScoringTableAction>;
 
 export const TableBloc = z.object({
@@ -216,6 +216,21 @@ export const TargetsBody = z.object({
 });
 export type TargetsBody = z.infer<typeof TargetsBody>;
 
+/** GET /api/scoring-tables/:id/targets?blocId=: the targets of a bloc's member units. */
+export const TargetsQuery = z.object({ blocId: Uuid });
+export const TargetsView = z.object({
+  blocId: z.string(),
+  /** The members the caller may see (a member unit before publication: only its own), in the bloc's order. */
+  members: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      targets: z.array(z.object({ criterionId: z.string(), target: z.number() })),
+    }),
+  ),
+});
+export type TargetsView = z.infer<typeof TargetsView>;
+
 /* ------------------------------------------------------------------ sheets */
 
 /** What the signed-in user may do with a sheet. */
@@ -252,6 +267,11 @@ export const SheetRow = z.object({
   selfScore: z.number().nullable(),
   /** Points in force (the latest review's figures, else the unit's), computed live. */
   score: z.number(),
+  /**
+   * Quantitative: the best completion ratio of the bloc's other members, so a preview scores an
+   * exceeding figure as the server will; null when there is none or the caller may not see others.
+   */
+  othersBestRatio: z.number().nullable(),
   explanation: z.string(),
   evidence: z.array(z.object({ id: z.string(), fileName: z.string() })),
   events: z.array(ScoreEvent),

@@ -165,7 +165,7 @@ describe('bloc scoring journey', () => {
     const plan = card(member, 'Ban hành kế hoạch thi đua năm');
     await plan.getByText('Đạt', { exact: true }).click();
     await plan.getByRole('button', { name: 'Lưu điểm tự chấm' }).click();
-    await plan.getByText('10 / 10 điểm').waitFor();
+    await plan.getByText('10 / 10 điểm', { exact: true }).waitFor();
     await plan.locator('input[type=file]').setInputFiles({
       name: 'ke-hoach-thi-dua.pdf',
       mimeType: 'application/pdf',
@@ -174,12 +174,17 @@ describe('bloc scoring journey', () => {
     await plan.getByRole('button', { name: 'ke-hoach-thi-dua.pdf' }).waitFor();
     const models = card(member, 'Mô hình điển hình được công nhận');
     await models.getByLabel('Số trường hợp').fill('3');
+    // The points show as typed, before saving: the criterion, its group and the total.
+    await models.getByText('Tạm tính 6 / 10 điểm (chưa lưu)').waitFor();
+    await member.getByText('Tạm tính với số liệu chưa lưu: 16 điểm').waitFor();
+    await member.getByRole('heading', { name: /Công tác thi đua, khen thưởng — 16 \/ 20 điểm/ }).waitFor();
+    await takeTopScreenshot(member, 'bloc-scoring-preview-1366');
     // Moving on with a figure not saved is stopped with the criterion named.
     await member.getByRole('button', { name: 'Gửi kết quả tự chấm' }).click();
     await member.getByText('Các tiêu chí 1.2 có số liệu hoặc nội dung chưa lưu', { exact: false }).waitFor();
     await member.getByRole('button', { name: 'Đã hiểu' }).click();
     await models.getByRole('button', { name: 'Lưu điểm tự chấm' }).click();
-    await models.getByText('6 / 10 điểm').waitFor();
+    await models.getByText('6 / 10 điểm', { exact: true }).waitFor();
     await step(member, 'Gửi kết quả tự chấm');
     await member.getByText('Đã gửi, chờ khối trưởng chấm lần 1').waitFor();
 
@@ -193,7 +198,7 @@ describe('bloc scoring journey', () => {
       .getByLabel('Lý do điều chỉnh (bắt buộc khi đổi số liệu)')
       .fill('Mô hình thứ ba chưa có quyết định công nhận.');
     await reviewed.getByRole('button', { name: 'Lưu điểm chấm' }).click();
-    await reviewed.getByText('4 / 10 điểm').waitFor();
+    await reviewed.getByText('4 / 10 điểm', { exact: true }).waitFor();
     await step(head, 'Hoàn thành chấm lần 1');
     await head.getByText('Khối trưởng đã chấm lần 1, chờ đơn vị giải trình').waitFor();
 
@@ -228,6 +233,12 @@ describe('bloc scoring journey', () => {
     await head.getByRole('button', { name: 'Công bố kết quả xếp hạng' }).click();
     await head.getByRole('dialog').getByRole('button', { name: 'Công bố kết quả', exact: true }).click();
     await head.getByText('Đơn vị dẫn đầu: Ủy ban nhân dân xã Tam Đường').waitFor();
+    const chart = head.getByRole('img', { name: /Biểu đồ tổng điểm các đơn vị của Cụm thi đua thử nghiệm/ });
+    await chart.locator('svg').waitFor();
+    expect(await chart.getAttribute('aria-label')).toContain('dẫn đầu: Ủy ban nhân dân xã Tam Đường');
+    const svg = head.waitForEvent('download');
+    await head.getByRole('button', { name: 'Tải biểu đồ (SVG)' }).click();
+    expect((await svg).suggestedFilename()).toMatch(/\.svg$/);
     await takeTopScreenshot(head, 'bloc-scoring-ranking-1366');
     const download = head.waitForEvent('download');
     await head.getByRole('button', { name: 'Tải bảng điểm (XLSX)' }).click();
@@ -271,6 +282,28 @@ describe('bloc scoring journey', () => {
     expect(await officer.getByLabel('Nội dung tiêu chí').first().inputValue()).toBe(
       'Công tác thi đua, khen thưởng và truyền thông',
     );
+
+    // The draft's name, leading places and tie-break chain are edited in one form.
+    await officer.getByRole('button', { name: 'Sửa thông tin bảng' }).click();
+    const settings = officer.getByRole('dialog');
+    await settings.getByLabel('Tên bảng').fill(`Bảng tiêu chí Cụm thử nghiệm năm ${YEAR + 1}`);
+    await settings.getByLabel('Số đơn vị dẫn đầu').fill('2');
+    await settings.getByRole('button', { name: 'Thêm bước xét' }).click();
+    await settings.getByRole('combobox', { name: 'Bước 2', exact: true }).click();
+    await officer
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Điểm của một tiêu chí' })
+      .click();
+    await settings.getByRole('combobox', { name: 'Tiêu chí của bước 2' }).click();
+    await officer
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '1.2.' })
+      .click();
+    await takeTopScreenshot(officer, 'bloc-scoring-settings-1366');
+    await settings.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await officer.getByText('Đã lưu thông tin bảng tiêu chí.').waitFor();
+    await officer.getByRole('heading', { name: `Bảng tiêu chí Cụm thử nghiệm năm ${YEAR + 1}` }).waitFor();
+    await officer.getByText('1. Biểu quyết của hội nghị khối, cụm; 2. Điểm tiêu chí 1.2').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

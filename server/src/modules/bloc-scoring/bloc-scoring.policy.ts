@@ -97,7 +97,7 @@ export async function tableAccess(
   const canRead = isManager || inScope(readScope, row.unitPath) || hasPart;
   const actions: ScoringTableAction[] = [];
   if (isManager && row.status === 'draft') actions.push('edit', 'open', 'set_targets');
-  if (isManager && row.status === 'open') actions.push('set_targets');
+  if (isManager && row.status === 'open') actions.push('rename', 'set_targets');
   const canPublish = isManager || [...parts.values()].some((part) => part.isHead);
   if (canPublish && row.status === 'open') actions.push('publish');
   return { isManager, canRead, parts, actions };
@@ -105,7 +105,8 @@ export async function tableAccess(
 export type TableAccess = Awaited<ReturnType<typeof tableAccess>>;
 
 const tableMessages: Record<ScoringTableAction, string> = {
-  edit: 'Bảng tiêu chí đã mở chấm điểm; không sửa được nữa.',
+  edit: 'Bảng tiêu chí đã mở chấm điểm; chỉ sửa được tên bảng, không sửa tiêu chí, thứ tự xét bằng điểm hay số đơn vị dẫn đầu.',
+  rename: 'Bảng tiêu chí đã công bố kết quả; không sửa tên được nữa.',
   open: 'Chỉ mở chấm điểm được bảng tiêu chí đang dự thảo.',
   set_targets: 'Bảng tiêu chí đã công bố kết quả; không giao chỉ tiêu được nữa.',
   publish: 'Chỉ công bố được kết quả khi bảng tiêu chí đang chấm điểm.',

@@ -1,12 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { CriterionKind, CriterionView, ScoringTableStatus } from '#contracts/bloc-scoring.ts';
+import type { CriterionRule } from '#contracts/bloc-scoring-math.ts';
 import { selectRows } from '#server/modules/organisation/sql-rows.ts';
 import type { ActorContext } from '#server/platform/audit/audit.ts';
 import type { Executor } from '#server/platform/db/client.ts';
 import { councils, scoringCriteria, scoringTables, units } from '#server/platform/db/schema.ts';
 import { atVersion, nextVersion, versionedRow } from '#server/platform/db/versioning.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
-import type { CriterionRule } from './scoring/scoring-math.ts';
 
 /** How a table, a sheet and an entry are named when gone or changed by someone else. */
 export const TABLE = {

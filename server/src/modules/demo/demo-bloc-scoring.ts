@@ -22,8 +22,8 @@ import {
 } from '#server/platform/db/schema.ts';
 import { demoCaller, demoUnitOfficer } from './demo-callers.ts';
 
-export const DEMO_SCORING_TABLE = 'Bảng tiêu chí chấm điểm thi đua Cụm các huyện, thành phố năm 2024';
-const CLUSTER = 'Cụm thi đua các huyện, thành phố';
+export const DEMO_SCORING_TABLE = 'Bảng tiêu chí chấm điểm thi đua Cụm số 1 các huyện, thành phố năm 2024';
+const CLUSTER = 'Cụm thi đua số 1 các huyện, thành phố';
 
 const criterion = (
   code: string,
@@ -82,8 +82,6 @@ const FIGURES: Record<string, [number, number, boolean, boolean, number, boolean
   'LCI.H.SHO': [90, 98, false, true, 1, true, 0, 1],
   'LCI.H.MTE': [100, 102, true, true, 3, true, 0, 0],
   'LCI.H.TUY': [118, 125, true, true, 3, true, 1, 0],
-  'LCI.H.TNU': [105, 100, true, false, 2, true, 0, 0],
-  'LCI.H.NNH': [85, 90, true, true, 1, false, 0, 0],
 };
 
 /** Mường Tè's criterion 2.2 through review 1, its explanation and review 2. */
@@ -104,7 +102,7 @@ const figuresOf = (row: (typeof FIGURES)[string]): Record<string, Figures> => ({
 });
 
 /**
- * The 2024 scoring of Lai Châu's district cluster (the city and seven districts), made through the
+ * The 2024 scoring of Lai Châu's first district cluster (the city and five districts), made through the
  * services: the provincial officer drafts the table, sets targets and opens it; each district scores
  * itself; the head (the city) reviews — it lowers Mường Tè's models from 3 to 2, Mường Tè explains, the
  * second review keeps it; Tam Đường and Than Uyên tie at 92 points and the chain's first criterion

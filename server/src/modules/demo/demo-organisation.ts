@@ -5,16 +5,9 @@ import type { Principal } from '#server/platform/auth/policy.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { blocMembers, blocs, councilMembers, councils } from '#server/platform/db/schema.ts';
 
-const cụmHuyện = [
-  'LCI.H.TP',
-  'LCI.H.TDG',
-  'LCI.H.PTO',
-  'LCI.H.SHO',
-  'LCI.H.MTE',
-  'LCI.H.TUY',
-  'LCI.H.TNU',
-  'LCI.H.NNH',
-];
+// 2024: the city and seven districts in two clusters (the first, of six, is the demo's scored bloc).
+const cụmHuyện1 = ['LCI.H.TP', 'LCI.H.TDG', 'LCI.H.PTO', 'LCI.H.SHO', 'LCI.H.MTE', 'LCI.H.TUY'];
+const cụmHuyện2 = ['LCI.H.TNU', 'LCI.H.NNH'];
 const cụmXã = [
   'LCI.X.TPH',
   'LCI.X.DKE',
@@ -34,7 +27,8 @@ const khốiĐoànThể = ['LCI.MTTQ', 'LCI.LDLD', 'LCI.TDOAN', 'LCI.HLHPN', 'LC
 
 /**
  * The provincial council of Lai Châu (standing body: Sở Nội vụ) with its members, and its blocs
- * for 2024 and 2025: the district cluster of 2024 became the commune cluster of 2025.
+ * for 2024 and 2025: the two district clusters of 2024 (both supervised by Sở Nội vụ's member) became
+ * the commune cluster of 2025.
  */
 export async function ensureDemoCouncil(
   db: Database,
@@ -87,7 +81,8 @@ export async function ensureDemoCouncil(
       [2024, 'Khối các cơ quan kinh tế – tổng hợp', 'sector', khốiKinhTế, 4],
       [2024, 'Khối các cơ quan văn hóa – xã hội', 'sector', khốiVănHóa, 5],
       [2024, 'Khối Mặt trận và các đoàn thể tỉnh', 'sector', khốiĐoànThể, 2],
-      [2024, 'Cụm thi đua các huyện, thành phố', 'area', cụmHuyện, 1],
+      [2024, 'Cụm thi đua số 1 các huyện, thành phố', 'area', cụmHuyện1, 1],
+      [2024, 'Cụm thi đua số 2 các huyện', 'area', cụmHuyện2, 1],
       [
         2025,
         'Khối các cơ quan kinh tế – tổng hợp',

@@ -5,6 +5,7 @@ import {
   ScoringTablePage,
   ScoringTableView,
   SheetPage,
+  TargetsView,
 } from '../../../../contracts/bloc-scoring.ts';
 import { api, buildUrl } from '../../lib/api-client.ts';
 import { uploadError, uploadFile } from '../../lib/upload.ts';
@@ -75,6 +76,16 @@ export function useRanking(tableId: string, blocId: string) {
     queryKey: scoringKeys.ranking(tableId, blocId),
     queryFn: ({ signal }) =>
       api.get(`/api/scoring-tables/${tableId}/blocs/${blocId}/ranking`, { schema: RankingView, signal }),
+  });
+}
+
+/** The targets of a bloc's member units (all of them, or the user's own unit before publication). */
+export function useTargets(tableId: string, blocId: string | undefined) {
+  return useQuery({
+    queryKey: ['bloc-scoring', 'targets', tableId, blocId],
+    enabled: !!blocId,
+    queryFn: ({ signal }) =>
+      api.get(`/api/scoring-tables/${tableId}/targets`, { query: { blocId }, schema: TargetsView, signal }),
   });
 }
 

@@ -1,6 +1,19 @@
 import { DownloadOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Grid, Input, InputNumber, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Grid,
+  Row as GridRow,
+  Input,
+  InputNumber,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -16,11 +29,12 @@ import { formatDate } from '../../lib/format.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
 import { scoringKeys, useRanking, useRefreshScoring, useScoringTable } from './bloc-scoring.api.ts';
 import { formatPoints, tieBreakLabel } from './labels.ts';
+import { RankingChart } from './ranking-chart.tsx';
 import { sheetStatusColors } from './sheets-panel.tsx';
 
 type Row = RankingView['rows'][number];
 
-/** A bloc's ranking: totals and ranks, how ties were broken, publication with the meeting's votes. */
+/** A bloc's ranking: totals and ranks, how ties were broken, the bar chart beside them, publication with the meeting's votes. */
 export function RankingPage() {
   const { id = '', blocId = '' } = useParams();
   const ranking = useRanking(id, blocId);
@@ -116,64 +130,76 @@ export function RankingPage() {
           title="Có đơn vị bằng điểm ở vị trí dẫn đầu mà các bước xét chưa phân định được: nhập số phiếu biểu quyết của hội nghị khối, cụm trước khi công bố."
         />
       )}
-      <Card style={{ marginBottom: 16 }}>
-        <Table<Row>
-          rowKey="unitId"
-          pagination={false}
-          dataSource={data.rows}
-          scroll={narrow ? undefined : { x: 760 }}
-          columns={[
-            { title: 'Hạng', dataIndex: 'rank', width: narrow ? 56 : 70, align: 'center' },
-            {
-              title: 'Đơn vị',
-              dataIndex: 'unitName',
-              render: (name: string, row) => (
-                <>
-                  {name}{' '}
-                  {row.isLeading && (
-                    <Tag color="gold" icon={<TrophyOutlined aria-hidden />}>
-                      Dẫn đầu
-                    </Tag>
-                  )}
-                  {row.decidedBy && (
-                    <div>
-                      <Typography.Text type="secondary">{decided(row.decidedBy)}</Typography.Text>
-                    </div>
-                  )}
-                </>
-              ),
-            },
-            { title: 'Tổng điểm', dataIndex: 'total', width: 90, align: 'right', render: formatPoints },
-            {
-              hidden: narrow && !canPublish && data.rows.every((row) => row.votes === null),
-              title: 'Số phiếu',
-              width: 130,
-              render: (_, row) =>
-                canPublish ? (
-                  <InputNumber
-                    aria-label={`Số phiếu của ${row.unitName}`}
-                    min={0}
-                    max={10000}
-                    precision={0}
-                    value={votes[row.unitId] ?? null}
-                    onChange={(value) => setVotes((current) => ({ ...current, [row.unitId]: value }))}
-                  />
-                ) : (
-                  (row.votes ?? '—')
-                ),
-            },
-            {
-              hidden: narrow,
-              title: 'Bảng điểm',
-              dataIndex: 'sheetStatus',
-              width: 230,
-              render: (status: SheetStatus) => (
-                <Tag color={sheetStatusColors[status]}>{sheetStatusLabels[status]}</Tag>
-              ),
-            },
-          ]}
-        />
-      </Card>
+      <GridRow gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} xl={14}>
+          <Card>
+            <Table<Row>
+              rowKey="unitId"
+              pagination={false}
+              dataSource={data.rows}
+              scroll={narrow || data.published ? undefined : { x: 760 }}
+              columns={[
+                { title: 'Hạng', dataIndex: 'rank', width: narrow ? 56 : 70, align: 'center' },
+                {
+                  title: 'Đơn vị',
+                  dataIndex: 'unitName',
+                  render: (name: string, row) => (
+                    <>
+                      {name}{' '}
+                      {row.isLeading && (
+                        <Tag color="gold" icon={<TrophyOutlined aria-hidden />}>
+                          Dẫn đầu
+                        </Tag>
+                      )}
+                      {row.decidedBy && (
+                        <div>
+                          <Typography.Text type="secondary">{decided(row.decidedBy)}</Typography.Text>
+                        </div>
+                      )}
+                    </>
+                  ),
+                },
+                { title: 'Tổng điểm', dataIndex: 'total', width: 90, align: 'right', render: formatPoints },
+                {
+                  hidden: narrow && !canPublish && data.rows.every((row) => row.votes === null),
+                  title: 'Số phiếu',
+                  width: 130,
+                  render: (_, row) =>
+                    canPublish ? (
+                      <InputNumber
+                        aria-label={`Số phiếu của ${row.unitName}`}
+                        min={0}
+                        max={10000}
+                        precision={0}
+                        value={votes[row.unitId] ?? null}
+                        onChange={(value) => setVotes((current) => ({ ...current, [row.unitId]: value }))}
+                      />
+                    ) : (
+                      (row.votes ?? '—')
+                    ),
+                },
+                {
+                  // Once published every sheet is final: the column says nothing and the table fits beside the chart.
+                  hidden: narrow || data.published,
+                  title: 'Bảng điểm',
+                  dataIndex: 'sheetStatus',
+                  width: 230,
+                  render: (status: SheetStatus) => (
+                    <Tag color={sheetStatusColors[status]}>{sheetStatusLabels[status]}</Tag>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <RankingChart
+            ranking={data}
+            year={table.data.year}
+            fileName={`xep-hang-khoi-cum-${table.data.year}`}
+          />
+        </Col>
+      </GridRow>
       {canPublish && (
         <Card title="Công bố kết quả">
           {!allFinal && (

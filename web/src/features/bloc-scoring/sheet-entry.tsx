@@ -36,7 +36,8 @@ const saveLabels: Record<EntryMode, string> = {
 
 /**
  * One leaf of a sheet: the figures (the unit's or the head's, by step), the points in force computed
- * by the server on each save, the explanation, evidence files and the history. A stale save keeps
+ * by the server on each save and, while figures are typed, the points they will give (the page
+ * computes them with the server's math), the explanation, evidence files and the history. A stale save keeps
  * what was typed and shows who changed the criterion; the next save goes onto the fresh version.
  */
 export function SheetEntry({
@@ -45,6 +46,8 @@ export function SheetEntry({
   mode,
   onSaved,
   onDirty,
+  onTyped,
+  preview,
 }: {
   sheet: ScoringSheetView;
   row: Row;
@@ -52,6 +55,10 @@ export function SheetEntry({
   onSaved: (sheet: ScoringSheetView) => void;
   /** Tells the sheet whether this criterion holds typed figures or text not saved yet. */
   onDirty: (code: string, dirty: boolean) => void;
+  /** Tells the sheet the figures typed and not saved yet (null when none), for the live preview. */
+  onTyped: (criterionId: string, figures: Figures | null) => void;
+  /** The points the typed figures give, computed live; null when nothing is typed. */
+  preview: number | null;
 }) {
   const { data: session } = useSession();
   const refresh = useRefreshScoring();
@@ -62,9 +69,16 @@ export function SheetEntry({
   const [conflict, setConflict] = useState<string | null>(null);
   const canEvidence = mode === 'self' || mode === 'explain';
   const editsFigures = mode === 'self' || mode === 'review';
-  const dirty =
-    note.trim() !== '' || (editsFigures && JSON.stringify(figures) !== JSON.stringify(row.figures ?? {}));
+  const typed = editsFigures && JSON.stringify(figures) !== JSON.stringify(row.figures ?? {});
+  const dirty = note.trim() !== '' || typed;
   useEffect(() => onDirty(criterion.code, mode !== 'read' && dirty), [onDirty, criterion.code, mode, dirty]);
+  useEffect(() => onTyped(criterion.id, typed ? figures : null), [onTyped, criterion.id, typed, figures]);
+  const exceedsUnknown =
+    preview !== null &&
+    criterion.kind === 'quantitative' &&
+    row.othersBestRatio === null &&
+    row.target !== null &&
+    (figures.actual ?? 0) > row.target;
   const save = async () => {
     setSaving(true);
     try {
@@ -107,9 +121,15 @@ export function SheetEntry({
         </span>
       }
       extra={
-        <Typography.Text strong aria-label={`Điểm tiêu chí ${criterion.code}`}>
-          {formatPoints(row.score)} / {formatPoints(criterion.maxPoints)} điểm
-        </Typography.Text>
+        preview === null ? (
+          <Typography.Text strong aria-label={`Điểm tiêu chí ${criterion.code}`}>
+            {formatPoints(row.score)} / {formatPoints(criterion.maxPoints)} điểm
+          </Typography.Text>
+        ) : (
+          <Typography.Text strong type="warning" aria-label={`Điểm tạm tính tiêu chí ${criterion.code}`}>
+            Tạm tính {formatPoints(preview)} / {formatPoints(criterion.maxPoints)} điểm (chưa lưu)
+          </Typography.Text>
+        )
       }
     >
       <Space wrap size={[8, 4]} style={{ marginBottom: 12 }}>
@@ -136,6 +156,15 @@ export function SheetEntry({
           onChange={setFigures}
           disabled={mode !== 'self' && mode !== 'review'}
         />
+        {preview !== null && (
+          <Typography.Text type="secondary" role="status">
+            Điểm đang lưu: {formatPoints(row.score)} điểm. Với số liệu vừa nhập: {formatPoints(preview)} điểm
+            {exceedsUnknown
+              ? ' (tính như đơn vị dẫn đầu khối; khi lưu, điểm vượt chỉ tiêu được so với đơn vị có tỷ lệ hoàn thành cao nhất).'
+              : '.'}{' '}
+            Bấm lưu để ghi nhận.
+          </Typography.Text>
+        )}
         {row.explanation && <Alert type="info" title="Giải trình của đơn vị" description={row.explanation} />}
         {mode !== 'read' && (
           <Input.TextArea

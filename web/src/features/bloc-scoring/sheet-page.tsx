@@ -1,13 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
+  type Figures,
   type ScoringSheetView,
   type SheetAction,
   ScoringSheetView as SheetSchema,
   sheetStatusLabels,
 } from '../../../../contracts/bloc-scoring.ts';
+import { previewSheet } from '../../../../contracts/bloc-scoring-math.ts';
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
 import { api } from '../../lib/api-client.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
@@ -65,6 +67,23 @@ export function SheetPage() {
             : current.filter((item) => item !== code),
       ),
     [],
+  );
+  const [typed, setTyped] = useState<Record<string, Figures>>({});
+  const onTyped = useCallback(
+    (criterionId: string, figures: Figures | null) =>
+      setTyped((current) => {
+        if (figures === null) {
+          if (!(criterionId in current)) return current;
+          const { [criterionId]: _, ...rest } = current;
+          return rest;
+        }
+        return current[criterionId] === figures ? current : { ...current, [criterionId]: figures };
+      }),
+    [],
+  );
+  const preview = useMemo(
+    () => (sheet.data && Object.keys(typed).length ? previewSheet(sheet.data.rows, (id) => typed[id]) : null),
+    [sheet.data, typed],
   );
   if (sheet.isError)
     return <LoadFailedResult message={describeError(sheet.error)} onRetry={() => sheet.refetch()} />;
@@ -137,7 +156,16 @@ export function SheetPage() {
             {
               key: 'total',
               label: 'Tổng điểm',
-              children: <Typography.Text strong>{formatPoints(data.total)} điểm</Typography.Text>,
+              children: (
+                <Space wrap>
+                  <Typography.Text strong>{formatPoints(data.total)} điểm</Typography.Text>
+                  {preview && (
+                    <Typography.Text strong type="warning" aria-label="Tổng điểm tạm tính">
+                      Tạm tính với số liệu chưa lưu: {formatPoints(preview.total)} điểm
+                    </Typography.Text>
+                  )}
+                </Space>
+              ),
             },
           ]}
         />
@@ -153,8 +181,10 @@ export function SheetPage() {
       {data.rows.map((row) =>
         row.criterion.kind === 'group' ? (
           <Typography.Title key={row.criterion.id} level={2} style={{ fontSize: 18, margin: '20px 0 12px' }}>
-            {row.criterion.code}. {row.criterion.title} — {formatPoints(row.score)} /{' '}
+            {row.criterion.code}. {row.criterion.title} —{' '}
+            {formatPoints(preview?.points.get(row.criterion.id) ?? row.score)} /{' '}
             {formatPoints(row.criterion.maxPoints)} điểm
+            {preview && preview.points.get(row.criterion.id) !== row.score && ' (tạm tính)'}
           </Typography.Title>
         ) : (
           <SheetEntry
@@ -164,6 +194,8 @@ export function SheetPage() {
             mode={mode}
             onSaved={onSaved}
             onDirty={onDirty}
+            onTyped={onTyped}
+            preview={typed[row.criterion.id] ? (preview?.points.get(row.criterion.id) ?? null) : null}
           />
         ),
       )}

@@ -1,4 +1,11 @@
-import { CopyOutlined, DownloadOutlined, LockOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  CopyOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  LockOutlined,
+  PercentageOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { App, Button, Form, InputNumber, Modal, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,6 +16,8 @@ import { useIdempotencyKey } from '../../lib/idempotency.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
 import { hasRole, useSession } from '../auth/index.ts';
 import { importCriteria, useRefreshScoring } from './bloc-scoring.api.ts';
+import { QuotasModal } from './quotas-modal.tsx';
+import { TableSettingsModal } from './table-settings-modal.tsx';
 
 /** Copies the table into another year as a draft (the year's bloc of the same name by default). */
 function CopyModal({
@@ -65,12 +74,14 @@ function CopyModal({
   );
 }
 
-/** The table's buttons: open the scoring (confirmed), copy, export and import the criteria as XLSX. */
+/** The table's buttons: open the scoring (confirmed), edit its settings, copy, export and import the criteria as XLSX. */
 export function TableActions({ table, onImported }: { table: ScoringTableView; onImported: () => void }) {
   const { modal } = App.useApp();
   const { data: session } = useSession();
   const refresh = useRefreshScoring();
   const [copying, setCopying] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [quotas, setQuotas] = useState(false);
   const [busy, setBusy] = useState(false);
   const canEdit = table.actions.includes('edit');
   const openScoring = () =>
@@ -108,6 +119,16 @@ export function TableActions({ table, onImported }: { table: ScoringTableView; o
           Mở chấm điểm
         </Button>
       )}
+      {(canEdit || table.actions.includes('rename')) && (
+        <Button size="large" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+          Sửa thông tin bảng
+        </Button>
+      )}
+      {table.actions.includes('set_targets') && (
+        <Button size="large" icon={<PercentageOutlined aria-hidden />} onClick={() => setQuotas(true)}>
+          Hạn mức đề nghị
+        </Button>
+      )}
       <Button size="large" icon={<DownloadOutlined aria-hidden />} loading={busy} onClick={download}>
         Tải bảng tiêu chí (XLSX)
       </Button>
@@ -137,6 +158,8 @@ export function TableActions({ table, onImported }: { table: ScoringTableView; o
         </Button>
       )}
       <CopyModal table={table} open={copying} onClose={() => setCopying(false)} />
+      {quotas && <QuotasModal table={table} onClose={() => setQuotas(false)} />}
+      {editing && <TableSettingsModal table={table} open onClose={() => setEditing(false)} />}
     </Space>
   );
 }

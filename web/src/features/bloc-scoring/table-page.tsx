@@ -12,6 +12,7 @@ import { SheetsPanel } from './sheets-panel.tsx';
 import { TableActions } from './table-actions.tsx';
 import { tableStatusColors } from './table-list-page.tsx';
 import { TargetsPanel } from './targets-panel.tsx';
+import { TargetsTable } from './targets-table.tsx';
 
 /** One scoring table: its criteria (edited while draft), targets, the units' sheets and the rankings. */
 export function TablePage() {
@@ -32,6 +33,9 @@ export function TablePage() {
         <CriteriaView criteria={data.criteria} />
       ),
     },
+    ...(data.criteria.some((row) => row.kind === 'quantitative') && data.blocs.length
+      ? [{ key: 'chi-tieu-don-vi', label: 'Chỉ tiêu các đơn vị', children: <TargetsTable table={data} /> }]
+      : []),
     ...(data.actions.includes('set_targets')
       ? [{ key: 'chi-tieu', label: 'Giao chỉ tiêu', children: <TargetsPanel table={data} /> }]
       : []),

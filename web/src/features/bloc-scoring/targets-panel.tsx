@@ -4,11 +4,11 @@ import { ScoringTableView } from '../../../../contracts/bloc-scoring.ts';
 import { api, isApiError } from '../../lib/api-client.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
 import { useBloc } from '../organisation/blocs/blocs.api.ts';
-import { useRefreshScoring } from './bloc-scoring.api.ts';
+import { useRefreshScoring, useTargets } from './bloc-scoring.api.ts';
 
 /**
- * "Giao chỉ tiêu": the targets of one member unit, per quantitative criterion (an empty box removes
- * the target). The unit's targets in force show on its score sheet once the scoring is open.
+ * "Giao chỉ tiêu": the targets of one member unit, per quantitative criterion, filled with those in
+ * force when the unit is chosen (an empty box removes the target). The unit's targets in force show on its score sheet once the scoring is open.
  */
 export function TargetsPanel({ table }: { table: ScoringTableView }) {
   const refresh = useRefreshScoring();
@@ -19,6 +19,7 @@ export function TargetsPanel({ table }: { table: ScoringTableView }) {
   const [conflict, setConflict] = useState<string | null>(null);
   const [version, setVersion] = useState(table.version);
   const bloc = useBloc(blocId ?? '');
+  const current = useTargets(table.id, blocId);
   const quantitative = table.criteria.filter((row) => row.kind === 'quantitative');
   if (!quantitative.length)
     return (
@@ -73,6 +74,10 @@ export function TargetsPanel({ table }: { table: ScoringTableView }) {
           onChange={(value: string) => {
             setUnitId(value);
             form.resetFields();
+            const member = current.data?.members.find((item) => item.unitId === value);
+            form.setFieldsValue(
+              Object.fromEntries((member?.targets ?? []).map((item) => [item.criterionId, item.target])),
+            );
           }}
           options={(bloc.data?.members ?? []).map((member) => ({
             value: member.unitId,

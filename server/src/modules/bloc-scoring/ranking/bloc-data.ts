@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { CriterionView, Figures, SheetStatus } from '#contracts/bloc-scoring.ts';
+import { scoreBloc } from '#contracts/bloc-scoring-math.ts';
 import { selectRows } from '#server/modules/organisation/sql-rows.ts';
 import type { Executor } from '#server/platform/db/client.ts';
 import { listCriteria, rulesOf } from '../bloc-scoring.repo.ts';
-import { scoreBloc } from '../scoring/bloc-scores.ts';
 
 /** A member unit's sheet in a bloc. */
 export interface SheetRowData {
@@ -71,6 +71,7 @@ export async function loadBlocScores(db: Executor, tableId: string, blocId: stri
     criteria,
     sheets: sheets.map((sheet) => ({ ...sheet, version: Number(sheet.version) })),
     scores,
+    figures,
     targets: targetMaps,
   };
 }

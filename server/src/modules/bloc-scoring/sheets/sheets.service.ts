@@ -6,6 +6,7 @@ import type {
   ScoringSheetView,
   SheetStatus,
 } from '#contracts/bloc-scoring.ts';
+import { completionRatio } from '#contracts/bloc-scoring-math.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';
 import {
@@ -19,7 +20,7 @@ import { atVersion, nextVersion, staleVersionError, versionedRow } from '#server
 import { AppError } from '#server/platform/http/app-error.ts';
 import type { Caller } from '../bloc-scoring.policy.ts';
 import { ENTRY, SHEET } from '../bloc-scoring.repo.ts';
-import { loadBlocScores } from '../ranking/bloc-data.ts';
+import { type BlocScores, loadBlocScores } from '../ranking/bloc-data.ts';
 import { figuresFor, sameFigures } from './figures.ts';
 import { type SheetContext, sheetFor } from './sheet-access.ts';
 
@@ -61,6 +62,7 @@ export async function getSheetView(db: Database, caller: Caller, id: string): Pr
     : [];
   const entryOf = new Map(entries.map((entry) => [entry.criterionId, entry]));
   const targets = scores.targets.get(sheet.unitId);
+  const othersBest = othersBestRatios(scores, sheet.unitId, access.seesAll || bloc.published);
   return {
     id,
     tableId: table.table.id,
@@ -85,6 +87,7 @@ export async function getSheetView(db: Database, caller: Caller, id: string): Pr
         figures: entry?.figures ?? null,
         selfScore: selfEvent?.event.score ?? null,
         score: mine?.points.get(criterion.id) ?? 0,
+        othersBestRatio: othersBest.get(criterion.id) ?? null,
         explanation: entry?.explanation ?? '',
         evidence: entry
           ? evidence
@@ -104,6 +107,28 @@ export async function getSheetView(db: Database, caller: Caller, id: string): Pr
     actions: access.actions,
     version: sheet.version,
   };
+}
+
+/**
+ * The best completion ratio of the other members per quantitative criterion, for the sheet's live
+ * preview; empty for a caller who may not see the other members' figures yet.
+ */
+function othersBestRatios(scores: BlocScores, unitId: string, seesOthers: boolean) {
+  const best = new Map<string, number>();
+  if (!seesOthers) return best;
+  for (const criterion of scores.criteria) {
+    if (criterion.kind !== 'quantitative') continue;
+    for (const other of scores.sheets) {
+      if (other.unitId === unitId) continue;
+      const ratio = completionRatio(
+        scores.figures.get(other.unitId)?.get(criterion.id)?.actual ?? null,
+        scores.targets.get(other.unitId)?.get(criterion.id) ?? null,
+      );
+      if (ratio !== null && ratio > (best.get(criterion.id) ?? Number.NEGATIVE_INFINITY))
+        best.set(criterion.id, ratio);
+    }
+  }
+  return best;
 }
 
 /** Which entry step the caller takes on a sheet in its state: self, a review, or an explanation. */

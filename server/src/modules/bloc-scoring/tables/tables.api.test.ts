@@ -129,7 +129,10 @@ describe('PATCH /api/scoring-tables/:id', () => {
     const cases = [
       [draft.id, scene.manager, { name: 'Cũ', version: draft.version + 1 }, 409],
       [draft.id, scene.head, { name: 'Khối trưởng', version: draft.version }, 403],
-      [table.id, scene.manager, { name: 'Đã mở', version: table.version }, 409],
+      [table.id, scene.manager, { leadingCount: 2, version: table.version }, 409],
+      [table.id, scene.manager, { name: 'Đã mở', tieBreak: [], version: table.version }, 409],
+      [table.id, scene.manager, { name: 'Cũ', version: table.version + 1 }, 409],
+      [table.id, scene.head, { name: 'Khối trưởng', version: table.version }, 403],
     ] as const;
     for (const [id, client, payload, status] of cases) {
       const reply = await expectNothingStored(t.handle, () =>
@@ -137,6 +140,32 @@ describe('PATCH /api/scoring-tables/:id', () => {
       );
       expect(reply.statusCode, reply.body).toBe(status);
     }
+  });
+
+  it('renames a table once scoring runs, audited; nothing else moves', async () => {
+    const scene = await buildScoringScene(t);
+    const send = sender(t);
+    const { table } = await createTable(t, scene, { open: true });
+    const seen = await send('GET', `/api/scoring-tables/${table.id}`, scene.manager.headers);
+    expect(seen.json().actions).toEqual(expect.arrayContaining(['rename']));
+    expect(seen.json().actions).not.toContain('edit');
+    const renamed = await send('PATCH', `/api/scoring-tables/${table.id}`, scene.manager.headers, {
+      name: 'Bảng chấm điểm năm 2024 (đã đổi tên)',
+      version: table.version,
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({
+      name: 'Bảng chấm điểm năm 2024 (đã đổi tên)',
+      status: 'open',
+      leadingCount: table.leadingCount,
+      version: table.version + 1,
+    });
+    const [stored] = await t.handle.db.select().from(scoringTables).where(eq(scoringTables.id, table.id));
+    expect(stored?.name).toBe('Bảng chấm điểm năm 2024 (đã đổi tên)');
+    expect(stored?.tieBreak).toEqual(table.tieBreak);
+    const audits = await auditOf(t, 'scoring_table.update', table.id);
+    expect(audits).toHaveLength(1);
+    expect(audits[0]?.after).toMatchObject({ name: 'Bảng chấm điểm năm 2024 (đã đổi tên)' });
   });
 });
 
@@ -189,7 +218,7 @@ describe('POST /api/scoring-tables/:id/copy and /open', () => {
       version: table.version,
     });
     expect(opened.statusCode, opened.body).toBe(200);
-    expect(opened.json()).toMatchObject({ status: 'open', actions: ['set_targets', 'publish'] });
+    expect(opened.json()).toMatchObject({ status: 'open', actions: ['rename', 'set_targets', 'publish'] });
     const sheets = await t.handle.db.select().from(scoringSheets).where(eq(scoringSheets.tableId, table.id));
     expect(sheets.map((sheet) => sheet.unitId).sort()).toEqual(
       [scene.one.id, scene.two.id, scene.three.id].sort(),

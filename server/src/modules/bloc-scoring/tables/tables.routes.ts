@@ -12,6 +12,8 @@ import {
   SheetPage,
   SheetQuery,
   TargetsBody,
+  TargetsQuery,
+  TargetsView,
   VersionBody,
   VersionQuery,
 } from '#contracts/bloc-scoring.ts';
@@ -34,6 +36,7 @@ import {
   setTargets,
   updateTable,
 } from './tables.service.ts';
+import { getTargets } from './targets-view.ts';
 
 const sendXlsx = (reply: FastifyReply, file: { buffer: Buffer; fileName: string }) =>
   reply
@@ -138,6 +141,18 @@ export function registerScoringTableRoutes(app: FastifyInstance, { db }: AppCont
         request.params.id,
         openTable(db, callerOf(request), request.params.id, request.body.version),
       ),
+  );
+  api.get(
+    '/api/scoring-tables/:id/targets',
+    {
+      config: signedIn,
+      schema: schema('Chỉ tiêu giao cho các đơn vị của một khối, cụm', {
+        params: IdParams,
+        querystring: TargetsQuery,
+        response: { 200: TargetsView, ...errors },
+      }),
+    },
+    (request) => getTargets(db, callerOf(request), request.params.id, request.query.blocId),
   );
   api.put(
     '/api/scoring-tables/:id/targets',

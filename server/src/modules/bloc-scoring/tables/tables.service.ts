@@ -56,7 +56,12 @@ export async function getTableView(db: Database, caller: Caller, id: string): Pr
 }
 
 /** The table with the access for a change; 403/409 unless the action is allowed now. */
-async function tableFor(db: Database, caller: Caller, id: string, action: 'edit' | 'open' | 'set_targets') {
+async function tableFor(
+  db: Database,
+  caller: Caller,
+  id: string,
+  action: 'edit' | 'rename' | 'open' | 'set_targets',
+) {
   const row = await getTableRow(db, id);
   const access = await tableAccess(db, caller.principal, row, await listTableBlocs(db, row.table));
   assertTableAllowed(access, action, access.isManager);
@@ -137,7 +142,10 @@ export async function createTable(
   });
 }
 
-/** Changes a draft table (name, tie-break, leading places, the whole criteria tree) at the version loaded. */
+/**
+ * Changes a draft table (name, tie-break, leading places, the whole criteria tree) at the version
+ * loaded; once scoring runs only the name, since everything else would move scores or ranks.
+ */
 export async function updateTable(
   db: Database,
   caller: Caller,
@@ -145,13 +153,23 @@ export async function updateTable(
   body: ScoringTableUpdateBody,
   action: 'scoring_table.update' | 'scoring_table.import' = 'scoring_table.update',
 ) {
-  const before = await tableFor(db, caller, id, 'edit');
   const { version, criteria, ...fields } = body;
+  const nameOnly =
+    criteria === undefined && fields.tieBreak === undefined && fields.leadingCount === undefined;
+  const current = await getTableRow(db, id);
+  const before = await tableFor(db, caller, id, nameOnly && current.status !== 'draft' ? 'rename' : 'edit');
   const tieBreak = fields.tieBreak ?? before.table.tieBreak;
   const list = criteria ?? (await criteriaInputs(db, id));
   assertCriteria(list, tieBreak);
   await db.transaction(async (tx) => {
-    const after = await bumpTable(tx, caller.actor, id, version, 'draft', fields);
+    const after = await bumpTable(
+      tx,
+      caller.actor,
+      id,
+      version,
+      nameOnly ? ['draft', 'open'] : 'draft',
+      fields,
+    );
     if (criteria) await replaceCriteria(tx, id, criteria);
     await recordAudit(tx, caller.actor, {
       action,

@@ -1,4 +1,8 @@
-import type { CriterionKind, Figures } from '#contracts/bloc-scoring.ts';
+/**
+ * The pure scoring math of issue 14, shared by the server (scores in force) and the web (live preview
+ * while a unit types its figures), so both compute the same points.
+ */
+import type { CriterionKind, Figures } from './bloc-scoring.ts';
 
 /** What the math needs of a criterion: its kind, maximum and, by kind, points per item and bounds. */
 export interface CriterionRule {
@@ -82,15 +86,13 @@ export function leafScore(
 }
 
 /**
- * Scores a whole tree: each leaf from its figures, each group the sum of its children capped at its
- * maximum (penalties may take it below zero), the total the sum of the top-level criteria.
- * Returns every criterion's points (rounded to two decimals) and the total.
+ * Sums a tree from its leaves' points: each group the sum of its children capped at its maximum
+ * (penalties may take it below zero), the total the sum of the top-level criteria, all rounded to
+ * two decimals. The web's live preview passes the points it has (saved or typed) as `leafOf`.
  */
-export function scoreTree(
+export function sumTree(
   rules: readonly CriterionRule[],
-  figuresOf: (criterionId: string) => Figures | null,
-  targetOf: (criterionId: string) => number | null,
-  leaderRatioOf: (criterionId: string) => number | null,
+  leafOf: (rule: CriterionRule) => number,
 ): { points: Map<string, number>; total: number } {
   const children = new Map<string | null, CriterionRule[]>();
   for (const rule of rules) {
@@ -104,12 +106,96 @@ export function scoreTree(
     if (rule.kind === 'group') {
       const sum = (children.get(rule.id) ?? []).reduce((acc, child) => acc + visit(child), 0);
       value = roundPoints(Math.min(sum, rule.maxPoints));
-    } else {
-      value = leafScore(rule, figuresOf(rule.id), targetOf(rule.id), leaderRatioOf(rule.id));
-    }
+    } else value = leafOf(rule);
     points.set(rule.id, value);
     return value;
   };
   const total = (children.get(null) ?? []).reduce((acc, rule) => acc + visit(rule), 0);
   return { points, total: roundPoints(total) };
+}
+
+/**
+ * Scores a whole tree: each leaf from its figures, each group the sum of its children capped at its
+ * maximum (penalties may take it below zero), the total the sum of the top-level criteria.
+ * Returns every criterion's points (rounded to two decimals) and the total.
+ */
+export function scoreTree(
+  rules: readonly CriterionRule[],
+  figuresOf: (criterionId: string) => Figures | null,
+  targetOf: (criterionId: string) => number | null,
+  leaderRatioOf: (criterionId: string) => number | null,
+): { points: Map<string, number>; total: number } {
+  return sumTree(rules, (rule) =>
+    leafScore(rule, figuresOf(rule.id), targetOf(rule.id), leaderRatioOf(rule.id)),
+  );
+}
+
+/** One member unit's figures in force and targets, by criterion id. */
+export interface UnitFigures {
+  unitId: string;
+  figures: ReadonlyMap<string, Figures>;
+  targets: ReadonlyMap<string, number>;
+}
+
+/**
+ * Scores every member of a bloc: first the best completion ratio of each quantitative criterion
+ * (who leads it), then each unit's tree. Returns each unit's points per criterion and total.
+ */
+export function scoreBloc(
+  rules: readonly CriterionRule[],
+  members: readonly UnitFigures[],
+): Map<string, { points: Map<string, number>; total: number }> {
+  const leader = new Map<string, number>();
+  for (const rule of rules) {
+    if (rule.kind !== 'quantitative') continue;
+    for (const unit of members) {
+      const ratio = completionRatio(
+        unit.figures.get(rule.id)?.actual ?? null,
+        unit.targets.get(rule.id) ?? null,
+      );
+      if (ratio !== null && ratio > (leader.get(rule.id) ?? Number.NEGATIVE_INFINITY))
+        leader.set(rule.id, ratio);
+    }
+  }
+  const result = new Map<string, { points: Map<string, number>; total: number }>();
+  for (const unit of members)
+    result.set(
+      unit.unitId,
+      scoreTree(
+        rules,
+        (id) => unit.figures.get(id) ?? null,
+        (id) => unit.targets.get(id) ?? null,
+        (id) => leader.get(id) ?? null,
+      ),
+    );
+  return result;
+}
+
+/** What the live preview knows of one sheet row: the rule, the unit's target, the saved points, the others' best ratio. */
+export interface PreviewRow {
+  criterion: CriterionRule;
+  target: number | null;
+  score: number;
+  othersBestRatio: number | null;
+}
+
+/**
+ * The points a sheet will show once the typed figures are saved: typed leaves scored by their kind
+ * (a quantitative one against the others' best ratio), the other leaves at their saved points, groups
+ * and the total summed as the server does.
+ */
+export function previewSheet(
+  rows: readonly PreviewRow[],
+  typedOf: (criterionId: string) => Figures | undefined,
+): { points: Map<string, number>; total: number } {
+  const byId = new Map(rows.map((row) => [row.criterion.id, row]));
+  return sumTree(
+    rows.map((row) => row.criterion),
+    (rule) => {
+      const row = byId.get(rule.id);
+      const typed = typedOf(rule.id);
+      if (!row) return 0;
+      return typed ? leafScore(rule, typed, row.target, row.othersBestRatio) : row.score;
+    },
+  );
 }

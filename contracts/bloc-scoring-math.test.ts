@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type CriterionRule, leafScore, quantitativeScore, roundPoints, scoreTree } from './scoring-math.ts';
+import {
+  type CriterionRule,
+  leafScore,
+  previewSheet,
+  quantitativeScore,
+  roundPoints,
+  scoreBloc,
+  scoreTree,
+} from './bloc-scoring-math.ts';
 
 const rule = (
   fields: Partial<CriterionRule> & Pick<CriterionRule, 'id' | 'kind' | 'maxPoints'>,
@@ -127,7 +135,6 @@ describe('scoreTree', () => {
 
 describe('scoreBloc', () => {
   it('gives the maximum to the unit with the best completion ratio and scales the others to it', async () => {
-    const { scoreBloc } = await import('./bloc-scores.ts');
     const rules = [rule({ id: 'q', kind: 'quantitative', maxPoints: 20 })];
     const unitOf = (unitId: string, actual: number, target: number) => ({
       unitId,
@@ -138,5 +145,52 @@ describe('scoreBloc', () => {
     expect(scores.get('a')?.total).toBe(20);
     expect(scores.get('b')?.total).toBe(14);
     expect(scores.get('c')?.total).toBe(9);
+  });
+});
+
+describe('previewSheet', () => {
+  const rows = [
+    {
+      criterion: rule({ id: 'g', kind: 'group', maxPoints: 30 }),
+      target: null,
+      score: 12,
+      othersBestRatio: null,
+    },
+    {
+      criterion: rule({ id: 'q', parentId: 'g', kind: 'quantitative', maxPoints: 20 }),
+      target: 100,
+      score: 10,
+      othersBestRatio: 1.5,
+    },
+    {
+      criterion: rule({ id: 'f', parentId: 'g', kind: 'fixed', maxPoints: 10, pointsPerItem: 2 }),
+      target: null,
+      score: 2,
+      othersBestRatio: null,
+    },
+    {
+      criterion: rule({ id: 'm', kind: 'qualitative', maxPoints: 5 }),
+      target: null,
+      score: 5,
+      othersBestRatio: null,
+    },
+  ];
+  it('keeps the saved points of untouched criteria and sums them as the server does', () => {
+    const { points, total } = previewSheet(rows, () => undefined);
+    expect(points.get('g')).toBe(12);
+    expect(total).toBe(17);
+  });
+  it('scores typed figures by their kind against the best ratio of the other members, capping the group', () => {
+    const typed = new Map([
+      ['q', { actual: 125 }],
+      ['f', { count: 9 }],
+    ]);
+    const { points, total } = previewSheet(rows, (id) => typed.get(id));
+    expect(points.get('q')).toBe(15);
+    expect(points.get('f')).toBe(10);
+    expect(points.get('g')).toBe(25);
+    expect(total).toBe(30);
+    const leads = previewSheet(rows, (id) => (id === 'q' ? { actual: 160 } : undefined));
+    expect(leads.points.get('q')).toBe(20);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   auditEvents,
   awardsReceived,
@@ -142,5 +142,6 @@ export async function settingsAudits(t: TestApp, ids: string[]) {
   return t.handle.db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.action, 'dashboard_settings.update'), inArray(auditEvents.entityId, ids)));
+    .where(and(eq(auditEvents.action, 'dashboard_settings.update'), inArray(auditEvents.entityId, ids)))
+    .orderBy(asc(auditEvents.seq));
 }

@@ -17,7 +17,12 @@ describe('GET /api/dashboards/:unitId/fairness', () => {
     const reply = await getAs(t, scene.provinceOfficer, url(scene.province.id, 'fairness'));
     expect(reply.statusCode, reply.body).toBe(200);
     const view = reply.json();
-    expect(view.settings).toMatchObject({ source: 'default', version: 0, canEdit: true, directWorkerGap: 10 });
+    expect(view.settings).toMatchObject({
+      source: 'default',
+      version: 0,
+      canEdit: true,
+      directWorkerGap: 10,
+    });
     const byGroup = Object.fromEntries(view.rows.map((row: { group: string }) => [row.group, row]));
     expect(byGroup.direct_worker).toMatchObject({
       awards: 1,
@@ -29,8 +34,20 @@ describe('GET /api/dashboards/:unitId/fairness', () => {
       threshold: 10,
       isBelow: true,
     });
-    expect(byGroup.leader).toMatchObject({ awards: 3, awardShare: 75, staff: 2, staffShare: 16.7, threshold: null });
-    expect(byGroup.women).toMatchObject({ awards: 2, awardShare: 50, staff: 5, staffShare: 41.7, isBelow: false });
+    expect(byGroup.leader).toMatchObject({
+      awards: 3,
+      awardShare: 75,
+      staff: 2,
+      staffShare: 16.7,
+      threshold: null,
+    });
+    expect(byGroup.women).toMatchObject({
+      awards: 2,
+      awardShare: 50,
+      staff: 5,
+      staffShare: 41.7,
+      isBelow: false,
+    });
     expect(byGroup.small_collective).toMatchObject({ awards: 2, awardBase: 2, staff: 2, staffBase: 2 });
     expect(view.notes).toHaveLength(1);
     expect(view.notes[0]).toContain(
@@ -53,7 +70,9 @@ describe('GET /api/dashboards/:unitId/fairness', () => {
     const other = await getAs(t, scene.otherOfficer, url(scene.province.id, 'fairness'));
     expect(other.statusCode).toBe(403);
     expect(other.json().code).toBe('OUT_OF_SCOPE');
-    expect((await getAs(t, scene.provinceOfficer, url(scene.province.id, 'fairness', 1999))).statusCode).toBe(400);
+    expect((await getAs(t, scene.provinceOfficer, url(scene.province.id, 'fairness', 1999))).statusCode).toBe(
+      400,
+    );
     const missing = await getAs(t, scene.provinceOfficer, url(crypto.randomUUID(), 'fairness'));
     expect(missing.statusCode).toBe(404);
   });
@@ -134,13 +153,19 @@ describe('GET /api/dashboards/:unitId/:section/xlsx', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(reply.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Công bằng');
-    expect(sheet?.getRow(4).values).toEqual(expect.arrayContaining(['Người lao động trực tiếp', 1, 4, 25, 6, 12, 50]));
-    expect(workbook.getWorksheet('Nhận xét')?.getRow(4).getCell(1).value).toContain('người lao động trực tiếp');
+    expect(sheet?.getRow(4).values).toEqual(
+      expect.arrayContaining(['Người lao động trực tiếp', 1, 4, 25, 6, 12, 50]),
+    );
+    expect(workbook.getWorksheet('Nhận xét')?.getRow(4).getCell(1).value).toContain(
+      'người lao động trực tiếp',
+    );
     for (const section of ['movements', 'reports', 'awards']) {
       const part = await getAs(t, scene.provinceOfficer, url(scene.province.id, `${section}/xlsx`));
       expect(part.statusCode, section).toBe(200);
     }
     expect((await getAs(t, scene.otherOfficer, url(scene.province.id, 'awards/xlsx'))).statusCode).toBe(403);
-    expect((await getAs(t, scene.provinceOfficer, url(scene.province.id, 'nothing/xlsx'))).statusCode).toBe(400);
+    expect((await getAs(t, scene.provinceOfficer, url(scene.province.id, 'nothing/xlsx'))).statusCode).toBe(
+      400,
+    );
   });
 });

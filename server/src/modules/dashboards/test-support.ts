@@ -48,7 +48,9 @@ export async function buildDashboardScene(t: TestApp) {
       .set({ isLeader: flag.isLeader, isDirectWorker: flag.isDirectWorker, gender: flag.gender })
       .where(eq(persons.id, flag.id));
   // Person 7 counts as a direct worker by the statistics' position class, not by the flag.
-  await db.insert(personPositionClasses).values({ personId: people[7]?.id as string, positionClass: 'direct_worker' });
+  await db
+    .insert(personPositionClasses)
+    .values({ personId: people[7]?.id as string, positionClass: 'direct_worker' });
   await buildPerson(db, { unitId: commune.id });
   await buildPerson(db, { unitId: commune.id });
   await buildPerson(db, { unitId: other.id });
@@ -66,7 +68,11 @@ export async function buildDashboardScene(t: TestApp) {
       signerTitle: 'CHỦ TỊCH',
     })
     .returning();
-  const fromDecision = { decisionNumber: '12/QĐ-UBND', decisionDate: '2025-12-20', decider: decision?.decider };
+  const fromDecision = {
+    decisionNumber: '12/QĐ-UBND',
+    decisionDate: '2025-12-20',
+    decider: decision?.decider,
+  };
   await db.insert(awardsReceived).values([
     { personId: people[2]?.id, awardCode: 'BK_BO_TINH', year: 2025, ...fromDecision },
     { personId: people[0]?.id, awardCode: 'LDTT', year: 2025 },

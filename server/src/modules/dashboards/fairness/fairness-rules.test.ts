@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardSettingsView } from '#contracts/dashboards.ts';
-import { fairnessNotes, fairnessRows, percent } from './fairness-rules.ts';
 import type { FairnessCounts } from './fairness.repo.ts';
+import { fairnessNotes, fairnessRows, percent } from './fairness-rules.ts';
 
 const settings: DashboardSettingsView = {
   unitId: '00000000-0000-4000-8000-000000000000',
@@ -54,10 +54,7 @@ describe('fairness rules', () => {
       'Tỷ lệ khen thưởng người lao động trực tiếp (18 %) thấp hơn tỷ lệ của họ trong biên chế (62 %) 44 điểm phần trăm, ' +
         'vượt ngưỡng cảnh báo 10 điểm do cơ quan thường trực đặt. Đề nghị ưu tiên khen thưởng theo chỉ đạo (ưu tiên tập thể nhỏ, người lao động trực tiếp).',
     ]);
-    const small = fairnessNotes(
-      fairnessRows({ ...counts, collectiveAwardsSmall: 1 }, settings),
-      30,
-    );
+    const small = fairnessNotes(fairnessRows({ ...counts, collectiveAwardsSmall: 1 }, settings), 30);
     expect(small[1]).toContain('Tỷ lệ khen thưởng tập thể nhỏ (tập thể có từ 30 người trở xuống) (10 %)');
   });
 });

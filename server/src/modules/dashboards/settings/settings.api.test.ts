@@ -22,7 +22,12 @@ const body = (version: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const put = (client: Client, unitId: string, payload: object) =>
-  t.app.inject({ method: 'PUT', url: `/api/dashboards/${unitId}/settings`, headers: client.headers, payload });
+  t.app.inject({
+    method: 'PUT',
+    url: `/api/dashboards/${unitId}/settings`,
+    headers: client.headers,
+    payload,
+  });
 const rowOf = async (unitId: string) =>
   (await t.handle.db.select().from(dashboardSettings).where(eq(dashboardSettings.unitId, unitId)))[0];
 
@@ -30,18 +35,30 @@ describe('PUT /api/dashboards/:unitId/settings', () => {
   it('stores the unit’s thresholds, audited, raises the version, and units below inherit them', async () => {
     const created = await put(scene.provinceOfficer, scene.province.id, body(0));
     expect(created.statusCode, created.body).toBe(200);
-    expect(created.json()).toMatchObject({ source: 'own', version: 1, directWorkerGap: 30, smallCollectiveSize: 5 });
+    expect(created.json()).toMatchObject({
+      source: 'own',
+      version: 1,
+      directWorkerGap: 30,
+      smallCollectiveSize: 5,
+    });
     const row = await rowOf(scene.province.id);
     expect(row).toMatchObject({ directWorkerGap: 30, womenGap: 5, version: 1 });
     const updated = await put(scene.provinceOfficer, scene.province.id, body(1, { directWorkerGap: 20 }));
     expect(updated.json()).toMatchObject({ version: 2, directWorkerGap: 20 });
     const events = await settingsAudits(t, [row?.id as string]);
-    expect(events.map((event) => event.action)).toEqual(['dashboard_settings.update', 'dashboard_settings.update']);
+    expect(events.map((event) => event.action)).toEqual([
+      'dashboard_settings.update',
+      'dashboard_settings.update',
+    ]);
     expect(events[1]?.before).toMatchObject({ directWorkerGap: 30 });
     expect(events[1]?.after).toMatchObject({ directWorkerGap: 20, version: 2 });
     const below = await getAs(t, scene.districtOfficer, `/api/dashboards/${scene.district.id}/settings`);
     expect(below.json()).toMatchObject({ source: 'inherited', sourceUnitName: 'Tỉnh Biểu Đồ', version: 0 });
-    const fairness = await getAs(t, scene.provinceOfficer, `/api/dashboards/${scene.province.id}/fairness?year=2025`);
+    const fairness = await getAs(
+      t,
+      scene.provinceOfficer,
+      `/api/dashboards/${scene.province.id}/fairness?year=2025`,
+    );
     const rows = fairness.json().rows;
     // 25 % against 50 % is within a threshold of 30 points; with 20 points it is flagged.
     expect(rows[0]).toMatchObject({ threshold: 20, isBelow: true });
@@ -50,7 +67,9 @@ describe('PUT /api/dashboards/:unitId/settings', () => {
 
   it('answers 409 with the current thresholds when stale, storing nothing', async () => {
     await put(scene.districtOfficer, scene.district.id, body(0));
-    const stale = await expectNothingStored(t.handle, () => put(scene.districtOfficer, scene.district.id, body(0)));
+    const stale = await expectNothingStored(t.handle, () =>
+      put(scene.districtOfficer, scene.district.id, body(0)),
+    );
     expect(stale.statusCode).toBe(409);
     const older = await expectNothingStored(t.handle, () =>
       put(scene.districtOfficer, scene.district.id, body(7, { womenGap: 1 })),

@@ -48,7 +48,7 @@ describe('GET /api/dashboards/:unitId/fairness', () => {
       staffShare: 41.7,
       isBelow: false,
     });
-    expect(byGroup.small_collective).toMatchObject({ awards: 2, awardBase: 2, staff: 2, staffBase: 2 });
+    expect(byGroup.small_collective).toMatchObject({ awards: 2, awardBase: 2, staff: 3, staffBase: 3 });
     expect(view.notes).toHaveLength(1);
     expect(view.notes[0]).toContain(
       'Tỷ lệ khen thưởng người lao động trực tiếp (25 %) thấp hơn tỷ lệ của họ trong biên chế (50 %)',

@@ -6,6 +6,7 @@ import { registerDashboardRoutes } from './dashboards.routes.ts';
 
 export { getAwardsDashboard } from './awards/awards-dashboard.ts';
 export { getFairness } from './fairness/fairness.service.ts';
+export { updateSettings } from './settings/settings.service.ts';
 
 /** Every route of the dashboards module. */
 export function registerDashboardModule(app: FastifyInstance, context: ModuleContext): void {

@@ -32,8 +32,9 @@ const classOf = sql`case
  * Staff and awards of the subtree under `path` for the year: the people of the subtree's units (from
  * the covering index persons_unit_fairness_idx) with their class and gender, the year's individual
  * awards of their units (award_received_person_unit_year_idx) joined to them by hash, and the
- * collective awards against each unit's headcount (small: at most `smallSize` people; units nobody
- * is recorded in are of unknown size).
+ * collective awards against each unit's headcount: the people of the unit and of the units below it
+ * (its divisions), added up the paths (small: at most `smallSize` people; a unit nobody is recorded
+ * in, nor below it, is of unknown size).
  */
 export async function readFairnessCounts(
   executor: Executor,
@@ -48,8 +49,14 @@ export async function readFairnessCounts(
       select p.id, p.unit_id, p.gender = 'female' as is_woman, ${classOf} as class
       from persons p left join award_person_position_classes c on c.person_id = p.id
       where p.unit_id in (select id from sub)
-    ), sizes as materialized (
+    ), unit_counts as (
       select unit_id, count(*)::int as n from people group by unit_id
+    ), sizes as materialized (
+      select a.id::uuid as unit_id, sum(c.n)::int as n
+      from unit_counts c join units u on u.id = c.unit_id
+      cross join lateral unnest(string_to_array(trim(both '/' from u.path), '/')) as a(id)
+      where a.id::uuid in (select id from sub)
+      group by 1
     ), staff as (
       select count(*)::int as staff,
         count(*) filter (where class = 'direct')::int as staff_direct,

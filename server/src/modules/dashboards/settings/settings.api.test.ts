@@ -62,7 +62,7 @@ describe('PUT /api/dashboards/:unitId/settings', () => {
     const rows = fairness.json().rows;
     // 25 % against 50 % is within a threshold of 30 points; with 20 points it is flagged.
     expect(rows[0]).toMatchObject({ threshold: 20, isBelow: true });
-    expect(rows[3]).toMatchObject({ group: 'small_collective', awards: 1, staff: 1, staffBase: 2 });
+    expect(rows[3]).toMatchObject({ group: 'small_collective', awards: 1, staff: 1, staffBase: 3 });
   });
 
   it('answers 409 with the current thresholds when stale, storing nothing', async () => {

@@ -14,31 +14,33 @@ const sourceText = (view: FairnessDashboard) =>
       ? `theo ${view.settings.sourceUnitName}`
       : 'mặc định';
 
+const shareLabel = ({ value }: { value: unknown }) => formatShare(typeof value === 'number' ? value : null);
+
 /** "Công bằng": each group's share of the awards beside its share of the staff, the notes and the thresholds. */
 export function FairnessPanel({ view, year }: { view: FairnessDashboard | undefined; year: number }) {
   const [editing, setEditing] = useState(false);
   if (!view) return <Skeleton active />;
   const { settings } = view;
   const option = {
-    tooltip: { trigger: 'axis', valueFormatter: (value: number) => `${value} %` },
+    tooltip: { trigger: 'axis', valueFormatter: (value: number | null) => formatShare(value ?? null) },
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: (value: number) => formatShare(value) } },
     yAxis: { type: 'category', inverse: true, data: view.rows.map((row) => row.label) },
     series: [
       {
         name: 'Tỷ lệ được khen thưởng',
         type: 'bar',
-        data: view.rows.map((row) => row.awardShare ?? 0),
+        data: view.rows.map((row) => row.awardShare),
         itemStyle: { color: '#1677ff' },
-        label: { show: true, position: 'right', formatter: '{c} %' },
+        label: { show: true, position: 'right', formatter: shareLabel },
       },
       {
         name: 'Tỷ lệ trong biên chế (số tập thể)',
         type: 'bar',
-        data: view.rows.map((row) => row.staffShare ?? 0),
+        data: view.rows.map((row) => row.staffShare),
         itemStyle: { color: '#bfbfbf' },
-        label: { show: true, position: 'right', formatter: '{c} %' },
+        label: { show: true, position: 'right', formatter: shareLabel },
       },
     ],
   };

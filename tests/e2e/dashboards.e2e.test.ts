@@ -45,7 +45,7 @@ describe('dashboards journey', () => {
       expect.arrayContaining(['Người lao động trực tiếp', 'Lãnh đạo, quản lý', 'Nữ', 'Tập thể nhỏ']),
     );
 
-    await page.getByRole('tab', { name: 'Khen thưởng' }).click();
+    await page.getByRole('tab', { name: 'Khen thưởng', exact: true }).click();
     await page.getByRole('img', { name: 'Theo hình thức, danh hiệu' }).locator('svg').waitFor();
     await page
       .getByRole('table', { name: 'Bảng số liệu: Theo cấp quyết định' })

@@ -38,11 +38,13 @@ const DashboardUnit = z.object({ id: Uuid, name: z.string() });
 /** At most this many movements are listed (the count says how many there are). */
 export const DASHBOARD_MOVEMENTS_MAX = 200;
 
-/** Movements launched in the subtree during the year and how the chosen unit's own cascade stands. */
+/** Movements of the subtree running in the year (and how many were launched in it), and the chosen unit's own cascade. */
 export const MovementsDashboard = z.object({
   unit: DashboardUnit,
   year: z.number().int(),
   movementCount: Count,
+  /** Of those, launched during the year. */
+  launchedInYear: Count,
   movements: z.array(
     z.object({
       id: Uuid,
@@ -57,7 +59,7 @@ export const MovementsDashboard = z.object({
       notApplicable: Count,
     }),
   ),
-  /** Per direct child unit: its implementing plans for the movements the unit launched that year. */
+  /** Per direct child unit: its implementing plans for the movements the unit launched that run in the year. */
   cascade: z.array(
     z.object({
       unitId: Uuid,

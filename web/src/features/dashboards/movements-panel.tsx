@@ -42,7 +42,9 @@ export function MovementsPanel({ view, year }: { view: MovementsDashboard | unde
   return (
     <>
       <Typography.Paragraph>
-        Số phong trào phát động trong năm {year} (đơn vị và cấp dưới): <strong>{view.movementCount}</strong>
+        Phong trào đang triển khai trong năm {year} (đơn vị và cấp dưới):{' '}
+        <strong>{view.movementCount}</strong>, trong đó phát động trong năm:{' '}
+        <strong>{view.launchedInYear}</strong>
         {view.movementCount > DASHBOARD_MOVEMENTS_MAX &&
           ` (hiển thị ${DASHBOARD_MOVEMENTS_MAX} phong trào mới nhất)`}
       </Typography.Paragraph>
@@ -60,7 +62,7 @@ export function MovementsPanel({ view, year }: { view: MovementsDashboard | unde
         columns={[{ title: 'Đơn vị trực thuộc', dataIndex: 'unitName' }, ...stateColumns]}
       />
       <ChartCard<MovementRow>
-        title="Phong trào phát động trong năm"
+        title="Phong trào đang triển khai trong năm"
         option={stacked(
           view.movements.slice(0, 20).map((row) => row.name),
           view.movements.slice(0, 20),

@@ -35,7 +35,7 @@ async function sheetsOf(
       unitName: view.unit.name,
       sheets: [
         {
-          name: 'Phong trào phát động',
+          name: 'Phong trào trong năm',
           headers: ['Phong trào', 'Đơn vị phát động', 'Số kế hoạch', 'Ngày phát động', ...states],
           rows: view.movements.map((m) => [
             m.name,

@@ -10,9 +10,10 @@ const n = (value: unknown) => Number(value ?? 0);
 const yearStart = (year: number) => sql`(${`${year}-01-01 00:00:00+07`})::timestamptz`;
 
 /**
- * Movements launched in the unit's subtree during the year (the latest first, at most
- * DASHBOARD_MOVEMENTS_MAX, with their own obligations by state), and per direct child unit the
- * implementing plans it owes for the movements the unit itself launched that year.
+ * Movements of the unit's subtree running in the year (launched by its end, the year within their
+ * period; the latest launched first, at most DASHBOARD_MOVEMENTS_MAX, with their own obligations by
+ * state), how many were launched that year, and per direct child unit the implementing plans it owes
+ * for the unit's own running movements.
  */
 export async function getMovementsDashboard(
   db: Database,
@@ -22,7 +23,8 @@ export async function getMovementsDashboard(
   today: string,
 ): Promise<MovementsDashboard> {
   const unit = await getDashboardUnit(db, caller, unitId);
-  const inYear = sql`m.launched_at >= ${yearStart(year)} and m.launched_at < ${yearStart(year + 1)}`;
+  // Running that year: launched by its end, the year within the movement's period.
+  const inYear = sql`m.launched_at < ${yearStart(year + 1)} and m.period_from <= ${year} and m.period_to >= ${year}`;
   const counts = (alias: string) => {
     const p = sql.raw(alias);
     return sql`count(*) filter (where ${p}.state = 'issued')::int as issued,
@@ -41,7 +43,9 @@ export async function getMovementsDashboard(
       order by m.launched_at desc, m.id
       limit ${DASHBOARD_MOVEMENTS_MAX}`),
     db.execute(sql`
-      select count(*)::int as n from units lu join movements m on m.launching_unit_id = lu.id
+      select count(*)::int as n,
+        count(*) filter (where m.launched_at >= ${yearStart(year)})::int as launched
+      from units lu join movements m on m.launching_unit_id = lu.id
       where lu.path like ${`${unit.path}%`} and ${inYear}`),
     db.execute(sql`
       select c.id as unit_id, c.name as unit_name, ${counts('p')}
@@ -62,6 +66,7 @@ export async function getMovementsDashboard(
     unit: { id: unit.id, name: unit.name },
     year,
     movementCount: n(rowsOf<{ n: number }>(countRows)[0]?.n),
+    launchedInYear: n(rowsOf<{ launched: number }>(countRows)[0]?.launched),
     movements: rowsOf<Record<string, unknown>>(movementRows).map((row) => ({
       id: String(row.id),
       name: String(row.name),

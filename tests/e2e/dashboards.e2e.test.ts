@@ -7,7 +7,7 @@ const journey = setUpJourneys();
 const { openPage, pageErrors, signIn } = journey;
 
 describe('dashboards journey', () => {
-  it('the provincial officer opens the dashboards of Lai Châu for 2025, reads the fairness chart and its table, and downloads the XLSX', async () => {
+  it('the provincial officer opens the dashboards of Lai Châu for 2025, reads the fairness chart and its table, downloads the XLSX and loosens a threshold', async () => {
     const page = await openPage();
     await signIn(page, 'demo.officer', '/');
     await page.getByRole('menuitem', { name: 'Biểu đồ, công bằng' }).click();
@@ -44,6 +44,14 @@ describe('dashboards journey', () => {
     expect(labels).toEqual(
       expect.arrayContaining(['Người lao động trực tiếp', 'Lãnh đạo, quản lý', 'Nữ', 'Tập thể nhỏ']),
     );
+
+    // The office loosens the women's threshold to 5 points: the note gives way to the all-clear.
+    await page.getByRole('button', { name: 'Đặt ngưỡng cảnh báo' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nữ', { exact: true }).fill('5');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText(/^Không nhóm nào có tỷ lệ khen thưởng thấp hơn/).waitFor();
+    await page.getByText(/nữ 5 điểm/).waitFor();
 
     await page.getByRole('tab', { name: 'Khen thưởng', exact: true }).click();
     await page.getByRole('img', { name: 'Theo hình thức, danh hiệu' }).locator('svg').waitFor();

@@ -28,6 +28,11 @@ export const auditFieldLabels: Record<string, string> = {
   email: 'Thư điện tử',
   isActive: 'Đang hoạt động',
   userId: 'Tài khoản',
+  // fairness thresholds of the dashboards
+  directWorkerGap: 'Ngưỡng chênh lệch người lao động trực tiếp (điểm %)',
+  womenGap: 'Ngưỡng chênh lệch nữ (điểm %)',
+  smallCollectiveGap: 'Ngưỡng chênh lệch tập thể nhỏ (điểm %)',
+  smallCollectiveSize: 'Tập thể nhỏ: tối đa (người)',
   // units
   unitId: 'Đơn vị',
   parentId: 'Đơn vị cấp trên',

@@ -171,6 +171,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'scoring_table.quotas': 'Đặt hạn mức đề nghị khen thưởng của khối, cụm',
   'scoring_bloc.next_bloc': 'Lập khối, cụm năm sau theo kết quả họp khối',
   'scoring_table.indicators': 'Gắn tiêu chí chấm điểm với chỉ tiêu báo cáo năm',
+  'dashboard_settings.update': 'Đặt ngưỡng cảnh báo công bằng trong khen thưởng',
 };
 
 /** The Vietnamese name of an action; an action this version does not know shows as "Thao tác khác". */
@@ -210,6 +211,7 @@ export const auditEntityLabels: Record<string, string> = {
   report: 'Báo cáo',
   exemplar: 'Điển hình tiên tiến',
   scoring_table: 'Bảng tiêu chí chấm điểm khối, cụm',
+  dashboard_settings: 'Ngưỡng cảnh báo công bằng',
   scoring_sheet: 'Bảng điểm của đơn vị',
 };
 

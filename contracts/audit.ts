@@ -379,6 +379,8 @@ export const auditActions = [
   'scoring_bloc.next_bloc',
   /** The report indicators a table's quantitative criteria draw their figures from. */
   'scoring_table.indicators',
+  /** A unit's fairness thresholds of the dashboards set or changed. */
+  'dashboard_settings.update',
 ] as const;
 /** One action of the audit trail. */
 export type AuditAction = (typeof auditActions)[number];

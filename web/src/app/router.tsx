@@ -60,6 +60,7 @@ const ORGANISATION_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const MOVEMENT_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const ACCOUNT_MANAGERS: Role[] = ['admin', 'tdkt_officer'];
 const PEOPLE_READERS: Role[] = ['admin', 'tdkt_officer', 'unit_head', 'council_member'];
+const DASHBOARD_READERS: Role[] = ['admin', 'tdkt_officer', 'unit_head'];
 
 /**
  * All routes. A feature adds its pages as children of the layout route below: public to every signed-in
@@ -276,6 +277,19 @@ export const routes: RouteObject[] = [
                     path: 'bang-diem/:sheetId',
                     handle: crumb('Bảng điểm đơn vị'),
                     lazy: scoringPage('SheetPage'),
+                  },
+                ],
+              },
+              {
+                path: 'bieu-do',
+                handle: crumb('Biểu đồ, công bằng'),
+                element: <RequireRole allowed={DASHBOARD_READERS} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (await import('../features/dashboards/index.ts')).DashboardsPage,
+                    }),
                   },
                 ],
               },

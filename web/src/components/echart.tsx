@@ -63,9 +63,13 @@ export function EChart({
   useEffect(() => {
     const instance = chart.current;
     if (!instance) return;
-    instance.setOption({ textStyle: { fontFamily: FONT }, aria: { enabled: true }, ...option }, true);
+    // ECharts' generated description is English and replaces the container's label: keep ours.
+    instance.setOption(
+      { textStyle: { fontFamily: FONT }, aria: { enabled: true, label: { description: label } }, ...option },
+      true,
+    );
     onChart?.(instance);
-  }, [option, onChart]);
+  }, [option, onChart, label]);
   return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }
 

@@ -3,6 +3,7 @@ import { ensureDemoAccounts } from './demo-accounts.ts';
 import { ensureDemoAwards } from './demo-awards.ts';
 import { seedDemoBlocScoring } from './demo-bloc-scoring.ts';
 import { seedDemoCurrentMovement } from './demo-current-movement.ts';
+import { seedDemoDashboards } from './demo-dashboards.ts';
 import { seedDemoExemplars } from './demo-exemplars.ts';
 import { seedDemoInspections } from './demo-inspections.ts';
 import { seedDemoMovements } from './demo-movements.ts';
@@ -19,7 +20,7 @@ export { featuredDemoPeople } from './demo-awards.ts';
 /**
  * Fills an embedded database with demo data on first start (units, accounts, people, the provincial
  * council and its blocs up to the current year, the 2019–2025 movement and a live one dated from today, the 2025 tổng kết round from
- * the tờ trình to the payout, the 2024 scoring of the district cluster published);
+ * the tờ trình to the payout, the 2024 scoring of the district cluster published, Lai Châu's fairness thresholds);
  * each step skips what already exists. Returns the account lines to print, if new.
  */
 export async function seedDemo(
@@ -41,5 +42,6 @@ export async function seedDemo(
   await seedDemoInspections(db);
   await seedDemoExemplars(db);
   await seedDemoBlocScoring(db);
+  await seedDemoDashboards(db);
   return lines;
 }

@@ -107,6 +107,14 @@ export const persons = pgTable(
     uniqueIndex('persons_id_number_key').on(table.idNumber),
     // Id and name after the key: a province's people (a candidates list) come from the index alone.
     index('persons_unit_sort_idx').on(table.unitId, table.sortKey, table.id, table.fullName),
+    // What the fairness dashboard counts of a subtree's people, from the index alone.
+    index('persons_unit_fairness_idx').on(
+      table.unitId,
+      table.id,
+      table.gender,
+      table.isDirectWorker,
+      table.isLeader,
+    ),
     index('persons_sort_idx').on(table.sortKey, table.id),
     index('persons_search_terms_idx').using('gin', table.searchTerms),
   ],

@@ -2,6 +2,7 @@
 export * from '#server/modules/awards/awards.schema.ts';
 export * from '#server/modules/bloc-scoring/bloc-scoring.schema.ts';
 export * from '#server/modules/council-sessions/council-sessions.schema.ts';
+export * from '#server/modules/dashboards/dashboards.schema.ts';
 export * from '#server/modules/decisions/decisions.schema.ts';
 export * from '#server/modules/exemplars/exemplars.schema.ts';
 export * from '#server/modules/inspections/inspections.schema.ts';

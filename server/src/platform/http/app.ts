@@ -13,6 +13,7 @@ import { registerAuthRoutes } from '#server/modules/auth/index.ts';
 import { registerAwardRoutes } from '#server/modules/awards/index.ts';
 import { registerBlocScoringModule } from '#server/modules/bloc-scoring/index.ts';
 import { registerCouncilSessionModule } from '#server/modules/council-sessions/index.ts';
+import { registerDashboardModule } from '#server/modules/dashboards/index.ts';
 import { registerDecisionModule } from '#server/modules/decisions/index.ts';
 import { registerExemplarModule } from '#server/modules/exemplars/index.ts';
 import { registerInspectionModule } from '#server/modules/inspections/index.ts';
@@ -63,6 +64,7 @@ const modules = [
   registerReportModule,
   registerExemplarModule,
   registerBlocScoringModule,
+  registerDashboardModule,
 ];
 
 export interface BuildAppOptions {

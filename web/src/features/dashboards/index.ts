@@ -1,0 +1,2 @@
+// The dashboards feature: "Biểu đồ, công bằng" (charts of a unit's subtree by year with their tables).
+export { DashboardsPage } from './dashboards-page.tsx';

@@ -146,6 +146,8 @@ export const awardsReceived = pgTable(
       table.personId,
       table.rewardType,
     ),
+    // The statutory statistics read a statistical year's records by their decision date.
+    index('award_received_decision_date_idx').on(table.decisionDate),
   ],
 );
 

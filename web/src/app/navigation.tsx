@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   CarryOutOutlined,
   ClusterOutlined,
@@ -96,6 +97,13 @@ export const navigation: NavigationItem[] = [
     label: 'Danh mục khen thưởng',
     path: '/khen-thuong/danh-muc',
     icon: <ReadOutlined />,
+    group: 'Khen thưởng',
+  },
+  {
+    label: 'Thống kê',
+    path: '/thong-ke',
+    icon: <BarChartOutlined />,
+    requiredRole: ['admin', 'tdkt_officer', 'unit_head'],
     group: 'Khen thưởng',
   },
   {

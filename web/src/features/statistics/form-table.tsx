@@ -35,7 +35,7 @@ export function FormTable({ report, onOpen, onEdit }: FormTableProps) {
     ),
     key: `c-${code}`,
     align: 'center' as const,
-    width: 110,
+    width: 100,
     render: (_: unknown, row: StatisticsRow) => {
       const cell = cells.get(`${row.code}|${code}`);
       if (row.heading || !cell) return null;
@@ -46,12 +46,14 @@ export function FormTable({ report, onOpen, onEdit }: FormTableProps) {
           canEnter={report.canEnter}
           onEdit={() => onEdit(editedOf(report, row, cell, title))}
         />
+      ) : cell.value === 0 ? (
+        <span style={{ color: '#8c8c8c' }}>0</span>
       ) : (
         <Button
           type="link"
           aria-label={`Xem bản ghi: dòng ${row.code}, cột ${code}`}
           onClick={() => onOpen({ row: row.code, column: code, title })}
-          style={{ fontWeight: cell.value ? 600 : 400, paddingInline: 4 }}
+          style={{ fontWeight: 600, paddingInline: 4 }}
         >
           {formatNumber(cell.value)}
         </Button>
@@ -80,7 +82,7 @@ export function FormTable({ report, onOpen, onEdit }: FormTableProps) {
       title: 'Chỉ tiêu',
       key: 'label',
       fixed: 'left',
-      width: 340,
+      width: 280,
       render: (_, row) => (
         <span
           style={{

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { takeScreenshot, takeTopScreenshot } from './support/browser.ts';
+import { takeTopScreenshot } from './support/browser.ts';
 import { setUpJourneys } from './support/journey.ts';
 
 const journey = setUpJourneys();
@@ -27,13 +27,13 @@ describe('statistics journey', () => {
     const figure = officer.getByRole('button', { name: 'Xem bản ghi: dòng 02, cột 2' });
     expect(await figure.textContent()).toBe('3');
     await figure.click();
-    const drawer = officer.locator('.ant-drawer-content');
+    const drawer = officer.getByRole('dialog');
     await drawer.getByText('Danh sách bản ghi của ô').waitFor();
     await drawer.getByRole('cell', { name: /Sở Giáo dục và Đào tạo tỉnh Lai Châu/ }).waitFor();
     await expect.poll(() => drawer.getByRole('cell', { name: '95/QĐ-UBND' }).count()).toBe(3);
     await drawer.getByText('20/01/2025').first().waitFor();
     await drawer.getByText('Tổng số 3 bản ghi').waitFor();
-    await takeScreenshot(officer, 'statistics-0603-drill-1366');
+    await takeTopScreenshot(officer, 'statistics-0603-drill-1366');
     await officer.keyboard.press('Escape');
 
     const download = officer.waitForEvent('download');

@@ -13,12 +13,7 @@ export { formatVietnameseDate } from './parse/dates.ts';
 export { type ParseOutcome, parseWithOwnership } from './parse/parser.ts';
 export { renderDocx } from './render/docx.renderer.ts';
 export type { DocumentTable } from './render/docx.tables.ts';
-export {
-  convertDocxToPdf,
-  convertXlsxToPdf,
-  isPdfConverterAvailable,
-  renderPdf,
-} from './render/pdf.renderer.ts';
+export { convertDocxToPdf, isPdfConverterAvailable, renderPdf } from './render/pdf.renderer.ts';
 
 /** Parses the text of a document (plain text or Markdown) into the document model. */
 export function parseDocumentText(text: string): ParsedDocument {

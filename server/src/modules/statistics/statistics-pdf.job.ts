@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { Uuid } from '#contracts/common.ts';
-import { convertXlsxToPdf, DocumentError } from '#server/modules/documents/index.ts';
+import { convertDocxToPdf, DocumentError } from '#server/modules/documents/index.ts';
 import { JobFailure, type JobKind } from '#server/platform/jobs/job-registry.ts';
 import { getForm } from './form-registry.ts';
 import { placeFor } from './statistics.policy.ts';
 import { fillForm } from './statistics.service.ts';
-import { statisticsXlsx } from './statistics-xlsx.ts';
+import { statisticsDocx } from './statistics-docx.ts';
 
 const Payload = z.object({ code: z.string(), year: z.number().int(), unitId: Uuid.nullable() });
 
-/** A filled form's official layout (its XLSX) converted to PDF by LibreOffice in the background. */
+/** A filled form in its official layout (a landscape DOCX) converted to PDF by LibreOffice in the background. */
 export const statisticsPdfJob: JobKind<z.infer<typeof Payload>> = {
   kind: 'statistics.form_pdf',
   payload: Payload,
@@ -24,7 +24,7 @@ export const statisticsPdfJob: JobKind<z.infer<typeof Payload>> = {
         file: {
           fileName: `bieu-${form.code}-${payload.year}.pdf`,
           contentType: 'application/pdf',
-          data: await convertXlsxToPdf(await statisticsXlsx(report)),
+          data: await convertDocxToPdf(await statisticsDocx(report)),
         },
         message: 'Đã xuất xong biểu thống kê ra PDF.',
       };

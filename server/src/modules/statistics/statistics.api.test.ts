@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isPdfConverterAvailable } from '#server/modules/documents/index.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { MINISTRY } from './statistics.policy.ts';
+import { statisticsPdfJob } from './statistics-pdf.job.ts';
 import { buildStatisticsScene, cellOf, getAs, type StatisticsScene } from './test-support.ts';
 
 let t: TestApp;
@@ -232,6 +234,19 @@ describe('POST /api/statistics/forms/:code/pdf-jobs', () => {
     expect(reply.statusCode, reply.body).toBe(201);
     expect(reply.json()).toMatchObject({ kind: 'statistics.form_pdf', status: 'queued' });
   });
+
+  it('makes a landscape PDF of the filled form with LibreOffice', async () => {
+    if (!(await isPdfConverterAvailable())) return;
+    const outcome = await statisticsPdfJob.run({
+      db: t.handle.db,
+      files: undefined as never,
+      payload: { code: '0603', year: 2025, unitId: s.province.id },
+      job: { id: crypto.randomUUID(), createdBy: null, attempt: 1 },
+      progress: async () => undefined,
+    });
+    expect(outcome.file?.fileName).toBe('bieu-0603-2025.pdf');
+    expect(outcome.file?.data.subarray(0, 5).toString()).toBe('%PDF-');
+  }, 120_000);
 
   it('refuses outside the scope (403) and stores no job', async () => {
     const { expectNothingStored } = await import('../../../../tests/support/nothing-stored.ts');

@@ -34,21 +34,12 @@ let turn: Promise<unknown> = Promise.resolve();
 
 /** Converts a DOCX buffer to PDF with LibreOffice headless, in this process's profile and a private folder. */
 export function convertDocxToPdf(docx: Buffer): Promise<Buffer> {
-  return convertToPdf(docx, 'docx');
-}
-
-/** Converts an XLSX workbook to PDF with LibreOffice headless (its print setup decides the pages). */
-export function convertXlsxToPdf(xlsx: Buffer): Promise<Buffer> {
-  return convertToPdf(xlsx, 'xlsx');
-}
-
-function convertToPdf(input: Buffer, extension: 'docx' | 'xlsx'): Promise<Buffer> {
-  const mine = turn.then(() => convertNow(input, extension));
+  const mine = turn.then(() => convertNow(docx));
   turn = mine.catch(() => undefined);
   return mine;
 }
 
-async function convertNow(docx: Buffer, extension: 'docx' | 'xlsx'): Promise<Buffer> {
+async function convertNow(docx: Buffer): Promise<Buffer> {
   if (!(await isPdfConverterAvailable())) {
     throw new DocumentError(
       'PDF_CONVERTER_MISSING',
@@ -57,7 +48,7 @@ async function convertNow(docx: Buffer, extension: 'docx' | 'xlsx'): Promise<Buf
   }
   const folder = await mkdtemp(join(tmpdir(), 'tdkt-pdf-'));
   try {
-    const input = join(folder, `document.${extension}`);
+    const input = join(folder, 'document.docx');
     await writeFile(input, docx);
     await run(
       converter,

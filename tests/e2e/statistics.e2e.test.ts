@@ -12,7 +12,10 @@ describe('statistics journey', () => {
     await officer.getByRole('menuitem', { name: 'Thống kê' }).click();
     await officer.waitForURL((url) => url.pathname === '/thong-ke');
     await officer.getByLabel('Năm thống kê').click();
-    await officer.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Năm 2025' }).click();
+    await officer
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Năm 2025' })
+      .click();
     await officer.getByLabel('Biểu thống kê').click();
     await officer
       .locator('.ant-select-dropdown:visible .ant-select-item-option')

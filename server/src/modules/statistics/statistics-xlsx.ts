@@ -37,8 +37,8 @@ export async function statisticsXlsx(report: StatisticsReport): Promise<Buffer> 
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: from === 1 ? 'left' : 'center' };
   };
   const left = 1;
-  const middle = [2, Math.max(2, width - 2)] as const;
-  const right = [Math.max(3, width - 1), width] as const;
+  const middle = [2, Math.max(2, width - 3)] as const;
+  const right = [Math.max(3, width - 2), width] as const;
   put(1, left, left, form.symbol, { bold: true });
   put(1, middle[0], middle[1], form.name.toUpperCase(), { bold: true, size: 12 });
   put(1, right[0], right[1], `Đơn vị báo cáo: ${report.unit?.name ?? 'Toàn hệ thống'}`);
@@ -106,6 +106,8 @@ export async function statisticsXlsx(report: StatisticsReport): Promise<Buffer> 
       cell.font = font({ bold: row.heading === true || row.code === '01' || row.code === '1' });
       cell.alignment = { wrapText: true, vertical: 'middle', horizontal: index === 0 ? 'left' : 'center' };
     });
+    // exceljs does not fit heights to wrapped text: about 50 letters a line in column A.
+    sheet.getRow(line).height = Math.max(16, 15 * Math.ceil((row.label.length + 3 * (row.indent ?? 0)) / 50));
     line += 1;
   }
   line += 1;

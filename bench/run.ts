@@ -5,7 +5,7 @@ import type { EndpointFigures } from './http.bench.ts';
 import { printTargets, type TargetFigure, target } from './targets.ts';
 
 // `npm run bench`: every benchmark on loopback; figures printed and kept in bench/results/ with date and commit.
-// TDKT_BENCH_ONLY=platform,movements (comma list of documents, awards, decisions, council-sessions, reports, bloc-scoring, platform, audit, organisation, movements, lists, dashboards) runs only those.
+// TDKT_BENCH_ONLY=platform,movements (comma list of documents, awards, decisions, council-sessions, reports, bloc-scoring, statistics, platform, audit, organisation, movements, lists, dashboards) runs only those.
 // TDKT_BENCH_DATABASE_URL=postgres://…/db reuses a national database already filled by `tdkt gen`
 // (benches that use nationalDatabase() from bench/targets.ts migrate and analyse it instead of generating one).
 // Every figure with a target is printed beside it (ĐẠT / CHƯA ĐẠT) and kept under `targets` in the results.
@@ -69,6 +69,10 @@ if (runs('reports')) {
 if (runs('bloc-scoring')) {
   const { runBlocScoringBench } = await import('./bloc-scoring.bench.ts');
   results.blocScoring = await runBlocScoringBench();
+}
+if (runs('statistics')) {
+  const { runStatisticsBench } = await import('./statistics.bench.ts');
+  results.statistics = await runStatisticsBench();
 }
 if (runs('platform')) {
   const { runPlatformBench } = await import('./platform.bench.ts');

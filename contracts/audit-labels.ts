@@ -153,6 +153,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'exemplar.replication_remove': 'Bỏ đơn vị nhân rộng điển hình',
   'exemplar.award_link': 'Gắn khen thưởng với điển hình',
   'exemplar.award_unlink': 'Bỏ khen thưởng khỏi điển hình',
+  'statistics.manual_cell_set': 'Nhập tay số liệu biểu thống kê thi đua, khen thưởng',
   'scoring_table.create': 'Lập bảng tiêu chí chấm điểm thi đua khối, cụm',
   'scoring_table.update': 'Sửa bảng tiêu chí chấm điểm thi đua khối, cụm',
   'scoring_table.copy': 'Sao chép bảng tiêu chí chấm điểm từ năm trước',
@@ -213,6 +214,7 @@ export const auditEntityLabels: Record<string, string> = {
   scoring_table: 'Bảng tiêu chí chấm điểm khối, cụm',
   dashboard_settings: 'Ngưỡng cảnh báo công bằng',
   scoring_sheet: 'Bảng điểm của đơn vị',
+  statistics_manual_cell: 'Số liệu nhập tay của biểu thống kê',
 };
 
 /** The Vietnamese name of a kind of record; an unknown kind shows as "Đối tượng". */

@@ -343,6 +343,8 @@ export const auditActions = [
   'exemplar.award_link',
   /** An award record unlinked from an exemplar. */
   'exemplar.award_unlink',
+  /** A figure of a statutory statistics form typed by an officer (before/after: value, note, version). */
+  'statistics.manual_cell_set',
   /** A bloc scoring table drafted (after: the table and its number of criteria). */
   'scoring_table.create',
   /** A draft scoring table's name, tie-break chain, leading places or criteria changed. */

@@ -100,6 +100,13 @@ export const navigation: NavigationItem[] = [
     group: 'Khen thưởng',
   },
   {
+    label: 'Thống kê',
+    path: '/thong-ke',
+    icon: <BarChartOutlined />,
+    requiredRole: ['admin', 'tdkt_officer', 'unit_head'],
+    group: 'Khen thưởng',
+  },
+  {
     label: 'Biểu đồ, công bằng',
     path: '/bieu-do',
     icon: <BarChartOutlined />,

@@ -56,6 +56,11 @@ const scoringPage = (name: keyof typeof import('../features/bloc-scoring/index.t
 const reportsPage = (name: keyof typeof import('../features/reports/index.ts')) => async () => ({
   Component: (await import('../features/reports/index.ts'))[name],
 });
+/** Loads the statutory statistics page on demand. */
+const statisticsPage = async () => ({
+  Component: (await import('../features/statistics/index.ts')).StatisticsPage,
+});
+const STATISTICS_READERS: Role[] = ['admin', 'tdkt_officer', 'unit_head'];
 const ORGANISATION_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const MOVEMENT_WRITERS: Role[] = ['admin', 'tdkt_officer'];
 const ACCOUNT_MANAGERS: Role[] = ['admin', 'tdkt_officer'];
@@ -240,6 +245,12 @@ export const routes: RouteObject[] = [
                   },
                   { path: 'quy', handle: crumb('Quỹ thi đua, khen thưởng'), lazy: decisionsPage('FundPage') },
                 ],
+              },
+              {
+                path: 'thong-ke',
+                handle: crumb('Thống kê'),
+                element: <RequireRole allowed={STATISTICS_READERS} />,
+                children: [{ index: true, lazy: statisticsPage }],
               },
               {
                 path: 'dien-hinh',

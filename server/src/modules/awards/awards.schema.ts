@@ -146,6 +146,12 @@ export const awardsReceived = pgTable(
       table.personId,
       table.rewardType,
     ),
+    // The statutory statistics read a subtree's records of a statistical year: by the subject's unit
+    // (the unit, the person's unit or the household's commune, as statistics/figures.ts joins it).
+    index('award_received_subject_unit_date_idx').on(
+      sql`coalesce(${table.unitId}, ${table.personUnitId}, ${table.householdUnitId})`,
+      table.decisionDate,
+    ),
   ],
 );
 

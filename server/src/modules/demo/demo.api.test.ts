@@ -20,6 +20,7 @@ import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts'
 import { demoExemplarChecks } from './demo-exemplars-test-support.ts';
 import { demoInspectionChecks } from './demo-inspections-test-support.ts';
 import { demoRoundChecks } from './demo-round-test-support.ts';
+import { demoStatisticsChecks } from './demo-statistics-test-support.ts';
 import { featuredDemoPeople, seedDemo } from './index.ts';
 
 let t: TestApp;
@@ -332,3 +333,4 @@ describe('demo awards records', () => {
 demoRoundChecks(() => t, PASSWORD);
 demoInspectionChecks(() => t, PASSWORD);
 demoExemplarChecks(() => t, PASSWORD);
+demoStatisticsChecks(() => t, PASSWORD);

@@ -10,6 +10,7 @@ import { seedDemoMovements } from './demo-movements.ts';
 import { seedDemoRound } from './demo-nominations.ts';
 import { ensureDemoBlocYears, ensureDemoCouncil } from './demo-organisation.ts';
 import { ensureDemoPeople } from './demo-people.ts';
+import { ensureDemoProvinceAwards } from './demo-province-awards.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoRewardFlow } from './demo-reward-flow.ts';
 import { ensureDemoUnits } from './demo-units.ts';
@@ -33,6 +34,7 @@ export async function seedDemo(
   await ensureDemoCouncil(db, unitIdByCode, headOf);
   await ensureDemoBlocYears(db, unitIdByCode);
   await ensureDemoAwards(db);
+  await ensureDemoProvinceAwards(db);
   await seedDemoMovements(db);
   await seedDemoReports(db);
   const today = new Date().toISOString().slice(0, 10);

@@ -14,6 +14,7 @@ export * from '#server/modules/notifications/notifications.schema.ts';
 export * from '#server/modules/organisation/organisation.schema.ts';
 export * from '#server/modules/public-notice/public-notice.schema.ts';
 export * from '#server/modules/reports/reports.schema.ts';
+export * from '#server/modules/statistics/statistics.schema.ts';
 export * from '../files/files.schema.ts';
 export * from '../jobs/jobs.schema.ts';
 export * from './platform.schema.ts';

@@ -24,6 +24,7 @@ import { registerNotificationRoutes } from '#server/modules/notifications/index.
 import { registerOrganisationRoutes } from '#server/modules/organisation/index.ts';
 import { registerPublicNoticeModule } from '#server/modules/public-notice/index.ts';
 import { registerReportModule } from '#server/modules/reports/index.ts';
+import { registerStatisticsModule } from '#server/modules/statistics/index.ts';
 import { registerSystemRoutes } from '#server/modules/system/index.ts';
 import { registerTodoRoutes } from '#server/modules/todo/index.ts';
 import { registerAccountRoutes, registerUserRoutes } from '#server/modules/users/index.ts';
@@ -63,6 +64,7 @@ const modules = [
   registerInspectionModule,
   registerReportModule,
   registerExemplarModule,
+  registerStatisticsModule,
   registerBlocScoringModule,
   registerDashboardModule,
 ];

@@ -5,6 +5,7 @@ import { registerDecisionDocumentRoutes } from './certificates/document-jobs.ts'
 import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
 import { registerFromNomineeRoutes } from './from-nominees/from-nominees.routes.ts';
 import { registerFundRoutes } from './fund/fund.routes.ts';
+import { registerDecisionPublicationRoutes } from './publication/publication.routes.ts';
 import { registerNationalExportRoutes } from './national-export/national-export.routes.ts';
 import { registerRecipientImportRoutes } from './recipients-import/recipients-import.routes.ts';
 
@@ -18,6 +19,7 @@ export {
 } from './decisions/pre-issue-checks.ts';
 export { createDecisionFromNominees } from './from-nominees/from-nominees.service.ts';
 export { createFundEntry, payDecision } from './fund/fund.service.ts';
+export { setDecisionPublication } from './publication/publication.service.ts';
 export {
   registerZipParts,
   type ZipPart,
@@ -31,6 +33,7 @@ export function registerDecisionModule(app: FastifyInstance, context: ModuleCont
   // Before the routes with `:id`, so /api/decisions/nominee-candidates reads as itself.
   registerFromNomineeRoutes(app, context);
   registerDecisionRoutes(app, context);
+  registerDecisionPublicationRoutes(app, context);
   registerRecipientImportRoutes(app, context);
   registerNationalExportRoutes(app, context);
   registerDecisionDocumentRoutes(app, context);

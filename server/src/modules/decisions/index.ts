@@ -5,8 +5,8 @@ import { registerDecisionDocumentRoutes } from './certificates/document-jobs.ts'
 import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
 import { registerFromNomineeRoutes } from './from-nominees/from-nominees.routes.ts';
 import { registerFundRoutes } from './fund/fund.routes.ts';
-import { registerDecisionPublicationRoutes } from './publication/publication.routes.ts';
 import { registerNationalExportRoutes } from './national-export/national-export.routes.ts';
+import { registerDecisionPublicationRoutes } from './publication/publication.routes.ts';
 import { registerRecipientImportRoutes } from './recipients-import/recipients-import.routes.ts';
 
 export { composeDecision, recipientsTable } from './certificates/decision-document.ts';
@@ -19,13 +19,13 @@ export {
 } from './decisions/pre-issue-checks.ts';
 export { createDecisionFromNominees } from './from-nominees/from-nominees.service.ts';
 export { createFundEntry, payDecision } from './fund/fund.service.ts';
-export { setDecisionPublication } from './publication/publication.service.ts';
 export {
   registerZipParts,
   type ZipPart,
   type ZipPartContext,
   type ZipPartProvider,
 } from './national-export/zip-parts.ts';
+export { setDecisionPublication } from './publication/publication.service.ts';
 export { decisionNumber, registerSymbol, takeNextNumber } from './register/decision-register.ts';
 
 /** Every route of the decisions module. */

@@ -12,8 +12,8 @@ import { registerTimelineRoutes } from './timeline/timeline.routes.ts';
 import { registerMovementTodos } from './todo/index.ts';
 
 export { getCurrentPlan, getVisibleMovement } from './movements.service.ts';
-export { setMovementPublication } from './publication/publication.service.ts';
 export { emptyPlanContent, planContentFromDocument } from './plans/plan-content.ts';
+export { setMovementPublication } from './publication/publication.service.ts';
 export { createDueReminders } from './timeline/reminders.ts';
 
 const REMINDER_EVERY_MS = 60 * 60 * 1000;

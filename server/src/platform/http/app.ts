@@ -21,6 +21,7 @@ import { registerMovementRoutes } from '#server/modules/movements/index.ts';
 import { registerNominationRoutes } from '#server/modules/nominations/index.ts';
 import { registerNotificationRoutes } from '#server/modules/notifications/index.ts';
 import { registerOrganisationRoutes } from '#server/modules/organisation/index.ts';
+import { registerPortalModule } from '#server/modules/portal/index.ts';
 import { registerPublicNoticeModule } from '#server/modules/public-notice/index.ts';
 import { registerReportModule } from '#server/modules/reports/index.ts';
 import { registerSystemRoutes } from '#server/modules/system/index.ts';
@@ -63,6 +64,7 @@ const modules = [
   registerReportModule,
   registerExemplarModule,
   registerBlocScoringModule,
+  registerPortalModule,
 ];
 
 export interface BuildAppOptions {

@@ -34,9 +34,8 @@ export function registerDecisionPublicationRoutes(app: FastifyInstance, { db }: 
       async (request) => {
         const { id } = request.params;
         const caller = callerOf(request);
-        await withCurrentOnConflict(
-          setDecisionPublication(db, caller, id, move, request.body.version),
-          () => getDecision(db, caller, id),
+        await withCurrentOnConflict(setDecisionPublication(db, caller, id, move, request.body.version), () =>
+          getDecision(db, caller, id),
         );
         return getDecision(db, caller, id);
       },

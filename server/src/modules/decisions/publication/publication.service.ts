@@ -4,8 +4,8 @@ import type { Database } from '#server/platform/db/client.ts';
 import { decisions } from '#server/platform/db/schema.ts';
 import { atVersion, nextVersion, versionedRow } from '#server/platform/db/versioning.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
-import { assertCanWrite, type Caller } from '../decisions.policy.ts';
 import { DECISION, getDecisionRow } from '../decisions/decisions.repo.ts';
+import { assertCanWrite, type Caller } from '../decisions.policy.ts';
 
 /** Which way a publication move goes. */
 export type PublicationMove = 'publish' | 'withdraw';

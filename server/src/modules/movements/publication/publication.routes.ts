@@ -4,8 +4,8 @@ import { ErrorResponse } from '#contracts/common.ts';
 import { MovementDetail, MovementPublicationBody } from '#contracts/movements.ts';
 import type { AppContext } from '#server/platform/http/app-context.ts';
 import { withCurrentOnConflict } from '#server/platform/http/version-conflict.ts';
-import { callerOf, IdParams, officers } from '../movements.routes.ts';
 import { presentMovementDetail } from '../movements.presenter.ts';
+import { callerOf, IdParams, officers } from '../movements.routes.ts';
 import { type Caller, getCurrentPlan, getDetailExtras, getVisibleMovement } from '../movements.service.ts';
 import { type MovementPublicationMove, setMovementPublication } from './publication.service.ts';
 
@@ -40,9 +40,8 @@ export function registerMovementPublicationRoutes(app: FastifyInstance, { db }: 
       async (request) => {
         const { id } = request.params;
         const caller = callerOf(request);
-        await withCurrentOnConflict(
-          setMovementPublication(db, caller, id, move, request.body.version),
-          () => detail(caller, id),
+        await withCurrentOnConflict(setMovementPublication(db, caller, id, move, request.body.version), () =>
+          detail(caller, id),
         );
         return detail(caller, id);
       },

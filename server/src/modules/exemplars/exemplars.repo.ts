@@ -109,18 +109,19 @@ export async function findPublishedExemplar(db: Executor, id: string) {
   return (result as unknown as { rows: PublishedExemplar[] }).rows[0] ?? null;
 }
 
-/** The photos of a published exemplar (file ids, oldest first, at most 24); none when it is not published. */
+/** The photos of a published exemplar (their ids, oldest first, at most 24); none when it is not published. */
 export async function listPublishedPhotos(db: Executor, id: string) {
-  const result = await db.execute(sql`select f.file_id as "fileId" from exemplar_files f
+  const result = await db.execute(sql`select f.id from exemplar_files f
     join exemplars e on e.id = f.exemplar_id
     where f.exemplar_id = ${id} and f.kind = 'photo' and ${PUBLISHED}
     order by f.created_at, f.id limit 24`);
-  return (result as unknown as { rows: { fileId: string }[] }).rows.map((row) => row.fileId);
+  return (result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
 }
 
-/** True when the file is a photo of an exemplar that is published now. */
-export async function isPublishedPhoto(db: Executor, id: string, fileId: string) {
-  const result = await db.execute(sql`select 1 from exemplar_files f join exemplars e on e.id = f.exemplar_id
-    where f.exemplar_id = ${id} and f.file_id = ${fileId} and f.kind = 'photo' and ${PUBLISHED}`);
-  return (result as unknown as { rows: unknown[] }).rows.length > 0;
+/** The stored file of a photo of an exemplar that is published now, or null. */
+export async function findPublishedPhotoFile(db: Executor, id: string, photoId: string) {
+  const result = await db.execute(sql`select f.file_id as "fileId" from exemplar_files f
+    join exemplars e on e.id = f.exemplar_id
+    where f.exemplar_id = ${id} and f.id = ${photoId} and f.kind = 'photo' and ${PUBLISHED}`);
+  return (result as unknown as { rows: { fileId: string }[] }).rows[0]?.fileId ?? null;
 }

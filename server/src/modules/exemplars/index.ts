@@ -8,7 +8,7 @@ import { registerExemplarTodos } from './todo/exemplar-todos.ts';
 
 export {
   findPublishedExemplar,
-  isPublishedPhoto,
+  findPublishedPhotoFile,
   listPublishedExemplars,
   listPublishedPhotos,
   type PublishedExemplar,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   findPublishedExemplar,
-  isPublishedPhoto,
+  findPublishedPhotoFile,
   listPublishedExemplars,
   listPublishedPhotos,
 } from '#server/modules/exemplars/index.ts';
@@ -70,7 +70,7 @@ const html = (reply: FastifyReply, status: number, body: string) =>
  */
 export function registerPortalRoutes(app: FastifyInstance, { db, files }: ModuleContext): void {
   const notFound = (request: FastifyRequest, reply: FastifyReply) =>
-    html(reply, 404, renderNotFound(originOf(request), request.url.split('?')[0] ?? PORTAL_HOME));
+    html(reply, 404, renderNotFound(originOf(request)));
   const idOf = (request: FastifyRequest) => {
     const { id } = request.params as { id: string };
     return UUID.test(id) ? id : null;
@@ -114,12 +114,11 @@ export function registerPortalRoutes(app: FastifyInstance, { db, files }: Module
     if (!id || !row) return notFound(request, reply);
     return html(reply, 200, renderExemplar(originOf(request), row, await listPublishedPhotos(db, id)));
   });
-  app.get(`${EXEMPLARS_PATH}/:id/anh/:fileId`, PUBLIC, async (request, reply) => {
+  app.get(`${EXEMPLARS_PATH}/:id/anh/:photoId`, PUBLIC, async (request, reply) => {
     const id = idOf(request);
-    const { fileId } = request.params as { fileId: string };
-    if (!id || !UUID.test(fileId) || !(await isPublishedPhoto(db, id, fileId)))
-      return notFound(request, reply);
-    const file = await files.load(db, fileId);
+    const { photoId } = request.params as { photoId: string };
+    const fileId = id && UUID.test(photoId) ? await findPublishedPhotoFile(db, id, photoId) : null;
+    const file = fileId ? await files.load(db, fileId) : null;
     if (!file) return notFound(request, reply);
     return reply
       .header('cache-control', CACHE_PAGE)

@@ -20,7 +20,7 @@ import {
 
 export const EXEMPLARS_PATH = PORTAL_SECTIONS[0].path;
 export const exemplarPath = (id: string) => `${EXEMPLARS_PATH}/${id}`;
-export const photoPath = (id: string, fileId: string) => `${exemplarPath(id)}/anh/${fileId}`;
+export const photoPath = (id: string, photoId: string) => `${exemplarPath(id)}/anh/${photoId}`;
 
 const kindOf = (row: PublishedExemplar) => exemplarKindLabels[row.kind as ExemplarKind] ?? row.kind;
 const stageOf = (row: PublishedExemplar) => exemplarStageLabels[row.stage as ExemplarStage] ?? row.stage;

@@ -52,11 +52,11 @@ ${section(3, content.movements.map(movementCard), 'Chưa có phong trào nào đ
 }
 
 /** The page for anything not published (any more), and for unknown addresses. */
-export function renderNotFound(origin: string, path: string) {
+export function renderNotFound(origin: string) {
   return layout({
     title: 'Không tìm thấy trang',
     description: 'Trang này không có hoặc không còn được công bố.',
-    canonical: `${origin}${path}`,
+    canonical: `${origin}${PORTAL_HOME}`,
     origin,
     body: `<h1>Không tìm thấy trang</h1>
 <p>Nội dung này không có, chưa được công bố hoặc đã thôi công bố.</p>

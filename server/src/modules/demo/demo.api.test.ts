@@ -19,6 +19,7 @@ import { signIn } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { demoExemplarChecks } from './demo-exemplars-test-support.ts';
 import { demoInspectionChecks } from './demo-inspections-test-support.ts';
+import { demoPortalChecks } from './demo-portal-test-support.ts';
 import { demoRoundChecks } from './demo-round-test-support.ts';
 import { featuredDemoPeople, seedDemo } from './index.ts';
 
@@ -331,3 +332,4 @@ describe('demo awards records', () => {
 demoRoundChecks(() => t, PASSWORD);
 demoInspectionChecks(() => t, PASSWORD);
 demoExemplarChecks(() => t, PASSWORD);
+demoPortalChecks(() => t);

@@ -27,7 +27,11 @@ describe('portal pages', () => {
       const reply = await visit(t, url as string);
       expect(reply.statusCode, url).toBe(200);
       expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(reply.headers['cache-control']).toBe('public, max-age=60');
+      expect(reply.headers['cache-control']).toBe('public, no-cache');
+      const etag = String(reply.headers.etag);
+      const again = await t.app.inject({ url: url as string, headers: { 'if-none-match': etag } });
+      expect(again.statusCode, url).toBe(304);
+      expect(again.body).toBe('');
       expect(reply.body).toContain(`<title>${title}`);
       expect(reply.body).toContain(`<link rel="canonical" href="${ORIGIN}${url}">`);
       expect(reply.body).toContain(`<meta property="og:url" content="${ORIGIN}${url}">`);

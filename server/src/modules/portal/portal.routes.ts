@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -24,8 +25,11 @@ import { findPublicMovement, listPublicMovements } from './read/movements-read.t
 
 /** Public, GET only, no session: the portal reads what was published and nothing else. */
 const PUBLIC = { config: { access: 'public', csrf: false }, schema: { hide: true } } as const;
-/** Short enough that a withdrawal leaves shared caches within a minute. */
-const CACHE_PAGE = 'public, max-age=60';
+/**
+ * Caches keep a page but ask again each time (a withdrawal shows at once); an unchanged page is
+ * answered 304 by its ETag, so a phone downloads it once.
+ */
+const CACHE_PAGE = 'public, no-cache';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURSOR = /^[A-Za-z0-9_-]{1,2000}$/;
 const LIST_LIMIT = 20;
@@ -56,12 +60,19 @@ const atCursor = <T>(read: (position: { after?: string; before?: string }) => Pr
     throw error;
   });
 
-const html = (reply: FastifyReply, status: number, body: string) =>
-  reply
-    .status(status)
-    .header('cache-control', status === 200 ? CACHE_PAGE : 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(body);
+/** Sends a page, or 304 when the browser holds the same one (its ETag is a hash of the page). */
+function html(request: FastifyRequest, reply: FastifyReply, status: number, body: string) {
+  reply.type('text/html; charset=utf-8');
+  if (status !== 200) return reply.status(status).header('cache-control', 'no-store').send(body);
+  return sendCached(request, reply, `"${createHash('sha1').update(body).digest('base64url')}"`, body);
+}
+
+/** 304 when the browser's copy carries this ETag, else the content with it. */
+function sendCached(request: FastifyRequest, reply: FastifyReply, etag: string, content: string | Buffer) {
+  reply.header('cache-control', CACHE_PAGE).header('etag', etag);
+  if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+  return reply.status(200).send(content);
+}
 
 /**
  * The public portal under /cong-khai (no sign-in, server-rendered, no script): the home page,
@@ -70,7 +81,7 @@ const html = (reply: FastifyReply, status: number, body: string) =>
  */
 export function registerPortalRoutes(app: FastifyInstance, { db, files }: ModuleContext): void {
   const notFound = (request: FastifyRequest, reply: FastifyReply) =>
-    html(reply, 404, renderNotFound(originOf(request)));
+    html(request, reply, 404, renderNotFound(originOf(request)));
   const idOf = (request: FastifyRequest) => {
     const { id } = request.params as { id: string };
     return UUID.test(id) ? id : null;
@@ -85,6 +96,7 @@ export function registerPortalRoutes(app: FastifyInstance, { db, files }: Module
       listPublicMovements(db, latest),
     ]);
     return html(
+      request,
       reply,
       200,
       renderHome(originOf(request), {
@@ -106,13 +118,18 @@ export function registerPortalRoutes(app: FastifyInstance, { db, files }: Module
       (at) => listPublishedExemplars(db, { ...at, q, limit: LIST_LIMIT }),
       position,
     );
-    return html(reply, 200, renderExemplarList(originOf(request), page, q));
+    return html(request, reply, 200, renderExemplarList(originOf(request), page, q));
   });
   app.get(`${EXEMPLARS_PATH}/:id`, PUBLIC, async (request, reply) => {
     const id = idOf(request);
     const row = id ? await findPublishedExemplar(db, id) : null;
     if (!id || !row) return notFound(request, reply);
-    return html(reply, 200, renderExemplar(originOf(request), row, await listPublishedPhotos(db, id)));
+    return html(
+      request,
+      reply,
+      200,
+      renderExemplar(originOf(request), row, await listPublishedPhotos(db, id)),
+    );
   });
   app.get(`${EXEMPLARS_PATH}/:id/anh/:photoId`, PUBLIC, async (request, reply) => {
     const id = idOf(request);
@@ -120,17 +137,19 @@ export function registerPortalRoutes(app: FastifyInstance, { db, files }: Module
     const fileId = id && UUID.test(photoId) ? await findPublishedPhotoFile(db, id, photoId) : null;
     const file = fileId ? await files.load(db, fileId) : null;
     if (!file) return notFound(request, reply);
-    return reply
-      .header('cache-control', CACHE_PAGE)
-      .header('x-content-type-options', 'nosniff')
-      .type(file.contentType)
-      .send(file.data);
+    // A photo's bytes never change under its id: the ETag is the id.
+    return sendCached(
+      request,
+      reply.header('x-content-type-options', 'nosniff').type(file.contentType),
+      `"${photoId}"`,
+      file.data,
+    );
   });
 
   app.get(DECISIONS_PATH, PUBLIC, async (request, reply) => {
     const { q, ...position } = listQuery(request);
     const page = await atCursor((at) => listPublicDecisions(db, { ...at, q, limit: LIST_LIMIT }), position);
-    return html(reply, 200, renderDecisionList(originOf(request), page, q));
+    return html(request, reply, 200, renderDecisionList(originOf(request), page, q));
   });
   app.get(`${DECISIONS_PATH}/:id`, PUBLIC, async (request, reply) => {
     const id = idOf(request);
@@ -141,19 +160,19 @@ export function registerPortalRoutes(app: FastifyInstance, { db, files }: Module
       listPublicAwards(db, id),
       atCursor((at) => listPublicRecipients(db, id, { ...at, limit: 100 }), position),
     ]);
-    return html(reply, 200, renderDecision(originOf(request), row, { awards, recipients }));
+    return html(request, reply, 200, renderDecision(originOf(request), row, { awards, recipients }));
   });
 
   app.get(MOVEMENTS_PATH, PUBLIC, async (request, reply) => {
     const { q, ...position } = listQuery(request);
     const page = await atCursor((at) => listPublicMovements(db, { ...at, q, limit: LIST_LIMIT }), position);
-    return html(reply, 200, renderMovementList(originOf(request), page, q));
+    return html(request, reply, 200, renderMovementList(originOf(request), page, q));
   });
   app.get(`${MOVEMENTS_PATH}/:id`, PUBLIC, async (request, reply) => {
     const id = idOf(request);
     const row = id ? await findPublicMovement(db, id) : null;
     if (!id || !row) return notFound(request, reply);
-    return html(reply, 200, renderMovement(originOf(request), row));
+    return html(request, reply, 200, renderMovement(originOf(request), row));
   });
 
   app.get(`${PORTAL_HOME}/*`, PUBLIC, notFound);

@@ -56,6 +56,8 @@ export async function runPortalBench() {
       ] as const;
       const endpoints: (EndpointFigures & { bareRequestsPerSecond: number; ratio: number })[] = [];
       for (const [name, real, twin] of pairs) {
+        // A short unrecorded run of each first: both processes and the database caches warm alike.
+        for (const url of [real, twin]) await measure('warm-up', url, { seconds: 2 });
         const figures = checked(await measure(name, real, { seconds: SECONDS }));
         const baseline = checked(await measure(`bare ${name}`, twin, { seconds: SECONDS }));
         const ratio =

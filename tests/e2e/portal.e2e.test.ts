@@ -29,8 +29,11 @@ describe('public portal journey', () => {
       .first()
       .click();
     await visitor.getByRole('heading', { name: 'Danh sách được khen thưởng' }).waitFor();
-    await visitor.getByRole('columnheader', { name: 'Chức vụ' }).waitFor();
-    await visitor.getByRole('cell', { name: 'Bằng khen của bộ, ban, ngành, tỉnh' }).first().waitFor();
+    await visitor.locator('td strong').first().waitFor();
+    await visitor
+      .locator('td[data-label="Hình thức"]', { hasText: 'Bằng khen của bộ, ban, ngành, tỉnh' })
+      .first()
+      .waitFor();
     const decisionPath = new URL(visitor.url()).pathname;
     expect(decisionPath).toMatch(/^\/cong-khai\/quyet-dinh\/[0-9a-f-]{36}$/);
     await takeTopScreenshot(visitor, 'portal-decision-390');

@@ -50,7 +50,7 @@ export function renderDecision(
   const lines = recipients.rows
     .map(
       (recipient) =>
-        `<tr><td>${recipient.position}</td><td>${escapeHtml(recipient.name)}</td><td>${escapeHtml(recipient.jobTitle)}</td><td>${escapeHtml(recipient.unitName)}</td><td>${escapeHtml(recipient.award)}</td></tr>`,
+        `<tr><td data-label="TT">${recipient.position}</td><td><strong>${escapeHtml(recipient.name)}</strong></td><td data-label="Chức vụ">${escapeHtml(recipient.jobTitle)}</td><td data-label="Đơn vị">${escapeHtml(recipient.unitName)}</td><td data-label="Hình thức">${escapeHtml(recipient.award)}</td></tr>`,
     )
     .join('\n');
   const awards = content.awards.join('; ');
@@ -71,7 +71,7 @@ export function renderDecision(
 ${awards ? `<dt>Hình thức khen thưởng</dt><dd>${escapeHtml(awards)}</dd>` : ''}
 </dl></div>
 <h2>Danh sách được khen thưởng</h2>
-<div style="overflow-x:auto"><table>
+<div style="overflow-x:auto"><table class="rows">
 <thead><tr><th>TT</th><th>Họ và tên / Tập thể</th><th>Chức vụ</th><th>Đơn vị</th><th>Hình thức</th></tr></thead>
 <tbody>
 ${lines || '<tr><td colspan="5">(Danh sách trống.)</td></tr>'}

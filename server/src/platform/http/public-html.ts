@@ -57,7 +57,7 @@ form.search{display:flex;gap:8px;align-items:center}form.search input{flex:1}for
 table{width:100%;border-collapse:collapse;background:#fff;font-size:.95rem}th,td{border:1px solid #e3e5e8;padding:6px 8px;text-align:left;vertical-align:top}
 @media (max-width:560px){table.rows thead{display:none}table.rows tr{display:block;border:1px solid #e3e5e8;border-radius:8px;margin:8px 0;background:#fff;padding:6px 0}table.rows td{display:block;border:0;padding:2px 12px}table.rows td[data-label]::before{content:attr(data-label) ": ";font-weight:600}}
 .photos{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:8px}.photos img{width:100%;height:auto;border-radius:6px}
-.plan ol,.plan ul{padding-left:1.2em}.more{font-weight:600}
+.plan ul{list-style:none;padding-left:1em;margin:.2em 0}.plan>ul{padding-left:0}.plan li{margin:.25em 0}.more{font-weight:600}
 footer{max-width:760px;margin:0 auto;padding:16px;color:#666;font-size:.9rem}`;
 
 const DEFAULT_FOOTER =

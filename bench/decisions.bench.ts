@@ -29,6 +29,7 @@ function bigDecision() {
     issuedAt: new Date(),
     issuedBy: null,
     revokedAt: null,
+    publishedAt: null,
     revokedBy: null,
     revokeReason: null,
     createdAt: new Date(),

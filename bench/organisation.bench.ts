@@ -41,10 +41,10 @@ async function benchDatabase() {
   return { ...database, reused: false };
 }
 
-/** Starts bench/bare-server.ts as its own process (like the real server) and waits until it listens. */
-async function startBareServer(url: string) {
+/** Starts a bare server (bench/bare-server.ts unless told) as its own process, like the real server, and waits until it listens. */
+export async function startBareServer(url: string, script = 'bench/bare-server.ts') {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: REPO_ROOT,
     env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
     stdio: 'pipe',

@@ -65,7 +65,7 @@ async function measureServer(baseUrl: string, pid: number): Promise<EngineFigure
 }
 
 /** A PostgreSQL scratch database with the same demo data the embedded server seeds on first start. */
-async function postgresWithDemo(dataDir: string) {
+export async function postgresWithDemo(dataDir: string) {
   const database = await createScratchDatabase('bench');
   try {
     const handle = await openPostgres(database.url, 2);

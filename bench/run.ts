@@ -5,7 +5,7 @@ import type { EndpointFigures } from './http.bench.ts';
 import { printTargets, type TargetFigure, target } from './targets.ts';
 
 // `npm run bench`: every benchmark on loopback; figures printed and kept in bench/results/ with date and commit.
-// TDKT_BENCH_ONLY=platform,movements (comma list of documents, awards, decisions, council-sessions, reports, bloc-scoring, statistics, platform, audit, organisation, movements, lists, dashboards) runs only those.
+// TDKT_BENCH_ONLY=platform,movements (comma list of documents, awards, decisions, council-sessions, reports, bloc-scoring, statistics, platform, audit, organisation, movements, lists, dashboards, portal) runs only those.
 // TDKT_BENCH_DATABASE_URL=postgres://…/db reuses a national database already filled by `tdkt gen`
 // (benches that use nationalDatabase() from bench/targets.ts migrate and analyse it instead of generating one).
 // Every figure with a target is printed beside it (ĐẠT / CHƯA ĐẠT) and kept under `targets` in the results.
@@ -150,6 +150,20 @@ if (runs('movements')) {
       'p99 within target': figures.withinTarget,
     };
   });
+}
+if (runs('portal')) {
+  const { runPortalBench } = await import('./portal.bench.ts');
+  console.log(
+    '\nCổng công khai / portal (PostgreSQL, demo data, no sign-in; real server vs bare Fastify routes):',
+  );
+  const portal = await runPortalBench();
+  results.portal = portal;
+  const endpoints = portal.endpoints;
+  printEndpoints(endpoints, (e) => {
+    const figures = e as (typeof endpoints)[number];
+    return { 'bare req/s': figures.bareRequestsPerSecond, ratio: figures.ratio };
+  });
+  console.log(`  bare constant route: ${portal.bareConstant.requestsPerSecond} req/s`);
 }
 
 if (runs('dashboards')) {

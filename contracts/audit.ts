@@ -111,6 +111,10 @@ export const auditActions = [
   'movement.update',
   /** A movement launched: status, obligations made, notifications sent (before/after). */
   'movement.launch',
+  /** A launched movement and its plan published on the public portal (before/after: publishedAt). */
+  'movement.publish',
+  /** A movement's publication on the public portal withdrawn (before/after: publishedAt). */
+  'movement.withdraw_publication',
   /** A movement's whole plan saved (before/after: the plan version). */
   'plan.update',
   /** A plan's criteria edited: add, move, reword, delete (after: the version and the edit). */
@@ -235,6 +239,10 @@ export const auditActions = [
   'decision.issue',
   /** An issued decision revoked (Luật Điều 93) with its reason; its award records removed (before/after). */
   'decision.revoke',
+  /** An issued decision published on the public portal (before/after: publishedAt). */
+  'decision.publish',
+  /** A decision's publication on the public portal withdrawn (before/after: publishedAt). */
+  'decision.withdraw_publication',
   /** A line added to a unit's reward fund: income or spending (after: the line). */
   'fund.entry_create',
   /** A fund line changed (before/after: the line). */

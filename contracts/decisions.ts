@@ -61,6 +61,9 @@ export type DecisionUpdateBody = z.infer<typeof DecisionUpdateBody>;
 export const DecisionIssueBody = z.strictObject({ version: RecordVersion });
 export type DecisionIssueBody = z.infer<typeof DecisionIssueBody>;
 
+/** POST /api/decisions/:id/publish and /withdraw-publication: the portal publication at the version loaded. */
+export const DecisionPublicationBody = z.strictObject({ version: RecordVersion });
+
 /** POST /api/decisions/:id/revoke (Luật Thi đua, khen thưởng Điều 93): the reason is required. */
 export const DecisionRevokeBody = z.strictObject({
   version: RecordVersion,
@@ -131,6 +134,9 @@ export const DecisionActions = z.object({
   issue: z.boolean(),
   revoke: z.boolean(),
   pay: z.boolean(),
+  /** Publish the issued decision on the public portal, or withdraw it from there. */
+  publish: z.boolean(),
+  withdrawPublication: z.boolean(),
 });
 
 /** A decision in a list. */
@@ -170,6 +176,8 @@ export const DecisionView = DecisionSummary.extend({
   issuedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   revokeReason: z.string().nullable(),
+  /** When the decision was published on the public portal; null when it is not published. */
+  publishedAt: z.string().nullable(),
   cashTotal: z.number().nullable(),
   /** Recipients that came from a tờ trình (their nominees move to decided at issue). */
   nomineeCount: z.number().int(),

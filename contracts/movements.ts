@@ -110,6 +110,7 @@ export const MovementAction = z.enum([
   'register',
   'manage_registrations',
   'export',
+  'publish',
 ]);
 export type MovementAction = z.infer<typeof MovementAction>;
 
@@ -130,6 +131,8 @@ export const MovementListItem = z.object({
   launchedAt: z.string().nullable(),
   planDeadline: z.string().nullable(),
   currentVersion: z.number().int(),
+  /** When the movement and its plan were published on the public portal; null when not published. */
+  publishedAt: z.string().nullable(),
   actions: z.array(MovementAction),
   /**
    * The record's version (its fields and its current plan together), not the plan's version number:
@@ -216,6 +219,9 @@ export const LaunchMovementBody = z.object({
   confirmedWarnings: z.array(LaunchWarningCode).max(10).optional(),
 });
 export type LaunchMovementBody = z.infer<typeof LaunchMovementBody>;
+
+/** POST /api/movements/:id/publish and /withdraw-publication: the portal publication at the version loaded. */
+export const MovementPublicationBody = z.strictObject({ version: RecordVersion });
 
 /** One edit of a criteria tree, with the version of the movement it was made on. */
 export const CriteriaEdit = z.discriminatedUnion('op', [

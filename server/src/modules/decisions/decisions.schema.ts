@@ -68,6 +68,8 @@ export const decisions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedBy: uuid('revoked_by'),
     revokeReason: text('revoke_reason'),
+    /** Set while an issued decision is published on the public portal (cleared on withdrawal and revocation). */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
     ...timestamps,
     ...versioning,
   },
@@ -76,6 +78,10 @@ export const decisions = pgTable(
     uniqueIndex('decisions_number_key').on(table.unitId, table.registerYear, table.sequence),
     index('decisions_unit_list_idx').on(table.unitId, table.decisionDate, table.id),
     index('decisions_list_idx').on(table.decisionDate, table.id),
+    index('decisions_published_idx')
+      .on(table.publishedAt, table.id)
+      .where(sql`${table.publishedAt} is not null`),
+    check('decisions_published_check', sql`${table.publishedAt} is null or ${table.status} = 'issued'`),
   ],
 );
 

@@ -6,6 +6,7 @@ import { registerDecisionRoutes } from './decisions/decisions.routes.ts';
 import { registerFromNomineeRoutes } from './from-nominees/from-nominees.routes.ts';
 import { registerFundRoutes } from './fund/fund.routes.ts';
 import { registerNationalExportRoutes } from './national-export/national-export.routes.ts';
+import { registerDecisionPublicationRoutes } from './publication/publication.routes.ts';
 import { registerRecipientImportRoutes } from './recipients-import/recipients-import.routes.ts';
 
 export { composeDecision, recipientsTable } from './certificates/decision-document.ts';
@@ -24,6 +25,7 @@ export {
   type ZipPartContext,
   type ZipPartProvider,
 } from './national-export/zip-parts.ts';
+export { setDecisionPublication } from './publication/publication.service.ts';
 export { decisionNumber, registerSymbol, takeNextNumber } from './register/decision-register.ts';
 
 /** Every route of the decisions module. */
@@ -31,6 +33,7 @@ export function registerDecisionModule(app: FastifyInstance, context: ModuleCont
   // Before the routes with `:id`, so /api/decisions/nominee-candidates reads as itself.
   registerFromNomineeRoutes(app, context);
   registerDecisionRoutes(app, context);
+  registerDecisionPublicationRoutes(app, context);
   registerRecipientImportRoutes(app, context);
   registerNationalExportRoutes(app, context);
   registerDecisionDocumentRoutes(app, context);

@@ -11,7 +11,7 @@ import type { TestApp } from '../../../../tests/support/test-app.ts';
  */
 export function demoExemplarChecks(app: () => TestApp, PASSWORD: string) {
   describe('demo exemplars', () => {
-    it('has exemplars of the office-culture movement at each stage, two published, one awaiting the province', async () => {
+    it('has exemplars of the office-culture movement at each stage, three published, one awaiting the province', async () => {
       const t = app();
       const rows = await t.handle.db
         .select({
@@ -35,7 +35,7 @@ export function demoExemplarChecks(app: () => TestApp, PASSWORD: string) {
         'returned',
       ]);
       const published = demo.filter((row) => row.isPublished).map((row) => row.id);
-      expect(published).toHaveLength(2);
+      expect(published).toHaveLength(3);
       const portal = await listPublishedExemplars(t.handle.db, { limit: 50 });
       expect(portal.rows.map((row) => row.id)).toEqual(expect.arrayContaining(published));
       const officer = await signIn(t, 'demo.officer', PASSWORD);

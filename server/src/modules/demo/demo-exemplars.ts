@@ -75,6 +75,7 @@ const EXEMPLARS: DemoExemplar[] = [
     discoveredOn: '2025-08-01',
     review: 'confirm',
     moves: [['nurture', '2025-09-15', 'Hỗ trợ trang thiết bị và tập huấn dịch vụ công trực tuyến.']],
+    publish: true,
   },
   {
     unitCode: 'LCI.SGDDT',
@@ -105,7 +106,7 @@ const RETURN_REASON =
 /**
  * Exemplars of Lai Châu's office-culture movement at each stage (issue 15 item 6): proposed by
  * departments and Tam Đường, confirmed or returned by the province's officer (`demo.officer`), one
- * awaiting confirmation (its to-do), two published for the portal. Through the exemplars services;
+ * awaiting confirmation (its to-do), three published for the portal. Through the exemplars services;
  * skipped when the movement already has exemplars.
  */
 export async function seedDemoExemplars(db: Database): Promise<void> {

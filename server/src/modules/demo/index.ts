@@ -11,6 +11,7 @@ import { seedDemoRound } from './demo-nominations.ts';
 import { ensureDemoBlocYears, ensureDemoCouncil } from './demo-organisation.ts';
 import { ensureDemoPeople } from './demo-people.ts';
 import { ensureDemoProvinceAwards } from './demo-province-awards.ts';
+import { seedDemoPublication } from './demo-publication.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoRewardFlow } from './demo-reward-flow.ts';
 import { ensureDemoUnits } from './demo-units.ts';
@@ -21,7 +22,8 @@ export { featuredDemoPeople } from './demo-awards.ts';
 /**
  * Fills an embedded database with demo data on first start (units, accounts, people, the provincial
  * council and its blocs up to the current year, the 2019–2025 movement and a live one dated from today, the 2025 tổng kết round from
- * the tờ trình to the payout, the 2024 scoring of the district cluster published, Lai Châu's fairness thresholds);
+ * the tờ trình to the payout, the 2024 scoring of the district cluster published, Lai Châu's fairness thresholds;
+ * a decision, the movement and exemplars on the public portal);
  * each step skips what already exists. Returns the account lines to print, if new.
  */
 export async function seedDemo(
@@ -45,5 +47,6 @@ export async function seedDemo(
   await seedDemoExemplars(db);
   await seedDemoBlocScoring(db);
   await seedDemoDashboards(db);
+  await seedDemoPublication(db);
   return lines;
 }

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ExemplarStage, ExemplarStatus } from '#contracts/exemplars.ts';
+import { matchesWords, typedWords } from '#server/modules/organisation/index.ts';
 import type { ActorContext } from '#server/platform/audit/audit.ts';
 import type { Executor } from '#server/platform/db/client.ts';
 import { readKeysetPage } from '#server/platform/db/keyset.ts';
@@ -66,15 +67,25 @@ export interface PublishedExemplar {
   publishedAt: string;
 }
 
+/** The one rule of what the public may read: published, hence confirmed (the table checks both). */
+export const PUBLISHED = sql`e.is_published and e.status = 'confirmed'`;
+const PUBLISHED_COLUMNS = sql`e.id, e.title, e.kind, e.subject, e.subject_name as "subjectName", e.summary,
+  e.stage, u.name as "unitName", m.name as "movementName",
+  to_char(e.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "publishedAt"`;
+const PUBLISHED_FROM = sql`from exemplars e join units u on u.id = e.unit_id
+  left join movements m on m.id = e.movement_id`;
+
 /**
- * Published exemplars only, newest publication first, one keyset page: what the public portal reads.
- * Nothing unpublished (or unconfirmed, which the table refuses to publish) ever comes out of it.
+ * Published exemplars only, newest publication first, one keyset page (after or before a cursor),
+ * optionally those whose title or subject's name has every word typed (with or without diacritics):
+ * what the public portal reads. Nothing unpublished (or unconfirmed) ever comes out of it.
  */
 export async function listPublishedExemplars(
   db: Executor,
-  query: { after?: string | undefined; limit: number },
+  query: { after?: string | undefined; before?: string | undefined; q?: string | undefined; limit: number },
 ) {
-  const publishedAt = sql`to_char(e.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const words =
+    query.q && typedWords(query.q).length ? sql`and ${matchesWords(sql`e.search_terms`, query.q)}` : sql``;
   return readKeysetPage<PublishedExemplar>({
     query,
     order: 'desc',
@@ -83,13 +94,34 @@ export async function listPublishedExemplars(
     keyOf: (row) => [row.publishedAt, row.id],
     read: async ({ where, descending, limit }) => {
       const direction = sql.raw(descending ? 'desc' : 'asc');
-      const result = await db.execute(sql`select e.id, e.title, e.kind, e.subject,
-          e.subject_name as "subjectName", e.summary, e.stage, u.name as "unitName",
-          m.name as "movementName", ${publishedAt} as "publishedAt"
-        from exemplars e join units u on u.id = e.unit_id left join movements m on m.id = e.movement_id
-        where e.is_published and e.status = 'confirmed' ${where ? sql`and ${where}` : sql``}
+      const result = await db.execute(sql`select ${PUBLISHED_COLUMNS} ${PUBLISHED_FROM}
+        where ${PUBLISHED} ${words} ${where ? sql`and ${where}` : sql``}
         order by e.published_at ${direction}, e.id ${direction} limit ${limit}`);
       return (result as unknown as { rows: PublishedExemplar[] }).rows;
     },
   });
+}
+
+/** A published exemplar, or null (unpublished, unconfirmed, withdrawn or unknown). */
+export async function findPublishedExemplar(db: Executor, id: string) {
+  const result = await db.execute(sql`select ${PUBLISHED_COLUMNS} ${PUBLISHED_FROM}
+    where ${PUBLISHED} and e.id = ${id}`);
+  return (result as unknown as { rows: PublishedExemplar[] }).rows[0] ?? null;
+}
+
+/** The photos of a published exemplar (their ids, oldest first, at most 24); none when it is not published. */
+export async function listPublishedPhotos(db: Executor, id: string) {
+  const result = await db.execute(sql`select f.id from exemplar_files f
+    join exemplars e on e.id = f.exemplar_id
+    where f.exemplar_id = ${id} and f.kind = 'photo' and ${PUBLISHED}
+    order by f.created_at, f.id limit 24`);
+  return (result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
+}
+
+/** The stored file of a photo of an exemplar that is published now, or null. */
+export async function findPublishedPhotoFile(db: Executor, id: string, photoId: string) {
+  const result = await db.execute(sql`select f.file_id as "fileId" from exemplar_files f
+    join exemplars e on e.id = f.exemplar_id
+    where f.exemplar_id = ${id} and f.id = ${photoId} and f.kind = 'photo' and ${PUBLISHED}`);
+  return (result as unknown as { rows: { fileId: string }[] }).rows[0]?.fileId ?? null;
 }

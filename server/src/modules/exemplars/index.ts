@@ -6,7 +6,13 @@ import { registerExemplarRoutes } from './exemplars.routes.ts';
 import { registerExemplarPartRoutes } from './parts/parts.routes.ts';
 import { registerExemplarTodos } from './todo/exemplar-todos.ts';
 
-export { listPublishedExemplars, type PublishedExemplar } from './exemplars.repo.ts';
+export {
+  findPublishedExemplar,
+  findPublishedPhotoFile,
+  listPublishedExemplars,
+  listPublishedPhotos,
+  type PublishedExemplar,
+} from './exemplars.repo.ts';
 export { addReplication, linkAward } from './parts/exemplar-links.service.ts';
 export {
   advanceExemplar,

@@ -5,6 +5,7 @@ import { registerMovementCoreRoutes } from './movements.routes.ts';
 import { registerPlanDocumentRoutes } from './plans/plan-documents.routes.ts';
 import { registerPlanIssueRoutes } from './plans/plan-issue.routes.ts';
 import { registerPlanPdfJob } from './plans/plan-pdf.job.ts';
+import { registerMovementPublicationRoutes } from './publication/publication.routes.ts';
 import { registerRegistrationRoutes } from './registrations/registrations.routes.ts';
 import { createDueReminders } from './timeline/reminders.ts';
 import { registerTimelineRoutes } from './timeline/timeline.routes.ts';
@@ -12,6 +13,7 @@ import { registerMovementTodos } from './todo/index.ts';
 
 export { getCurrentPlan, getVisibleMovement } from './movements.service.ts';
 export { emptyPlanContent, planContentFromDocument } from './plans/plan-content.ts';
+export { setMovementPublication } from './publication/publication.service.ts';
 export { createDueReminders } from './timeline/reminders.ts';
 
 const REMINDER_EVERY_MS = 60 * 60 * 1000;
@@ -25,6 +27,7 @@ export function registerMovementRoutes(app: FastifyInstance, context: ModuleCont
   registerPlanDocumentRoutes(app, context);
   registerPlanPdfJob(app, context);
   registerPlanIssueRoutes(app, context);
+  registerMovementPublicationRoutes(app, context);
   registerRegistrationRoutes(app, context);
   registerTimelineRoutes(app, context);
   registerMovementTodos(context.todo);

@@ -74,8 +74,11 @@ export function visibleMovementCondition(
   return parts.length ? (or(...parts) as SQL) : sql`false`;
 }
 
-/** The actions a user may take on a movement. */
-export function movementActions(principal: Principal, movement: MovementFacts): MovementAction[] {
+/** The actions a user may take on a movement ('publish': publish a launched one, or withdraw it). */
+export function movementActions(
+  principal: Principal,
+  movement: MovementFacts & { published?: boolean },
+): MovementAction[] {
   const actions: MovementAction[] = ['view', 'export'];
   const manages = canManageMovement(principal, movement);
   if (manages && movement.status !== 'closed') actions.push('edit');
@@ -91,5 +94,6 @@ export function movementActions(principal: Principal, movement: MovementFacts): 
     actions.push('register');
   }
   if (manages) actions.push('manage_registrations');
+  if (manages && (movement.status === 'launched' || movement.published)) actions.push('publish');
   return actions;
 }

@@ -27,7 +27,12 @@ export function presentMovement(row: MovementWithUnit, principal: Principal): Mo
     launchedAt: movement.launchedAt ? movement.launchedAt.toISOString() : null,
     planDeadline: movement.planDeadline,
     currentVersion: movement.currentVersion,
-    actions: movementActions(principal, { status, launchingUnitPath: row.unitPath }),
+    publishedAt: movement.publishedAt ? movement.publishedAt.toISOString() : null,
+    actions: movementActions(principal, {
+      status,
+      launchingUnitPath: row.unitPath,
+      published: movement.publishedAt !== null,
+    }),
     version: movement.version,
   };
 }

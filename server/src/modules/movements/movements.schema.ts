@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  check,
   date,
   index,
   integer,
@@ -45,6 +46,8 @@ export const movements = pgTable(
     launchedAt: timestamp('launched_at', { withTimezone: true }),
     /** Text of the imported file, shown beside the parsed plan on the review screen. */
     sourceText: text('source_text'),
+    /** Set while a launched movement and its plan are published on the public portal. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
     ...versioning,
@@ -57,6 +60,10 @@ export const movements = pgTable(
     // The movement list's keyset order: newest period first, then name and id.
     index('movements_list_idx').on(sql`(-${table.periodFrom})`, table.name, table.id),
     index('movements_name_search_idx').using('gin', sql`f_unaccent(lower(${table.name})) gin_trgm_ops`),
+    index('movements_published_idx')
+      .on(table.publishedAt, table.id)
+      .where(sql`${table.publishedAt} is not null`),
+    check('movements_published_check', sql`${table.publishedAt} is null or ${table.status} <> 'draft'`),
   ],
 );
 

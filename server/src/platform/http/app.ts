@@ -22,6 +22,7 @@ import { registerMovementRoutes } from '#server/modules/movements/index.ts';
 import { registerNominationRoutes } from '#server/modules/nominations/index.ts';
 import { registerNotificationRoutes } from '#server/modules/notifications/index.ts';
 import { registerOrganisationRoutes } from '#server/modules/organisation/index.ts';
+import { registerPortalModule } from '#server/modules/portal/index.ts';
 import { registerPublicNoticeModule } from '#server/modules/public-notice/index.ts';
 import { registerReportModule } from '#server/modules/reports/index.ts';
 import { registerStatisticsModule } from '#server/modules/statistics/index.ts';
@@ -67,6 +68,7 @@ const modules = [
   registerStatisticsModule,
   registerBlocScoringModule,
   registerDashboardModule,
+  registerPortalModule,
 ];
 
 export interface BuildAppOptions {

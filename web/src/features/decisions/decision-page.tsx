@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { PayoutResult } from '../../../../contracts/decision-fund.ts';
 import { DecisionView, decisionStatusLabels, type RecipientView } from '../../../../contracts/decisions.ts';
 import { CursorPager, type CursorPosition } from '../../components/cursor-pager.tsx';
-import { LoadFailedResult, PageHeader } from '../../components/index.ts';
+import { LoadFailedResult, PageHeader, PortalPublication } from '../../components/index.ts';
 import { api } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -107,6 +107,22 @@ export function DecisionPage() {
                 <Button>Chi tiền thưởng</Button>
               </Popconfirm>
             )}
+            <PortalPublication
+              publishedAt={view.publishedAt}
+              canPublish={view.actions.publish}
+              canWithdraw={view.actions.withdrawPublication}
+              publicPath={`/cong-khai/quyet-dinh/${id}`}
+              what="quyết định và danh sách được khen thưởng (họ tên, chức vụ, đơn vị, hình thức)"
+              onMove={(move) =>
+                act(
+                  move,
+                  { version: view.version },
+                  move === 'publish'
+                    ? 'Đã công bố quyết định trên cổng công khai.'
+                    : 'Đã thôi công bố quyết định.',
+                )
+              }
+            />
             {view.actions.revoke && (
               <Button danger onClick={() => setRevoking(true)}>
                 Hủy bỏ quyết định

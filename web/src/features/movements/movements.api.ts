@@ -149,6 +149,18 @@ export function useLaunchMovement(id: string) {
   });
 }
 
+/** Publishes a launched movement on the public portal, or withdraws it, at the version shown. */
+export function usePublishMovement(id: string) {
+  const store = useStoreMovement();
+  const reload = useReloadOnConflict(id);
+  return useMutation({
+    mutationFn: ({ move, version }: { move: 'publish' | 'withdraw-publication'; version: number }) =>
+      api.post(`/api/movements/${id}/${move}`, { version }, { schema: MovementDetail }),
+    onSuccess: store,
+    onError: reload,
+  });
+}
+
 /** Answers a launched parent movement with a draft implementing movement of the user's unit. */
 export function useImplementMovement(parentId: string) {
   const store = useStoreMovement();

@@ -155,6 +155,7 @@ export async function getDecision(db: Database, caller: Caller, id: string): Pro
     issuedAt: decision.issuedAt?.toISOString() ?? null,
     revokedAt: decision.revokedAt?.toISOString() ?? null,
     revokeReason: decision.revokeReason,
+    publishedAt: decision.publishedAt?.toISOString() ?? null,
     cashTotal,
     nomineeCount,
     authorityChecks,
@@ -163,6 +164,8 @@ export async function getDecision(db: Database, caller: Caller, id: string): Pro
       issue: writable && decision.status === 'draft' && recipientCount > 0,
       revoke: writable && decision.status === 'issued',
       pay: writable && decision.status === 'issued',
+      publish: writable && decision.status === 'issued' && decision.publishedAt === null,
+      withdrawPublication: writable && decision.publishedAt !== null,
     },
   };
 }

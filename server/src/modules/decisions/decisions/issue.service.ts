@@ -223,6 +223,7 @@ export async function revokeDecision(
         revokedAt: new Date(),
         revokedBy: caller.actor.userId,
         revokeReason: reason,
+        publishedAt: null,
         ...nextVersion(decisions, caller.actor),
       })
       .where(sql`${atVersion(decisions, id, version)} and ${decisions.status} = 'issued'`)

@@ -1,8 +1,15 @@
 import { COMMENT_LIMITS } from '#contracts/public-notice.ts';
-import { dayOf, escapeHtml, layout, paragraphs } from './html.ts';
+import {
+  dayOf,
+  escapeHtml,
+  layout,
+  PORTAL_SECTIONS,
+  pager,
+  paragraphs,
+} from '#server/platform/http/public-html.ts';
 import type { PublicNoticeView, PublishedComment } from './public-read.ts';
 
-export const LIST_PATH = '/cong-khai/lay-y-kien';
+export const LIST_PATH = PORTAL_SECTIONS[2].path;
 export const noticePath = (id: string) => `${LIST_PATH}/${id}`;
 
 const subjectLine = (notice: PublicNoticeView) =>
@@ -23,19 +30,17 @@ export function renderList(
 </article>`,
     )
     .join('\n');
-  const pager = [
-    page.prev ? `<a href="${LIST_PATH}?truoc=${page.prev}">← Trang trước</a>` : '',
-    page.next ? `<a href="${LIST_PATH}?sau=${page.next}">Trang sau →</a>` : '',
-  ].join('');
   return layout({
     title: 'Lấy ý kiến nhân dân về danh sách đề nghị khen thưởng',
     description:
       'Danh sách cá nhân, tập thể được đề nghị khen thưởng đang được công khai để lấy ý kiến nhân dân.',
     canonical: `${origin}${LIST_PATH}`,
+    origin,
+    section: 'lay-y-kien',
     body: `<h1>Danh sách đề nghị khen thưởng đang lấy ý kiến</h1>
 <p>Mọi người có thể xem thành tích và gửi ý kiến góp ý về từng trường hợp trong thời gian công khai.</p>
 ${items || '<p class="card">Hiện không có trường hợp nào đang được công khai lấy ý kiến.</p>'}
-${pager ? `<nav class="pager">${pager}</nav>` : ''}`,
+${pager(LIST_PATH, page)}`,
   });
 }
 
@@ -84,6 +89,8 @@ ${paragraphs(comment.body)}${comment.answer ? `<div class="answer"><strong>Trả
     title: `${notice.subjectName} — đề nghị ${notice.awardName}`,
     description: `Lấy ý kiến nhân dân về việc đề nghị ${notice.awardName} cho ${notice.subjectName}, đến hết ngày ${dayOf(notice.endDate)}.`,
     canonical: `${origin}${noticePath(notice.id)}`,
+    origin,
+    section: 'lay-y-kien',
     body: `<p><a href="${LIST_PATH}">← Danh sách đang lấy ý kiến</a></p>
 <h1>${escapeHtml(notice.subjectName)}</h1>
 <div class="card"><dl>
@@ -110,6 +117,8 @@ export function renderGone(origin: string, text: string) {
     title: 'Không tìm thấy thông báo công khai',
     description: text,
     canonical: `${origin}${LIST_PATH}`,
+    origin,
+    section: 'lay-y-kien',
     body: `<h1>Không tìm thấy thông báo</h1><p>${escapeHtml(text)}</p><p><a href="${LIST_PATH}">Xem danh sách đang lấy ý kiến</a></p>`,
   });
 }

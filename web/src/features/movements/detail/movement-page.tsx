@@ -2,14 +2,14 @@ import { FileSearchOutlined, RocketOutlined } from '@ant-design/icons';
 import { Button, Card, Skeleton, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { LoadFailedResult, PageHeader } from '../../../components/index.ts';
-import { describeError } from '../../../lib/notify.ts';
+import { LoadFailedResult, PageHeader, PortalPublication } from '../../../components/index.ts';
+import { describeError, showSuccess } from '../../../lib/notify.ts';
 import { useSession } from '../../auth/index.ts';
 import { MovementExemplars } from '../../exemplars/index.ts';
 import { CascadeTab } from '../cascade/cascade-tab.tsx';
 import { DiffDrawer } from '../cascade/diff-drawer.tsx';
 import { DocumentsTab } from '../documents/documents-tab.tsx';
-import { useMovement } from '../movements.api.ts';
+import { useMovement, usePublishMovement } from '../movements.api.ts';
 import { PlanTab } from '../plan/plan-tab.tsx';
 import { RegistrationsTab } from '../registrations/registrations-tab.tsx';
 import { TimelineTab } from '../timeline/timeline-tab.tsx';
@@ -26,6 +26,7 @@ export function MovementPage() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const movement = useMovement(id);
+  const publication = usePublishMovement(id);
   const [isLaunching, setLaunching] = useState(false);
   const [isDiffOpen, setDiffOpen] = useState(false);
   const requested = searchParams.get('tab');
@@ -62,6 +63,26 @@ export function MovementPage() {
                 So sánh với kế hoạch cấp trên
               </Button>
             )}
+            <PortalPublication
+              publishedAt={data.publishedAt}
+              canPublish={data.actions.includes('publish') && data.status === 'launched'}
+              canWithdraw={data.actions.includes('publish')}
+              publicPath={`/cong-khai/phong-trao/${id}`}
+              what="phong trào và kế hoạch đã phát động"
+              onMove={async (move) => {
+                // A refusal is shown by the app's error handler (a conflict also reloads the movement).
+                const done = await publication.mutateAsync({ move, version: data.version }).then(
+                  () => true,
+                  () => false,
+                );
+                if (done)
+                  showSuccess(
+                    move === 'publish'
+                      ? 'Đã công bố phong trào trên cổng công khai.'
+                      : 'Đã thôi công bố phong trào.',
+                  );
+              }}
+            />
             {data.actions.includes('launch') && (
               <Button
                 type="primary"

@@ -95,6 +95,13 @@ describe('exemplar journey', () => {
     await takeTopScreenshot(officer, 'exemplar-list-1366');
     await officer.getByRole('link', { name: TITLE }).click();
     await officer.waitForURL((url) => url.pathname === exemplarUrl);
+
+    // A visitor without an account reads it on the public portal, with its stage.
+    const visitor = await openPage();
+    await visitor.goto(`${journey.baseUrl}/cong-khai/dien-hinh?q=giao+tiep+chuan+muc`);
+    await visitor.getByRole('link', { name: TITLE }).click();
+    await visitor.getByRole('heading', { name: TITLE }).waitFor();
+    await visitor.getByText('Nhân rộng').first().waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -81,6 +81,7 @@ export const auditFieldLabels: Record<string, string> = {
   newVersion: 'Phiên bản kế hoạch mới',
   planDeadline: 'Hạn ban hành kế hoạch triển khai',
   launchedAt: 'Phát động lúc',
+  publishedAt: 'Công bố trên cổng công khai lúc',
   how: 'Cách tạo',
   detail: 'Chi tiết thay đổi',
   content: 'Nội dung kế hoạch',

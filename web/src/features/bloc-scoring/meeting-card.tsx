@@ -24,12 +24,14 @@ export function MeetingCard({
   blocName,
   councilId,
   year,
+  memberCount,
 }: {
   tableId: string;
   blocId: string;
   blocName: string;
   councilId: string;
   year: number;
+  memberCount: number;
 }) {
   const meeting = useBlocMeeting(tableId, blocId);
   const client = useQueryClient();
@@ -53,8 +55,8 @@ export function MeetingCard({
       content: (
         <>
           <p>
-            Khối, cụm năm {year + 1} được lập trong Hội đồng với cùng tên, cùng thành viên (
-            {data.present.length} đơn vị dự họp; mọi thành viên năm {year} được giữ) và cùng người phụ trách.
+            {blocName} năm {year + 1} được lập trong Hội đồng với cùng tên, cùng {memberCount} đơn vị thành
+            viên năm {year} (giữ thứ tự) và cùng thành viên Hội đồng phụ trách.
           </p>
           <p>
             Khối trưởng: <b>{data.nextHead?.unitName}</b>

@@ -160,6 +160,7 @@ export function RankingPage() {
           blocName={data.blocName}
           councilId={table.data.councilId}
           year={table.data.year}
+          memberCount={data.rows.length}
         />
       )}
       {canPublish && <PublishCard ranking={data} votes={votes} />}

@@ -1,6 +1,6 @@
 import { DownloadOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Grid, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { NextBlocView, proposalAwardLabels } from '../../../../contracts/bloc-scoring-meeting.ts';
@@ -38,6 +38,7 @@ export function MeetingCard({
   const refresh = useRefreshScoring();
   const { modal } = App.useApp();
   const [message, setMessage] = useState<string | null>(null);
+  const narrow = !Grid.useBreakpoint().md;
   if (meeting.isError)
     return <Alert type="error" showIcon title={describeError(meeting.error)} style={{ marginBottom: 16 }} />;
   const data = meeting.data;
@@ -96,6 +97,7 @@ export function MeetingCard({
       {message && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={message} />}
       <Descriptions
         column={1}
+        layout={narrow ? 'vertical' : 'horizontal'}
         size="small"
         items={[
           {
@@ -113,6 +115,16 @@ export function MeetingCard({
             ) : (
               'Không có'
             ),
+          },
+          {
+            label: 'Hạn mức của bảng tiêu chí',
+            children:
+              data.quotas
+                .map(
+                  (quota) =>
+                    `${proposalAwardLabels[quota.award]}: ${data.proposals.filter((item) => item.award === quota.award).length}/${quota.limit}`,
+                )
+                .join('; ') || 'Không giới hạn',
           },
           { label: 'Khối trưởng năm sau', children: data.nextHead?.unitName ?? 'Chưa chọn' },
           { label: 'Khối phó năm sau', children: data.nextDeputy?.unitName ?? 'Chưa chọn' },

@@ -185,8 +185,22 @@ describe('bloc meeting journey', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Công bố kết quả', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'không quá 50% của 2 tập thể' }).waitFor();
     await page.getByRole('button', { name: 'Bỏ đề nghị 3' }).click();
-    await page.getByRole('button', { name: 'Công bố kết quả xếp hạng' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Công bố kết quả', exact: true }).click();
+
+    // Meanwhile another tab saves the table's quotas: the publication is refused as stale, the record stays.
+    const { page: other } = await browser.newPage();
+    await signInThroughPage(other, server.baseUrl, 'demo.officer', DEMO_PASSWORD, '/khoi-cum');
+    await other.getByRole('link', { name: TABLE }).click();
+    await other.getByRole('button', { name: 'Hạn mức đề nghị' }).click();
+    await other.getByRole('dialog').getByRole('button', { name: 'Lưu', exact: true }).click();
+    await other.getByText('Đã lưu hạn mức đề nghị khen thưởng.').waitFor();
+    const publish = async () => {
+      await page.getByRole('button', { name: 'Công bố kết quả xếp hạng' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Công bố kết quả', exact: true }).click();
+    };
+    await publish();
+    await page.getByText(/Những gì bạn đã nhập vẫn còn/).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Hình thức đề nghị 2' }).count()).toBe(1);
+    await publish();
 
     const record = page.locator('.ant-card').filter({ hasText: 'Kết quả họp khối, cụm' });
     await record.getByText(`${TAM_DUONG}: Cờ thi đua của Bộ, ban, ngành, tỉnh`).waitFor();

@@ -181,6 +181,9 @@ describe('bloc meeting journey', () => {
     await choose(page, 'Khối trưởng năm sau', TAM_DUONG);
     await choose(page, 'Khối phó năm sau', 'Tân Phong');
     await takeScreenshot(page, 'bloc-meeting-record-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await takeScreenshot(page, 'bloc-meeting-record-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
     await page.getByRole('button', { name: 'Công bố kết quả xếp hạng' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Công bố kết quả', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'không quá 50% của 2 tập thể' }).waitFor();

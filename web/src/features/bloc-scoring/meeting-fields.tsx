@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Flex, Form, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Select, Tag, Typography } from 'antd';
 import type { RankingView } from '../../../../contracts/bloc-scoring.ts';
 import {
   type BlocMeetingView,
@@ -78,17 +78,17 @@ export function MeetingFields({
       >
         <Flex vertical gap={8}>
           {value.proposals.map((proposal, index) => (
-            <Space.Compact key={proposal.key} style={{ width: '100%', maxWidth: 720 }}>
+            <Flex key={proposal.key} gap={8} wrap style={{ maxWidth: 760 }}>
               <Select
                 aria-label={`Đơn vị được đề nghị ${index + 1}`}
-                style={{ width: '45%' }}
+                style={{ flex: '1 1 220px', minWidth: 0 }}
                 options={units}
                 value={proposal.unitId}
                 onChange={(unitId: string) => setProposal(index, { unitId })}
               />
               <Select
                 aria-label={`Hình thức đề nghị ${index + 1}`}
-                style={{ width: '55%' }}
+                style={{ flex: '1 1 260px', minWidth: 0 }}
                 options={awardOptions(proposal.unitId)}
                 value={proposal.award}
                 onChange={(award: ProposalAward) => setProposal(index, { award })}
@@ -98,7 +98,7 @@ export function MeetingFields({
                 icon={<DeleteOutlined aria-hidden />}
                 onClick={() => set({ proposals: value.proposals.filter((_, at) => at !== index) })}
               />
-            </Space.Compact>
+            </Flex>
           ))}
           <div>
             <Button

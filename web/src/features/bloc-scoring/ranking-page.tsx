@@ -1,34 +1,21 @@
 import { DownloadOutlined, TrophyOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Grid,
-  Row as GridRow,
-  Input,
-  InputNumber,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Grid, Row as GridRow, InputNumber, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
-  RankingView,
+  type RankingView,
   type SheetStatus,
   sheetStatusLabels,
   type TieBreakStep,
 } from '../../../../contracts/bloc-scoring.ts';
 import { LoadFailedResult, PageHeader } from '../../components/index.ts';
-import { api } from '../../lib/api-client.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { formatDate } from '../../lib/format.ts';
-import { describeError, showError, showSuccess } from '../../lib/notify.ts';
-import { scoringKeys, useRanking, useRefreshScoring, useScoringTable } from './bloc-scoring.api.ts';
+import { describeError, showError } from '../../lib/notify.ts';
+import { useRanking, useScoringTable } from './bloc-scoring.api.ts';
 import { formatPoints, tieBreakLabel } from './labels.ts';
+import { MeetingCard } from './meeting-card.tsx';
+import { PublishCard } from './publish-card.tsx';
 import { RankingChart } from './ranking-chart.tsx';
 import { sheetStatusColors } from './sheets-panel.tsx';
 
@@ -39,48 +26,14 @@ export function RankingPage() {
   const { id = '', blocId = '' } = useParams();
   const ranking = useRanking(id, blocId);
   const table = useScoringTable(id);
-  const client = useQueryClient();
-  const refresh = useRefreshScoring();
-  const { modal } = App.useApp();
   const [votes, setVotes] = useState<Record<string, number | null>>({});
-  const [note, setNote] = useState('');
   const narrow = !Grid.useBreakpoint().md;
   if (ranking.isError)
     return <LoadFailedResult message={describeError(ranking.error)} onRetry={() => ranking.refetch()} />;
   const data = ranking.data;
   if (!data || !table.data) return <Card loading />;
   const canPublish = !data.published && table.data.actions.includes('publish');
-  const allFinal = data.rows.every((row) => row.sheetStatus === 'final');
   const leading = data.rows.filter((row) => row.isLeading);
-  const publish = () =>
-    modal.confirm({
-      title: 'Công bố kết quả xếp hạng?',
-      content:
-        'Sau khi công bố, kết quả được khóa: điểm và thứ hạng không sửa được; các đơn vị trong khối, cụm xem được kết quả của nhau.',
-      okText: 'Công bố kết quả',
-      cancelText: 'Hủy',
-      onOk: async () => {
-        try {
-          const saved = await api.post(
-            `/api/scoring-tables/${id}/blocs/${blocId}/publish`,
-            {
-              version: data.tableVersion,
-              note,
-              votes: Object.entries(votes)
-                .filter(([, value]) => value !== null && value !== undefined)
-                .map(([unitId, value]) => ({ unitId, votes: value })),
-            },
-            { schema: RankingView },
-          );
-          client.setQueryData(scoringKeys.ranking(id, blocId), saved);
-          showSuccess('Đã công bố kết quả xếp hạng.');
-        } catch (error) {
-          showError(error);
-        } finally {
-          await refresh();
-        }
-      },
-    });
   const decided = (step: TieBreakStep | null) =>
     step ? `Bằng điểm; xếp sau theo: ${tieBreakLabel(step)}` : '';
   return (
@@ -200,30 +153,17 @@ export function RankingPage() {
           />
         </Col>
       </GridRow>
-      {canPublish && (
-        <Card title="Công bố kết quả">
-          {!allFinal && (
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginBottom: 12 }}
-              title="Chỉ công bố được khi bảng điểm của mọi đơn vị đã chốt."
-            />
-          )}
-          <Input.TextArea
-            aria-label="Ghi chú của hội nghị khối, cụm"
-            placeholder="Ghi chú của hội nghị khối, cụm (không bắt buộc)"
-            autoSize={{ minRows: 2, maxRows: 6 }}
-            maxLength={4000}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            style={{ marginBottom: 12 }}
-          />
-          <Button type="primary" size="large" disabled={!allFinal} onClick={publish}>
-            Công bố kết quả xếp hạng
-          </Button>
-        </Card>
+      {data.published && (
+        <MeetingCard
+          tableId={id}
+          blocId={blocId}
+          blocName={data.blocName}
+          councilId={table.data.councilId}
+          year={table.data.year}
+          memberCount={data.rows.length}
+        />
       )}
+      {canPublish && <PublishCard ranking={data} votes={votes} />}
     </>
   );
 }

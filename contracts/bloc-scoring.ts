@@ -274,8 +274,15 @@ export const SheetRow = z.object({
   othersBestRatio: z.number().nullable(),
   explanation: z.string(),
   evidence: z.array(z.object({ id: z.string(), fileName: z.string() })),
+  /** The latest SHEET_EVENTS_MAX steps of the entry's history, oldest first. */
   events: z.array(ScoreEvent),
+  /** True when the entry has older history steps than those listed. */
+  moreEvents: z.boolean(),
 });
+
+/** How many history steps per criterion a sheet view lists; how many evidence files a criterion holds. */
+export const SHEET_EVENTS_MAX = 50;
+export const EVIDENCE_PER_CRITERION_MAX = 20;
 
 export const ScoringSheetView = z.object({
   id: z.string(),
@@ -318,6 +325,8 @@ export type EntryBody = z.infer<typeof EntryBody>;
 
 /** POST /api/scoring-sheets/:id/advance: the sheet moves one step (submit, finish a review, finish the explanation, finalize). */
 export const AdvanceBody = z.object({ version: RecordVersion });
+/** The sheet's version an evidence upload was made against (`?version=`). */
+export const SheetVersionQuery = z.object({ version: z.coerce.number().pipe(RecordVersion) });
 
 /* ----------------------------------------------------------------- ranking */
 

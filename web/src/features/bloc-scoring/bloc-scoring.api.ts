@@ -7,7 +7,7 @@ import {
   SheetPage,
   TargetsView,
 } from '../../../../contracts/bloc-scoring.ts';
-import { api, buildUrl } from '../../lib/api-client.ts';
+import { api, buildUrl, newIdempotencyKey } from '../../lib/api-client.ts';
 import { uploadError, uploadFile } from '../../lib/upload.ts';
 
 /** A keyset position in a list. */
@@ -101,8 +101,9 @@ async function upload<T>(
   file: File,
   csrfToken: string | null,
   parse: (payload: unknown) => T | null,
+  idempotencyKey?: string,
 ): Promise<T> {
-  const reply = await uploadFile(url, file, csrfToken, () => undefined);
+  const reply = await uploadFile(url, file, csrfToken, () => undefined, idempotencyKey);
   if (reply.status === 200) {
     const parsed = parse(reply.payload);
     if (parsed) return parsed;
@@ -118,20 +119,21 @@ export function importCriteria(tableId: string, version: number, file: File, csr
   });
 }
 
-/** Attaches an evidence file to one criterion of a sheet; returns the sheet. */
+/** Attaches an evidence file to one criterion of a sheet at the sheet's version, one idempotency key per upload; returns the sheet. */
 export function uploadScoringEvidence(
-  sheetId: string,
+  sheet: { id: string; version: number },
   criterionId: string,
   file: File,
   csrfToken: string | null,
 ) {
   return upload(
-    buildUrl(`/api/scoring-sheets/${sheetId}/entries/${criterionId}/evidence`),
+    buildUrl(`/api/scoring-sheets/${sheet.id}/entries/${criterionId}/evidence`, { version: sheet.version }),
     file,
     csrfToken,
     (payload) => {
       const parsed = ScoringSheetView.safeParse(payload);
       return parsed.success ? parsed.data : null;
     },
+    newIdempotencyKey(),
   );
 }

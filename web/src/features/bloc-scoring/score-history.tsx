@@ -17,27 +17,34 @@ export function figuresText(figures: Figures | null | undefined): string {
 }
 
 /** The history of one criterion's score: self, review 1, explanation, review 2, final — who, when, why. */
-export function ScoreHistory({ events }: { events: ScoreEvent[] }) {
+export function ScoreHistory({ events, more = false }: { events: ScoreEvent[]; more?: boolean }) {
   if (!events.length) return <Typography.Text type="secondary">Chưa có lần chấm nào.</Typography.Text>;
   return (
-    <Timeline
-      items={events.map((event, index) => ({
-        key: index,
-        color: event.stage === 'explanation' ? 'gray' : event.stage === 'self' ? 'blue' : 'green',
-        children: (
-          <div>
-            <Typography.Text strong>{scoreStageLabels[event.stage]}</Typography.Text>
-            {event.score !== null && <> — {formatPoints(event.score)} điểm</>}
-            {event.figures && <> ({figuresText(event.figures)})</>}
+    <>
+      {more && (
+        <Typography.Paragraph type="secondary">
+          Chỉ hiện {events.length} lần chấm gần nhất; các lần trước vẫn được lưu trong nhật ký.
+        </Typography.Paragraph>
+      )}
+      <Timeline
+        items={events.map((event, index) => ({
+          key: index,
+          color: event.stage === 'explanation' ? 'gray' : event.stage === 'self' ? 'blue' : 'green',
+          children: (
             <div>
-              <Typography.Text type="secondary">
-                {event.actorName ?? 'Không rõ người nhập'}, {formatDateTime(event.at)}
-              </Typography.Text>
+              <Typography.Text strong>{scoreStageLabels[event.stage]}</Typography.Text>
+              {event.score !== null && <> — {formatPoints(event.score)} điểm</>}
+              {event.figures && <> ({figuresText(event.figures)})</>}
+              <div>
+                <Typography.Text type="secondary">
+                  {event.actorName ?? 'Không rõ người nhập'}, {formatDateTime(event.at)}
+                </Typography.Text>
+              </div>
+              {event.note && <div style={{ whiteSpace: 'pre-wrap' }}>{event.note}</div>}
             </div>
-            {event.note && <div style={{ whiteSpace: 'pre-wrap' }}>{event.note}</div>}
-          </div>
-        ),
-      }))}
-    />
+          ),
+        }))}
+      />
+    </>
   );
 }

@@ -102,12 +102,15 @@ export function SheetEntry({
     }
   };
   const attach = (file: File) => {
-    uploadScoringEvidence(sheet.id, criterion.id, file, session?.csrfToken ?? null)
+    uploadScoringEvidence(sheet, criterion.id, file, session?.csrfToken ?? null)
       .then((saved) => {
         showSuccess(`Đã đính kèm minh chứng cho tiêu chí ${criterion.code}.`);
         onSaved(saved);
       })
-      .catch(showError);
+      .catch((error) => {
+        showError(error);
+        if (isApiError(error, 'VERSION_CONFLICT', 'CONFLICT')) void refresh();
+      });
     return false;
   };
   const rule = ruleText(criterion);
@@ -211,7 +214,7 @@ export function SheetEntry({
             {
               key: 'history',
               label: `Lịch sử chấm điểm (${row.events.length})`,
-              children: <ScoreHistory events={row.events} />,
+              children: <ScoreHistory events={row.events} more={row.moreEvents} />,
             },
           ]}
         />

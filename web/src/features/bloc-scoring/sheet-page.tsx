@@ -15,6 +15,7 @@ import { api } from '../../lib/api-client.ts';
 import { describeError, showError, showSuccess } from '../../lib/notify.ts';
 import { scoringKeys, useRefreshScoring, useSheet } from './bloc-scoring.api.ts';
 import { formatPoints } from './labels.ts';
+import { ReportFiguresButton } from './report-figures-button.tsx';
 import { type EntryMode, SheetEntry } from './sheet-entry.tsx';
 import { sheetStatusColors } from './sheets-panel.tsx';
 
@@ -134,6 +135,7 @@ export function SheetPage() {
         description={<Tag color={sheetStatusColors[data.status]}>{sheetStatusLabels[data.status]}</Tag>}
         extra={
           <Space wrap>
+            {data.actions.includes('self_assess') && <ReportFiguresButton sheet={data} onSaved={onSaved} />}
             {stepActions.map((action) => (
               <Button key={action} type="primary" size="large" onClick={() => advance(action)}>
                 {steps[action]?.label}

@@ -7,6 +7,7 @@ import { describeError } from '../../lib/notify.ts';
 import { useScoringTable } from './bloc-scoring.api.ts';
 import { CriteriaEditor } from './criteria-editor.tsx';
 import { CriteriaView } from './criteria-view.tsx';
+import { IndicatorLinksPanel } from './indicator-links-panel.tsx';
 import { tieBreakLabel } from './labels.ts';
 import { SheetsPanel } from './sheets-panel.tsx';
 import { TableActions } from './table-actions.tsx';
@@ -35,6 +36,15 @@ export function TablePage() {
     },
     ...(data.criteria.some((row) => row.kind === 'quantitative') && data.blocs.length
       ? [{ key: 'chi-tieu-don-vi', label: 'Chỉ tiêu các đơn vị', children: <TargetsTable table={data} /> }]
+      : []),
+    ...(data.criteria.some((row) => row.kind === 'quantitative')
+      ? [
+          {
+            key: 'nguon-so-lieu',
+            label: 'Nguồn số liệu',
+            children: <IndicatorLinksPanel tableId={data.id} />,
+          },
+        ]
       : []),
     ...(data.actions.includes('set_targets')
       ? [{ key: 'chi-tieu', label: 'Giao chỉ tiêu', children: <TargetsPanel table={data} /> }]

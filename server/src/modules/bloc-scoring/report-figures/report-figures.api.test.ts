@@ -4,6 +4,8 @@ import {
   reportRequests,
   reports,
   reportTemplates,
+  scoringCriteria,
+  scoringEntries,
   scoringSheets,
   scoringTables,
 } from '#server/platform/db/schema.ts';
@@ -106,15 +108,12 @@ describe('a criterion drawing its figure from the unit’s yearly report', () =>
     expect(three.json().figures).toEqual([]);
 
     const byHead = await expectNothingStored(t.handle, () =>
-      send('POST', `/api/scoring-sheets/${two}/report-figures`, scene.head.headers, {}),
+      send('POST', `/api/scoring-sheets/${two}/report-figures`, scene.head.headers, { version: 1 }),
     );
     expect(byHead.statusCode).toBe(403);
-    const filled = await send(
-      'POST',
-      `/api/scoring-sheets/${two}/report-figures`,
-      scene.twoOfficer.headers,
-      {},
-    );
+    const filled = await send('POST', `/api/scoring-sheets/${two}/report-figures`, scene.twoOfficer.headers, {
+      version: 1,
+    });
     expect(filled.statusCode, filled.body).toBe(200);
     const row = filled
       .json()
@@ -137,16 +136,62 @@ describe('a criterion drawing its figure from the unit’s yearly report', () =>
       },
     );
     expect(changed.statusCode, changed.body).toBe(200);
-    const again = await send(
-      'POST',
-      `/api/scoring-sheets/${two}/report-figures`,
-      scene.twoOfficer.headers,
-      {},
-    );
+    const again = await send('POST', `/api/scoring-sheets/${two}/report-figures`, scene.twoOfficer.headers, {
+      version: 1,
+    });
     expect(
       again.json().rows.find((item: { criterion: { code: string } }) => item.criterion.code === '1.1')
         .selfFigures,
     ).toEqual({ actual: 130 });
     expect(await auditOf(t, 'scoring_entry.self', two)).toHaveLength(2);
+  });
+
+  it('pre-fills at the sheet’s version and all or nothing: a figure that fails midway stores none', async () => {
+    const scene = await buildScoringScene(t);
+    const send = sender(t);
+    await yearlyReports(scene);
+    const db = t.handle.db;
+    await db
+      .update(reports)
+      .set({ figures: { THU_NS: 125, CHI_NS: -5 } })
+      .where(eq(reports.unitId, scene.two.id));
+    const { table } = await createTable(t, scene);
+    await db.insert(scoringCriteria).values({
+      tableId: table.id,
+      position: 99,
+      code: '1.3',
+      title: 'Chi ngân sách',
+      kind: 'quantitative',
+      maxPoints: 5,
+    });
+    await db
+      .update(scoringTables)
+      .set({ indicatorLinks: { '1.1': 'THU_NS', '1.3': 'CHI_NS' } })
+      .where(eq(scoringTables.id, table.id));
+    const opened = await send('POST', `/api/scoring-tables/${table.id}/open`, scene.manager.headers, {
+      version: table.version,
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const [sheet] = (await db.select().from(scoringSheets).where(eq(scoringSheets.tableId, table.id))).filter(
+      (row) => row.unitId === scene.two.id,
+    );
+    const url = `/api/scoring-sheets/${sheet?.id}/report-figures`;
+    const stale = await expectNothingStored(t.handle, () =>
+      send('POST', url, scene.twoOfficer.headers, { version: (sheet?.version ?? 0) + 1 }),
+    );
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    const failed = await expectNothingStored(t.handle, () =>
+      send('POST', url, scene.twoOfficer.headers, { version: sheet?.version }),
+    );
+    expect(failed.statusCode).toBe(400);
+    expect(failed.json().message).toContain('chưa điền tiêu chí nào');
+    expect(
+      await db
+        .select()
+        .from(scoringEntries)
+        .where(eq(scoringEntries.sheetId, sheet?.id as string)),
+    ).toEqual([]);
+    expect(await auditOf(t, 'scoring_entry.self', sheet?.id as string)).toEqual([]);
   });
 });

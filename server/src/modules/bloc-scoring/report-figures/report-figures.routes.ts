@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ScoringSheetView } from '#contracts/bloc-scoring.ts';
+import { AdvanceBody, ScoringSheetView } from '#contracts/bloc-scoring.ts';
 import {
   IndicatorLinksBody,
   IndicatorLinksView,
@@ -70,13 +70,17 @@ export function registerReportFigureRoutes(app: FastifyInstance, { db }: AppCont
       config: signedIn,
       schema: schema('Điền số liệu tự chấm từ báo cáo năm (tiêu chí chưa nhập)', {
         params: IdParams,
+        body: AdvanceBody,
         response: { 200: ScoringSheetView, ...errors },
       }),
     },
     async (request) => {
       const caller = callerOf(request);
-      await prefillFromReports(db, caller, request.params.id);
-      return getSheetView(db, caller, request.params.id);
+      const { id } = request.params;
+      await withCurrentOnConflict(prefillFromReports(db, caller, id, request.body.version), () =>
+        getSheetView(db, caller, id),
+      );
+      return getSheetView(db, caller, id);
     },
   );
 }

@@ -1,13 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
+import { Figures } from '#contracts/bloc-scoring.ts';
 import type { ReportFigure, ReportFiguresView } from '#contracts/bloc-scoring-meeting.ts';
 import { type ReportFigures, reportStatusLabels } from '#contracts/reports.ts';
 import { selectRows } from '#server/modules/organisation/sql-rows.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';
 import { scoringEntries } from '#server/platform/db/schema.ts';
+import { AppError } from '#server/platform/http/app-error.ts';
 import type { Caller } from '../bloc-scoring.policy.ts';
 import { listCriteria } from '../bloc-scoring.repo.ts';
+import { lockSheetAt, writeEntryStep } from '../sheets/entry-write.ts';
 import { type SheetContext, sheetFor } from '../sheets/sheet-access.ts';
-import { putEntry } from '../sheets/sheets.service.ts';
 
 /**
  * The figures the unit's own reports of the table's year give its linked criteria: from a submitted
@@ -56,18 +58,31 @@ export async function getReportFigures(db: Executor, caller: Caller, id: string)
 }
 
 /**
- * Pre-fills the unit's self-assessment from its reports: each linked criterion it has not entered yet
- * gets the report's figure as its own, the source noted in the entry's history (one audited self
- * entry each). Only the unit, while it self-assesses (403/409); it may change the figures after.
+ * Pre-fills the unit's self-assessment from its reports, at the sheet's version, in one transaction
+ * with the sheet row locked: each linked criterion it has not entered yet gets the report's figure as
+ * its own, the source noted in the entry's history (one audited self entry each); a figure that fails
+ * stores nothing. Only the unit, while it self-assesses (403/409); it may change the figures after.
  */
-export async function prefillFromReports(db: Database, caller: Caller, id: string) {
-  const context = await sheetFor(db, caller, id, 'self_assess');
-  for (const figure of await figuresOf(db, context)) {
-    if (figure.entered) continue;
-    await putEntry(db, caller, id, figure.criterionId, {
-      figures: { actual: figure.value },
-      note: `Số liệu lấy từ báo cáo "${figure.reportTitle}" (${reportStatusLabels[figure.reportStatus]}), chỉ tiêu ${figure.indicatorCode}.`,
-      version: 0,
-    });
-  }
+export async function prefillFromReports(db: Database, caller: Caller, id: string, version: number) {
+  const first = await sheetFor(db, caller, id, 'self_assess');
+  const criteria = await listCriteria(db, first.table.table.id);
+  await db.transaction(async (tx) => {
+    await lockSheetAt(tx, id, version);
+    const context = await sheetFor(tx, caller, id, 'self_assess');
+    for (const figure of await figuresOf(tx, context)) {
+      if (figure.entered) continue;
+      const criterion = criteria.find((row) => row.id === figure.criterionId);
+      const figures = Figures.safeParse({ actual: figure.value });
+      if (!criterion || !figures.success)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Số liệu ${figure.value} của chỉ tiêu ${figure.indicatorCode} trong báo cáo "${figure.reportTitle}" không dùng được cho tiêu chí ${figure.criterionCode}; chưa điền tiêu chí nào.`,
+        );
+      await writeEntryStep(tx, caller, context, { stage: 'self' }, criterion, {
+        figures: figures.data,
+        note: `Số liệu lấy từ báo cáo "${figure.reportTitle}" (${reportStatusLabels[figure.reportStatus]}), chỉ tiêu ${figure.indicatorCode}.`,
+        version: 0,
+      });
+    }
+  });
 }

@@ -51,12 +51,23 @@ async function openedTable() {
     send('POST', `/api/scoring-sheets/${id}/advance`, client.headers, {
       version: (await get(id, scene.manager)).version,
     });
-  const upload = (id: string, client: Client, code: string, data = pdf) => {
+  const upload = async (
+    id: string,
+    client: Client,
+    code: string,
+    data = pdf,
+    options: { version?: number; key?: string } = {},
+  ) => {
     const boundary = `----tdkt${crypto.randomUUID()}`;
+    const version = options.version ?? (await get(id, scene.manager)).version;
     return t.app.inject({
       method: 'POST',
-      url: `/api/scoring-sheets/${id}/entries/${criterion(code)}/evidence`,
-      headers: { ...client.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      url: `/api/scoring-sheets/${id}/entries/${criterion(code)}/evidence?version=${version}`,
+      headers: {
+        ...client.headers,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        ...(options.key ? { 'idempotency-key': options.key } : {}),
+      },
       payload: Buffer.concat([
         Buffer.from(
           `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="mo-hinh.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,

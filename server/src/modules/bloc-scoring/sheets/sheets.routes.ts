@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AdvanceBody, EntryBody, ScoringSheetView } from '#contracts/bloc-scoring.ts';
+import { AdvanceBody, EntryBody, ScoringSheetView, SheetVersionQuery } from '#contracts/bloc-scoring.ts';
 import { ErrorResponse, Uuid } from '#contracts/common.ts';
 import { callerOf, IdParams } from '#server/modules/organisation/units/units.routes.ts';
 import type { ModuleContext } from '#server/platform/http/app-context.ts';
@@ -60,17 +60,21 @@ export function registerScoringSheetRoutes(app: FastifyInstance, { db, files }: 
   api.post(
     '/api/scoring-sheets/:id/entries/:criterionId/evidence',
     {
-      config: signedIn,
+      config: { ...signedIn, idempotent: true },
       schema: schema('Đính kèm minh chứng cho một tiêu chí (PDF, DOCX, XLSX, JPEG, PNG; trường "file")', {
         consumes: ['multipart/form-data'],
         params: EntryParams,
+        querystring: SheetVersionQuery,
         response: { 200: ScoringSheetView, 413: ErrorResponse, 415: ErrorResponse, ...errors },
       }),
     },
     async (request) => {
       const { id, criterionId } = request.params;
       const upload = await receiveUploadedFile(request, 'Chưa chọn tệp minh chứng (trường "file").');
-      await attachEntryEvidence(db, files, callerOf(request), id, criterionId, upload);
+      const target = { sheetId: id, criterionId, version: request.query.version };
+      await withCurrentOnConflict(attachEntryEvidence(db, files, callerOf(request), target, upload), () =>
+        view(request, id),
+      );
       return view(request, id);
     },
   );

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type {
   EntryBody,
   Figures,
@@ -6,23 +6,19 @@ import type {
   ScoringSheetView,
   SheetStatus,
 } from '#contracts/bloc-scoring.ts';
+import { SHEET_EVENTS_MAX } from '#contracts/bloc-scoring.ts';
 import { completionRatio } from '#contracts/bloc-scoring-math.ts';
+import { selectRows } from '#server/modules/organisation/sql-rows.ts';
 import { recordAudit } from '#server/platform/audit/audit.ts';
 import type { Database, Executor } from '#server/platform/db/client.ts';
-import {
-  scoringEntries,
-  scoringEvents,
-  scoringEvidence,
-  scoringSheets,
-  users,
-} from '#server/platform/db/schema.ts';
-import { atVersion, nextVersion, staleVersionError, versionedRow } from '#server/platform/db/versioning.ts';
+import { scoringEntries, scoringEvents, scoringEvidence, scoringSheets } from '#server/platform/db/schema.ts';
+import { atVersion, nextVersion, versionedRow } from '#server/platform/db/versioning.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
 import type { Caller } from '../bloc-scoring.policy.ts';
-import { ENTRY, SHEET } from '../bloc-scoring.repo.ts';
+import { listCriteria, SHEET } from '../bloc-scoring.repo.ts';
 import { type BlocScores, loadBlocScores } from '../ranking/bloc-data.ts';
-import { figuresFor, sameFigures } from './figures.ts';
-import { type SheetContext, sheetFor } from './sheet-access.ts';
+import { stepOf, writeEntryStep } from './entry-write.ts';
+import { sheetFor } from './sheet-access.ts';
 
 /** A unit's whole scoring sheet: every criterion with its target, figures, live points and history. */
 export async function getSheetView(db: Database, caller: Caller, id: string): Promise<ScoringSheetView> {
@@ -31,35 +27,26 @@ export async function getSheetView(db: Database, caller: Caller, id: string): Pr
   const scores = await loadBlocScores(db, table.table.id, sheet.blocId);
   const mine = scores.scores.get(sheet.unitId);
   const entries = await db.select().from(scoringEntries).where(eq(scoringEntries.sheetId, id));
-  const events = entries.length
-    ? await db
-        .select({ event: scoringEvents, actorName: users.fullName })
-        .from(scoringEvents)
-        .leftJoin(users, eq(users.id, scoringEvents.actorId))
-        .where(
-          inArray(
-            scoringEvents.entryId,
-            entries.map((entry) => entry.id),
-          ),
-        )
-        .orderBy(asc(scoringEvents.createdAt))
-    : [];
-  const evidence = entries.length
-    ? await db
-        .select({
-          id: scoringEvidence.id,
-          entryId: scoringEvidence.entryId,
-          fileName: scoringEvidence.fileName,
-        })
-        .from(scoringEvidence)
-        .where(
-          inArray(
-            scoringEvidence.entryId,
-            entries.map((entry) => entry.id),
-          ),
-        )
-        .orderBy(asc(scoringEvidence.createdAt))
-    : [];
+  const [events, evidence] = await Promise.all([
+    latestEvents(db, id),
+    entries.length
+      ? db
+          .select({
+            id: scoringEvidence.id,
+            entryId: scoringEvidence.entryId,
+            fileName: scoringEvidence.fileName,
+          })
+          .from(scoringEvidence)
+          .where(
+            inArray(
+              scoringEvidence.entryId,
+              entries.map((entry) => entry.id),
+            ),
+          )
+          .orderBy(asc(scoringEvidence.createdAt))
+      : [],
+  ]);
+  const selfScores = await latestSelfScores(db, id);
   const entryOf = new Map(entries.map((entry) => [entry.criterionId, entry]));
   const targets = scores.targets.get(sheet.unitId);
   const othersBest = othersBestRatios(scores, sheet.unitId, access.seesAll || bloc.published);
@@ -76,8 +63,7 @@ export async function getSheetView(db: Database, caller: Caller, id: string): Pr
     total: mine?.total ?? 0,
     rows: scores.criteria.map((criterion) => {
       const entry = entryOf.get(criterion.id);
-      const history = entry ? events.filter((row) => row.event.entryId === entry.id) : [];
-      const selfEvent = [...history].reverse().find((row) => row.event.stage === 'self');
+      const history = entry ? events.filter((row) => row.entryId === entry.id) : [];
       return {
         criterion,
         target: targets?.get(criterion.id) ?? null,
@@ -85,7 +71,7 @@ export async function getSheetView(db: Database, caller: Caller, id: string): Pr
         entryVersion: entry?.version ?? 0,
         selfFigures: entry?.selfFigures ?? null,
         figures: entry?.figures ?? null,
-        selfScore: selfEvent?.event.score ?? null,
+        selfScore: entry ? (selfScores.get(entry.id) ?? null) : null,
         score: mine?.points.get(criterion.id) ?? 0,
         othersBestRatio: othersBest.get(criterion.id) ?? null,
         explanation: entry?.explanation ?? '',
@@ -95,18 +81,59 @@ export async function getSheetView(db: Database, caller: Caller, id: string): Pr
               .map(({ id: fileId, fileName }) => ({ id: fileId, fileName }))
           : [],
         events: history.map((row) => ({
-          stage: row.event.stage as ScoreStage,
-          figures: row.event.figures,
-          score: row.event.score,
-          note: row.event.note,
+          stage: row.stage,
+          figures: row.figures,
+          score: row.score === null ? null : Number(row.score),
+          note: row.note,
           actorName: row.actorName,
-          at: row.event.createdAt.toISOString(),
+          at: new Date(row.createdAt).toISOString(),
         })),
+        moreEvents: history.length > 0 && Number(history[0]?.total) > history.length,
       };
     }),
     actions: access.actions,
     version: sheet.version,
   };
+}
+
+interface HistoryRow {
+  entryId: string;
+  stage: ScoreStage;
+  figures: Figures | null;
+  score: number | string | null;
+  note: string;
+  actorName: string | null;
+  createdAt: Date | string;
+  total: number;
+}
+
+/** The latest SHEET_EVENTS_MAX history steps of each entry of a sheet, oldest first, with a capped count. */
+function latestEvents(db: Executor, sheetId: string) {
+  return selectRows<HistoryRow>(
+    db,
+    sql`select e.id as "entryId", v.stage, v.figures, v.score, v.note, v.created_at as "createdAt",
+        u.full_name as "actorName", n.total
+      from scoring_entries e
+      cross join lateral (select * from scoring_events x where x.entry_id = e.id
+        order by x.created_at desc, x.id desc limit ${SHEET_EVENTS_MAX}) v
+      cross join lateral (select count(*)::int as total from (select 1 from scoring_events y
+        where y.entry_id = e.id limit ${SHEET_EVENTS_MAX + 1}) c) n
+      left join users u on u.id = v.actor_id
+      where e.sheet_id = ${sheetId}
+      order by e.id, v.created_at, v.id`,
+  );
+}
+
+/** The score of each entry's latest self-assessment step, however long its history. */
+async function latestSelfScores(db: Executor, sheetId: string) {
+  const rows = await selectRows<{ entryId: string; score: number | string | null }>(
+    db,
+    sql`select e.id as "entryId", s.score from scoring_entries e
+      cross join lateral (select x.score from scoring_events x where x.entry_id = e.id and x.stage = 'self'
+        order by x.created_at desc, x.id desc limit 1) s
+      where e.sheet_id = ${sheetId}`,
+  );
+  return new Map(rows.map((row) => [row.entryId, row.score === null ? null : Number(row.score)]));
 }
 
 /**
@@ -131,27 +158,6 @@ function othersBestRatios(scores: BlocScores, unitId: string, seesOthers: boolea
   return best;
 }
 
-/** Which entry step the caller takes on a sheet in its state: self, a review, or an explanation. */
-function stepOf(context: SheetContext): { action: 'self_assess' | 'review' | 'explain'; stage: ScoreStage } {
-  const { actions } = context.access;
-  if (actions.includes('self_assess')) return { action: 'self_assess', stage: 'self' };
-  if (actions.includes('explain')) return { action: 'explain', stage: 'explanation' };
-  if (actions.includes('review'))
-    return { action: 'review', stage: context.sheet.status === 'submitted' ? 'review1' : 'review2' };
-  return { action: context.access.isHead ? 'review' : 'self_assess', stage: 'self' };
-}
-
-const auditOfStage: Record<
-  ScoreStage,
-  'scoring_entry.self' | 'scoring_entry.review' | 'scoring_entry.explain'
-> = {
-  self: 'scoring_entry.self',
-  review1: 'scoring_entry.review',
-  review2: 'scoring_entry.review',
-  explanation: 'scoring_entry.explain',
-  final: 'scoring_entry.review',
-};
-
 /**
  * Writes one criterion of a sheet at the entry's version: the unit's self-assessment, the head's
  * review (a change of figures needs a reason) or the unit's explanation; each adds a score event
@@ -167,82 +173,9 @@ export async function putEntry(
   const first = await sheetFor(db, caller, id, 'read');
   const step = stepOf(first);
   const context = await sheetFor(db, caller, id, step.action);
-  const scores = await loadBlocScores(db, context.table.table.id, context.sheet.blocId);
-  const criterion = scores.criteria.find((row) => row.id === criterionId);
+  const criterion = (await listCriteria(db, context.table.table.id)).find((row) => row.id === criterionId);
   if (!criterion) throw new AppError('NOT_FOUND', 'Không tìm thấy tiêu chí trong bảng này.');
-  const [existing] = await db
-    .select()
-    .from(scoringEntries)
-    .where(and(eq(scoringEntries.sheetId, id), eq(scoringEntries.criterionId, criterionId)));
-  const note = body.note.trim();
-  let figures: Figures | null = existing?.figures ?? null;
-  if (step.stage === 'explanation') {
-    if (!note)
-      throw new AppError('VALIDATION_FAILED', 'Vui lòng nhập nội dung giải trình.', [
-        { path: 'note', message: 'Nhập nội dung giải trình' },
-      ]);
-  } else {
-    figures = figuresFor(criterion.kind, body.figures);
-    if (step.stage !== 'self' && !sameFigures(figures, existing?.figures ?? null) && !note)
-      throw new AppError('VALIDATION_FAILED', 'Vui lòng ghi lý do điều chỉnh điểm.', [
-        { path: 'note', message: 'Nhập lý do điều chỉnh' },
-      ]);
-  }
-  await db.transaction(async (tx) => {
-    const fields = {
-      figures,
-      ...(step.stage === 'self' ? { selfFigures: figures } : {}),
-      ...(step.stage === 'explanation' ? { explanation: note } : {}),
-    };
-    const entry = await writeEntry(tx, caller, id, criterionId, existing?.id ?? null, body.version, fields);
-    const after = await loadBlocScores(tx, context.table.table.id, context.sheet.blocId);
-    const score = after.scores.get(context.sheet.unitId)?.points.get(criterionId) ?? 0;
-    await tx.insert(scoringEvents).values({
-      entryId: entry.id,
-      stage: step.stage,
-      figures: step.stage === 'explanation' ? null : figures,
-      score: step.stage === 'explanation' ? null : score,
-      note,
-      actorId: caller.actor.userId,
-    });
-    await recordAudit(tx, caller.actor, {
-      action: auditOfStage[step.stage],
-      entityType: 'scoring_sheet',
-      entityId: id,
-      before: existing ? { criterionId, figures: existing.figures, explanation: existing.explanation } : null,
-      after: { criterionId, stage: step.stage, figures, score, note },
-    });
-  });
-}
-
-/** Inserts the entry (version 0: nothing was entered yet) or updates it at the version loaded. */
-async function writeEntry(
-  tx: Executor,
-  caller: Caller,
-  sheetId: string,
-  criterionId: string,
-  entryId: string | null,
-  version: number,
-  fields: Partial<typeof scoringEntries.$inferInsert>,
-) {
-  if (version === 0) {
-    const rows = await tx
-      .insert(scoringEntries)
-      .values({ sheetId, criterionId, ...fields, updatedBy: caller.actor.userId })
-      .onConflictDoNothing()
-      .returning();
-    if (rows[0]) return rows[0];
-    if (!entryId)
-      throw new AppError('CONFLICT', 'Điểm tiêu chí này vừa được người khác nhập; vui lòng tải lại.');
-    throw await staleVersionError(tx, scoringEntries, entryId, ENTRY);
-  }
-  if (!entryId) throw new AppError('NOT_FOUND', ENTRY.notFound);
-  const rows = await tx
-    .update(scoringEntries)
-    .set({ ...fields, ...nextVersion(scoringEntries, caller.actor) })
-    .where(atVersion(scoringEntries, entryId, version))
-    .returning();
-  return versionedRow(tx, rows, scoringEntries, entryId, ENTRY);
+  await db.transaction((tx) => writeEntryStep(tx, caller, context, step, criterion, body));
 }
 
 /** The sheet's next state for each step, who takes it, and its audit action. */

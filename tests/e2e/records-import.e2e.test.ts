@@ -111,7 +111,13 @@ describe('award records import', () => {
     const exported = page.waitForEvent('download');
     await page.getByLabel('Năm cần xuất').fill(String(who.year));
     await page.getByRole('button', { name: 'Xuất Excel' }).click();
-    expect((await exported).suggestedFilename()).toBe('xep-loai-ca-nhan.xlsx');
+    const file = await exported;
+    expect(file.suggestedFilename()).toBe('xep-loai-ca-nhan.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await file.path()) as string);
+    const names: string[] = [];
+    workbook.worksheets[0]?.eachRow((row) => names.push(String((row.values as unknown[])[2])));
+    expect(names).toContain(who.person.fullName);
 
     await page.goto(`${journey.baseUrl}/to-chuc/can-bo/${who.person.id}`);
     await page.getByRole('heading', { name: 'Thi đua, khen thưởng theo năm' }).waitFor();
@@ -120,6 +126,8 @@ describe('award records import', () => {
       .filter({ has: page.getByRole('cell', { name: String(who.year), exact: true }) });
     await yearRow.getByText('Hoàn thành xuất sắc nhiệm vụ (95 điểm)').waitFor();
     await page.getByRole('link', { name: 'Nhập từ Excel' }).waitFor();
+    await yearRow.scrollIntoViewIfNeeded();
+    await takeTopScreenshot(page, 'records-import-person-1366');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ export const importKinds: RecordKind[] = [
 /** What each kind's rows hold, said plainly under the kind's name. */
 const hints: Record<RecordKind, string> = {
   'person-ratings': 'Mức xếp loại chất lượng cán bộ mỗi năm (HTXSNV, HTTNV, HTNV, KHTNV) và điểm nếu có.',
-  received: 'Danh hiệu thi đua, hình thức khen thưởng đã nhận, kể cả trước khi dùng hệ thống.',
+  received:
+    'Danh hiệu thi đua, hình thức khen thưởng đã nhận, kể cả trước khi dùng hệ thống; ghi mã hoặc tên như ở trang Danh mục khen thưởng.',
   disciplines: 'Hình thức kỷ luật và thời hạn, hoặc đang xem xét kỷ luật.',
   initiatives: 'Sáng kiến đã được công nhận, phạm vi và quyết định công nhận.',
   'unit-ratings': 'Mức xếp loại tập thể (đơn vị) mỗi năm.',

@@ -42,7 +42,7 @@ export function RecordsImportPage() {
     <Flex gap={8} wrap align="center">
       <InputNumber
         aria-label="Năm cần xuất"
-        placeholder="Mọi năm"
+        placeholder="Năm (tất cả)"
         min={1945}
         max={2100}
         value={year}

@@ -247,5 +247,8 @@ export const RecordRef = z.object({ id: z.string(), version: z.number().int() })
 export type RecordRef = z.infer<typeof RecordRef>;
 
 export const RecordKindParams = z.object({ kind: RecordKind });
-export const RecordExportQuery = z.object({ unitId: Uuid.optional(), year: AwardYear.optional() });
+export const RecordExportQuery = z.object({
+  unitId: Uuid.optional(),
+  year: z.coerce.number().pipe(AwardYear).optional(),
+});
 export type RecordExportQuery = z.infer<typeof RecordExportQuery>;

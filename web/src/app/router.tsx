@@ -19,8 +19,8 @@ const organisationPage = (name: keyof typeof import('../features/organisation/in
 const movementPage = (name: keyof typeof import('../features/movements/index.ts')) => async () => ({
   Component: (await import('../features/movements/index.ts'))[name],
 });
-/** Loads one page of the awards feature (catalogue, candidates) on demand. */
-const awardsPage = (name: 'CataloguePage' | 'CandidatesPage') => async () => ({
+/** Loads one page of the awards feature (catalogue, candidates, records import) on demand. */
+const awardsPage = (name: 'CataloguePage' | 'CandidatesPage' | 'RecordsImportPage') => async () => ({
   Component: (await import('../features/awards/index.ts'))[name],
 });
 /** Loads one page of the nominations feature (rounds, tờ trình) on demand. */
@@ -194,6 +194,12 @@ export const routes: RouteObject[] = [
                     handle: crumb('Đề xuất khen thưởng'),
                     element: <RequireRole allowed={PEOPLE_READERS} />,
                     children: [{ index: true, lazy: awardsPage('CandidatesPage') }],
+                  },
+                  {
+                    path: 'nhap-ho-so',
+                    handle: crumb('Nhập hồ sơ thi đua, khen thưởng'),
+                    element: <RequireRole allowed={ORGANISATION_WRITERS} />,
+                    children: [{ index: true, lazy: awardsPage('RecordsImportPage') }],
                   },
                   {
                     path: 'dot',

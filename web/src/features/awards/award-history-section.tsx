@@ -1,4 +1,16 @@
-import { Alert, Card, Descriptions, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Card,
+  Descriptions,
+  Flex,
+  Skeleton,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { Link } from 'react-router';
 import {
   positionClassLabels,
   type RatingView,
@@ -12,6 +24,7 @@ import {
 } from '../../../../contracts/awards.ts';
 import { formatDate } from '../../lib/format.ts';
 import { describeError } from '../../lib/notify.ts';
+import { hasRole, useSession } from '../auth/index.ts';
 import { usePersonAwardRecords, useUnitAwardRecords } from './awards.api.ts';
 
 /** One row per year: the rating and everything received for that year. */
@@ -88,12 +101,22 @@ function YearTable({ rows }: { rows: YearRow[] }) {
 /** Section of the person page: ratings and awards year by year, discipline, initiatives. */
 export function PersonAwardSection({ personId }: { personId: string }) {
   const records = usePersonAwardRecords(personId);
+  const { data: session } = useSession();
+  const user = session?.user ?? null;
+  const canImport = hasRole(user, 'admin') || hasRole(user, 'tdkt_officer');
   const data = records.data;
   return (
     <Card style={{ marginTop: 16 }}>
-      <Typography.Title level={2} style={{ marginTop: 0, fontSize: 18 }}>
-        Thi đua, khen thưởng theo năm
-      </Typography.Title>
+      <Flex justify="space-between" align="baseline" wrap gap={8}>
+        <Typography.Title level={2} style={{ marginTop: 0, fontSize: 18 }}>
+          Thi đua, khen thưởng theo năm
+        </Typography.Title>
+        {canImport && (
+          <Link to="/khen-thuong/nhap-ho-so">
+            <ImportOutlined aria-hidden /> Nhập từ Excel
+          </Link>
+        )}
+      </Flex>
       {records.isPending && <Skeleton active />}
       {records.isError && <Alert type="error" showIcon message={describeError(records.error)} />}
       {data && (

@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -12,7 +12,7 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { awardCatalogue, awardName } from '../../../../contracts/award-catalogue.ts';
 import type { Candidate } from '../../../../contracts/award-eligibility.ts';
 import { AwardCode, verdictLabels } from '../../../../contracts/awards.ts';
@@ -20,6 +20,7 @@ import { CursorPager, type CursorPosition } from '../../components/cursor-pager.
 import { PageHeader } from '../../components/index.ts';
 import { downloadFile } from '../../lib/download.ts';
 import { describeError, showError } from '../../lib/notify.ts';
+import { hasRole, useSession } from '../auth/index.ts';
 import { CreateNominationModal } from '../nominations/index.ts';
 import { UnitSelect } from '../organisation/shared/unit-select.tsx';
 import { type CandidateSearch, useCandidates } from './awards.api.ts';
@@ -53,6 +54,9 @@ function writeSearch(search: CandidateSearch): Record<string, string> {
 /** "Đề xuất khen thưởng": pick a unit, a year and an award; see who is eligible and why. */
 export function CandidatesPage() {
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const user = useSession().data?.user ?? null;
+  const canImport = hasRole(user, 'admin') || hasRole(user, 'tdkt_officer');
   const search = readSearch(params);
   const update = (change: Partial<CandidateSearch>, keepPage = false) => {
     // Another unit, award or year makes another list: what was picked no longer belongs to it.
@@ -135,6 +139,14 @@ export function CandidatesPage() {
             >
               Xuất Excel
             </Button>
+            {canImport && (
+              <Button
+                icon={<ImportOutlined aria-hidden />}
+                onClick={() => navigate('/khen-thuong/nhap-ho-so')}
+              >
+                Nhập hồ sơ từ Excel
+              </Button>
+            )}
           </Flex>
         }
       />

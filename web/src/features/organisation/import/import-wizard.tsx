@@ -1,7 +1,7 @@
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Grid, Progress, Result, Space, Steps, Typography, Upload } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/index.ts';
 import { downloadFile } from '../../../lib/download.ts';
@@ -17,9 +17,18 @@ const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreads
 
 /**
  * The import wizard: 1) download the template, 2) choose the file, 3) upload it with a progress bar,
- * 4) the result: the count imported, or every row error (then nothing was imported).
+ * 4) the result: the count imported, or every row error (then nothing was imported). `extra` goes in
+ * the page header (an export button); `children` above the steps (a choice of what to import).
  */
-export function ImportWizard({ target }: { target: ImportTarget }) {
+export function ImportWizard({
+  target,
+  extra,
+  children,
+}: {
+  target: ImportTarget;
+  extra?: ReactNode;
+  children?: ReactNode;
+}) {
   const { data: session } = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -82,7 +91,8 @@ export function ImportWizard({ target }: { target: ImportTarget }) {
 
   return (
     <>
-      <PageHeader title={target.title} description={target.description} />
+      <PageHeader title={target.title} description={target.description} extra={extra} />
+      {children}
       <Steps
         current={current}
         orientation={screens.md ? 'horizontal' : 'vertical'}

@@ -15,6 +15,7 @@ import { featuredDemoPeople } from './demo-awards.ts';
 
 import { demoCaller, demoUnitOfficer } from './demo-callers.ts';
 import { plus } from './demo-current-movement.ts';
+import { fileDemoDossier, fileDemoMinutes } from './demo-dossiers.ts';
 
 export const DEMO_ROUND_TITLE =
   'Tổng kết phong trào thi đua thực hiện văn hóa công sở giai đoạn 2019–2025 tỉnh Lai Châu';
@@ -117,11 +118,14 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
       individual(broken, 'CSTD_BO_TINH', 'Chiến sĩ thi đua cơ sở năm 2023 và 2025.'),
     ],
   });
+  // Sent first without the minutes of the commune's council: returned for them.
+  await fileDemoDossier(db, commune, draft.id, today, { minutes: false });
   const sent = await moveNomination(db, commune, draft.id, 'submit', { version: draft.version });
   const returned = await moveNomination(db, province, draft.id, 'return', {
     version: sent.version,
     reason: RETURN_REASON,
   });
+  await fileDemoMinutes(db, commune, draft.id, today);
   // The embedded demo database keeps file bytes in rows: the database file store.
   const fixed = await updateNomination(db, createFileStore(loadConfig({})), commune, draft.id, {
     title: `${draft.title} (đã bổ sung biên bản bình xét)`,
@@ -142,6 +146,7 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
       ),
     ],
   });
+  await fileDemoDossier(db, commune, state.id, today);
   const stateSent = await moveNomination(db, commune, state.id, 'submit', { version: state.version });
   await moveNomination(db, province, state.id, 'receive', { version: stateSent.version });
 
@@ -161,18 +166,22 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
         ),
       ),
     });
+    await fileDemoDossier(db, departmentOfficer, created.id, today);
     await moveNomination(db, departmentOfficer, created.id, 'submit', { version: created.version });
     department = created.id;
   }
   const doctors = healthId ? await firstPeople(db, healthId, 1) : [];
   const healthOfficer = await demoUnitOfficer(db, 'LCI.SYT');
-  if (healthId && healthOfficer && doctors[0])
-    await createNomination(db, healthOfficer, {
+  if (healthId && healthOfficer && doctors[0]) {
+    const health = await createNomination(db, healthOfficer, {
       roundId: round.id,
       proposingUnitId: healthId,
       title: 'Tờ trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho cá nhân Sở Y tế',
       nominees: [individual(doctors[0].id, 'BK_BO_TINH', 'Đang tổng hợp thành tích.')],
     });
+    // Still being put together: the tờ trình and minutes are in, the báo cáo thành tích is not.
+    await fileDemoDossier(db, healthOfficer, health.id, today, { reports: false });
+  }
   return {
     roundId: round.id,
     province,

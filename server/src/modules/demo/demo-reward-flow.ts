@@ -19,7 +19,7 @@ export const BROKEN_CHAIN_REASON =
  * the demo officers.
  */
 export async function seedDemoRewardFlow(db: Database, round: DemoRound, today: string) {
-  await seedNoticeCandidate(db, round);
+  await seedNoticeCandidate(db, round, today);
   await appraise(db, round.province, round.communeProvincial, (nominee) =>
     nominee.personId === round.ineligiblePerson
       ? { opinion: BROKEN_CHAIN_REASON, proposal: 'disagree' }

@@ -56,5 +56,29 @@ export function demoDossierChecks(app: () => TestApp, PASSWORD: string) {
         );
       expect(generated.length).toBeGreaterThan(0);
     });
+
+    it("appraised each nominee as the engine's verdict supports: agree only when eligible, else the reason", async () => {
+      const find = await byTitle();
+      const client = await signIn(app(), 'demo.officer', PASSWORD);
+      const national = await app().app.inject({
+        url: `/api/nominations/${find('Chiến sĩ thi đua toàn quốc')?.id}/appraisal`,
+        headers: client.headers,
+      });
+      expect(national.statusCode, national.body).toBe(200);
+      const [nominee] = national.json().nominees;
+      expect(nominee.eligibility.verdict).toBe('eligible');
+      expect(nominee.opinion.proposal).toBe('agree');
+      const provincial = await app().app.inject({
+        url: `/api/nominations/${find('bổ sung biên bản')?.id}/appraisal`,
+        headers: client.headers,
+      });
+      for (const row of provincial.json().nominees as {
+        eligibility: { verdict: string };
+        opinion: { proposal: string; opinion: string };
+      }[]) {
+        expect(row.opinion.proposal).toBe(row.eligibility.verdict === 'eligible' ? 'agree' : 'disagree');
+        if (row.opinion.proposal === 'disagree') expect(row.opinion.opinion).toMatch(/^Không đủ điều kiện: /);
+      }
+    });
   });
 }

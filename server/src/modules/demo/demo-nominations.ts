@@ -16,6 +16,7 @@ import { featuredDemoPeople } from './demo-awards.ts';
 import { demoCaller, demoUnitOfficer } from './demo-callers.ts';
 import { plus } from './demo-current-movement.ts';
 import { fileDemoDossier, fileDemoMinutes } from './demo-dossiers.ts';
+import { seedRoundRecords } from './demo-round-records.ts';
 
 export const DEMO_ROUND_TITLE =
   'Tổng kết phong trào thi đua thực hiện văn hóa công sở giai đoạn 2019–2025 tỉnh Lai Châu';
@@ -64,7 +65,7 @@ export interface DemoRound {
   department: string | null;
   provinceId: string;
   communeId: string;
-  /** The commune's first featured person, who qualifies for Chiến sĩ thi đua toàn quốc. */
+  /** The commune's third featured person, Chiến sĩ thi đua tỉnh 2022 and 2025: qualifies for CSTĐ toàn quốc. */
   featuredPerson: string;
   /** The person proposed for CSTĐ tỉnh whose chain of CSTĐ cơ sở is broken (2024): not eligible. */
   ineligiblePerson: string;
@@ -107,7 +108,13 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
     deadline: plus(today, 10),
     note: 'Các đơn vị gửi tờ trình kèm báo cáo thành tích và biên bản bình xét.',
   });
-  const [cstd, bk, , hcld, broken] = featured as [string, string, string, string, string];
+  const [cstd, bk, national, hcld, broken] = featured as [string, string, string, string, string];
+  const staff = await firstPeople(db, departmentId, 2);
+  await seedRoundRecords(
+    db,
+    national,
+    staff.map((person) => person.id),
+  );
   const draft = await createNomination(db, commune, {
     roundId: round.id,
     proposingUnitId: communeId,
@@ -151,7 +158,6 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
   await moveNomination(db, province, state.id, 'receive', { version: stateSent.version });
 
   let department: string | null = null;
-  const staff = await firstPeople(db, departmentId, 2);
   const departmentOfficer = await demoUnitOfficer(db, 'LCI.SNV');
   if (departmentOfficer && staff.length === 2) {
     const created = await createNomination(db, departmentOfficer, {
@@ -191,7 +197,7 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
     department,
     provinceId,
     communeId,
-    featuredPerson: cstd,
+    featuredPerson: national,
     ineligiblePerson: broken,
   };
 }

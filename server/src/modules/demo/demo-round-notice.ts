@@ -38,7 +38,7 @@ export async function seedNoticeCandidate(db: Database, round: DemoRound, today:
         periodTo: 2025,
         achievements:
           'Sáu năm liền hoàn thành xuất sắc nhiệm vụ; ba năm liền Chiến sĩ thi đua cơ sở; sáng kiến ' +
-          '"Một cửa điện tử tại xã" được công nhận phạm vi toàn tỉnh.',
+          '"Một cửa điện tử tại xã" được công nhận phạm vi toàn quốc.',
       },
     ],
   });

@@ -12,6 +12,7 @@ import { registerNominationTodos } from './todo/nomination-todos.ts';
 import { registerHolidayRoutes } from './working-days/holidays.routes.ts';
 
 export { appraisalOpinions } from './appraisal/appraisal.repo.ts';
+export { appraisalDate, nomineeVerdicts } from './appraisal/appraisal-eligibility.ts';
 export { finishAppraisal } from './appraisal/appraisal-finish.service.ts';
 export { saveAppraisal } from './appraisal/appraisal-save.service.ts';
 export { consolidateNominees } from './consolidation/consolidation.service.ts';

@@ -4,6 +4,7 @@ import { registerAppraisalRoutes } from './appraisal/appraisal.routes.ts';
 import { nominationAppraiseTodos } from './appraisal/appraisal-todos.ts';
 import { registerConsolidationRoutes } from './consolidation/consolidation.routes.ts';
 import { registerDossierRoutes } from './dossier/dossier.routes.ts';
+import { registerHistoryRoutes } from './history/history.routes.ts';
 import { registerNominationCoreRoutes } from './nominations/nominations.routes.ts';
 import { scheduleRoundReminders } from './round-deadlines/reminder-schedule.ts';
 import { registerRoundDeadlineRoutes } from './round-deadlines/round-deadlines.routes.ts';
@@ -45,6 +46,7 @@ export function registerNominationRoutes(app: FastifyInstance, context: ModuleCo
   registerNominationCoreRoutes(app, context);
   registerConsolidationRoutes(app, context);
   registerDossierRoutes(app, context);
+  registerHistoryRoutes(app, context);
   registerNominationTodos(context.todo);
   registerAppraisalRoutes(app, context);
   context.todo.register(nominationAppraiseTodos);

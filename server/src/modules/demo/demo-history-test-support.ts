@@ -21,12 +21,12 @@ export function demoHistoryChecks(app: () => TestApp, PASSWORD: string) {
       let after: string | null = null;
       let pages = 0;
       do {
-        const response = await app().app.inject({
+        const response: { statusCode: number; body: string; json: () => unknown } = await app().app.inject({
           url: `/api/nominations/${row.id}/history?limit=3${after ? `&after=${after}` : ''}`,
           headers: client.headers,
         });
         expect(response.statusCode, response.body).toBe(200);
-        const page = response.json();
+        const page = response.json() as { items: typeof all; next: string | null };
         expect(page.items.length).toBeLessThanOrEqual(3);
         all.push(...page.items);
         after = page.next;

@@ -1,13 +1,15 @@
 import { asc, eq } from 'drizzle-orm';
-import type { SaveAppraisalBody } from '#contracts/nomination-appraisal.ts';
+import type { AppraisalEligibility, SaveAppraisalBody } from '#contracts/nomination-appraisal.ts';
 import {
+  appraisalDate,
   type Caller,
   finishAppraisal,
   moveNomination,
+  nomineeVerdicts,
   saveAppraisal,
 } from '#server/modules/nominations/index.ts';
 import type { Database } from '#server/platform/db/client.ts';
-import { nominations, nominees } from '#server/platform/db/schema.ts';
+import { awardRounds, nominations, nominees } from '#server/platform/db/schema.ts';
 
 type Nominee = typeof nominees.$inferSelect;
 
@@ -35,20 +37,39 @@ export async function receive(db: Database, province: Caller, nominationId: stri
   });
 }
 
+/** The opinion the engine's verdict supports: agree when eligible, else disagree with its reason. */
+export function engineOpinion(eligibility: AppraisalEligibility | null): Omit<SaveAppraisalBody, 'version'> {
+  if (eligibility?.verdict === 'eligible')
+    return { opinion: 'Đủ điều kiện, tiêu chuẩn theo quy định; hồ sơ đầy đủ.', proposal: 'agree' };
+  return {
+    opinion: `Không đủ điều kiện: ${eligibility?.reason ?? 'chưa đủ dữ liệu để xác định điều kiện'}`,
+    proposal: 'disagree',
+  };
+}
+
 /**
- * The standing body appraises a received tờ trình: an opinion per nominee (agree unless `opinionOf`
- * says otherwise), then "Hoàn tất thẩm định" — those agreed move to appraised, the others declined.
+ * The standing body appraises a received tờ trình: an opinion per nominee (as the engine's verdict
+ * supports, unless `opinionOf` says otherwise), then "Hoàn tất thẩm định" — those agreed move to appraised, the others declined.
  */
 export async function appraise(
   db: Database,
   province: Caller,
   nominationId: string,
-  opinionOf: (nominee: Nominee) => Omit<SaveAppraisalBody, 'version'> = () => ({
-    opinion: 'Đủ điều kiện, tiêu chuẩn theo quy định; hồ sơ đầy đủ.',
-    proposal: 'agree',
-  }),
+  opinionOf?: (nominee: Nominee) => Omit<SaveAppraisalBody, 'version'> | undefined,
 ) {
-  for (const nominee of await nomineesOf(db, nominationId))
-    await saveAppraisal(db, province, nominee.id, opinionOf(nominee));
+  const rows = await nomineesOf(db, nominationId);
+  const [round] = await db
+    .select({ year: awardRounds.year, deadline: awardRounds.deadline })
+    .from(nominations)
+    .innerJoin(awardRounds, eq(awardRounds.id, nominations.roundId))
+    .where(eq(nominations.id, nominationId));
+  const verdicts = round ? await nomineeVerdicts(db, rows, appraisalDate(round)) : new Map();
+  for (const nominee of rows)
+    await saveAppraisal(
+      db,
+      province,
+      nominee.id,
+      opinionOf?.(nominee) ?? engineOpinion(verdicts.get(nominee.id)?.eligibility ?? null),
+    );
   await finishAppraisal(db, province, nominationId, await versionOf(db, nominationId));
 }

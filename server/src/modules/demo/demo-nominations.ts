@@ -15,6 +15,8 @@ import { featuredDemoPeople } from './demo-awards.ts';
 
 import { demoCaller, demoUnitOfficer } from './demo-callers.ts';
 import { plus } from './demo-current-movement.ts';
+import { fileDemoDossier, fileDemoMinutes } from './demo-dossiers.ts';
+import { seedRoundRecords } from './demo-round-records.ts';
 
 export const DEMO_ROUND_TITLE =
   'Tổng kết phong trào thi đua thực hiện văn hóa công sở giai đoạn 2019–2025 tỉnh Lai Châu';
@@ -63,7 +65,7 @@ export interface DemoRound {
   department: string | null;
   provinceId: string;
   communeId: string;
-  /** The commune's first featured person, who qualifies for Chiến sĩ thi đua toàn quốc. */
+  /** The commune's third featured person, Chiến sĩ thi đua tỉnh 2022 and 2025: qualifies for CSTĐ toàn quốc. */
   featuredPerson: string;
   /** The person proposed for CSTĐ tỉnh whose chain of CSTĐ cơ sở is broken (2024): not eligible. */
   ineligiblePerson: string;
@@ -106,7 +108,13 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
     deadline: plus(today, 10),
     note: 'Các đơn vị gửi tờ trình kèm báo cáo thành tích và biên bản bình xét.',
   });
-  const [cstd, bk, , hcld, broken] = featured as [string, string, string, string, string];
+  const [cstd, bk, national, hcld, broken] = featured as [string, string, string, string, string];
+  const staff = await firstPeople(db, departmentId, 2);
+  await seedRoundRecords(
+    db,
+    national,
+    staff.map((person) => person.id),
+  );
   const draft = await createNomination(db, commune, {
     roundId: round.id,
     proposingUnitId: communeId,
@@ -117,11 +125,14 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
       individual(broken, 'CSTD_BO_TINH', 'Chiến sĩ thi đua cơ sở năm 2023 và 2025.'),
     ],
   });
+  // Sent first without the minutes of the commune's council: returned for them.
+  await fileDemoDossier(db, commune, draft.id, today, { minutes: false });
   const sent = await moveNomination(db, commune, draft.id, 'submit', { version: draft.version });
   const returned = await moveNomination(db, province, draft.id, 'return', {
     version: sent.version,
     reason: RETURN_REASON,
   });
+  await fileDemoMinutes(db, commune, draft.id, today);
   // The embedded demo database keeps file bytes in rows: the database file store.
   const fixed = await updateNomination(db, createFileStore(loadConfig({})), commune, draft.id, {
     title: `${draft.title} (đã bổ sung biên bản bình xét)`,
@@ -142,11 +153,11 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
       ),
     ],
   });
+  await fileDemoDossier(db, commune, state.id, today);
   const stateSent = await moveNomination(db, commune, state.id, 'submit', { version: state.version });
   await moveNomination(db, province, state.id, 'receive', { version: stateSent.version });
 
   let department: string | null = null;
-  const staff = await firstPeople(db, departmentId, 2);
   const departmentOfficer = await demoUnitOfficer(db, 'LCI.SNV');
   if (departmentOfficer && staff.length === 2) {
     const created = await createNomination(db, departmentOfficer, {
@@ -161,18 +172,22 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
         ),
       ),
     });
+    await fileDemoDossier(db, departmentOfficer, created.id, today);
     await moveNomination(db, departmentOfficer, created.id, 'submit', { version: created.version });
     department = created.id;
   }
   const doctors = healthId ? await firstPeople(db, healthId, 1) : [];
   const healthOfficer = await demoUnitOfficer(db, 'LCI.SYT');
-  if (healthId && healthOfficer && doctors[0])
-    await createNomination(db, healthOfficer, {
+  if (healthId && healthOfficer && doctors[0]) {
+    const health = await createNomination(db, healthOfficer, {
       roundId: round.id,
       proposingUnitId: healthId,
       title: 'Tờ trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho cá nhân Sở Y tế',
       nominees: [individual(doctors[0].id, 'BK_BO_TINH', 'Đang tổng hợp thành tích.')],
     });
+    // Still being put together: the tờ trình and minutes are in, the báo cáo thành tích is not.
+    await fileDemoDossier(db, healthOfficer, health.id, today, { reports: false });
+  }
   return {
     roundId: round.id,
     province,
@@ -182,7 +197,7 @@ export async function seedDemoRound(db: Database, today: string): Promise<DemoRo
     department,
     provinceId,
     communeId,
-    featuredPerson: cstd,
+    featuredPerson: national,
     ineligiblePerson: broken,
   };
 }

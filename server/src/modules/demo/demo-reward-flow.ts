@@ -19,11 +19,11 @@ export const BROKEN_CHAIN_REASON =
  * the demo officers.
  */
 export async function seedDemoRewardFlow(db: Database, round: DemoRound, today: string) {
-  await seedNoticeCandidate(db, round);
+  await seedNoticeCandidate(db, round, today);
   await appraise(db, round.province, round.communeProvincial, (nominee) =>
     nominee.personId === round.ineligiblePerson
       ? { opinion: BROKEN_CHAIN_REASON, proposal: 'disagree' }
-      : { opinion: 'Đủ điều kiện, tiêu chuẩn theo quy định; hồ sơ đầy đủ.', proposal: 'agree' },
+      : undefined,
   );
   await postStateAward(db, round);
   const agreed = await nomineesOf(db, round.communeProvincial);

@@ -6,6 +6,7 @@ import { systemActor } from '#server/platform/audit/audit.ts';
 import type { Database } from '#server/platform/db/client.ts';
 import { publicComments, publicNotices } from '#server/platform/db/schema.ts';
 import { appraise, nomineesOf, receive } from './demo-appraisal.ts';
+import { fileDemoDossier } from './demo-dossiers.ts';
 import type { DemoRound } from './demo-nominations.ts';
 
 export const DEMO_NOTICE_NOMINATION = 'Tờ trình đề nghị tặng danh hiệu Chiến sĩ thi đua toàn quốc';
@@ -22,7 +23,7 @@ const ANSWER =
  * the Prime Minister), sent, received and appraised — left `appraised` so the province's officer
  * can post it for public comment (issue 12 item 6).
  */
-export async function seedNoticeCandidate(db: Database, round: DemoRound) {
+export async function seedNoticeCandidate(db: Database, round: DemoRound, today: string) {
   const created = await createNomination(db, round.commune, {
     roundId: round.roundId,
     proposingUnitId: round.communeId,
@@ -37,10 +38,11 @@ export async function seedNoticeCandidate(db: Database, round: DemoRound) {
         periodTo: 2025,
         achievements:
           'Sáu năm liền hoàn thành xuất sắc nhiệm vụ; ba năm liền Chiến sĩ thi đua cơ sở; sáng kiến ' +
-          '"Một cửa điện tử tại xã" được công nhận phạm vi toàn tỉnh.',
+          '"Một cửa điện tử tại xã" được công nhận phạm vi toàn quốc.',
       },
     ],
   });
+  await fileDemoDossier(db, round.commune, created.id, today);
   await moveNomination(db, round.commune, created.id, 'submit', { version: created.version });
   await receive(db, round.province, created.id);
   await appraise(db, round.province, created.id);

@@ -17,7 +17,9 @@ import {
 } from '#server/platform/db/schema.ts';
 import { signIn } from '../../../../tests/support/factories.ts';
 import { getTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { demoDossierChecks } from './demo-dossiers-test-support.ts';
 import { demoExemplarChecks } from './demo-exemplars-test-support.ts';
+import { demoHistoryChecks } from './demo-history-test-support.ts';
 import { demoInspectionChecks } from './demo-inspections-test-support.ts';
 import { demoPortalChecks } from './demo-portal-test-support.ts';
 import { demoRoundChecks } from './demo-round-test-support.ts';
@@ -332,6 +334,8 @@ describe('demo awards records', () => {
 
 // After the seed above (the same shared database): the 2025 tổng kết round.
 demoRoundChecks(() => t, PASSWORD);
+demoDossierChecks(() => t, PASSWORD);
+demoHistoryChecks(() => t, PASSWORD);
 demoInspectionChecks(() => t, PASSWORD);
 demoExemplarChecks(() => t, PASSWORD);
 demoStatisticsChecks(() => t, PASSWORD);

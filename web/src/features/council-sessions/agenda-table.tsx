@@ -12,6 +12,7 @@ import { CursorPager } from '../../components/cursor-pager.tsx';
 import { api } from '../../lib/api-client.ts';
 import { showError, showSuccess } from '../../lib/notify.ts';
 import { type Position, sessionKeys, useAgenda } from './council-sessions.api.ts';
+import { tallyCounts, tallyShare } from './tally-text.ts';
 
 const resultColours = { passed: 'green', failed: 'red', no_quorum: 'orange' } as const;
 
@@ -127,13 +128,14 @@ export function AgendaTable({ session }: { session: SessionView }) {
               ),
           },
           {
-            title: 'Kết quả',
-            width: 220,
+            title: 'Kết quả (sau kiểm phiếu)',
+            width: 240,
             render: (_: unknown, item) =>
               item.tally ? (
                 <Tooltip title={item.tally.article}>
                   <Tag color={resultColours[item.tally.result]}>{voteResultLabels[item.tally.result]}</Tag>
-                  {item.tally.agree}/{item.tally.denominator} ({item.tally.percent.toLocaleString('vi-VN')}%)
+                  <div>{tallyCounts(item.tally)}</div>
+                  <div style={{ fontSize: 13 }}>{tallyShare(item.tally)}</div>
                 </Tooltip>
               ) : canEdit && item.ballotsCast === 0 ? (
                 <Button size="small" danger onClick={() => remove(item)}>

@@ -10,6 +10,7 @@ import { PublicNoticeButton } from '../public-notice/index.ts';
 import { ConsolidationPicker, canConsolidate } from './consolidation-picker.tsx';
 import { DossierSection } from './dossier/dossier-section.tsx';
 import { MissingDossierNote } from './dossier/missing-note.tsx';
+import { NominationHistoryCard } from './history-card.tsx';
 import { StatusTag } from './labels.tsx';
 import { NationalExportButton } from './national-export-button.tsx';
 import { useMoveNomination, useNomination } from './nominations.api.ts';
@@ -174,6 +175,7 @@ export function NominationPage() {
         />
       </Card>
       <DossierSection nominationId={id} version={data.version} />
+      <NominationHistoryCard nominationId={id} />
       <Modal
         open={returning}
         title="Trả lại tờ trình"

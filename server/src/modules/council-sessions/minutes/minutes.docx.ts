@@ -19,6 +19,12 @@ const node = (label: string | null, text: string, children: DocNode[] = []): Doc
 });
 const dmy = (date: string) => date.split('-').reverse().join('/');
 
+/** A moment in Vietnam time (UTC+7, no daylight saving): "HH:mm" and "dd/mm/yyyy". */
+export function vietnamClock(at: Date): { time: string; date: string } {
+  const local = new Date(at.getTime() + 7 * 3_600_000).toISOString();
+  return { time: local.slice(11, 16), date: dmy(local.slice(0, 10)) };
+}
+
 /** A member of the session and their attendance. */
 type Attendee = { memberId: string; name: string; role: string; attendance: string };
 
@@ -89,13 +95,17 @@ export function composeMinutes(
   const names = (list: { name: string }[]) =>
     list.length ? list.map((member) => member.name).join(', ') : 'không';
   const chair = members.find((member) => member.memberId === session.chairMemberId)?.name;
-  const secretary = members.find((member) => member.memberId === session.secretaryMemberId)?.name;
+  const secretary = (
+    members.find((member) => member.memberId === session.secretaryMemberId) ??
+    members.find((member) => member.role === 'secretary')
+  )?.name;
+  const closed = session.closedAt ? vietnamClock(session.closedAt) : null;
   const count = (result: Tally['result']) => lines.filter((line) => line.tally.result === result).length;
   const articles = [...new Set(lines.map((line) => line.tally.article))];
   const sections = [
     node(
       'I.',
-      `Thời gian, địa điểm: ngày ${dmy(session.meetingDate)}, tại ${session.place}. Bỏ phiếu kín điện tử kết thúc lúc ${session.closedAt?.toISOString().slice(11, 16) ?? ''} (giờ UTC) ngày ${session.closedAt ? dmy(session.closedAt.toISOString().slice(0, 10)) : ''}.`,
+      `Thời gian, địa điểm: ngày ${dmy(session.meetingDate)}, tại ${session.place}.${closed ? ` Bỏ phiếu kín điện tử kết thúc lúc ${closed.time} ngày ${closed.date}.` : ''}`,
     ),
     node('II.', 'Thành phần:', [
       node(
@@ -141,7 +151,12 @@ export function composeMinutes(
     milestones: [],
     assignments: [],
     funding: null,
-    signature: { authority: ['THƯ KÝ HỘI ĐỒNG'], title: 'CHỦ TỌA', name: chair ?? null },
+    // One signature block in the renderer: the secretary signs and is named first, the chair below.
+    signature: {
+      authority: ['THƯ KÝ HỘI ĐỒNG', '', '', '', secretary ?? '', ''],
+      title: 'CHỦ TỌA',
+      name: chair ?? null,
+    },
     recipients: [{ text: 'Lưu: hồ sơ khen thưởng', subEntries: [] }],
     attachments: [],
     truncated: false,

@@ -17,6 +17,18 @@ export function numberLine(decision: DecisionRow, unit: DecisionUnit): string {
   return decision.number ?? `      /QĐ-${registerSymbol(unit)}`;
 }
 
+/** The names a province's decision gives the forms of the catalogue's "bộ, ban, ngành, tỉnh" level. */
+const PROVINCE_NAMES: Partial<Record<AwardCode, string>> = {
+  BK_BO_TINH: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+  CSTD_BO_TINH: 'Chiến sĩ thi đua cấp tỉnh',
+  CO_BO_TINH: 'Cờ thi đua của Ủy ban nhân dân tỉnh',
+};
+
+/** An award as the issuing unit's decision names it: the province's own name, else the catalogue's. */
+export function decisionAwardName(code: AwardCode, unit: Pick<DecisionUnit, 'kind'>): string {
+  return (unit.kind === 'province' ? PROVINCE_NAMES[code] : undefined) ?? awardName(code);
+}
+
 /** "02 cá nhân, 01 tập thể và 01 hộ gia đình". */
 function countText(lines: RecipientLine[]): string {
   const people = lines.filter((line) => line.personId).length;
@@ -32,8 +44,9 @@ function countText(lines: RecipientLine[]): string {
 }
 
 /** The articles of a commendation decision: whom it rewards, the cash, who carries it out. */
-function articles(lines: RecipientLine[]): DocNode[] {
+function articles(lines: RecipientLine[], unit: DecisionUnit): DocNode[] {
   const codes = [...new Set(lines.map((line) => line.awardCode as AwardCode))];
+  const awardName = (code: AwardCode) => decisionAwardName(code, unit);
   const awards = codes.map(awardName).join(', ');
   const cash = codes.flatMap((code) => {
     const amounts = [
@@ -76,7 +89,7 @@ export function composeDecision(
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
-  const sections = articles(lines);
+  const sections = articles(lines, unit);
   return {
     kind: 'QUYẾT ĐỊNH',
     type: 'decision',
@@ -140,7 +153,7 @@ export function recipientsTable(
       String(index + 1),
       line.name,
       [line.jobTitle, line.context].filter(Boolean).join(', '),
-      awardName(line.awardCode as AwardCode),
+      decisionAwardName(line.awardCode as AwardCode, unit),
       String(line.year),
       line.cashAmount === null ? '' : formatVnd(line.cashAmount).replace(' đ', ''),
     ]),

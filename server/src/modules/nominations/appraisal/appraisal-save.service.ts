@@ -8,8 +8,9 @@ import { nomineeAppraisals, nominees } from '#server/platform/db/schema.ts';
 import { nextVersion, staleVersionError } from '#server/platform/db/versioning.ts';
 import { AppError } from '#server/platform/http/app-error.ts';
 import type { Caller } from '../rounds/rounds.service.ts';
-import { presentOpinion } from './appraisal.repo.ts';
+import { presentOpinion, roundDates } from './appraisal.repo.ts';
 import { getAppraisableNomination } from './appraisal-access.ts';
+import { appraisalDate, nomineeVerdicts } from './appraisal-eligibility.ts';
 
 const OPINION = {
   subject: 'Ý kiến thẩm định này',
@@ -28,6 +29,27 @@ function assertProposedAward(subject: string, awardCode: string, body: SaveAppra
 }
 
 /**
+ * An agreement on a nominee the engine finds not eligible must say why (the opinion): a blank one is
+ * refused with the engine's reason, so no "đồng ý" contradicts the verdict silently.
+ */
+async function assertAgreementExplained(
+  db: Database,
+  roundId: string,
+  nominee: typeof nominees.$inferSelect,
+  body: SaveAppraisalBody,
+) {
+  if (body.proposal !== 'agree' || body.opinion.trim()) return;
+  const round = await roundDates(db, roundId);
+  const date = appraisalDate(round ?? { year: nominee.periodTo, deadline: null });
+  const verdict = (await nomineeVerdicts(db, [nominee], date)).get(nominee.id)?.eligibility;
+  if (verdict?.verdict !== 'not_eligible') return;
+  const message = `Đối tượng chưa đủ điều kiện theo dữ liệu khen thưởng (${verdict.reason}). Muốn đồng ý, vui lòng ghi rõ căn cứ trong ý kiến thẩm định.`;
+  throw new AppError('VALIDATION_FAILED', message, [
+    { path: 'opinion', message: 'Vui lòng ghi căn cứ đồng ý' },
+  ]);
+}
+
+/**
  * Saves the standing body's opinion and proposal on a nominee of a received tờ trình: created on the
  * first save (no version), then changed at the version the user saw (409 when stale); audited.
  */
@@ -39,8 +61,9 @@ export async function saveAppraisal(
 ): Promise<AppraisalOpinion> {
   const [nominee] = await db.select().from(nominees).where(eq(nominees.id, nomineeId));
   if (!nominee) throw new AppError('NOT_FOUND', 'Không tìm thấy đối tượng đề nghị.');
-  await getAppraisableNomination(db, caller, nominee.nominationId);
+  const row = await getAppraisableNomination(db, caller, nominee.nominationId);
   assertProposedAward(nominee.subject, nominee.awardCode, body);
+  await assertAgreementExplained(db, row.nomination.roundId, nominee, body);
   const values = {
     opinion: body.opinion,
     proposal: body.proposal,

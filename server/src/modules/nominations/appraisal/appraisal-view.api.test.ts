@@ -203,4 +203,35 @@ describe('PUT /api/nominees/:id/appraisal', () => {
     expect(early.statusCode).toBe(409);
     expect(await opinionRows(nomineeId)).toEqual([]);
   });
+
+  it('refuses a blank agreement on a nominee the engine finds not eligible, with its reason (400), and takes an explained one', async () => {
+    const scene = await buildReceivedNomination(t);
+    const headers = scene.provinceOfficer.headers;
+    // Already given the same Bằng khen for 2025: the engine says not eligible.
+    await t.handle.db.insert(awardsReceived).values({
+      personId: scene.people[0]?.id,
+      awardCode: 'BK_BO_TINH',
+      year: 2025,
+      decisionNumber: '9/QĐ-UBND',
+    });
+    const page = await view(scene, headers);
+    const ineligible = (
+      page.json().nominees as {
+        nominee: { id: string };
+        eligibility: { verdict: string; reason: string } | null;
+      }[]
+    ).find((row) => row.eligibility?.verdict === 'not_eligible');
+    if (!ineligible) throw new Error('the scene has no ineligible nominee');
+    const blank = await expectNothingStored(t.handle, () =>
+      save(headers, ineligible.nominee.id, { opinion: ' ', proposal: 'agree' }),
+    );
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().message).toContain(ineligible.eligibility?.reason);
+    expect(await opinionRows(ineligible.nominee.id)).toEqual([]);
+    const explained = await save(headers, ineligible.nominee.id, {
+      opinion: 'Đồng ý: thành tích năm 2025 đã được Hội đồng cơ sở xác nhận bổ sung.',
+      proposal: 'agree',
+    });
+    expect(explained.statusCode, explained.body).toBe(200);
+  });
 });

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,8 +15,7 @@ import {
   scoringTables,
   units,
 } from '#server/platform/db/schema.ts';
-import { type ServerProcess, startServer } from '../support/server-process.ts';
-import { DEMO_PASSWORD } from './support/app-server.ts';
+import { type AppServer, DEMO_PASSWORD, startAppServer } from './support/app-server.ts';
 import { launchBrowser, signInThroughPage, type TestBrowser, takeTopScreenshot } from './support/browser.ts';
 
 const YEAR = new Date().getFullYear();
@@ -118,24 +114,17 @@ async function seed(dataDir: string) {
   await handle.close();
 }
 
-let dataDir: string;
-let server: ServerProcess;
+let server: AppServer;
 let browser: TestBrowser;
 const pageErrors: string[] = [];
-const env = () => ({ TDKT_DATA_DIR: dataDir, TDKT_DEMO_PASSWORD: DEMO_PASSWORD });
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'tdkt-e2e-bloc-scoring-'));
-  const first = await startServer(env());
-  await first.stop();
-  await seed(dataDir);
-  server = await startServer(env());
+  server = await startAppServer(seed);
   browser = await launchBrowser();
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 async function openAs(username: string, target: string): Promise<Page> {

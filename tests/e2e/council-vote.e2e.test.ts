@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +7,7 @@ import { createUser } from '#server/modules/users/index.ts';
 import { systemActor } from '#server/platform/audit/audit.ts';
 import { openPglite } from '#server/platform/db/client.ts';
 import { councilMembers, councils, nominees, persons, units } from '#server/platform/db/schema.ts';
-import { type ServerProcess, startServer } from '../support/server-process.ts';
-import { DEMO_PASSWORD } from './support/app-server.ts';
+import { type AppServer, DEMO_PASSWORD, startAppServer } from './support/app-server.ts';
 import { launchBrowser, signInThroughPage, type TestBrowser, takeTopScreenshot } from './support/browser.ts';
 
 /**
@@ -106,25 +102,18 @@ async function seedCouncil(dataDir: string) {
   await handle.close();
 }
 
-let dataDir: string;
-let server: ServerProcess;
+let server: AppServer;
 let browser: TestBrowser;
 const pageErrors: string[] = [];
-const env = () => ({ TDKT_DATA_DIR: dataDir, TDKT_DEMO_PASSWORD: DEMO_PASSWORD });
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'tdkt-e2e-council-'));
-  // First start seeds the demo; then the council and nominees are added while the server is stopped.
-  const first = await startServer(env());
-  await first.stop();
-  await seedCouncil(dataDir);
-  server = await startServer(env());
+  // The council and nominees are added to a copy of the demo before the server opens it.
+  server = await startAppServer(seedCouncil);
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 async function openAs(username: string, target: string): Promise<Page> {

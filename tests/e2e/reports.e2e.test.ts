@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +6,8 @@ import { systemActor } from '#server/platform/audit/audit.ts';
 import { openPglite } from '#server/platform/db/client.ts';
 import { units } from '#server/platform/db/schema.ts';
 import { buildUnit } from '../support/factories.ts';
-import { httpSignIn, type ServerProcess, startServer } from '../support/server-process.ts';
-import { DEMO_PASSWORD } from './support/app-server.ts';
+import { httpSignIn } from '../support/server-process.ts';
+import { type AppServer, DEMO_PASSWORD, startAppServer } from './support/app-server.ts';
 import { launchBrowser, signInThroughPage, type TestBrowser, takeTopScreenshot } from './support/browser.ts';
 
 /** A district of today under the demo province with one commune, and an officer and a head for each. */
@@ -46,12 +43,10 @@ async function seedUnits(dataDir: string) {
   return { provinceId: province.id, districtId: district.id };
 }
 
-let dataDir: string;
-let server: ServerProcess;
+let server: AppServer;
 let browser: TestBrowser;
 let requestId: string;
 const pageErrors: string[] = [];
-const env = () => ({ TDKT_DATA_DIR: dataDir, TDKT_DEMO_PASSWORD: DEMO_PASSWORD });
 const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A call to the real server as a signed-in user. */
@@ -72,11 +67,11 @@ async function call(
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'tdkt-e2e-reports-'));
-  const first = await startServer(env());
-  await first.stop();
-  const seeded = await seedUnits(dataDir);
-  server = await startServer(env());
+  let seeded: Awaited<ReturnType<typeof seedUnits>> | undefined;
+  server = await startAppServer(async (dataDir) => {
+    seeded = await seedUnits(dataDir);
+  });
+  if (!seeded) throw new Error('seed missing');
   browser = await launchBrowser();
   // The province asks its districts (the demo's ended in 2025; only the new one is asked) and the
   // district forwards the request to its commune.
@@ -116,7 +111,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 async function openAs(username: string, target: string): Promise<Page> {

@@ -39,12 +39,16 @@ async function demoTemplate(): Promise<string> {
   return dir;
 }
 
-/** Starts `tdkt serve` on a copy of the seeded demo (PGlite, demo accounts with DEMO_PASSWORD). */
-export async function startAppServer(): Promise<AppServer> {
+/**
+ * Starts `tdkt serve` on a copy of the seeded demo (PGlite, demo accounts with DEMO_PASSWORD). A journey
+ * that needs its own data passes `prepare`, which writes it into the copy before the server opens it.
+ */
+export async function startAppServer(prepare?: (dataDir: string) => Promise<unknown>): Promise<AppServer> {
   const template = await demoTemplate();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tdkt-e2e-data-'));
   try {
     await cp(template, dataDir, { recursive: true });
+    await prepare?.(dataDir);
     const server = await startServer({ TDKT_DATA_DIR: dataDir, TDKT_DEMO_PASSWORD: DEMO_PASSWORD });
     return {
       baseUrl: server.baseUrl,

@@ -108,6 +108,27 @@ export const CriterionInput = z
   });
 export type CriterionInput = z.infer<typeof CriterionInput>;
 
+/** A criterion with no points per item, no penalty, no lower bound and no evidence unless `rule` says so. */
+export const criterionInput = (
+  code: string,
+  parentCode: string | null,
+  title: string,
+  kind: CriterionInput['kind'],
+  maxPoints: number,
+  rule: Partial<CriterionInput> = {},
+): CriterionInput => ({
+  code,
+  parentCode,
+  title,
+  kind,
+  maxPoints,
+  pointsPerItem: null,
+  penaltyPerItem: null,
+  minPoints: null,
+  evidenceRequired: false,
+  ...rule,
+});
+
 /** At most this many criteria in one table. */
 export const CRITERIA_MAX = 300;
 

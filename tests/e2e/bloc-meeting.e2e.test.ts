@@ -10,19 +10,10 @@ import {
   setQuotas,
 } from '#server/modules/bloc-scoring/index.ts';
 import { demoCaller } from '#server/modules/demo/demo-callers.ts';
-import { createUser } from '#server/modules/users/index.ts';
-import { systemActor } from '#server/platform/audit/audit.ts';
 import { openPglite } from '#server/platform/db/client.ts';
-import {
-  blocMembers,
-  blocs,
-  councils,
-  scoringCriteria,
-  scoringSheets,
-  scoringTables,
-  units,
-} from '#server/platform/db/schema.ts';
+import { scoringCriteria, scoringSheets, scoringTables } from '#server/platform/db/schema.ts';
 import { type AppServer, DEMO_PASSWORD, startAppServer } from './support/app-server.ts';
+import { seedTwoUnitBloc } from './support/bloc-seed.ts';
 import { launchBrowser, signInThroughPage, type TestBrowser, takeScreenshot } from './support/browser.ts';
 
 const YEAR = new Date().getFullYear();
@@ -38,36 +29,13 @@ const TAM_DUONG = 'Ủy ban nhân dân xã Tam Đường';
 async function seed(dataDir: string) {
   const handle = await openPglite(dataDir);
   const db = handle.db;
-  const code = async (value: string) => (await db.select().from(units).where(eq(units.code, value)))[0];
-  const [head, member, province] = [await code('LCI.X.TPH'), await code('LCI.X.TDG'), await code('LCI')];
-  if (!head || !member || !province) throw new Error('demo units missing');
-  const [council] = await db.select().from(councils).where(eq(councils.unitId, province.id));
-  if (!council) throw new Error('demo council missing');
-  await createUser(
+  const { council, bloc, head, member, officer, headCaller } = await seedTwoUnitBloc(
     db,
-    {
-      username: 'e2e.hop.head',
-      fullName: 'Cán bộ thi đua Tân Phong',
-      password: DEMO_PASSWORD,
-      role: 'tdkt_officer',
-      unitId: head.id,
-      email: null,
-    },
-    systemActor('e2e'),
+    BLOC,
+    'e2e.hop.head',
   );
-  const [bloc] = await db
-    .insert(blocs)
-    .values({ councilId: council.id, year: YEAR, name: BLOC, kind: 'area', supervisorMemberId: null })
-    .returning();
-  if (!bloc) throw new Error('bloc not created');
-  await db.insert(blocMembers).values([
-    { blocId: bloc.id, unitId: head.id, position: 1, role: 'head' },
-    { blocId: bloc.id, unitId: member.id, position: 2, role: 'member' },
-  ]);
-  const officer = await demoCaller(db, 'demo.officer');
-  const headCaller = await demoCaller(db, 'e2e.hop.head');
   const memberCaller = await demoCaller(db, 'demo.officer.tamduong');
-  if (!officer || !headCaller || !memberCaller) throw new Error('callers missing');
+  if (!memberCaller) throw new Error('callers missing');
   const tableId = await createTable(db, officer, {
     councilId: council.id,
     blocId: bloc.id,

@@ -1,46 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CriterionInput } from '#contracts/bloc-scoring.ts';
+import { criterionInput } from '#contracts/bloc-scoring.ts';
 import { advanceSheet, createTable, openTable } from '#server/modules/bloc-scoring/index.ts';
-import { demoCaller } from '#server/modules/demo/demo-callers.ts';
-import { createUser } from '#server/modules/users/index.ts';
-import { systemActor } from '#server/platform/audit/audit.ts';
 import { openPglite } from '#server/platform/db/client.ts';
-import {
-  blocMembers,
-  blocs,
-  councils,
-  scoringSheets,
-  scoringTables,
-  units,
-} from '#server/platform/db/schema.ts';
+import { scoringSheets, scoringTables } from '#server/platform/db/schema.ts';
 import { type AppServer, DEMO_PASSWORD, startAppServer } from './support/app-server.ts';
+import { seedTwoUnitBloc } from './support/bloc-seed.ts';
 import { launchBrowser, signInThroughPage, type TestBrowser, takeTopScreenshot } from './support/browser.ts';
 
 const YEAR = new Date().getFullYear();
 const TABLE = `Bảng tiêu chí chấm điểm Cụm thử nghiệm năm ${YEAR}`;
 const BLOC = 'Cụm thi đua thử nghiệm';
 
-const criterion = (
-  code: string,
-  parentCode: string | null,
-  title: string,
-  kind: CriterionInput['kind'],
-  maxPoints: number,
-  rule: Partial<CriterionInput> = {},
-): CriterionInput => ({
-  code,
-  parentCode,
-  title,
-  kind,
-  maxPoints,
-  pointsPerItem: null,
-  penaltyPerItem: null,
-  minPoints: null,
-  evidenceRequired: false,
-  ...rule,
-});
+const criterion = criterionInput;
 
 /**
  * The demo's 2024 scoring is published, so a fresh bloc of this year: Tân Phong (head, an officer
@@ -50,37 +23,7 @@ const criterion = (
 async function seed(dataDir: string) {
   const handle = await openPglite(dataDir);
   const db = handle.db;
-  const code = async (value: string) => (await db.select().from(units).where(eq(units.code, value)))[0];
-  const head = await code('LCI.X.TPH');
-  const member = await code('LCI.X.TDG');
-  const province = await code('LCI');
-  if (!head || !member || !province) throw new Error('demo units missing');
-  const [council] = await db.select().from(councils).where(eq(councils.unitId, province.id));
-  if (!council) throw new Error('demo council missing');
-  await createUser(
-    db,
-    {
-      username: 'e2e.cum.head',
-      fullName: 'Cán bộ thi đua Tân Phong',
-      password: DEMO_PASSWORD,
-      role: 'tdkt_officer',
-      unitId: head.id,
-      email: null,
-    },
-    systemActor('e2e'),
-  );
-  const [bloc] = await db
-    .insert(blocs)
-    .values({ councilId: council.id, year: YEAR, name: BLOC, kind: 'area', supervisorMemberId: null })
-    .returning();
-  if (!bloc) throw new Error('bloc not created');
-  await db.insert(blocMembers).values([
-    { blocId: bloc.id, unitId: head.id, position: 1, role: 'head' },
-    { blocId: bloc.id, unitId: member.id, position: 2, role: 'member' },
-  ]);
-  const officer = await demoCaller(db, 'demo.officer');
-  const headCaller = await demoCaller(db, 'e2e.cum.head');
-  if (!officer || !headCaller) throw new Error('callers missing');
+  const { council, bloc, head, officer, headCaller } = await seedTwoUnitBloc(db, BLOC, 'e2e.cum.head');
   const tableId = await createTable(db, officer, {
     councilId: council.id,
     blocId: bloc.id,

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { CriterionInput, Figures } from '#contracts/bloc-scoring.ts';
+import { type CriterionInput, criterionInput, type Figures } from '#contracts/bloc-scoring.ts';
 import {
   advanceSheet,
   createTable,
@@ -25,25 +25,7 @@ import { demoCaller, demoUnitOfficer } from './demo-callers.ts';
 export const DEMO_SCORING_TABLE = 'Bảng tiêu chí chấm điểm thi đua Cụm số 1 các huyện, thành phố năm 2024';
 const CLUSTER = 'Cụm thi đua số 1 các huyện, thành phố';
 
-const criterion = (
-  code: string,
-  parentCode: string | null,
-  title: string,
-  kind: CriterionInput['kind'],
-  maxPoints: number,
-  rule: Partial<CriterionInput> = {},
-): CriterionInput => ({
-  code,
-  parentCode,
-  title,
-  kind,
-  maxPoints,
-  pointsPerItem: null,
-  penaltyPerItem: null,
-  minPoints: null,
-  evidenceRequired: false,
-  ...rule,
-});
+const criterion = criterionInput;
 
 const CRITERIA: CriterionInput[] = [
   criterion('I', null, 'Thực hiện nhiệm vụ phát triển kinh tế – xã hội', 'group', 60),
